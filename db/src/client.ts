@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { readDbEnv } from './env';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** A drizzle database or transaction over either driver; service functions take this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Runs a raw SQL query and returns its rows; both drivers answer with { rows }. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DbConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  /** An already opened PGlite instance (tests start one from a migrated template). */
+  | { kind: 'pglite'; client: PGlite };
+
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs a plain SQL script (several statements), outside drizzle. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** For migrations: runs fn with a drizzle instance on one connection that holds a lock against other instances. */
+  withExclusiveConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+};
+
+const drizzleOptions = { schema, casing: 'snake_case' } as const;
+
+// Any constant works as long as every instance of this application uses the same one.
+const MIGRATION_LOCK_KEY = 720_230_101;
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const parsed = readDbEnv(env);
+  return parsed.DATABASE_URL
+    ? { kind: 'postgres', url: parsed.DATABASE_URL }
+    : { kind: 'pglite', dataDir: parsed.OZG_DATA_DIR };
+}
+
+/**
+ * Opens the database: a PostgreSQL server through `pg` when configured, else the
+ * embedded PGlite in its data directory (see docs/decisions/001-database.md).
+ */
+export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', (error) => console.error('PostgreSQL-Verbindung verloren:', error.message));
+    const db = drizzlePg(pool, drizzleOptions) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      exec: async (sqlText) => {
+        await pool.query(sqlText);
+      },
+      close: () => pool.end(),
+      withExclusiveConnection: async (fn) => {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+          try {
+            return await fn(drizzlePg(client, drizzleOptions) as unknown as Db);
+          } finally {
+            await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+          }
+        } finally {
+          client.release();
+        }
+      },
+    };
+  }
+  let client: PGlite;
+  if ('client' in config) {
+    client = config.client;
+  } else {
+    mkdirSync(config.dataDir, { recursive: true });
+    client = await PGlite.create(config.dataDir);
+  }
+  const db = drizzlePglite(client, drizzleOptions) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    close: () => client.close(),
+    // PGlite has a single connection, so there is nobody to exclude.
+    withExclusiveConnection: (fn) => fn(db),
+  };
+}

@@ -1,0 +1,23 @@
+/** A problem in an imported file, located by file and line (and column where known). */
+export class ImportFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+    readonly column?: string,
+  ) {
+    super(`${file}:${line}: ${column ? `${column}: ` : ''}${problem}`);
+    this.name = 'ImportFileError';
+  }
+}
+
+/** The import was refused as a whole (e.g. demo data would be mixed with official data). */
+export class ImportRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+export type ProgressReporter = (done: number, total: number, stage: string) => void;
+export const silentProgress: ProgressReporter = () => {};

@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './catalog';
+export * from './consulting';
+export * from './meta';
+export * from './regions';
+export * from './status';

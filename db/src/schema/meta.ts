@@ -1,0 +1,22 @@
+import { pgEnum, pgTable, smallint, timestamp, bigint, varchar, check } from 'drizzle-orm/pg-core';
+import { DATASET_KINDS } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+
+export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
+
+/**
+ * One row describing this installation's data: whether it holds the generated
+ * demo or official data (they must never mix), and a data version bumped by
+ * every write so that any instance can tell when its caches are stale.
+ */
+export const instanceState = pgTable(
+  'instance_state',
+  {
+    id: smallint().primaryKey().default(1),
+    dataset: datasetKind().notNull().default('empty'),
+    dataVersion: bigint({ mode: 'number' }).notNull().default(0),
+    datasetNote: varchar({ length: 300 }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('instance_state_single_row', sql`${t.id} = 1`)],
+);

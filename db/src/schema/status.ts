@@ -1,0 +1,136 @@
+import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { ozgServices } from './catalog';
+import { regions } from './regions';
+
+export const maturityModel = pgEnum('maturity_model', MATURITY_MODEL_VERSIONS as ['1.1', '2.0']);
+export const workflowState = pgEnum('workflow_state', WORKFLOW_STATES);
+export const solutionKind = pgEnum('solution_kind', SOLUTION_KINDS);
+export const changeSource = pgEnum('change_source', ['ui', 'csv', 'api', 'import', 'seed', 'system']);
+
+/**
+ * Where one administration (a Gemeinde, or a Landkreis for its own tasks) stands
+ * with one OZG-Leistung. The source of truth; every change appends a status event.
+ * in_target = false keeps the record (and its history) when the service leaves
+ * the region's target set.
+ */
+export const serviceStatuses = pgTable(
+  'service_statuses',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    ozgId: integer()
+      .notNull()
+      .references(() => ozgServices.ozgId),
+    inTarget: boolean().notNull().default(true),
+    maturityLevel: smallint().notNull().default(0),
+    maturityModel: maturityModel().notNull().default('1.1'),
+    workflowState: workflowState().notNull().default('not_started'),
+    solution: solutionKind(),
+    url: varchar({ length: 2000 }),
+    plannedDate: date({ mode: 'string' }),
+    onlineSince: date({ mode: 'string' }),
+    contact: varchar({ length: 300 }),
+    note: text(),
+    /** Optimistic concurrency: a write names the version it read. */
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer().references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('service_statuses_region_service').on(t.regionId, t.ozgId),
+    index('service_statuses_service').on(t.ozgId),
+    check(
+      'service_statuses_maturity_range',
+      sql`(${t.maturityModel} = '1.1' and ${t.maturityLevel} between 0 and 4) or (${t.maturityModel} = '2.0' and ${t.maturityLevel} between 0 and 7)`,
+    ),
+    check('service_statuses_url_http', sql`${t.url} is null or ${t.url} ~* '^https?://'`),
+    check('service_statuses_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * Append-only audit trail and the basis of every time series and "as of" view.
+ * A database trigger rejects UPDATE, DELETE and TRUNCATE. maturity_level,
+ * maturity_model and in_target hold the state after the event so that the
+ * state at any date is the latest event before it.
+ */
+export const statusEvents = pgTable(
+  'status_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    statusId: integer()
+      .notNull()
+      .references(() => serviceStatuses.id),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id),
+    ozgId: integer()
+      .notNull()
+      .references(() => ozgServices.ozgId),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: integer().references(() => users.id),
+    source: changeSource().notNull(),
+    /** Changed fields before and after, e.g. {"maturityLevel": 2} -> {"maturityLevel": 3}. */
+    before: jsonb().$type<Record<string, unknown>>().notNull(),
+    after: jsonb().$type<Record<string, unknown>>().notNull(),
+    maturityLevel: smallint().notNull(),
+    maturityModel: maturityModel().notNull(),
+    inTarget: boolean().notNull(),
+  },
+  (t) => [
+    index('status_events_status_time').on(t.statusId, t.occurredAt),
+    index('status_events_region_time').on(t.regionId, t.occurredAt),
+    index('status_events_actor_time').on(t.actorUserId, t.occurredAt),
+  ],
+);
+
+/**
+ * Per administration: how many target services it has at each maturity level
+ * (Reifegradmodell 1.1). Kept in step with the statuses in the same transaction;
+ * higher levels sum these rows instead of scanning statuses.
+ */
+export const regionRollups = pgTable(
+  'region_rollups',
+  {
+    regionId: integer()
+      .primaryKey()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    targetCount: integer().notNull().default(0),
+    level0: integer().notNull().default(0),
+    level1: integer().notNull().default(0),
+    level2: integer().notNull().default(0),
+    level3: integer().notNull().default(0),
+    level4: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'region_rollups_sum',
+      sql`${t.targetCount} = ${t.level0} + ${t.level1} + ${t.level2} + ${t.level3} + ${t.level4}`,
+    ),
+    check(
+      'region_rollups_non_negative',
+      sql`least(${t.level0}, ${t.level1}, ${t.level2}, ${t.level3}, ${t.level4}) >= 0`,
+    ),
+  ],
+);

@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './maturity';
+export * from './regions';
+export * from './wire';

@@ -1,0 +1,93 @@
+/** Wire schemas shared by the API (validation, OpenAPI) and the web app (types). */
+import { z } from 'zod';
+import { REGION_KINDS, REGION_LEVELS } from './regions';
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unprocessable',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The single error shape of every failed request. */
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().meta({ description: 'German, for people' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const DATASET_KINDS = ['empty', 'demo', 'official'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    database: z.object({
+      kind: z.enum(['pglite', 'postgres']),
+      serverVersion: z.string(),
+      migrations: z.object({
+        applied: z.number().int(),
+        available: z.number().int(),
+        upToDate: z.boolean(),
+        latest: z.string().nullable(),
+      }),
+    }),
+    dataset: z.enum(DATASET_KINDS).meta({ description: 'demo = generated, fictional data' }),
+  })
+  .meta({ id: 'Health' });
+export type Health = z.infer<typeof HealthSchema>;
+
+export const RegionKeyParamSchema = z.object({
+  key: z
+    .string()
+    .regex(/^(\d{2}|\d{3}|\d{5}|\d{8}|\d{12})$/, 'AGS (2, 3, 5 oder 8 Ziffern) oder ARS (12 Ziffern) erwartet')
+    .meta({ param: { name: 'key', in: 'path' }, example: '06412' }),
+});
+
+export const RegionSummarySchema = z
+  .object({
+    id: z.number().int(),
+    ags: z.string().meta({ example: '06412' }),
+    ars: z.string().meta({ example: '06412' }),
+    name: z.string(),
+    level: z.enum(REGION_LEVELS),
+    kind: z.enum(REGION_KINDS),
+    population: z.number().int().nullable().meta({ description: 'inhabitants; sum of the Gemeinden for higher levels' }),
+    areaHectares: z.number().int().nullable(),
+    sonderstatus: z.boolean().meta({ description: 'Sonderstatusstadt (Hessen, HGO § 4a)' }),
+    validFrom: z.string().meta({ description: 'ISO date from which this territory is valid' }),
+  })
+  .meta({ id: 'RegionSummary' });
+export type RegionSummary = z.infer<typeof RegionSummarySchema>;
+
+export const RegionDetailSchema = RegionSummarySchema.extend({
+  parent: z.object({ ags: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) }).nullable(),
+  ancestors: z
+    .array(z.object({ ags: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) }))
+    .meta({ description: 'from the Land down to the parent' }),
+  descendants: z.object({
+    bezirke: z.number().int(),
+    kreise: z.number().int(),
+    gemeinden: z.number().int(),
+  }),
+}).meta({ id: 'RegionDetail' });
+export type RegionDetail = z.infer<typeof RegionDetailSchema>;
+
+export const RegionChildrenSchema = z
+  .object({
+    parent: RegionSummarySchema,
+    children: z.array(RegionSummarySchema),
+  })
+  .meta({ id: 'RegionChildren' });
+export type RegionChildren = z.infer<typeof RegionChildrenSchema>;
