@@ -30,6 +30,8 @@ export type DbConfig =
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** Embedded, a server on this machine, or elsewhere: destructive commands refuse to run on remote ones. */
+  location: 'embedded' | 'local' | 'remote';
   /** Runs a plain SQL script (several statements), outside drizzle. */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -59,9 +61,11 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (error) => console.error('PostgreSQL-Verbindung verloren:', error.message));
     const db = drizzlePg(pool, drizzleOptions) as unknown as Db;
+    const host = new URL(config.url).hostname;
     return {
       db,
       kind: 'postgres',
+      location: ['localhost', '127.0.0.1', '[::1]', '::1', ''].includes(host) ? 'local' : 'remote',
       exec: async (sqlText) => {
         await pool.query(sqlText);
       },
@@ -92,6 +96,7 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
   return {
     db,
     kind: 'pglite',
+    location: 'embedded',
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },

@@ -1,3 +1,4 @@
+export * from './applicability';
 export * from './catalog';
 export * from './maturity';
 export * from './regions';

@@ -1,0 +1,1 @@
+export { DEMO_CONSULTING_MODULES, DEMO_HISTORY_START, DEMO_USERS, type DemoSeedResult, seedDemo } from './seed';

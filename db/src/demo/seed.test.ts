@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../client';
+import { ImportRefusedError } from '../importers/errors';
+import { importGv100 } from '../importers/gv100';
+import { readDataset } from '../instance';
+import { verifyPassword } from '../passwords';
+import { createTestDatabase, sampleGv100 } from '../testing/index';
+import { DEMO_USERS, seedDemo } from './seed';
+
+let database: Database;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await database.close();
+});
+
+const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(database.db, query))[0] as T;
+
+describe('demo seed', () => {
+  it('builds Hessen with its real Bezirke and Kreise, invented Gemeinden and a consistent history', async () => {
+    const result = await seedDemo({ database, today: '2026-11-25' });
+    expect(result.status).toBe('seeded');
+    expect(await readDataset(database.db)).toBe('demo');
+    const counts = await one<{ bezirke: number; kreise: number; kreisfrei: number; gemeinden: number }>(sql`
+      select count(*) filter (where r.level = 'bezirk')::int as bezirke,
+             count(*) filter (where r.level = 'kreis')::int as kreise,
+             count(*) filter (where r.level = 'kreis' and v.kind = 'kreisfreie_stadt')::int as kreisfrei,
+             count(*) filter (where r.level = 'gemeinde')::int as gemeinden
+      from regions r join region_versions v on v.region_id = r.id and v.valid_to is null`);
+    expect(counts).toMatchObject({ bezirke: 3, kreise: 26, kreisfrei: 5 });
+    expect(counts.gemeinden).toBeGreaterThan(21 * 7);
+
+    // Each status equals the state after its latest event.
+    const mismatches = await one<{ count: number }>(sql`
+      select count(*)::int as count from service_statuses s
+      join lateral (select e.maturity_level from status_events e where e.status_id = s.id
+                    order by e.occurred_at desc, e.id desc limit 1) last on true
+      where last.maturity_level <> s.maturity_level`);
+    expect(mismatches.count).toBe(0);
+
+    // Rollups equal a plain count over the statuses.
+    const rollupDiff = await one<{ count: number }>(sql`
+      select count(*)::int as count from (
+        select region_id, count(*)::int as n, count(*) filter (where maturity_level >= 3)::int as konform
+        from service_statuses where in_target group by region_id) s
+      full join region_rollups r using (region_id)
+      where r.region_id is null or s.region_id is null or r.target_count <> s.n or r.level3 + r.level4 <> s.konform`);
+    expect(rollupDiff.count).toBe(0);
+
+    // Progress spans the deadline: some services were online before it, some came later, some are missing.
+    const timing = await one<{ before: number; after: number; missing: number }>(sql`
+      select count(*) filter (where online_since <= '2022-12-31')::int as before,
+             count(*) filter (where online_since > '2022-12-31')::int as after,
+             count(*) filter (where online_since is null)::int as missing
+      from service_statuses`);
+    expect(timing.before).toBeGreaterThan(0);
+    expect(timing.after).toBeGreaterThan(0);
+    expect(timing.missing).toBeGreaterThan(0);
+
+    // Kreisfreie Städte carry statuses only on their Gemeinde record.
+    const cityKreisStatuses = await one<{ count: number }>(sql`
+      select count(*)::int as count from service_statuses s
+      join region_versions v on v.region_id = s.region_id and v.valid_to is null
+      join regions r on r.id = s.region_id
+      where r.level = 'kreis' and v.kind = 'kreisfreie_stadt'`);
+    expect(cityKreisStatuses.count).toBe(0);
+
+    const admin = await one<{ password_hash: string }>(sql`select password_hash from users where email = 'admin@demo.example'`);
+    expect(await verifyPassword(admin.password_hash, DEMO_USERS[0].password)).toBe(true);
+    expect(await verifyPassword(admin.password_hash, 'falsch')).toBe(false);
+  });
+
+  it('is idempotent and leaves an existing demo alone', async () => {
+    await seedDemo({ database, today: '2026-11-25' });
+    const before = await one<{ n: number }>(sql`select count(*)::int as n from status_events`);
+    expect(await seedDemo({ database, today: '2026-11-25' })).toEqual({ status: 'unchanged' });
+    expect(await one<{ n: number }>(sql`select count(*)::int as n from status_events`)).toEqual(before);
+  });
+
+  it('regenerates the demo on reset', async () => {
+    await seedDemo({ database, today: '2026-11-25' });
+    const result = await seedDemo({ database, today: '2026-11-25', reset: true });
+    expect(result.status).toBe('seeded');
+    const users = await one<{ n: number }>(sql`select count(*)::int as n from users`);
+    expect(users.n).toBe(DEMO_USERS.length);
+  });
+
+  it('never mixes official and demo data', async () => {
+    await seedDemo({ database, today: '2026-11-25' });
+    await expect(importGv100({ database, text: sampleGv100(), fileName: 'gv.txt' })).rejects.toThrow(/--replace-demo/);
+    expect(await readDataset(database.db)).toBe('demo');
+
+    await importGv100({ database, text: sampleGv100(), fileName: 'gv.txt', replaceDemo: true });
+    expect(await readDataset(database.db)).toBe('official');
+    const origins = await queryRows<{ origin: string }>(database.db, sql`select distinct origin::text from regions`);
+    expect(origins).toEqual([{ origin: 'official' }]);
+    await expect(seedDemo({ database })).rejects.toBeInstanceOf(ImportRefusedError);
+  });
+});
