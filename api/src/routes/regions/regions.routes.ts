@@ -1,0 +1,32 @@
+import { createRoute } from '@hono/zod-openapi';
+import { REGION_LEVELS, RegionChildrenSchema, RegionDetailSchema, RegionKeyParamSchema } from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+const AsOfQuerySchema = z.object({
+  asOf: z.iso
+    .date('Datum im Format JJJJ-MM-TT erwartet')
+    .optional()
+    .meta({ description: 'Gebietsstand an diesem Tag (Standard: heute)', example: '2022-12-31' }),
+});
+
+export const getRegionRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}',
+  tags: ['Gebiete'],
+  summary: 'Ein Gebiet (Land, Regierungsbezirk, Kreis, Gemeinde) nach AGS oder ARS',
+  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema },
+  responses: { 200: jsonContent(RegionDetailSchema, 'Das Gebiet'), ...errorResponses(400, 404) },
+});
+
+export const listChildrenRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/children',
+  tags: ['Gebiete'],
+  summary: 'Die untergeordneten Gebiete; mit level alle Nachkommen dieser Ebene (z. B. alle Kreise eines Landes)',
+  request: {
+    params: RegionKeyParamSchema,
+    query: AsOfQuerySchema.extend({ level: z.enum(REGION_LEVELS).optional() }),
+  },
+  responses: { 200: jsonContent(RegionChildrenSchema, 'Das Gebiet und seine untergeordneten Gebiete'), ...errorResponses(400, 404) },
+});

@@ -1,0 +1,163 @@
+import { type Db, queryRows } from '@ozg/db';
+import { parseRegionKey, type RegionDetail, type RegionLevel, type RegionSummary } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+
+/** Versions valid on a date: valid_from <= date < valid_to. */
+const validOn = (alias: string, date: string) =>
+  sql`${sql.raw(alias)}.valid_from <= ${date}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${date}::date)`;
+
+type VersionRow = {
+  region_id: number;
+  level: RegionLevel;
+  ags: string;
+  ars: string;
+  name: string;
+  kind: RegionSummary['kind'];
+  population: number | null;
+  area_hectares: number | null;
+  sonderstatus: boolean;
+  valid_from: string;
+  parent_region_id: number | null;
+};
+
+const versionColumns = sql`v.region_id, r.level, v.ags, v.ars, v.name, v.kind, v.population, v.area_hectares,
+  v.sonderstatus, v.valid_from::text as valid_from, v.parent_region_id`;
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Finds the region version that a key (AGS or ARS) names on a date; 404 when there is none. */
+export async function findRegion(db: Db, key: string, asOf: string): Promise<VersionRow> {
+  const parsed = parseRegionKey(key);
+  if (!parsed) throw new AppError('validation_failed', `"${key}" ist kein AGS (2, 3, 5 oder 8 Ziffern) und kein ARS (12 Ziffern).`);
+  const column = sql.raw(`v.${parsed.column}`);
+  const [row] = await queryRows<VersionRow>(
+    db,
+    sql`select ${versionColumns} from region_versions v join regions r on r.id = v.region_id
+        where ${column} = ${parsed.value} and r.level = ${parsed.level} and ${validOn('v', asOf)}`,
+  );
+  if (!row) throw new AppError('not_found', `Kein Gebiet mit dem Schlüssel ${key} am ${formatDate(asOf)}.`);
+  return row;
+}
+
+type TreeTotals = { root_id: number; bezirke: number; kreise: number; gemeinden: number; population: number | null };
+
+/** Counts the descendants of each root and sums the population of their Gemeinden, on the territory of a date. */
+async function treeTotals(db: Db, rootIds: number[], asOf: string): Promise<Map<number, TreeTotals>> {
+  if (rootIds.length === 0) return new Map();
+  const rows = await queryRows<TreeTotals>(
+    db,
+    sql`with recursive tree(root_id, region_id, level, population) as (
+          select v.region_id, v.region_id, r.level, v.population
+          from region_versions v join regions r on r.id = v.region_id
+          where v.region_id = any(${`{${rootIds.join(',')}}`}::int[]) and ${validOn('v', asOf)}
+          union all
+          select t.root_id, v.region_id, r.level, v.population
+          from tree t
+          join region_versions v on v.parent_region_id = t.region_id and ${validOn('v', asOf)}
+          join regions r on r.id = v.region_id
+        )
+        select root_id,
+          (count(*) filter (where level = 'bezirk' and region_id <> root_id))::int as bezirke,
+          (count(*) filter (where level = 'kreis' and region_id <> root_id))::int as kreise,
+          (count(*) filter (where level = 'gemeinde' and region_id <> root_id))::int as gemeinden,
+          (sum(population) filter (where level = 'gemeinde'))::float8 as population
+        from tree group by root_id`,
+  );
+  return new Map(rows.map((row) => [row.root_id, row]));
+}
+
+function toSummary(row: VersionRow, totals: TreeTotals | undefined): RegionSummary {
+  return {
+    id: row.region_id,
+    ags: row.ags,
+    ars: row.ars,
+    name: row.name,
+    level: row.level,
+    kind: row.kind,
+    population: row.level === 'gemeinde' ? row.population : (totals?.population ?? null),
+    areaHectares: row.area_hectares,
+    sonderstatus: row.sonderstatus,
+    validFrom: row.valid_from,
+  };
+}
+
+export async function getRegion({ db, key, asOf }: { db: Db; key: string; asOf: string }): Promise<RegionDetail> {
+  const row = await findRegion(db, key, asOf);
+  const totals = (await treeTotals(db, [row.region_id], asOf)).get(row.region_id);
+  const ancestors = await queryRows<{ ags: string; name: string; level: RegionLevel; depth: number }>(
+    db,
+    sql`with recursive up(region_id, depth) as (
+          select ${row.parent_region_id}::int, 1 where ${row.parent_region_id}::int is not null
+          union all
+          select v.parent_region_id, up.depth + 1 from up
+          join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
+          where v.parent_region_id is not null
+        )
+        select v.ags, v.name, r.level, up.depth from up
+        join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
+        join regions r on r.id = v.region_id
+        order by up.depth desc`,
+  );
+  const lineage = ancestors.map(({ ags, name, level }) => ({ ags, name, level }));
+  return {
+    ...toSummary(row, totals),
+    parent: lineage.at(-1) ?? null,
+    ancestors: lineage,
+    descendants: {
+      bezirke: totals?.bezirke ?? 0,
+      kreise: totals?.kreise ?? 0,
+      gemeinden: row.level === 'gemeinde' ? 0 : (totals?.gemeinden ?? 0),
+    },
+  };
+}
+
+/**
+ * The direct children of a region, or with `level` all its descendants of that
+ * level (e.g. every Kreis of a Land, across its Regierungsbezirke), sorted by name.
+ */
+export async function listChildren({
+  db,
+  key,
+  asOf,
+  level,
+}: {
+  db: Db;
+  key: string;
+  asOf: string;
+  level?: RegionLevel;
+}): Promise<{ parent: RegionSummary; children: RegionSummary[] }> {
+  const parent = await findRegion(db, key, asOf);
+  const rows = await queryRows<VersionRow>(
+    db,
+    sql`with recursive tree(region_id) as (
+          select ${parent.region_id}::int
+          union all
+          select v.region_id from tree t
+          join region_versions v on v.parent_region_id = t.region_id and ${validOn('v', asOf)}
+          ${level ? sql`` : sql`where t.region_id = ${parent.region_id}::int`}
+        )
+        select ${versionColumns} from tree t
+        join region_versions v on v.region_id = t.region_id and ${validOn('v', asOf)}
+        join regions r on r.id = v.region_id
+        where v.region_id <> ${parent.region_id}::int
+          ${level ? sql`and r.level = ${level}` : sql`and v.parent_region_id = ${parent.region_id}::int`}
+        `,
+  );
+  const totals = await treeTotals(
+    db,
+    [parent.region_id, ...rows.filter((row) => row.level !== 'gemeinde').map((row) => row.region_id)],
+    asOf,
+  );
+  return {
+    parent: toSummary(parent, totals.get(parent.region_id)),
+    children: rows
+      .map((row) => toSummary(row, totals.get(row.region_id)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+  };
+}
+
+function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
