@@ -14,7 +14,12 @@ export default defineConfig({
       {
         extends: true,
         // Browser journeys start the app as `pnpm start` serves it; one at a time keeps the 2-core CI steady.
-        test: { name: 'browser', include: ['scripts/src/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000 },
+        test: {
+          name: 'browser',
+          include: ['scripts/src/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
       },
     ],
   },

@@ -7,6 +7,8 @@ afterEach(() => {
   const calls = consoleError.mock.calls;
   consoleError.mockClear();
   if (calls.length > 0) {
-    throw new Error(`Unerwartete console.error-Ausgabe:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `Unerwartete console.error-Ausgabe:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`,
+    );
   }
 });

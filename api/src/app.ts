@@ -22,7 +22,8 @@ export function createApi(database: Database) {
     info: {
       title: API_TITLE,
       version: '1.0.0',
-      description: 'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }.',
+      description:
+        'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }.',
     },
   });
   api.notFound((c) => c.json(errorBody('not_found', `Unbekannter Pfad: ${c.req.method} ${c.req.path}`), 404));

@@ -10,13 +10,20 @@ import { createApp } from './app';
 export function webApp(distDir: string): Hono {
   const index = readFileSync(join(distDir, 'index.html'), 'utf8');
   return new Hono()
-    .use('/assets/*', serveStatic({ root: distDir, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
+    .use(
+      '/assets/*',
+      serveStatic({
+        root: distDir,
+        onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+      }),
+    )
     .use('*', serveStatic({ root: distDir }))
     .get('*', (c) => c.html(index));
 }
 
 export function startServer(options: { database: Database; port: number; host: string; webDist?: string }) {
-  const web = options.webDist && existsSync(join(options.webDist, 'index.html')) ? webApp(options.webDist) : undefined;
+  const web =
+    options.webDist && existsSync(join(options.webDist, 'index.html')) ? webApp(options.webDist) : undefined;
   const app = createApp(options.database, web ? { web } : {});
   return serve({ fetch: app.fetch, port: options.port, hostname: options.host });
 }

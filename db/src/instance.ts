@@ -6,7 +6,10 @@ import { migrateDb } from './migrate';
 import { instanceState } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
-  const [row] = await db.select({ dataset: instanceState.dataset }).from(instanceState).where(eq(instanceState.id, 1));
+  const [row] = await db
+    .select({ dataset: instanceState.dataset })
+    .from(instanceState)
+    .where(eq(instanceState.id, 1));
   return row?.dataset ?? 'empty';
 }
 
@@ -24,7 +27,9 @@ export async function markDataChanged(db: Db, dataset?: DatasetKind): Promise<vo
 
 /** Drops every table and migrates again: the only way to remove data that has an append-only history. */
 export async function wipeDatabase(database: Database): Promise<void> {
-  await database.exec('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await database.exec(
+    'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+  );
   await migrateDb(database);
 }
 
@@ -32,7 +37,10 @@ export async function wipeDatabase(database: Database): Promise<void> {
  * Official data must never be mixed with the generated demo. A database that
  * holds the demo is replaced only when the caller says so explicitly.
  */
-export async function prepareForOfficialImport(database: Database, options: { replaceDemo: boolean }): Promise<void> {
+export async function prepareForOfficialImport(
+  database: Database,
+  options: { replaceDemo: boolean },
+): Promise<void> {
   const dataset = await readDataset(database.db);
   if (dataset !== 'demo') return;
   if (!options.replaceDemo) {

@@ -8,9 +8,7 @@ import type { Db } from './client';
  */
 export async function recomputeRollups(db: Db, regionIds?: readonly number[]): Promise<void> {
   const scope = regionIds ? sql`where region_id = any(${`{${regionIds.join(',')}}`}::int[])` : sql``;
-  const statusScope = regionIds
-    ? sql`and s.region_id = any(${`{${regionIds.join(',')}}`}::int[])`
-    : sql``;
+  const statusScope = regionIds ? sql`and s.region_id = any(${`{${regionIds.join(',')}}`}::int[])` : sql``;
   await db.execute(sql`delete from region_rollups ${scope}`);
   await db.execute(sql`
     insert into region_rollups (region_id, target_count, level0, level1, level2, level3, level4)

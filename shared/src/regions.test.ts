@@ -7,11 +7,16 @@ describe('region keys', () => {
     expect(parseRegionKey('064')).toEqual({ column: 'ags', level: 'bezirk', value: '064' });
     expect(parseRegionKey(' 06412 ')).toEqual({ column: 'ags', level: 'kreis', value: '06412' });
     expect(parseRegionKey('06435014')).toEqual({ column: 'ags', level: 'gemeinde', value: '06435014' });
-    expect(parseRegionKey('064350014014')).toEqual({ column: 'ars', level: 'gemeinde', value: '064350014014' });
+    expect(parseRegionKey('064350014014')).toEqual({
+      column: 'ars',
+      level: 'gemeinde',
+      value: '064350014014',
+    });
   });
 
   it('rejects keys of other lengths and non-digits', () => {
-    for (const key of ['', '6', '0641', '064350014', '06a12', '0643500140141']) expect(parseRegionKey(key)).toBeNull();
+    for (const key of ['', '6', '0641', '064350014', '06a12', '0643500140141'])
+      expect(parseRegionKey(key)).toBeNull();
   });
 
   it('puts the Verband before the Gemeinde in the ARS, unlike the file order', () => {

@@ -101,7 +101,13 @@ export function parseRegionKey(input: string): RegionKey | null {
 }
 
 /** Builds the 12-digit ARS from its parts; the file order (Gemeinde before Verband) differs from the key order. */
-export function buildArs(parts: { land: string; bezirk: string; kreis: string; verband: string; gemeinde: string }): string {
+export function buildArs(parts: {
+  land: string;
+  bezirk: string;
+  kreis: string;
+  verband: string;
+  gemeinde: string;
+}): string {
   return `${parts.land}${parts.bezirk}${parts.kreis}${parts.verband}${parts.gemeinde}`;
 }
 

@@ -51,7 +51,10 @@ export type Health = z.infer<typeof HealthSchema>;
 export const RegionKeyParamSchema = z.object({
   key: z
     .string()
-    .regex(/^(\d{2}|\d{3}|\d{5}|\d{8}|\d{12})$/, 'AGS (2, 3, 5 oder 8 Ziffern) oder ARS (12 Ziffern) erwartet')
+    .regex(
+      /^(\d{2}|\d{3}|\d{5}|\d{8}|\d{12})$/,
+      'AGS (2, 3, 5 oder 8 Ziffern) oder ARS (12 Ziffern) erwartet',
+    )
     .meta({ param: { name: 'key', in: 'path' }, example: '06412' }),
 });
 
@@ -63,7 +66,11 @@ export const RegionSummarySchema = z
     name: z.string(),
     level: z.enum(REGION_LEVELS),
     kind: z.enum(REGION_KINDS),
-    population: z.number().int().nullable().meta({ description: 'inhabitants; sum of the Gemeinden for higher levels' }),
+    population: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'inhabitants; sum of the Gemeinden for higher levels' }),
     areaHectares: z.number().int().nullable(),
     sonderstatus: z.boolean().meta({ description: 'Sonderstatusstadt (Hessen, HGO § 4a)' }),
     validFrom: z.string().meta({ description: 'ISO date from which this territory is valid' }),

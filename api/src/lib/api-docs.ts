@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
+
+const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -28,6 +30,6 @@ export const apiDocs = new Hono()
     const asset = c.req.param('asset');
     const type = ASSETS[asset];
     if (!type) return c.notFound();
-    const body = await readFile(join(getAbsoluteFSPath(), asset));
+    const body = await readFile(join(swaggerUiDir, asset));
     return c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
   });

@@ -44,10 +44,12 @@ export function validationError(error: ZodError, where: string) {
 
 /** The one place that turns any thrown error into the error shape; only unknown errors are logged. */
 export function handleError(error: Error, c: Context) {
-  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  if (error instanceof AppError)
+    return c.json(errorBody(error.code, error.message, error.details), error.status);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const code = (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] ?? 'internal') as ErrorCode;
+    const code = (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] ??
+      'internal') as ErrorCode;
     return c.json(errorBody(code, error.message || 'Anfrage abgelehnt.'), status);
   }
   console.error(`Unerwarteter Fehler bei ${c.req.method} ${c.req.path}:`, error);

@@ -28,7 +28,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] as string, content: { 'application/json': { schema: ErrorBodySchema } } },
+      {
+        description: descriptions[status] as string,
+        content: { 'application/json': { schema: ErrorBodySchema } },
+      },
     ]),
   );
 }

@@ -29,7 +29,11 @@ export const today = () => new Date().toISOString().slice(0, 10);
 /** Finds the region version that a key (AGS or ARS) names on a date; 404 when there is none. */
 export async function findRegion(db: Db, key: string, asOf: string): Promise<VersionRow> {
   const parsed = parseRegionKey(key);
-  if (!parsed) throw new AppError('validation_failed', `"${key}" ist kein AGS (2, 3, 5 oder 8 Ziffern) und kein ARS (12 Ziffern).`);
+  if (!parsed)
+    throw new AppError(
+      'validation_failed',
+      `"${key}" ist kein AGS (2, 3, 5 oder 8 Ziffern) und kein ARS (12 Ziffern).`,
+    );
   const column = sql.raw(`v.${parsed.column}`);
   const [row] = await queryRows<VersionRow>(
     db,
@@ -40,7 +44,13 @@ export async function findRegion(db: Db, key: string, asOf: string): Promise<Ver
   return row;
 }
 
-type TreeTotals = { root_id: number; bezirke: number; kreise: number; gemeinden: number; population: number | null };
+type TreeTotals = {
+  root_id: number;
+  bezirke: number;
+  kreise: number;
+  gemeinden: number;
+  population: number | null;
+};
 
 /** Counts the descendants of each root and sums the population of their Gemeinden, on the territory of a date. */
 async function treeTotals(db: Db, rootIds: number[], asOf: string): Promise<Map<number, TreeTotals>> {
@@ -82,7 +92,15 @@ function toSummary(row: VersionRow, totals: TreeTotals | undefined): RegionSumma
   };
 }
 
-export async function getRegion({ db, key, asOf }: { db: Db; key: string; asOf: string }): Promise<RegionDetail> {
+export async function getRegion({
+  db,
+  key,
+  asOf,
+}: {
+  db: Db;
+  key: string;
+  asOf: string;
+}): Promise<RegionDetail> {
   const row = await findRegion(db, key, asOf);
   const totals = (await treeTotals(db, [row.region_id], asOf)).get(row.region_id);
   const ancestors = await queryRows<{ ags: string; name: string; level: RegionLevel; depth: number }>(

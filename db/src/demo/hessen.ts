@@ -12,7 +12,12 @@ export const DEMO_BEZIRKE = [
   { ags: '066', name: 'Regierungsbezirk Kassel' },
 ] as const;
 
-type DemoKreis = { ags: string; name: string; kind: Extract<RegionKind, 'landkreis' | 'kreisfreie_stadt'>; population?: number };
+type DemoKreis = {
+  ags: string;
+  name: string;
+  kind: Extract<RegionKind, 'landkreis' | 'kreisfreie_stadt'>;
+  population?: number;
+};
 
 /** Populations of the kreisfreie Städte are rounded plausible figures; Landkreise sum their generated Gemeinden. */
 export const DEMO_KREISE: readonly DemoKreis[] = [
@@ -46,7 +51,20 @@ export const DEMO_KREISE: readonly DemoKreis[] = [
 
 // Syllables that make clearly invented place names ("Musterbach", "Ober-Beispielfeld").
 const STEMS = ['Muster', 'Beispiel', 'Probe', 'Modell', 'Demo', 'Übungs', 'Vorlage', 'Schablonen'] as const;
-const ENDINGS = ['bach', 'feld', 'hausen', 'dorf', 'heim', 'au', 'berg', 'tal', 'rode', 'hain', 'stein', 'brunn'] as const;
+const ENDINGS = [
+  'bach',
+  'feld',
+  'hausen',
+  'dorf',
+  'heim',
+  'au',
+  'berg',
+  'tal',
+  'rode',
+  'hain',
+  'stein',
+  'brunn',
+] as const;
 const PREFIXES = ['', 'Ober-', 'Nieder-', 'Alt-', 'Neu-'] as const;
 
 /** All invented names, in a fixed order, so that each Gemeinde of the demo gets a different one. */

@@ -1,1 +1,7 @@
-export { DEMO_CONSULTING_MODULES, DEMO_HISTORY_START, DEMO_USERS, type DemoSeedResult, seedDemo } from './seed';
+export {
+  DEMO_CONSULTING_MODULES,
+  DEMO_HISTORY_START,
+  DEMO_USERS,
+  type DemoSeedResult,
+  seedDemo,
+} from './seed';

@@ -67,7 +67,9 @@ describe('demo seed', () => {
       where r.level = 'kreis' and v.kind = 'kreisfreie_stadt'`);
     expect(cityKreisStatuses.count).toBe(0);
 
-    const admin = await one<{ password_hash: string }>(sql`select password_hash from users where email = 'admin@demo.example'`);
+    const admin = await one<{ password_hash: string }>(
+      sql`select password_hash from users where email = 'admin@demo.example'`,
+    );
     expect(await verifyPassword(admin.password_hash, DEMO_USERS[0].password)).toBe(true);
     expect(await verifyPassword(admin.password_hash, 'falsch')).toBe(false);
   });
@@ -89,12 +91,17 @@ describe('demo seed', () => {
 
   it('never mixes official and demo data', async () => {
     await seedDemo({ database, today: '2026-11-25' });
-    await expect(importGv100({ database, text: sampleGv100(), fileName: 'gv.txt' })).rejects.toThrow(/--replace-demo/);
+    await expect(importGv100({ database, text: sampleGv100(), fileName: 'gv.txt' })).rejects.toThrow(
+      /--replace-demo/,
+    );
     expect(await readDataset(database.db)).toBe('demo');
 
     await importGv100({ database, text: sampleGv100(), fileName: 'gv.txt', replaceDemo: true });
     expect(await readDataset(database.db)).toBe('official');
-    const origins = await queryRows<{ origin: string }>(database.db, sql`select distinct origin::text from regions`);
+    const origins = await queryRows<{ origin: string }>(
+      database.db,
+      sql`select distinct origin::text from regions`,
+    );
     expect(origins).toEqual([{ origin: 'official' }]);
     await expect(seedDemo({ database })).rejects.toBeInstanceOf(ImportRefusedError);
   });

@@ -1,8 +1,14 @@
-import { appliesByDefault, DEFAULT_MATURITY_MODEL, OZG_DEADLINE, type SolutionKind, type WorkflowState } from '@ozg/shared';
+import {
+  appliesByDefault,
+  DEFAULT_MATURITY_MODEL,
+  OZG_DEADLINE,
+  type SolutionKind,
+  type WorkflowState,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Database, type Db, queryRows } from '../client';
-import { UNKNOWN_START, chunks } from '../importers/gv100';
 import { ImportRefusedError, type ProgressReporter, silentProgress } from '../importers/errors';
+import { chunks, UNKNOWN_START } from '../importers/gv100';
 import { markDataChanged, readDataset, wipeDatabase } from '../instance';
 import { hashPassword } from '../passwords';
 import { recomputeRollups } from '../rollups';
@@ -11,29 +17,76 @@ import {
   ozgServices,
   regions,
   regionVersions,
-  serviceStatuses,
-  statusEvents,
+  type serviceStatuses,
+  type statusEvents,
   userRegions,
   users,
 } from '../schema/index';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
-import { seededRandom, type Random } from './random';
+import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
 
 /** Demo accounts; their passwords are public (README), which is fine for generated data only. */
 export const DEMO_USERS = [
-  { email: 'admin@demo.example', password: 'demo-admin-2026', role: 'admin', displayName: 'Ministerium (Demo)', regions: [] },
-  { email: 'kommune@demo.example', password: 'demo-kommune-2026', role: 'officer', displayName: 'Digitalisierungsbeauftragte (Demo)', regions: ['06435901'] },
-  { email: 'kreis@demo.example', password: 'demo-kreis-2026', role: 'officer', displayName: 'Kreisverwaltung (Demo)', regions: ['06435'] },
-  { email: 'beratung@demo.example', password: 'demo-beratung-2026', role: 'consultant', displayName: 'Beratung ekom21 (Demo)', regions: [] },
-  { email: 'lesen@demo.example', password: 'demo-lesen-2026', role: 'viewer', displayName: 'Lesezugriff (Demo)', regions: [] },
+  {
+    email: 'admin@demo.example',
+    password: 'demo-admin-2026',
+    role: 'admin',
+    displayName: 'Ministerium (Demo)',
+    regions: [],
+  },
+  {
+    email: 'kommune@demo.example',
+    password: 'demo-kommune-2026',
+    role: 'officer',
+    displayName: 'Digitalisierungsbeauftragte (Demo)',
+    regions: ['06435901'],
+  },
+  {
+    email: 'kreis@demo.example',
+    password: 'demo-kreis-2026',
+    role: 'officer',
+    displayName: 'Kreisverwaltung (Demo)',
+    regions: ['06435'],
+  },
+  {
+    email: 'beratung@demo.example',
+    password: 'demo-beratung-2026',
+    role: 'consultant',
+    displayName: 'Beratung ekom21 (Demo)',
+    regions: [],
+  },
+  {
+    email: 'lesen@demo.example',
+    password: 'demo-lesen-2026',
+    role: 'viewer',
+    displayName: 'Lesezugriff (Demo)',
+    regions: [],
+  },
 ] as const;
 
 export const DEMO_CONSULTING_MODULES = [
-  { name: 'OZG-Reifegrad-Check', area: 'ozg', description: 'Bestandsaufnahme der OZG-Leistungen und ihres Reifegrads, Priorisierung der nächsten Schritte.' },
-  { name: 'OZG-Umsetzungsplanung', area: 'ozg', description: 'Fahrplan für die Einführung von EfA-Diensten und civento-Formularen.' },
-  { name: 'Digitale Verwaltungsprozesse', area: 'verwaltungsdigitalisierung', description: 'E-Akte, digitale Posteingänge und medienbruchfreie Abläufe.' },
-  { name: 'Digitalisierungsstrategie', area: 'verwaltungsdigitalisierung', description: 'Ziele, Organisation und Ressourcen der Digitalisierung der Kommune.' },
+  {
+    name: 'OZG-Reifegrad-Check',
+    area: 'ozg',
+    description:
+      'Bestandsaufnahme der OZG-Leistungen und ihres Reifegrads, Priorisierung der nächsten Schritte.',
+  },
+  {
+    name: 'OZG-Umsetzungsplanung',
+    area: 'ozg',
+    description: 'Fahrplan für die Einführung von EfA-Diensten und civento-Formularen.',
+  },
+  {
+    name: 'Digitale Verwaltungsprozesse',
+    area: 'verwaltungsdigitalisierung',
+    description: 'E-Akte, digitale Posteingänge und medienbruchfreie Abläufe.',
+  },
+  {
+    name: 'Digitalisierungsstrategie',
+    area: 'verwaltungsdigitalisierung',
+    description: 'Ziele, Organisation und Ressourcen der Digitalisierung der Kommune.',
+  },
 ] as const;
 
 /** The generated history starts here: two years before the OZG deadline. */
@@ -50,7 +103,14 @@ export type DemoSeedResult =
       users: readonly { email: string; password: string; role: string }[];
     };
 
-type Administration = { regionId: number; ags: string; name: string; level: 'kreis' | 'gemeinde'; kind: string; population: number };
+type Administration = {
+  regionId: number;
+  ags: string;
+  name: string;
+  level: 'kreis' | 'gemeinde';
+  kind: string;
+  population: number;
+};
 
 /**
  * Seeds the generated demo: Hessen's real Regierungsbezirke and Kreise, invented
@@ -70,12 +130,16 @@ export async function seedDemo(input: {
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   const dataset = await readDataset(database.db);
   if (dataset === 'official') {
-    throw new ImportRefusedError('Die Datenbank enthält amtliche Daten; Demo-Daten werden nicht hinzugefügt.');
+    throw new ImportRefusedError(
+      'Die Datenbank enthält amtliche Daten; Demo-Daten werden nicht hinzugefügt.',
+    );
   }
   if (dataset === 'demo') {
     if (!input.reset) return { status: 'unchanged' };
     if (database.location === 'remote') {
-      throw new ImportRefusedError('Eine entfernte Datenbank wird nicht zurückgesetzt; nur eingebettete oder lokale.');
+      throw new ImportRefusedError(
+        'Eine entfernte Datenbank wird nicht zurückgesetzt; nur eingebettete oder lokale.',
+      );
     }
     await wipeDatabase(database);
   }
@@ -91,7 +155,10 @@ export async function seedDemo(input: {
     counts.gemeinden = administrations.filter((a) => a.level === 'gemeinde').length;
     progress(1, 4, 'Gebiete');
 
-    const services = DEMO_SERVICES.map((service, index) => ({ ...service, ozgId: DEMO_OZG_ID_START + index }));
+    const services = DEMO_SERVICES.map((service, index) => ({
+      ...service,
+      ozgId: DEMO_OZG_ID_START + index,
+    }));
     await db.insert(ozgServices).values(
       services.map((service) => ({
         ozgId: service.ozgId,
@@ -105,11 +172,21 @@ export async function seedDemo(input: {
     progress(2, 4, 'Katalog');
 
     const generated = generateHistory(administrations, services, random, today);
-    counts = { ...counts, statuses: generated.length, events: generated.reduce((sum, s) => sum + s.events.length, 0) };
+    counts = {
+      ...counts,
+      statuses: generated.length,
+      events: generated.reduce((sum, s) => sum + s.events.length, 0),
+    };
     for (const batch of chunks(generated, 2000)) {
-      const idByKey = await insertStatuses(db, batch.map((entry) => entry.status));
+      const idByKey = await insertStatuses(
+        db,
+        batch.map((entry) => entry.status),
+      );
       const events = batch.flatMap((entry) =>
-        entry.events.map((event) => ({ ...event, statusId: idByKey.get(`${event.regionId}:${event.ozgId}`) as number })),
+        entry.events.map((event) => ({
+          ...event,
+          statusId: idByKey.get(`${event.regionId}:${event.ozgId}`) as number,
+        })),
       );
       await insertEvents(db, events);
     }
@@ -161,12 +238,24 @@ async function insertRegions(db: Db, random: Random): Promise<Administration[]> 
     return regionId;
   };
 
-  const landId = await insertRegion('land', { ags: DEMO_LAND.ags, ars: DEMO_LAND.ags, name: DEMO_LAND.name, kind: 'land', parentRegionId: null });
+  const landId = await insertRegion('land', {
+    ags: DEMO_LAND.ags,
+    ars: DEMO_LAND.ags,
+    name: DEMO_LAND.name,
+    kind: 'land',
+    parentRegionId: null,
+  });
   const bezirkIds = new Map<string, number>();
   for (const bezirk of DEMO_BEZIRKE) {
     bezirkIds.set(
       bezirk.ags,
-      await insertRegion('bezirk', { ags: bezirk.ags, ars: bezirk.ags, name: bezirk.name, kind: 'regierungsbezirk', parentRegionId: landId }),
+      await insertRegion('bezirk', {
+        ags: bezirk.ags,
+        ars: bezirk.ags,
+        name: bezirk.name,
+        kind: 'regierungsbezirk',
+        parentRegionId: landId,
+      }),
     );
   }
 
@@ -192,10 +281,24 @@ async function insertRegions(db: Db, random: Random): Promise<Administration[]> 
         population,
         parentRegionId: kreisId,
       });
-      administrations.push({ regionId, ags, name: kreis.name, level: 'gemeinde', kind: 'kreisfreie_stadt', population });
+      administrations.push({
+        regionId,
+        ags,
+        name: kreis.name,
+        level: 'gemeinde',
+        kind: 'kreisfreie_stadt',
+        population,
+      });
       continue;
     }
-    administrations.push({ regionId: kreisId, ags: kreis.ags, name: kreis.name, level: 'kreis', kind: 'landkreis', population: 0 });
+    administrations.push({
+      regionId: kreisId,
+      ags: kreis.ags,
+      name: kreis.name,
+      level: 'kreis',
+      kind: 'landkreis',
+      population: 0,
+    });
     const count = random.int(7, 14);
     for (let index = 0; index < count; index++) {
       // Invented keys from 901 upwards, far from the real ones, so demo keys never look like real Gemeinden.
@@ -237,7 +340,7 @@ const SOLUTION_WEIGHTS: [SolutionKind, number][] = [
 
 function generateHistory(
   administrations: Administration[],
-  services: (typeof DEMO_SERVICES[number] & { ozgId: number })[],
+  services: ((typeof DEMO_SERVICES)[number] & { ozgId: number })[],
   random: Random,
   today: string,
 ): GeneratedStatus[] {
@@ -250,11 +353,18 @@ function generateHistory(
     // Capability: some administrations are well ahead, some lag; larger ones tend to be faster.
     const sizeBonus = admin.population > 0 ? 0.08 * Math.log10(admin.population / 10_000) : 0.05;
     const capability = clamp(0.5 + 0.22 * random.normal() + sizeBonus, 0.02, 0.98);
-    const slug = admin.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+    const slug = admin.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/(^-|-$)/g, '');
     for (const service of services) {
       if (!appliesByDefault({ level: admin.level, kind: admin.kind as never }, service.level)) continue;
       const initialLevel = random.chance(0.35 + 0.4 * capability) ? 1 : 0;
-      const conformChance = clamp(0.08 + 0.85 * capability - 0.45 * service.difficulty + 0.1 * random.normal(), 0.02, 0.97);
+      const conformChance = clamp(
+        0.08 + 0.85 * capability - 0.45 * service.difficulty + 0.1 * random.normal(),
+        0.02,
+        0.97,
+      );
       const finalLevel = random.chance(conformChance)
         ? random.chance(0.15 + 0.25 * capability)
           ? 4
@@ -270,7 +380,10 @@ function generateHistory(
       }
       stepDates.sort((a, b) => a - b);
 
-      const state: Record<string, unknown> = { maturityLevel: initialLevel, workflowState: 'not_started' as WorkflowState };
+      const state: Record<string, unknown> = {
+        maturityLevel: initialLevel,
+        workflowState: 'not_started' as WorkflowState,
+      };
       const events: GeneratedStatus['events'] = [
         event(admin, service.ozgId, start + random.int(8, 17) * HOUR, {}, { ...state }, initialLevel),
       ];
@@ -289,7 +402,7 @@ function generateHistory(
           state.workflowState = 'in_progress';
         }
         // Strictly after the previous event, even when two steps fall on the same (clamped) day.
-        const previous = (events.at(-1)?.occurredAt as Date).getTime();
+        const previous = lastEventTime(events);
         const time = Math.max(date + random.int(8, 17) * HOUR, previous + HOUR);
         events.push(event(admin, service.ozgId, time, diff(before, state), diff(state, before), level));
       }
@@ -297,7 +410,8 @@ function generateHistory(
       let plannedDate: string | null = null;
       if (level < 3) {
         const roll = random.next();
-        workflowState = roll < 0.35 ? 'planned' : roll < 0.65 ? 'in_progress' : roll < 0.9 ? 'not_started' : 'paused';
+        workflowState =
+          roll < 0.35 ? 'planned' : roll < 0.65 ? 'in_progress' : roll < 0.9 ? 'not_started' : 'paused';
         if (workflowState === 'planned' || workflowState === 'in_progress') {
           plannedDate = isoDate(end + random.int(30, 540) * DAY);
         }
@@ -305,12 +419,12 @@ function generateHistory(
           const before = { ...state };
           Object.assign(state, { workflowState, plannedDate });
           // After the last level change, so that the chain of before/after values stays consistent.
-          const lastTime = (events.at(-1)?.occurredAt as Date).getTime();
+          const lastTime = lastEventTime(events);
           const time = Math.min(end, Math.max(lastTime + DAY, end - random.int(5, 200) * DAY));
           events.push(event(admin, service.ozgId, time, diff(before, state), diff(state, before), level));
         }
       }
-      const lastChange = events.at(-1)?.occurredAt as Date;
+      const lastChange = new Date(lastEventTime(events));
       result.push({
         status: {
           regionId: admin.regionId,
@@ -334,7 +448,10 @@ function generateHistory(
 }
 
 /** Inserts statuses as one JSON parameter (see insertEvents); returns their ids by region and service. */
-async function insertStatuses(db: Db, statuses: (typeof serviceStatuses.$inferInsert)[]): Promise<Map<string, number>> {
+async function insertStatuses(
+  db: Db,
+  statuses: (typeof serviceStatuses.$inferInsert)[],
+): Promise<Map<string, number>> {
   const rows = statuses.map((status) => ({
     region_id: status.regionId,
     ozg_id: status.ozgId,
@@ -388,6 +505,12 @@ async function insertEvents(db: Db, events: (typeof statusEvents.$inferInsert)[]
       before jsonb, after jsonb, maturity_level smallint, maturity_model maturity_model, in_target boolean)`);
 }
 
+function lastEventTime(events: GeneratedStatus['events']): number {
+  const last = events.at(-1)?.occurredAt;
+  if (!(last instanceof Date)) throw new Error('a generated status always starts with an event');
+  return last.getTime();
+}
+
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -417,7 +540,9 @@ function event(
 /** The fields of `from` whose values differ in `other`. */
 function diff(from: Record<string, unknown>, other: Record<string, unknown>): Record<string, unknown> {
   const keys = new Set([...Object.keys(from), ...Object.keys(other)]);
-  return Object.fromEntries([...keys].filter((key) => from[key] !== other[key]).map((key) => [key, from[key] ?? null]));
+  return Object.fromEntries(
+    [...keys].filter((key) => from[key] !== other[key]).map((key) => [key, from[key] ?? null]),
+  );
 }
 
 function weighted<T>(options: [T, number][], random: Random): T {

@@ -60,7 +60,11 @@ describe('catalogue import of the official files', () => {
 describe('catalogue import of malformed files', () => {
   const ozgHeader = 'ozg_id,name,lebenslage,themenfeld';
   const leikaHeader = 'leika_key,name,leika_typ,ozg_id';
-  const ozgGood = [ozgHeader, '90001,Testleistung A,Testlage,Bildung', '90002,"Testleistung B, mit Komma",Testlage,Umwelt'];
+  const ozgGood = [
+    ozgHeader,
+    '90001,Testleistung A,Testlage,Bildung',
+    '90002,"Testleistung B, mit Komma",Testlage,Umwelt',
+  ];
   const leikaGood = [leikaHeader, '99999000000001,Test A,2/3,90001', 'nicht im LeiKa,Test B,1,90002'];
   const run = (ozg: string[], leika: string[]) =>
     importCatalog({
@@ -70,24 +74,67 @@ describe('catalogue import of malformed files', () => {
     });
 
   const cases: [string, string[], string[], string][] = [
-    ['an unknown Themenfeld', [...ozgGood, '90003,X,Y,Weltraum'], leikaGood, 'ozg.csv:4: themenfeld: unbekanntes Themenfeld "Weltraum"'],
-    ['a short OZG-ID', [...ozgGood, '9003,X,Y,Bildung'], leikaGood, 'ozg.csv:4: ozg_id: "9003" ist keine fünfstellige OZG-ID'],
-    ['a duplicate OZG-ID', [...ozgGood, '90001,X,Y,Bildung'], leikaGood, 'ozg.csv:4: ozg_id: OZG-ID 90001 steht schon in Zeile 2'],
-    ['a missing column', ['ozg_id,name,themenfeld', '90001,X,Bildung'], leikaGood, 'ozg.csv:1: Spalte "lebenslage" fehlt'],
+    [
+      'an unknown Themenfeld',
+      [...ozgGood, '90003,X,Y,Weltraum'],
+      leikaGood,
+      'ozg.csv:4: themenfeld: unbekanntes Themenfeld "Weltraum"',
+    ],
+    [
+      'a short OZG-ID',
+      [...ozgGood, '9003,X,Y,Bildung'],
+      leikaGood,
+      'ozg.csv:4: ozg_id: "9003" ist keine fünfstellige OZG-ID',
+    ],
+    [
+      'a duplicate OZG-ID',
+      [...ozgGood, '90001,X,Y,Bildung'],
+      leikaGood,
+      'ozg.csv:4: ozg_id: OZG-ID 90001 steht schon in Zeile 2',
+    ],
+    [
+      'a missing column',
+      ['ozg_id,name,themenfeld', '90001,X,Bildung'],
+      leikaGood,
+      'ozg.csv:1: Spalte "lebenslage" fehlt',
+    ],
     ['a wrong field count', [...ozgGood, '90003,X,Bildung'], leikaGood, 'ozg.csv:4: 3 Felder statt 4'],
-    ['a bad LeiKa key', ozgGood, [...leikaGood, '99-12,Test C,4,90001'], 'leika.csv:4: leika_key: "99-12" ist kein LeiKa-Schlüssel'],
-    ['a bad LeiKa type', ozgGood, [...leikaGood, '99999000000003,Test C,Land,90001'], 'leika.csv:4: leika_typ: "Land" ist kein LeiKa-Typ'],
-    ['an unknown OZG-ID', ozgGood, [...leikaGood, '99999000000003,Test C,4,90009'], 'leika.csv:4: ozg_id: OZG-ID 90009 steht nicht in ozg.csv'],
-    ['a duplicate LeiKa key', ozgGood, [...leikaGood, '99999000000001,Test C,4,90001'], 'leika.csv:4: leika_key: LeiKa-Schlüssel 99999000000001 steht schon in Zeile 2'],
+    [
+      'a bad LeiKa key',
+      ozgGood,
+      [...leikaGood, '99-12,Test C,4,90001'],
+      'leika.csv:4: leika_key: "99-12" ist kein LeiKa-Schlüssel',
+    ],
+    [
+      'a bad LeiKa type',
+      ozgGood,
+      [...leikaGood, '99999000000003,Test C,Land,90001'],
+      'leika.csv:4: leika_typ: "Land" ist kein LeiKa-Typ',
+    ],
+    [
+      'an unknown OZG-ID',
+      ozgGood,
+      [...leikaGood, '99999000000003,Test C,4,90009'],
+      'leika.csv:4: ozg_id: OZG-ID 90009 steht nicht in ozg.csv',
+    ],
+    [
+      'a duplicate LeiKa key',
+      ozgGood,
+      [...leikaGood, '99999000000001,Test C,4,90001'],
+      'leika.csv:4: leika_key: LeiKa-Schlüssel 99999000000001 steht schon in Zeile 2',
+    ],
     ['an unclosed quote', [...ozgGood, '90003,"X,Y,Bildung'], leikaGood, 'ozg.csv:'],
   ];
 
-  it.each(cases)('rejects %s with file, line and column and writes nothing', async (_label, ozg, leika, message) => {
-    const error = await run(ozg, leika).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportFileError);
-    expect((error as Error).message.startsWith(message)).toBe(true);
-    expect(await counts()).toEqual({ services: 0, themenfelder: 0, leika: 0, relevant: 0 });
-  });
+  it.each(cases)(
+    'rejects %s with file, line and column and writes nothing',
+    async (_label, ozg, leika, message) => {
+      const error = await run(ozg, leika).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect((error as Error).message.startsWith(message)).toBe(true);
+      expect(await counts()).toEqual({ services: 0, themenfelder: 0, leika: 0, relevant: 0 });
+    },
+  );
 
   it('accepts the well-formed made-up files', async () => {
     const summary = await run(ozgGood, leikaGood);

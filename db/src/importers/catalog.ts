@@ -60,7 +60,13 @@ export function readCsv(text: string, fileName: string, expectedColumns: readonl
 }
 
 export type OzgServiceRecord = { ozgId: number; name: string; lebenslage: string; themenfeld: Themenfeld };
-export type LeikaRecord = { leikaKey: string | null; name: string; leikaTyp: string; municipal: boolean; ozgId: number | null };
+export type LeikaRecord = {
+  leikaKey: string | null;
+  name: string;
+  leikaTyp: string;
+  municipal: boolean;
+  ozgId: number | null;
+};
 export type CatalogFiles = { services: OzgServiceRecord[]; leika: LeikaRecord[] };
 
 /** Parses and cross-checks the two catalogue files; throws at the first malformed line. */
@@ -68,65 +74,83 @@ export function parseCatalog(files: {
   ozg: { text: string; fileName: string };
   leika: { text: string; fileName: string };
 }): CatalogFiles {
-  const services = readCsv(files.ozg.text, files.ozg.fileName, ['ozg_id', 'name', 'lebenslage', 'themenfeld']).map(
-    ({ line, values }) => {
-      const fail = (column: string, problem: string): never => {
-        throw new ImportFileError(files.ozg.fileName, line, problem, column);
-      };
-      const ozgId = values.ozg_id ?? '';
-      if (!isOzgId(ozgId)) fail('ozg_id', `"${ozgId}" ist keine fünfstellige OZG-ID`);
-      const name = values.name ?? '';
-      if (!name) fail('name', 'Name fehlt');
-      const lebenslage = values.lebenslage ?? '';
-      if (!lebenslage) fail('lebenslage', 'Lebenslage fehlt');
-      const themenfeld = values.themenfeld ?? '';
-      if (!isThemenfeld(themenfeld)) {
-        fail('themenfeld', `unbekanntes Themenfeld "${themenfeld}" (erwartet eines von: ${THEMENFELDER.join(', ')})`);
-      }
-      return { line, ozgId: Number(ozgId), name, lebenslage, themenfeld: themenfeld as Themenfeld };
-    },
-  );
+  const services = readCsv(files.ozg.text, files.ozg.fileName, [
+    'ozg_id',
+    'name',
+    'lebenslage',
+    'themenfeld',
+  ]).map(({ line, values }) => {
+    const fail = (column: string, problem: string): never => {
+      throw new ImportFileError(files.ozg.fileName, line, problem, column);
+    };
+    const ozgId = values.ozg_id ?? '';
+    if (!isOzgId(ozgId)) fail('ozg_id', `"${ozgId}" ist keine fünfstellige OZG-ID`);
+    const name = values.name ?? '';
+    if (!name) fail('name', 'Name fehlt');
+    const lebenslage = values.lebenslage ?? '';
+    if (!lebenslage) fail('lebenslage', 'Lebenslage fehlt');
+    const themenfeld = values.themenfeld ?? '';
+    if (!isThemenfeld(themenfeld)) {
+      fail(
+        'themenfeld',
+        `unbekanntes Themenfeld "${themenfeld}" (erwartet eines von: ${THEMENFELDER.join(', ')})`,
+      );
+    }
+    return { line, ozgId: Number(ozgId), name, lebenslage, themenfeld: themenfeld as Themenfeld };
+  });
   const serviceLine = new Map<number, number>();
   for (const service of services) {
     const earlier = serviceLine.get(service.ozgId);
     if (earlier !== undefined) {
-      throw new ImportFileError(files.ozg.fileName, service.line, `OZG-ID ${service.ozgId} steht schon in Zeile ${earlier}`, 'ozg_id');
+      throw new ImportFileError(
+        files.ozg.fileName,
+        service.line,
+        `OZG-ID ${service.ozgId} steht schon in Zeile ${earlier}`,
+        'ozg_id',
+      );
     }
     serviceLine.set(service.ozgId, service.line);
   }
 
   const keyLine = new Map<string, number>();
-  const leika = readCsv(files.leika.text, files.leika.fileName, ['leika_key', 'name', 'leika_typ', 'ozg_id']).map(
-    ({ line, values }) => {
-      const fail = (column: string, problem: string): never => {
-        throw new ImportFileError(files.leika.fileName, line, problem, column);
-      };
-      const rawKey = values.leika_key ?? '';
-      if (rawKey !== LEIKA_KEY_MISSING && !isLeikaKey(rawKey)) {
-        fail('leika_key', `"${rawKey}" ist kein LeiKa-Schlüssel (bis zu 14 Ziffern oder "${LEIKA_KEY_MISSING}")`);
-      }
-      const leikaKey = rawKey === LEIKA_KEY_MISSING ? null : rawKey;
-      if (leikaKey) {
-        const earlier = keyLine.get(leikaKey);
-        if (earlier !== undefined) fail('leika_key', `LeiKa-Schlüssel ${leikaKey} steht schon in Zeile ${earlier}`);
-        keyLine.set(leikaKey, line);
-      }
-      const name = values.name ?? '';
-      if (!name) fail('name', 'Name fehlt');
-      const leikaTyp = values.leika_typ ?? '';
-      const types = parseLeikaTypes(leikaTyp);
-      if (!types) fail('leika_typ', `"${leikaTyp}" ist kein LeiKa-Typ (z. B. "1", "2/3", "4" oder "1, 2/3")`);
-      const rawOzgId = values.ozg_id ?? '';
-      let ozgId: number | null = null;
-      // An empty OZG-ID is published for LeiKa services that belong to no OZG-Leistung.
-      if (rawOzgId !== '') {
-        if (!isOzgId(rawOzgId)) fail('ozg_id', `"${rawOzgId}" ist keine fünfstellige OZG-ID`);
-        ozgId = Number(rawOzgId);
-        if (!serviceLine.has(ozgId)) fail('ozg_id', `OZG-ID ${ozgId} steht nicht in ${files.ozg.fileName}`);
-      }
-      return { leikaKey, name, leikaTyp, municipal: isMunicipalLeikaType(types ?? []), ozgId };
-    },
-  );
+  const leika = readCsv(files.leika.text, files.leika.fileName, [
+    'leika_key',
+    'name',
+    'leika_typ',
+    'ozg_id',
+  ]).map(({ line, values }) => {
+    const fail = (column: string, problem: string): never => {
+      throw new ImportFileError(files.leika.fileName, line, problem, column);
+    };
+    const rawKey = values.leika_key ?? '';
+    if (rawKey !== LEIKA_KEY_MISSING && !isLeikaKey(rawKey)) {
+      fail(
+        'leika_key',
+        `"${rawKey}" ist kein LeiKa-Schlüssel (bis zu 14 Ziffern oder "${LEIKA_KEY_MISSING}")`,
+      );
+    }
+    const leikaKey = rawKey === LEIKA_KEY_MISSING ? null : rawKey;
+    if (leikaKey) {
+      const earlier = keyLine.get(leikaKey);
+      if (earlier !== undefined)
+        fail('leika_key', `LeiKa-Schlüssel ${leikaKey} steht schon in Zeile ${earlier}`);
+      keyLine.set(leikaKey, line);
+    }
+    const name = values.name ?? '';
+    if (!name) fail('name', 'Name fehlt');
+    const leikaTyp = values.leika_typ ?? '';
+    const types = parseLeikaTypes(leikaTyp);
+    if (!types) fail('leika_typ', `"${leikaTyp}" ist kein LeiKa-Typ (z. B. "1", "2/3", "4" oder "1, 2/3")`);
+    const rawOzgId = values.ozg_id ?? '';
+    let ozgId: number | null = null;
+    // An empty OZG-ID is published for LeiKa services that belong to no OZG-Leistung.
+    if (rawOzgId !== '') {
+      if (!isOzgId(rawOzgId)) fail('ozg_id', `"${rawOzgId}" ist keine fünfstellige OZG-ID`);
+      ozgId = Number(rawOzgId);
+      if (!serviceLine.has(ozgId)) fail('ozg_id', `OZG-ID ${ozgId} steht nicht in ${files.ozg.fileName}`);
+    }
+    return { leikaKey, name, leikaTyp, municipal: isMunicipalLeikaType(types ?? []), ozgId };
+  });
   return { services: services.map(({ line: _line, ...service }) => service), leika };
 }
 
@@ -154,7 +178,9 @@ export async function importCatalog(input: {
   const progress = input.progress ?? silentProgress;
   const catalog = parseCatalog(input);
   await prepareForOfficialImport(input.database, { replaceDemo: input.replaceDemo ?? false });
-  const relevant = new Set(catalog.leika.filter((entry) => entry.municipal && entry.ozgId).map((entry) => entry.ozgId));
+  const relevant = new Set(
+    catalog.leika.filter((entry) => entry.municipal && entry.ozgId).map((entry) => entry.ozgId),
+  );
   const total = catalog.services.length + catalog.leika.length;
   let deactivated = 0;
 
@@ -164,7 +190,13 @@ export async function importCatalog(input: {
     for (const batch of chunks(catalog.services, 500)) {
       await db
         .insert(ozgServices)
-        .values(batch.map((service) => ({ ...service, municipallyRelevant: relevant.has(service.ozgId), active: true })))
+        .values(
+          batch.map((service) => ({
+            ...service,
+            municipallyRelevant: relevant.has(service.ozgId),
+            active: true,
+          })),
+        )
         .onConflictDoUpdate({
           target: ozgServices.ozgId,
           set: {
@@ -200,7 +232,8 @@ export async function importCatalog(input: {
   });
 
   const perThemenfeld: Record<string, number> = {};
-  for (const service of catalog.services) perThemenfeld[service.themenfeld] = (perThemenfeld[service.themenfeld] ?? 0) + 1;
+  for (const service of catalog.services)
+    perThemenfeld[service.themenfeld] = (perThemenfeld[service.themenfeld] ?? 0) + 1;
   return {
     services: catalog.services.length,
     leikaServices: catalog.leika.length,

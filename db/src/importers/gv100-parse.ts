@@ -59,12 +59,22 @@ export function parseGv100(text: string, fileName: string, options: { land?: str
 
     const recordType = field(raw, 1, 2);
     if (!['10', '20', '30', '40', '50', '60'].includes(recordType)) {
-      fail(`unbekannte Satzart "${recordType}" (erwartet 10, 20, 30, 40, 50 oder 60)`, 'Satzart (Stellen 1-2)');
+      fail(
+        `unbekannte Satzart "${recordType}" (erwartet 10, 20, 30, 40, 50 oder 60)`,
+        'Satzart (Stellen 1-2)',
+      );
     }
     const date = isoDate(field(raw, 3, 10));
-    if (!date) fail(`ungültiger Gebietsstand "${field(raw, 3, 10)}" (JJJJMMTT erwartet)`, 'Gebietsstand (Stellen 3-10)');
+    if (!date)
+      fail(
+        `ungültiger Gebietsstand "${field(raw, 3, 10)}" (JJJJMMTT erwartet)`,
+        'Gebietsstand (Stellen 3-10)',
+      );
     if (referenceDate && date !== referenceDate) {
-      fail(`Gebietsstand ${date} weicht vom Gebietsstand der Datei (${referenceDate}) ab`, 'Gebietsstand (Stellen 3-10)');
+      fail(
+        `Gebietsstand ${date} weicht vom Gebietsstand der Datei (${referenceDate}) ab`,
+        'Gebietsstand (Stellen 3-10)',
+      );
     }
     referenceDate = date;
 
@@ -91,21 +101,46 @@ export function parseGv100(text: string, fileName: string, options: { land?: str
 
     switch (recordType) {
       case '10':
-        regions.push({ ...base, level: 'land', kind: 'land', ags: land, ars: land, gvType: null, ...noStats });
+        regions.push({
+          ...base,
+          level: 'land',
+          kind: 'land',
+          ags: land,
+          ars: land,
+          gvType: null,
+          ...noStats,
+        });
         return;
       case '20': {
         const key = land + digits(bezirk, 'Regierungsbezirk (Stelle 13)');
-        regions.push({ ...base, level: 'bezirk', kind: 'regierungsbezirk', ags: key, ars: key, gvType: null, ...noStats });
+        regions.push({
+          ...base,
+          level: 'bezirk',
+          kind: 'regierungsbezirk',
+          ags: key,
+          ars: key,
+          gvType: null,
+          ...noStats,
+        });
         return;
       }
       case '30':
         skipped.regionen++;
         return;
       case '40': {
-        const key = land + digits(bezirk, 'Regierungsbezirk (Stelle 13)') + digits(kreis, 'Kreis (Stellen 14-15)');
+        const key =
+          land + digits(bezirk, 'Regierungsbezirk (Stelle 13)') + digits(kreis, 'Kreis (Stellen 14-15)');
         const kind = GV100_KREIS_TYPES[gvType];
         if (!kind) fail(`unbekannter Kreistyp "${gvType}" (erwartet 41-45)`, 'Typ (Stellen 123-124)');
-        regions.push({ ...base, level: 'kreis', kind: kind as RegionKind, ags: key, ars: key, gvType, ...noStats });
+        regions.push({
+          ...base,
+          level: 'kreis',
+          kind: kind as RegionKind,
+          ags: key,
+          ars: key,
+          gvType,
+          ...noStats,
+        });
         return;
       }
       case '50':
@@ -118,7 +153,8 @@ export function parseGv100(text: string, fileName: string, options: { land?: str
         }
         const kind = GV100_GEMEINDE_TYPES[gvType];
         if (!kind) fail(`unbekannter Gemeindetyp "${gvType}" (erwartet 60-67)`, 'Typ (Stellen 123-124)');
-        const kreisKey = land + digits(bezirk, 'Regierungsbezirk (Stelle 13)') + digits(kreis, 'Kreis (Stellen 14-15)');
+        const kreisKey =
+          land + digits(bezirk, 'Regierungsbezirk (Stelle 13)') + digits(kreis, 'Kreis (Stellen 14-15)');
         const ags = kreisKey + digits(gemeinde, 'Gemeinde (Stellen 16-18)');
         const ars = kreisKey + digits(verband, 'Gemeindeverband (Stellen 19-22)') + gemeinde;
         const number = (from: number, to: number, label: string) => {

@@ -25,7 +25,9 @@ async function currentCounts(): Promise<LevelCount[]> {
   );
 }
 const total = (rows: LevelCount[], level: string, kinds?: string[]) =>
-  rows.filter((r) => r.level === level && (!kinds || kinds.includes(r.kind))).reduce((sum, r) => sum + r.count, 0);
+  rows
+    .filter((r) => r.level === level && (!kinds || kinds.includes(r.kind)))
+    .reduce((sum, r) => sum + r.count, 0);
 
 describe('GV100AD import of the official file', () => {
   it('imports Hessen with the official counts and population', async () => {
@@ -45,19 +47,33 @@ describe('GV100AD import of the official file', () => {
     expect(total(rows, 'gemeinde', ['kreisfreie_stadt'])).toBe(5);
     expect(total(rows, 'gemeinde', ['stadt'])).toBe(186);
     expect(total(rows, 'gemeinde', ['gemeinde'])).toBe(230);
-    expect(rows.filter((r) => r.level === 'gemeinde').reduce((s, r) => s + (r.population ?? 0), 0)).toBe(6_391_360);
+    expect(rows.filter((r) => r.level === 'gemeinde').reduce((s, r) => s + (r.population ?? 0), 0)).toBe(
+      6_391_360,
+    );
     expect(summary.skipped.unincorporated).toBe(4);
     expect(summary.population).toBe(6_391_360);
     expect(summary.referenceDate).toBe('2023-11-30');
     expect(await readDataset(database.db)).toBe('official');
 
-    const [frankfurt] = await queryRows<{ ags: string; ars: string; population: number; gv_type: string; parent: string }>(
+    const [frankfurt] = await queryRows<{
+      ags: string;
+      ars: string;
+      population: number;
+      gv_type: string;
+      parent: string;
+    }>(
       database.db,
       sql`select v.ags, v.ars, v.population, v.gv_type, p.ags as parent
           from region_versions v join region_versions p on p.region_id = v.parent_region_id and p.valid_to is null
           where v.ags = '06412000' and v.valid_to is null`,
     );
-    expect(frankfurt).toEqual({ ags: '06412000', ars: '064120000000', population: 773_068, gv_type: '61', parent: '06412' });
+    expect(frankfurt).toEqual({
+      ags: '06412000',
+      ars: '064120000000',
+      population: 773_068,
+      gv_type: '61',
+      parent: '06412',
+    });
     const [hanau] = await queryRows<{ ars: string; sonderstatus: boolean; parent: string }>(
       database.db,
       sql`select v.ars, v.sonderstatus, p.ags as parent from region_versions v
@@ -96,7 +112,12 @@ describe('GV100AD import of the official file', () => {
   }, 180_000);
 
   it('is idempotent: a second run of the same file changes nothing', async () => {
-    const input = { database, text: readOfficialFile('GV100AD_301123.txt'), fileName: 'GV100AD_301123.txt', land: '06' };
+    const input = {
+      database,
+      text: readOfficialFile('GV100AD_301123.txt'),
+      fileName: 'GV100AD_301123.txt',
+      land: '06',
+    };
     await importGv100(input);
     const [before] = await queryRows<{ versions: number; regions: number }>(
       database.db,
@@ -108,7 +129,13 @@ describe('GV100AD import of the official file', () => {
       sql`select (select count(*) from region_versions)::int as versions, (select count(*) from regions)::int as regions`,
     );
     expect(after).toEqual(before);
-    expect(second.changes).toEqual({ created: 0, updated: 0, territoryChanged: 0, closed: 0, unchanged: 1 + 3 + 26 + 421 });
+    expect(second.changes).toEqual({
+      created: 0,
+      updated: 0,
+      territoryChanged: 0,
+      closed: 0,
+      unchanged: 1 + 3 + 26 + 421,
+    });
   });
 });
 
@@ -127,14 +154,21 @@ describe('GV100AD territory changes', () => {
     expect(summary.changes.created).toBe(2);
     expect(summary.changes.closed).toBe(1);
 
-    const history = await queryRows<{ ags: string; valid_from: string; valid_to: string | null; kreis: string }>(
+    const history = await queryRows<{
+      ags: string;
+      valid_from: string;
+      valid_to: string | null;
+      kreis: string;
+    }>(
       database.db,
       sql`select v.ags, v.valid_from::text, v.valid_to::text, p.ags as kreis
           from region_versions v join region_versions p on p.region_id = v.parent_region_id and p.valid_to is null
           where v.region_id = ${town?.region_id} order by v.valid_from`,
     );
     // The old Gemeinde key vanished from the file: its version is closed on the Stichtag, not deleted.
-    expect(history).toEqual([{ ags: '99131001', valid_from: UNKNOWN_START, valid_to: '2026-01-01', kreis: '99131' }]);
+    expect(history).toEqual([
+      { ags: '99131001', valid_from: UNKNOWN_START, valid_to: '2026-01-01', kreis: '99131' },
+    ]);
 
     const asOf = async (date: string) =>
       queryRows<{ ags: string }>(
@@ -149,7 +183,10 @@ describe('GV100AD territory changes', () => {
 
   it('updates changed names and populations in place without a new version', async () => {
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
-    const renamed = sampleGv100({ date: '20250630' }).replace('Beispielbach'.padEnd(50), 'Beispielbach a. d. Au'.padEnd(50));
+    const renamed = sampleGv100({ date: '20250630' }).replace(
+      'Beispielbach'.padEnd(50),
+      'Beispielbach a. d. Au'.padEnd(50),
+    );
     const summary = await importGv100({ database, text: renamed, fileName: 'neu.txt' });
     expect(summary.changes.updated).toBe(1);
     const versions = await queryRows<{ name: string; source_date: string }>(
@@ -163,12 +200,70 @@ describe('GV100AD territory changes', () => {
 describe('GV100AD malformed input', () => {
   const good = sampleGv100();
   const cases: [string, string, RegExp][] = [
-    ['an unknown record type', gv100Line({ type: '60', land: '99', name: 'x' }).replace(/^60/, '70'), /Satzart/],
+    [
+      'an unknown record type',
+      gv100Line({ type: '60', land: '99', name: 'x' }).replace(/^60/, '70'),
+      /Satzart/,
+    ],
     ['a too short line', '6020250101991', /Zeile zu kurz/],
-    ['a non-numeric population', gv100Line({ type: '60', land: '99', bezirk: '1', kreis: '31', gemeinde: '004', verband: '0004', name: 'Fehlerdorf', gvType: '64', population: 1 }).replace('00000000001', '0000000000X'), /Bevölkerung \(Stellen 140-150\): "0000000000X" ist keine Zahl/],
-    ['an unknown Gemeinde type', gv100Line({ type: '60', land: '99', bezirk: '1', kreis: '31', gemeinde: '004', verband: '0004', name: 'Fehlerdorf', gvType: '69' }), /unbekannter Gemeindetyp "69"/],
-    ['a Gemeinde without its Kreis', gv100Line({ type: '60', land: '99', bezirk: '1', kreis: '77', gemeinde: '001', verband: '0001', name: 'Waisendorf', gvType: '64' }), /übergeordnetes Gebiet 99177 .* fehlt/],
-    ['a different Stichtag', gv100Line({ type: '60', date: '20240101', land: '99', bezirk: '1', kreis: '31', gemeinde: '004', verband: '0004', name: 'Fehlerdorf', gvType: '64' }), /weicht vom Gebietsstand der Datei/],
+    [
+      'a non-numeric population',
+      gv100Line({
+        type: '60',
+        land: '99',
+        bezirk: '1',
+        kreis: '31',
+        gemeinde: '004',
+        verband: '0004',
+        name: 'Fehlerdorf',
+        gvType: '64',
+        population: 1,
+      }).replace('00000000001', '0000000000X'),
+      /Bevölkerung \(Stellen 140-150\): "0000000000X" ist keine Zahl/,
+    ],
+    [
+      'an unknown Gemeinde type',
+      gv100Line({
+        type: '60',
+        land: '99',
+        bezirk: '1',
+        kreis: '31',
+        gemeinde: '004',
+        verband: '0004',
+        name: 'Fehlerdorf',
+        gvType: '69',
+      }),
+      /unbekannter Gemeindetyp "69"/,
+    ],
+    [
+      'a Gemeinde without its Kreis',
+      gv100Line({
+        type: '60',
+        land: '99',
+        bezirk: '1',
+        kreis: '77',
+        gemeinde: '001',
+        verband: '0001',
+        name: 'Waisendorf',
+        gvType: '64',
+      }),
+      /übergeordnetes Gebiet 99177 .* fehlt/,
+    ],
+    [
+      'a different Stichtag',
+      gv100Line({
+        type: '60',
+        date: '20240101',
+        land: '99',
+        bezirk: '1',
+        kreis: '31',
+        gemeinde: '004',
+        verband: '0004',
+        name: 'Fehlerdorf',
+        gvType: '64',
+      }),
+      /weicht vom Gebietsstand der Datei/,
+    ],
   ];
 
   it.each(cases)('rejects %s with file and line and writes nothing', async (_label, badLine, message) => {
@@ -178,7 +273,10 @@ describe('GV100AD malformed input', () => {
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as Error).message).toMatch(new RegExp(`^kaputt\\.txt:${badLineNo}: `));
     expect((error as Error).message).toMatch(message);
-    const [count] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from regions`);
+    const [count] = await queryRows<{ count: number }>(
+      database.db,
+      sql`select count(*)::int as count from regions`,
+    );
     expect(count?.count).toBe(0);
     expect(await readDataset(database.db)).toBe('empty');
   });
@@ -187,7 +285,9 @@ describe('GV100AD malformed input', () => {
     await importGv100({ database, text: good, fileName: 'gut.txt' });
     const before = await currentCounts();
     const bad = `${sampleGv100({ date: '20260101', moveStadtToOwnKreis: true })}${gv100Line({ type: '60', date: '20260101', land: '99', bezirk: '1', kreis: '88', gemeinde: '001', verband: '0001', name: 'Waisendorf', gvType: '64' })}\n`;
-    await expect(importGv100({ database, text: bad, fileName: 'neu.txt' })).rejects.toThrow(/neu\.txt:\d+: .*fehlt/);
+    await expect(importGv100({ database, text: bad, fileName: 'neu.txt' })).rejects.toThrow(
+      /neu\.txt:\d+: .*fehlt/,
+    );
     expect(await currentCounts()).toEqual(before);
   });
 });

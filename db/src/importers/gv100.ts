@@ -1,4 +1,4 @@
-import { isCityKreis, isSonderstatusstadt, type RegionLevel, REGION_LEVELS } from '@ozg/shared';
+import { isCityKreis, isSonderstatusstadt, REGION_LEVELS, type RegionLevel } from '@ozg/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Db } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
@@ -68,9 +68,13 @@ export async function importGv100(input: {
     const anyOfficial = current.length > 0;
     const seen = new Set<number>();
     /** region id by level and AGS, for resolving parents from the file itself */
-    const idByKey = new Map<string, number>(current.map((version) => [`${version.level}:${version.ags}`, version.regionId]));
+    const idByKey = new Map<string, number>(
+      current.map((version) => [`${version.level}:${version.ags}`, version.regionId]),
+    );
 
-    const ordered = REGION_LEVELS.flatMap((level) => parsed.regions.filter((region) => region.level === level));
+    const ordered = REGION_LEVELS.flatMap((level) =>
+      parsed.regions.filter((region) => region.level === level),
+    );
     const toCreate: { region: Gv100Region; parentRegionId: number | null; validFrom: string }[] = [];
     const toUpdate: { versionId: number; region: Gv100Region; sonderstatus: boolean }[] = [];
     const toReplace: { old: CurrentVersion; region: Gv100Region; parentRegionId: number | null }[] = [];
@@ -123,7 +127,10 @@ export async function importGv100(input: {
         progress(done, parsed.regions.length, 'Gebiete');
       }
       for (const entry of toReplace) {
-        await db.update(regionVersions).set({ validTo: stichtag }).where(eq(regionVersions.id, entry.old.versionId));
+        await db
+          .update(regionVersions)
+          .set({ validTo: stichtag })
+          .where(eq(regionVersions.id, entry.old.versionId));
         await db
           .insert(regionVersions)
           .values(versionValues(entry.region, entry.old.regionId, entry.parentRegionId, stichtag, stichtag));
@@ -136,7 +143,9 @@ export async function importGv100(input: {
       changes.updated += batch.length;
     }
 
-    const vanished = current.filter((version) => !seen.has(version.versionId) && version.validFrom < stichtag);
+    const vanished = current.filter(
+      (version) => !seen.has(version.versionId) && version.validFrom < stichtag,
+    );
     for (const batch of chunks(vanished, 1000)) {
       await db
         .update(regionVersions)
@@ -209,7 +218,13 @@ function resolveParent(region: Gv100Region, idByKey: Map<string, number>, fileNa
   );
 }
 
-function versionValues(region: Gv100Region, regionId: number, parentRegionId: number | null, validFrom: string, stichtag: string) {
+function versionValues(
+  region: Gv100Region,
+  regionId: number,
+  parentRegionId: number | null,
+  validFrom: string,
+  stichtag: string,
+) {
   return {
     regionId,
     parentRegionId,
@@ -292,7 +307,10 @@ function summarize(
       staedte: count((r) => r.level === 'gemeinde' && (r.kind === 'stadt' || r.kind === 'grosse_kreisstadt')),
       gemeinden: count((r) => r.level === 'gemeinde' && (r.kind === 'gemeinde' || r.kind === 'markt')),
     },
-    population: parsed.reduce((sum, region) => sum + (region.level === 'gemeinde' ? (region.population ?? 0) : 0), 0),
+    population: parsed.reduce(
+      (sum, region) => sum + (region.level === 'gemeinde' ? (region.population ?? 0) : 0),
+      0,
+    ),
     skipped,
     changes,
   };

@@ -12,8 +12,8 @@ import {
   timestamp,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { regions } from './regions';
 import { users } from './auth';
+import { regions } from './regions';
 
 export const themenfeld = pgEnum('themenfeld', THEMENFELDER);
 export const executingLevel = pgEnum('executing_level', EXECUTING_LEVELS);

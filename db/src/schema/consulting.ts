@@ -24,7 +24,12 @@ import { statusEvents } from './status';
 
 /** The two areas of the Hessian consulting programme; each municipality may take one consultation per area. */
 export const consultingArea = pgEnum('consulting_area', ['ozg', 'verwaltungsdigitalisierung']);
-export const consultationState = pgEnum('consultation_state', ['requested', 'scheduled', 'held', 'cancelled']);
+export const consultationState = pgEnum('consultation_state', [
+  'requested',
+  'scheduled',
+  'held',
+  'cancelled',
+]);
 export const measureState = pgEnum('measure_state', ['open', 'in_progress', 'done', 'dropped']);
 
 /** Consulting modules are master data maintained by the ministry, not code. */

@@ -1,6 +1,6 @@
-import { pgEnum, pgTable, smallint, timestamp, bigint, varchar, check } from 'drizzle-orm/pg-core';
 import { DATASET_KINDS } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { bigint, check, pgEnum, pgTable, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 

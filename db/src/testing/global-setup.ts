@@ -11,7 +11,9 @@ import { migrateDb } from '../migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDatabase: { kind: 'pglite'; templatePath: string } | { kind: 'postgres'; serverUrl: string; template: string };
+    testDatabase:
+      | { kind: 'pglite'; templatePath: string }
+      | { kind: 'postgres'; serverUrl: string; template: string };
   }
 }
 
@@ -27,7 +29,11 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: DATABASE_URL });
     await admin.connect();
     await admin.query(`create database ${template}`);
-    const database = await createDb({ kind: 'postgres', url: withDatabase(DATABASE_URL, template), poolSize: 1 });
+    const database = await createDb({
+      kind: 'postgres',
+      url: withDatabase(DATABASE_URL, template),
+      poolSize: 1,
+    });
     await migrateDb(database);
     await database.close();
     project.provide('testDatabase', { kind: 'postgres', serverUrl: DATABASE_URL, template });
@@ -37,7 +43,8 @@ export default async function setup(project: TestProject) {
         `select datname from pg_database where datname like $1`,
         [`${template.replace('tpl', 'test')}%`],
       );
-      for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+      for (const { datname } of leftovers.rows)
+        await admin.query(`drop database if exists ${datname} with (force)`);
       await admin.query(`drop database if exists ${template} with (force)`);
       await admin.end();
     };

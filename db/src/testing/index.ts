@@ -1,2 +1,2 @@
-export { createTestDatabase, OFFICIAL_DATA_DIR, readOfficialFile } from './test-db';
 export { type Gv100FixtureRecord, gv100Line, sampleGv100 } from './gv100-fixture';
+export { createTestDatabase, OFFICIAL_DATA_DIR, readOfficialFile } from './test-db';

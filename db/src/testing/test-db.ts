@@ -30,12 +30,18 @@ export async function createTestDatabase(): Promise<Database> {
       }
     }
   });
-  const database = await createDb({ kind: 'postgres', url: withDatabase(config.serverUrl, name), poolSize: 20 });
+  const database = await createDb({
+    kind: 'postgres',
+    url: withDatabase(config.serverUrl, name),
+    poolSize: 20,
+  });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await withAdmin(config.serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+      await withAdmin(config.serverUrl, (admin) =>
+        admin.query(`drop database if exists ${name} with (force)`),
+      );
     },
   };
 }

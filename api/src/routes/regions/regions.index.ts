@@ -11,6 +11,11 @@ export const regionsRouter = createRouter()
   .openapi(listChildrenRoute, async (c) => {
     const { key } = c.req.valid('param');
     const { asOf, level } = c.req.valid('query');
-    const result = await listChildren({ db: c.get('database').db, key, asOf: asOf ?? today(), ...(level ? { level } : {}) });
+    const result = await listChildren({
+      db: c.get('database').db,
+      key,
+      asOf: asOf ?? today(),
+      ...(level ? { level } : {}),
+    });
     return c.json(result, 200);
   });

@@ -23,10 +23,14 @@ export const listChildrenRoute = createRoute({
   method: 'get',
   path: '/regions/{key}/children',
   tags: ['Gebiete'],
-  summary: 'Die untergeordneten Gebiete; mit level alle Nachkommen dieser Ebene (z. B. alle Kreise eines Landes)',
+  summary:
+    'Die untergeordneten Gebiete; mit level alle Nachkommen dieser Ebene (z. B. alle Kreise eines Landes)',
   request: {
     params: RegionKeyParamSchema,
     query: AsOfQuerySchema.extend({ level: z.enum(REGION_LEVELS).optional() }),
   },
-  responses: { 200: jsonContent(RegionChildrenSchema, 'Das Gebiet und seine untergeordneten Gebiete'), ...errorResponses(400, 404) },
+  responses: {
+    200: jsonContent(RegionChildrenSchema, 'Das Gebiet und seine untergeordneten Gebiete'),
+    ...errorResponses(400, 404),
+  },
 });

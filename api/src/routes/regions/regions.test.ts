@@ -2,7 +2,7 @@ import type { Database } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { importGv100 } from '@ozg/db/importers';
 import { createTestDatabase, readOfficialFile, sampleGv100 } from '@ozg/db/testing';
-import type { ErrorBody, RegionChildren, RegionDetail } from '@ozg/shared';
+import type { ErrorBody, Health, RegionChildren, RegionDetail } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 
@@ -11,7 +11,12 @@ describe('regions API on the official directory of Hessen', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await importGv100({ database, text: readOfficialFile('GV100AD_301123.txt'), fileName: 'GV100AD_301123.txt', land: '06' });
+    await importGv100({
+      database,
+      text: readOfficialFile('GV100AD_301123.txt'),
+      fileName: 'GV100AD_301123.txt',
+      land: '06',
+    });
     app = createApp(database);
   });
   afterAll(async () => {
@@ -54,7 +59,13 @@ describe('regions API on the official directory of Hessen', () => {
 
   it('GET /api/v1/regions/064350014014 finds Hanau by its ARS, a Sonderstatusstadt in the Main-Kinzig-Kreis', async () => {
     const { body } = await get<RegionDetail>('/api/v1/regions/064350014014');
-    expect(body).toMatchObject({ ags: '06435014', level: 'gemeinde', kind: 'stadt', sonderstatus: true, population: 101_364 });
+    expect(body).toMatchObject({
+      ags: '06435014',
+      level: 'gemeinde',
+      kind: 'stadt',
+      sonderstatus: true,
+      population: 101_364,
+    });
     expect(body.parent).toEqual({ ags: '06435', name: 'Main-Kinzig-Kreis', level: 'kreis' });
   });
 
@@ -91,7 +102,11 @@ describe('regions API as of a date', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
-    await importGv100({ database, text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }), fileName: 'neu.txt' });
+    await importGv100({
+      database,
+      text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }),
+      fileName: 'neu.txt',
+    });
   });
   afterAll(async () => {
     await database.close();
@@ -99,7 +114,9 @@ describe('regions API as of a date', () => {
 
   it('uses the territory of the date: the Landkreis had three Gemeinden before the town left, two after', async () => {
     const app = createApp(database);
-    const before = (await (await app.request('/api/v1/regions/99131?asOf=2025-12-31')).json()) as RegionDetail;
+    const before = (await (
+      await app.request('/api/v1/regions/99131?asOf=2025-12-31')
+    ).json()) as RegionDetail;
     const after = (await (await app.request('/api/v1/regions/99131?asOf=2026-01-01')).json()) as RegionDetail;
     expect(before.descendants.gemeinden).toBe(3);
     expect(before.population).toBe(66_500);
@@ -116,21 +133,27 @@ describe('health and API description', () => {
     try {
       await seedDemo({ database, today: '2026-11-25' });
       const app = createApp(database);
-      const health = await (await app.request('/api/v1/health')).json();
-      expect(health).toMatchObject({ status: 'ok', dataset: 'demo', database: { migrations: { upToDate: true } } });
+      const health = (await (await app.request('/api/v1/health')).json()) as Health;
+      expect(health).toMatchObject({
+        status: 'ok',
+        dataset: 'demo',
+        database: { migrations: { upToDate: true } },
+      });
       expect(['pglite', 'postgres']).toContain(health.database.kind);
 
-      const doc = await (await app.request('/api/v1/openapi.json')).json();
+      const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining(['/health', '/regions/{key}', '/regions/{key}/children']),
       );
-      expect(doc.paths['/regions/{key}'].get.responses['404']).toBeDefined();
+      expect(doc.paths['/regions/{key}']?.get?.responses['404']).toBeDefined();
       const docs = await app.request('/api/docs');
       expect(await docs.text()).toContain('swagger-ui');
       expect(docs.headers.get('content-security-policy')).toContain("default-src 'self'");
       const unknown = await app.request('/api/v1/nothing-here');
       expect(unknown.status).toBe(404);
-      expect((await unknown.json()).error.code).toBe('not_found');
+      expect(((await unknown.json()) as ErrorBody).error.code).toBe('not_found');
     } finally {
       await database.close();
     }

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createDb, type Database, migrateDb } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { ImportFileError, ImportRefusedError, importCatalog, importGv100 } from '@ozg/db/importers';
+import { REGION_LEVEL_LABELS } from '@ozg/shared';
+import { userPath } from './env';
+import { terminalProgress } from './progress';
+
+const HELP = `ozg – Kommandozeile des OZG-Umsetzungsdashboards
+
+Aufruf: pnpm ozg <Befehl> [Optionen]
+
+  import gv100 <datei> [--land 06] [--replace-demo]
+      Gemeindeverzeichnis GV100AD (Destatis, feste Spaltenbreiten) importieren.
+  import catalog --ozg <ozg-leistungen.csv> --leika <leika-leistungen.csv> [--replace-demo]
+      OZG-Leistungen und LeiKa-Leistungen importieren.
+  seed demo [--reset]
+      Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
+  db migrate
+      Ausstehende Migrationen anwenden.
+
+Datenbank: DATABASE_URL=postgres://… für einen PostgreSQL-Server, sonst die
+eingebettete Datenbank in OZG_DATA_DIR (Standard ./data/pglite).
+Importe laufen ganz oder gar nicht: eine fehlerhafte Zeile bricht mit
+"datei:zeile: Problem" ab und ändert nichts.`;
+
+const number = (value: number) => value.toLocaleString('de-DE');
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await createDb();
+  try {
+    await migrateDb(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function readInput(path: string): { text: string; fileName: string } {
+  const full = userPath(path);
+  try {
+    return { text: readFileSync(full, 'utf8'), fileName: path };
+  } catch (error) {
+    throw new ImportRefusedError(
+      `Datei ${full} kann nicht gelesen werden: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
+async function importGv100Command(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { land: { type: 'string' }, 'replace-demo': { type: 'boolean', default: false } },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg import gv100 <datei> [--land 06]');
+  if (values.land !== undefined && !/^\d{2}$/.test(values.land))
+    throw new UsageError('--land erwartet einen zweistelligen Landesschlüssel, z. B. 06');
+  const input = readInput(file);
+  const progress = terminalProgress();
+  const summary = await withDatabase((database) =>
+    importGv100({
+      database,
+      ...input,
+      ...(values.land ? { land: values.land } : {}),
+      replaceDemo: values['replace-demo'],
+      progress,
+    }),
+  );
+  progress.finish();
+  console.log(`GV100AD mit Gebietsstand ${summary.referenceDate} importiert.`);
+  for (const [level, count] of Object.entries(summary.perLevel)) {
+    console.log(
+      `  ${REGION_LEVEL_LABELS[level as keyof typeof REGION_LEVEL_LABELS].padEnd(18)} ${number(count).padStart(7)}`,
+    );
+  }
+  console.log(
+    `  Kreise: ${number(summary.kreise.landkreise)} Landkreise, ${number(summary.kreise.kreisfreieStaedte)} kreisfreie Städte${summary.kreise.other ? `, ${summary.kreise.other} Regionalverbände` : ''}`,
+  );
+  console.log(
+    `  Gemeinden: ${number(summary.gemeinden.kreisfreieStaedte)} kreisfreie Städte, ${number(summary.gemeinden.staedte)} kreisangehörige Städte, ${number(summary.gemeinden.gemeinden)} Gemeinden`,
+  );
+  console.log(`  Bevölkerung: ${number(summary.population)}`);
+  console.log(
+    `  Übersprungen: ${number(summary.skipped.unincorporated)} gemeindefreie Gebiete (keine Kommunen), ${number(summary.skipped.verbaende)} Gemeindeverbände, ${number(summary.skipped.otherLaender)} Sätze anderer Länder`,
+  );
+  const c = summary.changes;
+  console.log(
+    `  Änderungen: ${number(c.created)} neu, ${number(c.updated)} aktualisiert, ${number(c.territoryChanged)} Gebietsänderungen, ${number(c.closed)} geschlossen, ${number(c.unchanged)} unverändert`,
+  );
+}
+
+async function importCatalogCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ozg: { type: 'string' },
+      leika: { type: 'string' },
+      'replace-demo': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.ozg || !values.leika) {
+    throw new UsageError('pnpm ozg import catalog --ozg <ozg-leistungen.csv> --leika <leika-leistungen.csv>');
+  }
+  const ozg = readInput(values.ozg);
+  const leika = readInput(values.leika);
+  const progress = terminalProgress();
+  const summary = await withDatabase((database) =>
+    importCatalog({ database, ozg, leika, replaceDemo: values['replace-demo'], progress }),
+  );
+  progress.finish();
+  console.log('Katalog importiert.');
+  console.log(
+    `  OZG-Leistungen:       ${number(summary.services)} (davon kommunal relevant: ${number(summary.municipallyRelevant)})`,
+  );
+  console.log(`  LeiKa-Leistungen:     ${number(summary.leikaServices)}`);
+  if (summary.deactivated)
+    console.log(`  Nicht mehr im Katalog (deaktiviert): ${number(summary.deactivated)}`);
+  console.log('  Nach Themenfeld:');
+  for (const [themenfeld, count] of Object.entries(summary.perThemenfeld).sort(([a], [b]) =>
+    a.localeCompare(b, 'de'),
+  )) {
+    console.log(`    ${themenfeld.padEnd(36)} ${number(count).padStart(4)}`);
+  }
+}
+
+async function seedCommand(args: string[]) {
+  const [what, ...rest] = args;
+  if (what !== 'demo') throw new UsageError('pnpm ozg seed demo [--reset]');
+  const { values } = parseArgs({ args: rest, options: { reset: { type: 'boolean', default: false } } });
+  const progress = terminalProgress();
+  const result = await withDatabase((database) => seedDemo({ database, reset: values.reset, progress }));
+  progress.finish();
+  if (result.status === 'unchanged') {
+    console.log('Die Datenbank enthält bereits die Demo-Daten; nichts geändert (neu erzeugen mit --reset).');
+    return;
+  }
+  console.log(
+    `Demo-Daten geladen: ${result.regions.kreise} Kreise, ${number(result.regions.gemeinden)} erfundene Gemeinden, ` +
+      `${result.services} Leistungen, ${number(result.statuses)} Status, ${number(result.events)} Ereignisse.`,
+  );
+  console.log('Demo-Benutzer (nur für Demo-Daten):');
+  for (const user of result.users)
+    console.log(`  ${user.role.padEnd(11)} ${user.email.padEnd(24)} Passwort: ${user.password}`);
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return;
+  }
+  if (command === 'import' && sub === 'gv100') return importGv100Command(rest);
+  if (command === 'import' && sub === 'catalog') return importCatalogCommand(rest);
+  if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
+  if (command === 'db' && sub === 'migrate') {
+    await withDatabase(async () => {});
+    console.log('Migrationen angewendet.');
+    return;
+  }
+  throw new UsageError(`Unbekannter Befehl: ${argv.join(' ')}\n\n${HELP}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof ImportFileError ||
+    error instanceof ImportRefusedError ||
+    error instanceof UsageError
+  ) {
+    console.error(`Fehler: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromiumPath } from './env';
+
+/**
+ * The browser tests drive Debian's Chromium (never a downloaded browser build).
+ * On a fresh Debian machine run as root, install it; elsewhere say what to do.
+ */
+if (!existsSync(chromiumPath)) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `Chromium fehlt unter ${chromiumPath}. Bitte installieren (Debian/Ubuntu: sudo apt-get install -y chromium) ` +
+        'oder CHROMIUM_PATH auf ein vorhandenes Chromium setzen.',
+    );
+    process.exit(1);
+  }
+  console.log('Installiere Chromium für die Browser-Tests (apt-get) …');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
