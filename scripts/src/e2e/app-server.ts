@@ -28,14 +28,15 @@ export type RunningApp = { url: string; stop(): Promise<void>; output(): string 
 export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ozg-e2e-'));
-  const env = {
+  // Always the embedded database: the journeys need the seeded demo; the PostgreSQL run covers the API suites.
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     OZG_DATA_DIR: dataDir,
     NODE_ENV: 'production',
+    DATABASE_URL: '',
   };
-  delete env.DATABASE_URL;
   const child: ChildProcess = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/src/start.ts'], {
     cwd: repoRoot,
     env,
