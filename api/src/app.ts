@@ -19,6 +19,7 @@ export function createApi(database: Database) {
   const api = base.route('/', healthRouter).route('/', regionsRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api/v1' }],
     info: {
       title: API_TITLE,
       version: '1.0.0',
