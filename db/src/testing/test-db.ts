@@ -60,5 +60,13 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
 export const OFFICIAL_DATA_DIR = new URL('../../../../shared/data/', import.meta.url);
 
 export function readOfficialFile(name: string): string {
-  return readFileSync(new URL(name, OFFICIAL_DATA_DIR), 'utf8');
+  const url = new URL(name, OFFICIAL_DATA_DIR);
+  try {
+    return readFileSync(url, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `Amtliche Referenzdatei ${url.pathname} fehlt (${(error as NodeJS.ErrnoException).code}). ` +
+        'Die Tests erwarten den Ordner shared/ mit data/ neben dem Checkout.',
+    );
+  }
 }
