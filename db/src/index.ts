@@ -1,15 +1,23 @@
 export {
+  applyDefaultExecutingLevels,
+  type ChangeSource,
+  syncTargetSets,
+  type TargetSetSync,
+} from './applicability';
+export {
   createDb,
   type Database,
   type DatabaseKind,
   type Db,
   type DbConfig,
   dbConfigFromEnv,
+  intArray,
   queryRows,
   type Tx,
 } from './client';
 export { readDbEnv } from './env';
 export { markDataChanged, readDataset, wipeDatabase } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
+export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { recomputeRollups } from './rollups';
 export * as schema from './schema/index';

@@ -10,6 +10,7 @@ import {
 } from '@ozg/shared';
 import { parse } from 'csv-parse/sync';
 import { notInArray, sql } from 'drizzle-orm';
+import { applyDefaultExecutingLevels, syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
 import { leikaServices, ozgServices } from '../schema/index';
@@ -160,6 +161,11 @@ export type CatalogImportSummary = {
   municipallyRelevant: number;
   perThemenfeld: Record<string, number>;
   deactivated: number;
+  /** Services that had no executing level and got the default (see applyDefaultExecutingLevels). */
+  executingLevelDefaults: number;
+  /** Statuses created or moved in or out of a target set by this import. */
+  statusesCreated: number;
+  statusesChanged: number;
 };
 
 /**
@@ -183,6 +189,8 @@ export async function importCatalog(input: {
   );
   const total = catalog.services.length + catalog.leika.length;
   let deactivated = 0;
+  let defaultsApplied = 0;
+  let targets: TargetSetSync = { created: 0, changed: 0, regionIds: [] };
 
   await input.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
@@ -228,6 +236,8 @@ export async function importCatalog(input: {
       done += batch.length;
       progress(done, total, 'Katalog');
     }
+    defaultsApplied = await applyDefaultExecutingLevels(db);
+    targets = await syncTargetSets(db, { source: 'import' });
     await markDataChanged(db, 'official');
   });
 
@@ -240,5 +250,8 @@ export async function importCatalog(input: {
     municipallyRelevant: relevant.size,
     perThemenfeld,
     deactivated,
+    executingLevelDefaults: defaultsApplied,
+    statusesCreated: targets.created,
+    statusesChanged: targets.changed,
   };
 }

@@ -1,5 +1,6 @@
 import { isCityKreis, isSonderstatusstadt, REGION_LEVELS, type RegionLevel } from '@ozg/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
 import { regions, regionVersions } from '../schema/index';
@@ -21,6 +22,8 @@ export type Gv100ImportSummary = {
   population: number;
   skipped: { unincorporated: number; verbaende: number; regionen: number; otherLaender: number };
   changes: { created: number; updated: number; territoryChanged: number; closed: number; unchanged: number };
+  /** Statuses created for the target sets of new administrations. */
+  statusesCreated: number;
 };
 
 type CurrentVersion = {
@@ -60,6 +63,7 @@ export async function importGv100(input: {
   await prepareForOfficialImport(input.database, { replaceDemo: input.replaceDemo ?? false });
   const stichtag = parsed.referenceDate;
   const changes = { created: 0, updated: 0, territoryChanged: 0, closed: 0, unchanged: 0 };
+  let targets: TargetSetSync = { created: 0, changed: 0, regionIds: [] };
 
   await input.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
@@ -159,10 +163,15 @@ export async function importGv100(input: {
       changes.closed += batch.length;
     }
     progress(parsed.regions.length, parsed.regions.length, 'Gebiete');
+    // New or changed administrations get the statuses of their target set.
+    targets = await syncTargetSets(db, { source: 'import' });
     await markDataChanged(db, 'official');
   });
 
-  return summarize(parsed.regions, parsed.referenceDate, parsed.skipped, changes);
+  return {
+    ...summarize(parsed.regions, parsed.referenceDate, parsed.skipped, changes),
+    statusesCreated: targets.created,
+  };
 }
 
 async function loadCurrentVersions(db: Db, land: string | undefined): Promise<CurrentVersion[]> {
@@ -287,7 +296,7 @@ function summarize(
   referenceDate: string,
   skipped: Gv100ImportSummary['skipped'],
   changes: Gv100ImportSummary['changes'],
-): Gv100ImportSummary {
+): Omit<Gv100ImportSummary, 'statusesCreated'> {
   const count = (predicate: (region: Gv100Region) => boolean) => parsed.filter(predicate).length;
   return {
     referenceDate,

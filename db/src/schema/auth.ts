@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -25,6 +26,7 @@ export const users = pgTable(
     passwordHash: varchar({ length: 200 }).notNull(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_lower').on(sql`lower(${t.email})`)],
 );
@@ -57,4 +59,23 @@ export const sessions = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * Sign-in attempts, for rate limiting. Kept in the database rather than in
+ * memory so that every API instance behind a load balancer sees the same count.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    emailLower: varchar({ length: 320 }).notNull(),
+    clientAddress: varchar({ length: 64 }).notNull(),
+    succeeded: boolean().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('login_attempts_email_time').on(t.emailLower, t.attemptedAt),
+    index('login_attempts_address_time').on(t.clientAddress, t.attemptedAt),
+  ],
 );

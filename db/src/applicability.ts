@@ -1,0 +1,109 @@
+import { CITY_KREIS_KINDS } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { type Db, intArray, queryRows } from './client';
+import { recomputeRollups } from './rollups';
+
+export type ChangeSource = 'ui' | 'csv' | 'api' | 'import' | 'seed' | 'system';
+
+/**
+ * Executing levels for services that have none yet, after a catalogue import:
+ * municipally relevant ones (LeiKa-Typ 2/3, 4, 5) go to the Gemeinde level,
+ * the rest to the Bund. The ministry then moves Kreis tasks (Kfz-Zulassung,
+ * Bauaufsicht, …) to the Kreis level, one by one or by CSV.
+ */
+export async function applyDefaultExecutingLevels(db: Db): Promise<number> {
+  const rows = await queryRows<{ ozg_id: number }>(
+    db,
+    sql`update ozg_services
+        set executing_level = case when municipally_relevant then 'gemeinde'::executing_level else 'bund'::executing_level end,
+            updated_at = now()
+        where executing_level is null
+        returning ozg_id`,
+  );
+  return rows.length;
+}
+
+export type TargetSetSync = { created: number; changed: number; regionIds: number[] };
+
+/**
+ * Brings the statuses in line with the target sets on the current territory:
+ * a status is created (Reifegrad 0) for every service a region must offer and
+ * does not have yet, and `in_target` follows the executing level, the region's
+ * kind and its exceptions. Nothing is deleted; every change appends an event,
+ * and the rollups of the affected regions are rebuilt in the same transaction.
+ *
+ * This is the set-based form of `appliesByDefault` in @ozg/shared (one
+ * statement for ~6 million region/service pairs at national scale); a test
+ * checks that both agree.
+ */
+export async function syncTargetSets(
+  db: Db,
+  options: {
+    regionIds?: readonly number[];
+    ozgIds?: readonly number[];
+    actorUserId?: number | null;
+    source: ChangeSource;
+  },
+): Promise<TargetSetSync> {
+  const regionFilter = options.regionIds ? sql`and v.region_id = any(${intArray(options.regionIds)})` : sql``;
+  const serviceFilter = options.ozgIds ? sql`where ozg_id = any(${intArray(options.ozgIds)})` : sql``;
+  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
+  const [result] = await queryRows<{ created: number; changed: number; region_ids: number[] | null }>(
+    db,
+    sql`
+    with administrations as (
+      select v.region_id, r.level, v.kind
+      from region_versions v join regions r on r.id = v.region_id
+      where v.valid_to is null
+        and (r.level = 'gemeinde' or (r.level = 'kreis' and not v.kind = any(${cityKinds}::region_kind[])))
+        ${regionFilter}
+    ),
+    services as (select ozg_id, executing_level, active from ozg_services ${serviceFilter}),
+    desired as (
+      select a.region_id, s.ozg_id,
+        s.active and coalesce(e.applies,
+          case s.executing_level
+            when 'gemeinde' then a.level = 'gemeinde'
+            when 'kreis' then a.level = 'kreis' or a.kind = any(${cityKinds}::region_kind[])
+            else false
+          end) as applies
+      from administrations a
+      cross join services s
+      left join applicability_exceptions e on e.region_id = a.region_id and e.ozg_id = s.ozg_id
+    ),
+    created as (
+      insert into service_statuses (region_id, ozg_id, in_target)
+      select d.region_id, d.ozg_id, true
+      from desired d
+      left join service_statuses st on st.region_id = d.region_id and st.ozg_id = d.ozg_id
+      where d.applies and st.id is null
+      returning id, region_id, ozg_id, maturity_level, maturity_model
+    ),
+    changed as (
+      update service_statuses st
+      set in_target = d.applies, version = st.version + 1, updated_at = now(), updated_by = ${options.actorUserId ?? null}
+      from desired d
+      where st.region_id = d.region_id and st.ozg_id = d.ozg_id and st.in_target <> d.applies
+      returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
+    ),
+    created_events as (
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
+        '{}'::jsonb, jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level), maturity_level, maturity_model, true
+      from created
+    ),
+    changed_events as (
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
+        jsonb_build_object('inTarget', not in_target), jsonb_build_object('inTarget', in_target),
+        maturity_level, maturity_model, in_target
+      from changed
+    )
+    select (select count(*) from created)::int as created,
+           (select count(*) from changed)::int as changed,
+           (select array_agg(distinct region_id) from (select region_id from created union select region_id from changed) x) as region_ids`,
+  );
+  const regionIds = result?.region_ids ?? [];
+  if (regionIds.length > 0) await recomputeRollups(db, regionIds);
+  return { created: result?.created ?? 0, changed: result?.changed ?? 0, regionIds };
+}
