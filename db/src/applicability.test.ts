@@ -89,14 +89,12 @@ describe('target sets', () => {
       database.db,
       sql`select region_id from region_versions where ags = '99131003'`,
     );
-    await database.db
-      .insert(applicabilityExceptions)
-      .values({
-        regionId: probefeld?.region_id as number,
-        ozgId: 90001,
-        applies: false,
-        reason: 'Aufgabe an den Kreis übertragen',
-      });
+    await database.db.insert(applicabilityExceptions).values({
+      regionId: probefeld?.region_id as number,
+      ozgId: 90001,
+      applies: false,
+      reason: 'Aufgabe an den Kreis übertragen',
+    });
     const result = await syncTargetSets(database.db, { source: 'api' });
     expect(result).toEqual({ created: 0, changed: 1, regionIds: [probefeld?.region_id] });
     const [status] = await queryRows<{ in_target: boolean; events: number }>(
