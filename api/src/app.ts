@@ -2,21 +2,48 @@ import type { Database } from '@ozg/db';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiDocs } from './lib/api-docs';
+import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
 import { type AppBindings, createRouter } from './lib/router';
+import { authRouter } from './routes/auth/auth.index';
 import { healthRouter } from './routes/health/health.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import { statusesRouter } from './routes/statuses/statuses.index';
+import { SESSION_COOKIE } from './services/auth';
 
 export const API_TITLE = 'OZG-Umsetzungsdashboard API';
 
+export type AppOptions = {
+  /** Built web app to serve beside the API (production). */
+  web?: Hono;
+  /** Cookies only over TLS (set when a TLS-terminating proxy is in front). */
+  secureCookies?: boolean;
+  /** Take the client address for rate limiting from X-Forwarded-For. */
+  trustProxy?: boolean;
+};
+
 /** The REST API under /api/v1, its OpenAPI document and interactive docs. */
-export function createApi(database: Database) {
+export function createApi(database: Database, options: AppOptions = {}) {
   const base = createRouter();
   base.use(async (c, next) => {
     c.set('database', database);
     await next();
   });
-  const api = base.route('/', healthRouter).route('/', regionsRouter);
+  base.use(sessionMiddleware);
+  base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Sitzungs-Cookie aus POST /auth/login; Schreibzugriffe zusätzlich mit Header X-CSRF-Token',
+  });
+  const api = base
+    .route('/', healthRouter)
+    .route(
+      '/',
+      authRouter({ secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false }),
+    )
+    .route('/', regionsRouter)
+    .route('/', statusesRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],
@@ -35,7 +62,7 @@ export function createApi(database: Database) {
 export type ApiRouter = ReturnType<typeof createApi>;
 
 /** The whole application: API, docs, and (in production) the built web app. */
-export function createApp(database: Database, options: { web?: Hono } = {}) {
+export function createApp(database: Database, options: AppOptions = {}) {
   const app = new Hono<AppBindings>();
   app.use(
     secureHeaders({
@@ -49,7 +76,7 @@ export function createApp(database: Database, options: { web?: Hono } = {}) {
       },
     }),
   );
-  app.route('/api/v1', createApi(database));
+  app.route('/api/v1', createApi(database, options));
   app.route('/api/docs', apiDocs);
   if (options.web) app.route('/', options.web);
   app.notFound((c) => c.json(errorBody('not_found', `Unbekannter Pfad: ${c.req.method} ${c.req.path}`), 404));

@@ -9,6 +9,11 @@ const ApiEnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** Set when a reverse proxy is in front: the client address comes from X-Forwarded-For. */
+  OZG_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -21,9 +21,20 @@ export function webApp(distDir: string): Hono {
     .get('*', (c) => c.html(index));
 }
 
-export function startServer(options: { database: Database; port: number; host: string; webDist?: string }) {
+export function startServer(options: {
+  database: Database;
+  port: number;
+  host: string;
+  webDist?: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+}) {
   const web =
     options.webDist && existsSync(join(options.webDist, 'index.html')) ? webApp(options.webDist) : undefined;
-  const app = createApp(options.database, web ? { web } : {});
+  const app = createApp(options.database, {
+    ...(web ? { web } : {}),
+    secureCookies: options.secureCookies,
+    trustProxy: options.trustProxy,
+  });
   return serve({ fetch: app.fetch, port: options.port, hostname: options.host });
 }

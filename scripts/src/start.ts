@@ -18,7 +18,14 @@ if (database.kind === 'pglite' && (await readDataset(database.db)) === 'empty') 
 const dataset = await readDataset(database.db);
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const server = startServer({ database, port: env.PORT, host: env.HOST, webDist });
+const server = startServer({
+  database,
+  port: env.PORT,
+  host: env.HOST,
+  webDist,
+  secureCookies: env.OZG_BEHIND_TLS,
+  trustProxy: env.OZG_TRUST_PROXY,
+});
 const url = `http://localhost:${env.PORT}`;
 console.log(
   `OZG-Dashboard läuft auf ${url} (Datenbank: ${database.kind === 'pglite' ? 'eingebettet (PGlite)' : 'PostgreSQL'}).`,

@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@ozg/db';
 import { ErrorBodySchema } from '@ozg/shared';
+import type { Actor } from '../services/auth';
 import { validationError } from './errors';
 
-export type AppBindings = { Variables: { database: Database } };
+export type AppBindings = { Variables: { database: Database; actor: Actor | null } };
 
 /** A router whose request validation answers with the single error shape. */
 export function createRouter() {

@@ -1,5 +1,12 @@
 import { type Db, queryRows } from '@ozg/db';
-import { parseRegionKey, type RegionDetail, type RegionLevel, type RegionSummary } from '@ozg/shared';
+import {
+  carriesStatuses,
+  isCityKreis,
+  parseRegionKey,
+  type RegionDetail,
+  type RegionLevel,
+  type RegionSummary,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 
@@ -178,4 +185,30 @@ export async function listChildren({
 function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}.${month}.${year}`;
+}
+
+/**
+ * The administration whose statuses a key names: a Gemeinde or a Landkreis as
+ * it is, and for a kreisfreie Stadt given by its Kreis key the city's Gemeinde
+ * record, which carries its statuses.
+ */
+export async function resolveAdministration(
+  db: Db,
+  key: string,
+): Promise<{ regionId: number; ags: string; name: string }> {
+  const region = await findRegion(db, key, today());
+  if (region.level === 'kreis' && isCityKreis(region.kind)) {
+    const [city] = await queryRows<{ region_id: number; ags: string; name: string }>(
+      db,
+      sql`select region_id, ags, name from region_versions where parent_region_id = ${region.region_id} and valid_to is null`,
+    );
+    if (city) return { regionId: city.region_id, ags: city.ags, name: city.name };
+  }
+  if (!carriesStatuses({ level: region.level, kind: region.kind })) {
+    throw new AppError(
+      'unprocessable',
+      `${region.name} hat keine eigenen Leistungen; Status gibt es für Gemeinden und Kreise.`,
+    );
+  }
+  return { regionId: region.region_id, ags: region.ags, name: region.name };
 }

@@ -1,0 +1,60 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { requireActor } from '../../lib/auth';
+import { type AppBindings, createRouter } from '../../lib/router';
+import { type Actor, login, logout, SESSION_COOKIE, sessionFromToken } from '../../services/auth';
+import { loginRoute, logoutRoute, meRoute } from './auth.routes';
+
+export type AuthOptions = { secureCookies: boolean; trustProxy: boolean };
+
+function clientAddress(c: Context<AppBindings>, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded.slice(0, 64);
+  try {
+    return getConnInfo(c).remote.address ?? 'unbekannt';
+  } catch {
+    return 'unbekannt'; // in-process requests (tests) have no socket
+  }
+}
+
+const me = (actor: Actor, csrfToken: string) => ({
+  id: actor.id,
+  email: actor.email,
+  displayName: actor.displayName,
+  role: actor.role,
+  regions: actor.regions.map(({ ags, name }) => ({ ags, name })),
+  csrfToken,
+});
+
+export function authRouter(options: AuthOptions) {
+  return createRouter()
+    .openapi(loginRoute, async (c) => {
+      const { email, password } = c.req.valid('json');
+      const result = await login({
+        db: c.get('database').db,
+        email,
+        password,
+        clientAddress: clientAddress(c, options.trustProxy),
+      });
+      setCookie(c, SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: options.secureCookies,
+        path: '/',
+        maxAge: 8 * 3600,
+      });
+      return c.json(me(result.actor, result.csrfToken), 200);
+    })
+    .openapi(logoutRoute, async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await logout(c.get('database').db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    })
+    .openapi(meRoute, async (c) => {
+      const actor = requireActor(c);
+      const session = await sessionFromToken(c.get('database').db, getCookie(c, SESSION_COOKIE) ?? '');
+      return c.json(me(actor, session?.csrfToken ?? ''), 200);
+    });
+}

@@ -1,0 +1,38 @@
+import { createRoute } from '@hono/zod-openapi';
+import { LoginRequestSchema, MeSchema } from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+export const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Anmeldung'],
+  summary: 'Anmelden: setzt das Sitzungs-Cookie (HttpOnly, SameSite=Lax) und liefert den CSRF-Token',
+  request: { body: { content: { 'application/json': { schema: LoginRequestSchema } }, required: true } },
+  responses: {
+    200: jsonContent(MeSchema, 'Angemeldet'),
+    ...errorResponses(400, 401),
+    429: jsonContent(
+      z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+      'Zu viele Versuche',
+    ),
+  },
+});
+
+export const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['Anmeldung'],
+  summary: 'Abmelden: beendet die Sitzung',
+  security: [{ session: [] }],
+  responses: { 204: { description: 'Abgemeldet' }, ...errorResponses(403) },
+});
+
+export const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Anmeldung'],
+  summary: 'Der angemeldete Benutzer, seine Rolle, Gebiete und sein CSRF-Token',
+  security: [{ session: [] }],
+  responses: { 200: jsonContent(MeSchema, 'Angemeldet'), ...errorResponses(401) },
+});

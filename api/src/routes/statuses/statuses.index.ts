@@ -1,0 +1,83 @@
+import { changeSource, requireActor } from '../../lib/auth';
+import { AppError } from '../../lib/errors';
+import { createRouter } from '../../lib/router';
+import { listEvents } from '../../services/events';
+import { resolveAdministration } from '../../services/regions';
+import { getStatus, listStatuses, updateStatuses } from '../../services/statuses';
+import {
+  bulkUpdateRoute,
+  getStatusRoute,
+  listStatusesRoute,
+  patchStatusRoute,
+  regionEventsRoute,
+  statusEventsRoute,
+  userEventsRoute,
+} from './statuses.routes';
+
+export const statusesRouter = createRouter()
+  .openapi(listStatusesRoute, async (c) => {
+    requireActor(c);
+    const { db } = c.get('database');
+    const administration = await resolveAdministration(db, c.req.valid('param').key);
+    return c.json(
+      await listStatuses({ db, regionId: administration.regionId, query: c.req.valid('query') }),
+      200,
+    );
+  })
+  .openapi(getStatusRoute, async (c) => {
+    requireActor(c);
+    return c.json(await getStatus(c.get('database').db, c.req.valid('param').id), 200);
+  })
+  .openapi(patchStatusRoute, async (c) => {
+    const actor = requireActor(c);
+    const { version, ...changes } = c.req.valid('json');
+    const [status] = await updateStatuses({
+      db: c.get('database').db,
+      actor,
+      updates: [{ id: c.req.valid('param').id, version, changes }],
+      source: changeSource(c),
+    });
+    if (!status) throw new AppError('internal', 'Status fehlt nach der Änderung.');
+    return c.json(status, 200);
+  })
+  .openapi(bulkUpdateRoute, async (c) => {
+    const actor = requireActor(c);
+    const { statuses, changes } = c.req.valid('json');
+    const items = await updateStatuses({
+      db: c.get('database').db,
+      actor,
+      updates: statuses.map(({ id, version }) => ({ id, version, changes })),
+      source: changeSource(c),
+    });
+    return c.json({ items }, 200);
+  })
+  .openapi(statusEventsRoute, async (c) => {
+    requireActor(c);
+    const { db } = c.get('database');
+    const { id } = c.req.valid('param');
+    await getStatus(db, id);
+    return c.json(await listEvents({ db, filter: { statusId: id }, ...c.req.valid('query') }), 200);
+  })
+  .openapi(regionEventsRoute, async (c) => {
+    requireActor(c);
+    const { db } = c.get('database');
+    const administration = await resolveAdministration(db, c.req.valid('param').key);
+    return c.json(
+      await listEvents({ db, filter: { regionId: administration.regionId }, ...c.req.valid('query') }),
+      200,
+    );
+  })
+  .openapi(userEventsRoute, async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    if (actor.role !== 'admin' && actor.id !== id) {
+      throw new AppError(
+        'forbidden',
+        'Das Änderungsprotokoll anderer Benutzer sieht nur die Administration.',
+      );
+    }
+    return c.json(
+      await listEvents({ db: c.get('database').db, filter: { actorUserId: id }, ...c.req.valid('query') }),
+      200,
+    );
+  });

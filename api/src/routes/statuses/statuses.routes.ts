@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  BulkUpdateSchema,
+  EventPageSchema,
+  PageQuerySchema,
+  RegionKeyParamSchema,
+  StatusListQuerySchema,
+  StatusPageSchema,
+  StatusPatchSchema,
+  StatusSchema,
+} from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+const IdParamSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .meta({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+const security = [{ session: [] }];
+
+export const listStatusesRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/statuses',
+  tags: ['Status'],
+  summary: 'Die Leistungen einer Kommune mit ihrem Stand: filtern, sortieren, seitenweise',
+  security,
+  request: { params: RegionKeyParamSchema, query: StatusListQuerySchema },
+  responses: {
+    200: jsonContent(StatusPageSchema, 'Eine Seite Status'),
+    ...errorResponses(400, 401, 404, 422),
+  },
+});
+
+export const getStatusRoute = createRoute({
+  method: 'get',
+  path: '/statuses/{id}',
+  tags: ['Status'],
+  summary: 'Ein Status',
+  security,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonContent(StatusSchema, 'Der Status'), ...errorResponses(400, 401, 404) },
+});
+
+export const patchStatusRoute = createRoute({
+  method: 'patch',
+  path: '/statuses/{id}',
+  tags: ['Status'],
+  summary:
+    'Einen Status ändern; version muss der gelesenen Fassung entsprechen (sonst 409 mit der aktuellen)',
+  security,
+  request: {
+    params: IdParamSchema,
+    body: { content: { 'application/json': { schema: StatusPatchSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(StatusSchema, 'Der geänderte Status'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const bulkUpdateRoute = createRoute({
+  method: 'post',
+  path: '/statuses/bulk',
+  tags: ['Status'],
+  summary: 'Dieselbe Änderung für viele Status, ganz oder gar nicht',
+  security,
+  request: { body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(StatusSchema) }), 'Die geänderten Status'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const statusEventsRoute = createRoute({
+  method: 'get',
+  path: '/statuses/{id}/events',
+  tags: ['Änderungsprotokoll'],
+  summary: 'Die Änderungen eines Status, neueste zuerst',
+  security,
+  request: { params: IdParamSchema, query: PageQuerySchema },
+  responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404) },
+});
+
+export const regionEventsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/events',
+  tags: ['Änderungsprotokoll'],
+  summary: 'Die Änderungen an den Status einer Kommune, neueste zuerst',
+  security,
+  request: { params: RegionKeyParamSchema, query: PageQuerySchema },
+  responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404, 422) },
+});
+
+export const userEventsRoute = createRoute({
+  method: 'get',
+  path: '/users/{id}/events',
+  tags: ['Änderungsprotokoll'],
+  summary: 'Die Änderungen eines Benutzers (für Administration oder den Benutzer selbst)',
+  security,
+  request: { params: IdParamSchema, query: PageQuerySchema },
+  responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 403) },
+});

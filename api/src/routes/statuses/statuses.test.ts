@@ -1,0 +1,237 @@
+import { type Database, queryRows } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import type { ErrorBody, EventPageSchema, Status, StatusPageSchema } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let officer: TestClient;
+let admin: TestClient;
+const OFFICER_GEMEINDE = '06435901';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+  [officer, admin] = await Promise.all([signInAs(app, 'officer'), signInAs(app, 'admin')]);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+type Page = z.infer<typeof StatusPageSchema>;
+const json = async <T>(res: Response) => (await res.json()) as T;
+
+async function firstStatus(filter = ''): Promise<Status> {
+  const page = await json<Page>(
+    await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?pageSize=5${filter}`),
+  );
+  const status = page.items[0];
+  if (!status) throw new Error('keine Status in der Demo');
+  return status;
+}
+
+async function rollupsMatchStatuses(): Promise<boolean> {
+  const [row] = await queryRows<{ differences: number }>(
+    database.db,
+    sql`select count(*)::int as differences from (
+          select region_id, count(*) filter (where in_target)::int as n,
+            count(*) filter (where in_target and maturity_level = 0)::int as l0,
+            count(*) filter (where in_target and maturity_level = 3)::int as l3,
+            count(*) filter (where in_target and maturity_level = 4)::int as l4
+          from service_statuses group by region_id) s
+        join region_rollups r using (region_id)
+        where r.target_count <> s.n or r.level0 <> s.l0 or r.level3 <> s.l3 or r.level4 <> s.l4`,
+  );
+  return row?.differences === 0;
+}
+
+describe('status list', () => {
+  it('GET /api/v1/regions/{key}/statuses needs a signed-in user', async () => {
+    const res = await app.request(`/api/v1/regions/${OFFICER_GEMEINDE}/statuses`);
+    expect(res.status).toBe(401);
+    expect((await json<ErrorBody>(res)).error.code).toBe('unauthenticated');
+  });
+
+  it('filters by Themenfeld, overdue and text, sorts and paginates', async () => {
+    const all = await json<Page>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?pageSize=1000`),
+    );
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(20);
+    const overdue = await json<Page>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=1000`),
+    );
+    expect(overdue.items.every((s) => s.maturityLevel < 3)).toBe(true);
+    expect(overdue.total).toBe(all.items.filter((s) => s.maturityLevel < 3).length);
+    const themed = await json<Page>(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?themenfeld=${encodeURIComponent('Steuern & Zoll')}`,
+      ),
+    );
+    expect(themed.items.length).toBeGreaterThan(0);
+    expect(themed.items.every((s) => s.themenfeld === 'Steuern & Zoll')).toBe(true);
+    const search = await json<Page>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?q=hunde`),
+    );
+    expect(search.items.map((s) => s.serviceName)).toEqual(['Hundesteuer']);
+    const sorted = await json<Page>(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?sort=maturityLevel&order=desc&pageSize=1000`,
+      ),
+    );
+    const levels = sorted.items.map((s) => s.maturityLevel);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
+    const second = await json<Page>(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?sort=ozgId&page=2&pageSize=10`,
+      ),
+    );
+    expect(second.items.map((s) => s.ozgId)).toEqual(
+      [...all.items]
+        .sort((a, b) => a.ozgId - b.ozgId)
+        .slice(10, 20)
+        .map((s) => s.ozgId),
+    );
+  });
+
+  it('lists the statuses of a kreisfreie Stadt under its Kreis key too, and refuses a Land', async () => {
+    const byKreis = await json<Page>(await admin.request('GET', '/api/v1/regions/06412/statuses?pageSize=1'));
+    const byGemeinde = await json<Page>(
+      await admin.request('GET', '/api/v1/regions/06412000/statuses?pageSize=1'),
+    );
+    expect(byKreis.total).toBe(byGemeinde.total);
+    expect(byKreis.total).toBeGreaterThan(50);
+    expect((await admin.request('GET', '/api/v1/regions/06/statuses')).status).toBe(422);
+  });
+});
+
+describe('status update', () => {
+  it('PATCH /api/v1/statuses/{id} applies a change, bumps the version, records an event and keeps the rollup', async () => {
+    const status = await firstStatus('&overdue=true');
+    const res = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2024-03-01',
+      solution: 'civento',
+      url: 'https://formulare.demo.example/hund',
+    });
+    expect(res.status).toBe(200);
+    const updated = await json<Status>(res);
+    expect(updated).toMatchObject({
+      maturityLevel: 3,
+      onlineSince: '2024-03-01',
+      solution: 'civento',
+      version: status.version + 1,
+    });
+    expect(updated.updatedBy).toBe('Digitalisierungsbeauftragte (Demo)');
+
+    const events = await json<z.infer<typeof EventPageSchema>>(
+      await officer.request('GET', `/api/v1/statuses/${status.id}/events`),
+    );
+    expect(events.items[0]).toMatchObject({
+      source: 'api',
+      actor: 'Digitalisierungsbeauftragte (Demo)',
+      before: { maturityLevel: status.maturityLevel, onlineSince: status.onlineSince },
+      after: { maturityLevel: 3, onlineSince: '2024-03-01', solution: 'civento' },
+    });
+    expect(await rollupsMatchStatuses()).toBe(true);
+  });
+
+  it('PATCH /api/v1/statuses/{id} returns 409 with the current record when the version is stale', async () => {
+    const status = await firstStatus();
+    const first = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      note: 'erste',
+    });
+    expect(first.status).toBe(200);
+    const second = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      note: 'zweite',
+    });
+    expect(second.status).toBe(409);
+    const body = await json<ErrorBody>(second);
+    expect(body.error.code).toBe('conflict');
+    expect((body.error.details as { current: Status[] }).current[0]).toMatchObject({
+      note: 'erste',
+      version: status.version + 1,
+    });
+  });
+
+  it('answers rule violations with 422 and the field, and writes nothing', async () => {
+    const status = await firstStatus('&overdue=true');
+    const res = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 4,
+    });
+    expect(res.status).toBe(422);
+    expect((await json<ErrorBody>(res)).error.details).toEqual([
+      expect.objectContaining({ path: 'onlineSince', statusId: status.id }),
+    ]);
+    const unchanged = await json<Status>(await officer.request('GET', `/api/v1/statuses/${status.id}`));
+    expect(unchanged.version).toBe(status.version);
+  });
+
+  it('refuses an officer outside their region with 403', async () => {
+    const other = await json<Page>(
+      await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1'),
+    );
+    const target = other.items[0] as Status;
+    const res = await officer.request('PATCH', `/api/v1/statuses/${target.id}`, {
+      version: target.version,
+      note: 'x',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('POST /api/v1/statuses/bulk changes many statuses at once, or none when one is stale', async () => {
+    const page = await json<Page>(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=5&sort=ozgId`,
+      ),
+    );
+    const selection = page.items.map((s) => ({ id: s.id, version: s.version }));
+    const staleSelection = selection.map((s, index) => (index === 2 ? { ...s, version: s.version + 7 } : s));
+    const rejected = await officer.request('POST', '/api/v1/statuses/bulk', {
+      statuses: staleSelection,
+      changes: { workflowState: 'planned', plannedDate: '2027-06-30' },
+    });
+    expect(rejected.status).toBe(409);
+    const stillThere = await json<Page>(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=5&sort=ozgId`,
+      ),
+    );
+    expect(stillThere.items.map((s) => s.version)).toEqual(page.items.map((s) => s.version));
+
+    const res = await officer.request('POST', '/api/v1/statuses/bulk', {
+      statuses: selection,
+      changes: { maturityLevel: 3, solution: 'civento', onlineSince: '2024-03-01' },
+    });
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: Status[] }>(res);
+    expect(items.every((s) => s.maturityLevel === 3 && s.solution === 'civento')).toBe(true);
+    expect(await rollupsMatchStatuses()).toBe(true);
+  });
+
+  it('keeps the audit trail append-only in the database', async () => {
+    // drizzle wraps the database error; the trigger's message is in the cause.
+    const failure = (statement: ReturnType<typeof sql>) =>
+      database.db.execute(statement).then(
+        () => 'executed',
+        (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
+      );
+    expect(await failure(sql`update status_events set source = 'api'`)).toMatch(/append-only: UPDATE/);
+    expect(await failure(sql`delete from status_events`)).toMatch(/append-only: DELETE/);
+    expect(await failure(sql`truncate status_events cascade`)).toMatch(/append-only: TRUNCATE/);
+  });
+});

@@ -1,0 +1,319 @@
+import { type Db, intArray, queryRows } from '@ozg/db';
+import {
+  type ChangeSourceKind,
+  type FieldProblem,
+  OZG_CONFORMANT_LEVEL,
+  type Status,
+  type StatusChanges,
+  type StatusListQuerySchema,
+  statusProblems,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError } from '../lib/errors';
+import { type Actor, canEditRegion } from './auth';
+import { today } from './regions';
+
+type StatusRow = {
+  id: number;
+  region_id: number;
+  ozg_id: number;
+  service_name: string;
+  themenfeld: Status['themenfeld'];
+  in_target: boolean;
+  maturity_level: number;
+  maturity_model: Status['maturityModel'];
+  workflow_state: Status['workflowState'];
+  solution: Status['solution'];
+  url: string | null;
+  planned_date: string | null;
+  online_since: string | null;
+  contact: string | null;
+  note: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+const statusSelect = sql`
+  select st.id, st.region_id, st.ozg_id, s.name as service_name, s.themenfeld, st.in_target, st.maturity_level,
+    st.maturity_model, st.workflow_state, st.solution, st.url, st.planned_date::text as planned_date,
+    st.online_since::text as online_since, st.contact, st.note, st.version,
+    to_char(st.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at, u.display_name as updated_by
+  from service_statuses st
+  join ozg_services s on s.ozg_id = st.ozg_id
+  left join users u on u.id = st.updated_by`;
+
+function toStatus(row: StatusRow): Status {
+  return {
+    id: row.id,
+    regionId: row.region_id,
+    ozgId: row.ozg_id,
+    serviceName: row.service_name,
+    themenfeld: row.themenfeld,
+    inTarget: row.in_target,
+    maturityLevel: row.maturity_level,
+    maturityModel: row.maturity_model,
+    workflowState: row.workflow_state,
+    solution: row.solution,
+    url: row.url,
+    plannedDate: row.planned_date,
+    onlineSince: row.online_since,
+    contact: row.contact,
+    note: row.note,
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+const SORT_COLUMNS = {
+  ozgId: sql`st.ozg_id`,
+  name: sql`s.name`,
+  themenfeld: sql`s.themenfeld`,
+  maturityLevel: sql`st.maturity_level`,
+  workflowState: sql`st.workflow_state`,
+  updatedAt: sql`st.updated_at`,
+} as const;
+
+export type StatusListQuery = z.infer<typeof StatusListQuerySchema>;
+
+/** The statuses of one administration, filtered, sorted and paginated. */
+export async function listStatuses({
+  db,
+  regionId,
+  query,
+}: {
+  db: Db;
+  regionId: number;
+  query: StatusListQuery;
+}) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  const conditions = [sql`st.region_id = ${regionId}`];
+  if (query.includeOutOfTarget !== 'true') conditions.push(sql`st.in_target`);
+  if (query.themenfeld) conditions.push(sql`s.themenfeld = ${query.themenfeld}`);
+  if (query.maturityLevel !== undefined) conditions.push(sql`st.maturity_level = ${query.maturityLevel}`);
+  if (query.workflowState) conditions.push(sql`st.workflow_state = ${query.workflowState}`);
+  if (query.overdue === 'true')
+    conditions.push(sql`st.in_target and st.maturity_level < ${OZG_CONFORMANT_LEVEL}`);
+  if (query.overdue === 'false') conditions.push(sql`st.maturity_level >= ${OZG_CONFORMANT_LEVEL}`);
+  if (query.q) {
+    const text = query.q;
+    conditions.push(
+      /^\d{5}$/.test(text)
+        ? sql`st.ozg_id = ${Number(text)}`
+        : sql`s.name ilike ${`%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`}`,
+    );
+  }
+  const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
+  const order = SORT_COLUMNS[query.sort ?? 'name'];
+  const rows = await queryRows<StatusRow & { total: number }>(
+    db,
+    sql`${statusSelect}
+        where ${sql.join(conditions, sql` and `)}
+        order by ${order} ${direction}, st.ozg_id
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const [count] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from service_statuses st join ozg_services s on s.ozg_id = st.ozg_id
+        where ${sql.join(conditions, sql` and `)}`,
+  );
+  return { items: rows.map(toStatus), total: count?.total ?? 0, page, pageSize };
+}
+
+export async function getStatus(db: Db, id: number): Promise<Status> {
+  const [row] = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = ${id}`);
+  if (!row) throw new AppError('not_found', `Status ${id} gibt es nicht.`);
+  return toStatus(row);
+}
+
+/** Field names of the API and their columns. */
+const FIELDS = {
+  maturityLevel: 'maturity_level',
+  maturityModel: 'maturity_model',
+  workflowState: 'workflow_state',
+  solution: 'solution',
+  url: 'url',
+  plannedDate: 'planned_date',
+  onlineSince: 'online_since',
+  contact: 'contact',
+  note: 'note',
+} as const satisfies Record<keyof StatusChanges, string>;
+type Field = keyof typeof FIELDS;
+
+export type StatusUpdate = { id: number; version: number; changes: StatusChanges };
+
+/** The differences a change makes to a status, field by field; empty strings mean "cleared". */
+export function diffStatus(
+  current: Status,
+  changes: StatusChanges,
+): Partial<Record<Field, { from: unknown; to: unknown }>> {
+  const diff: Partial<Record<Field, { from: unknown; to: unknown }>> = {};
+  for (const field of Object.keys(changes) as Field[]) {
+    let value = changes[field] as unknown;
+    if (value === '') value = null;
+    if (value === undefined) continue;
+    if (current[field] !== value) diff[field] = { from: current[field], to: value };
+  }
+  return diff;
+}
+
+export class StatusConflictError extends AppError {
+  constructor(readonly current: Status[]) {
+    super(
+      'conflict',
+      current.length === 1
+        ? `Der Status wurde inzwischen geändert (jetzt Version ${current[0]?.version}). Bitte die aktuelle Fassung prüfen.`
+        : `${current.length} Status wurden inzwischen geändert. Bitte die aktuellen Fassungen prüfen.`,
+      { current },
+    );
+  }
+}
+
+/**
+ * Applies changes to statuses, all or nothing: the rows are locked, every
+ * version must equal the one the client read (else 409 with the current
+ * records, nothing written), the merged result must satisfy the status rules
+ * (else 422 with field errors), and each real change updates the row, bumps its
+ * version, appends an event and adjusts the rollup of its administration, all
+ * in one transaction. Unchanged fields write nothing.
+ */
+export async function updateStatuses(input: {
+  db: Db;
+  actor: Actor;
+  updates: StatusUpdate[];
+  source: ChangeSourceKind;
+  now?: string;
+}): Promise<Status[]> {
+  const ids = [...new Set(input.updates.map((update) => update.id))];
+  if (ids.length !== input.updates.length)
+    throw new AppError('validation_failed', 'Ein Status ist mehrfach angegeben.');
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    // Locked in id order, so that two bulk edits over the same rows cannot deadlock.
+    const locked = await queryRows<{ id: number }>(
+      db,
+      sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
+    );
+    if (locked.length !== ids.length) {
+      const found = new Set(locked.map((row) => row.id));
+      throw new AppError(
+        'not_found',
+        `Status ${ids.filter((id) => !found.has(id)).join(', ')} gibt es nicht.`,
+      );
+    }
+    const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+    const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
+
+    const forbidden = rows.filter((row) => !canEditRegion(input.actor, row.region_id));
+    if (forbidden.length > 0) throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+    const stale = input.updates.filter((update) => current.get(update.id)?.version !== update.version);
+    if (stale.length > 0)
+      throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
+
+    const problems: (FieldProblem & { statusId: number; ozgId: number })[] = [];
+    const planned: { status: Status; diff: ReturnType<typeof diffStatus> }[] = [];
+    for (const update of input.updates) {
+      const status = current.get(update.id) as Status;
+      const diff = diffStatus(status, update.changes);
+      const merged = {
+        ...status,
+        ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
+      } as Status;
+      for (const problem of statusProblems(merged, input.now ?? today())) {
+        problems.push({ ...problem, statusId: status.id, ozgId: status.ozgId });
+      }
+      if (Object.keys(diff).length > 0) planned.push({ status, diff });
+    }
+    if (problems.length > 0) {
+      throw new AppError('unprocessable', 'Die Änderung verletzt Regeln für den Status.', problems);
+    }
+    if (planned.length === 0) return input.updates.map((update) => current.get(update.id) as Status);
+
+    const changes = planned.map(({ status, diff }) => ({
+      id: status.id,
+      region_id: status.regionId,
+      ozg_id: status.ozgId,
+      in_target: status.inTarget,
+      old_level: status.maturityLevel,
+      set: Object.fromEntries(Object.entries(diff).map(([field, d]) => [FIELDS[field as Field], d.to])),
+      before: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.from])),
+      after: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
+    }));
+    // One statement for all rows: each column takes the new value where the change names it.
+    const assignments = Object.values(FIELDS).map(
+      (column) =>
+        sql`${sql.raw(column)} = case when c.set ? ${column} then (c.set ->> ${column})::${sql.raw(columnType(column))} else st.${sql.raw(column)} end`,
+    );
+    await db.execute(sql`
+      update service_statuses st set ${sql.join(assignments, sql`, `)},
+        version = st.version + 1, updated_at = now(), updated_by = ${input.actor.id}
+      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, set jsonb)
+      where st.id = c.id`);
+    await db.execute(sql`
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      select st.id, st.region_id, st.ozg_id, ${input.actor.id}, ${input.source}, c.before, c.after,
+        st.maturity_level, st.maturity_model, st.in_target
+      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
+      join service_statuses st on st.id = c.id`);
+    await adjustRollups(db, changes);
+    await db.execute(
+      sql`update instance_state set data_version = data_version + 1, updated_at = now() where id = 1`,
+    );
+
+    const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+    const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
+    return input.updates.map((update) => byId.get(update.id) as Status);
+  });
+}
+
+function columnType(column: string): string {
+  switch (column) {
+    case 'maturity_level':
+      return 'smallint';
+    case 'maturity_model':
+      return 'maturity_model';
+    case 'workflow_state':
+      return 'workflow_state';
+    case 'solution':
+      return 'solution_kind';
+    case 'planned_date':
+    case 'online_since':
+      return 'date';
+    default:
+      return 'text';
+  }
+}
+
+/** Moves each changed target status from its old level column to its new one. */
+async function adjustRollups(
+  db: Db,
+  changes: { region_id: number; in_target: boolean; old_level: number; set: Record<string, unknown> }[],
+): Promise<void> {
+  const deltas = new Map<number, number[]>();
+  for (const change of changes) {
+    if (!change.in_target || !('maturity_level' in change.set)) continue;
+    const delta = deltas.get(change.region_id) ?? [0, 0, 0, 0, 0];
+    delta[change.old_level] = (delta[change.old_level] ?? 0) - 1;
+    const next = change.set.maturity_level as number;
+    delta[next] = (delta[next] ?? 0) + 1;
+    deltas.set(change.region_id, delta);
+  }
+  if (deltas.size === 0) return;
+  const rows = [...deltas].map(([region_id, d]) => ({
+    region_id,
+    d0: d[0],
+    d1: d[1],
+    d2: d[2],
+    d3: d[3],
+    d4: d[4],
+  }));
+  await db.execute(sql`
+    update region_rollups r set
+      level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
+      level3 = r.level3 + d.d3, level4 = r.level4 + d.d4, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(region_id int, d0 int, d1 int, d2 int, d3 int, d4 int)
+    where r.region_id = d.region_id`);
+}

@@ -1,0 +1,229 @@
+/** Wire schemas of sign-in, statuses, audit trail and applicability. */
+import { z } from 'zod';
+import { EXECUTING_LEVELS, THEMENFELDER } from './catalog';
+import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from './maturity';
+
+export const USER_ROLES = ['admin', 'officer', 'consultant', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const USER_ROLE_LABELS: Record<UserRole, string> = {
+  admin: 'Ministerium (Administration)',
+  officer: 'Kommune (Bearbeitung)',
+  consultant: 'Beratung',
+  viewer: 'Lesezugriff',
+};
+
+export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system'] as const;
+export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
+
+export const LoginRequestSchema = z
+  .object({
+    email: z.string().trim().min(3, 'E-Mail-Adresse fehlt').max(320),
+    password: z.string().min(1, 'Passwort fehlt').max(200),
+  })
+  .meta({ id: 'LoginRequest' });
+
+export const MeSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(USER_ROLES),
+    /** Regions the user may edit (officers), as AGS. */
+    regions: z.array(z.object({ ags: z.string(), name: z.string() })),
+    csrfToken: z.string().meta({ description: 'send as X-CSRF-Token with every write' }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;
+
+const isoDate = z.iso.date('Datum im Format JJJJ-MM-TT erwartet');
+
+export const StatusSchema = z
+  .object({
+    id: z.number().int(),
+    regionId: z.number().int(),
+    ozgId: z.number().int(),
+    serviceName: z.string(),
+    themenfeld: z.enum(THEMENFELDER),
+    inTarget: z.boolean(),
+    maturityLevel: z.number().int(),
+    maturityModel: z.enum(MATURITY_MODEL_VERSIONS as ['1.1', '2.0']),
+    workflowState: z.enum(WORKFLOW_STATES),
+    solution: z.enum(SOLUTION_KINDS).nullable(),
+    url: z.string().nullable(),
+    plannedDate: z.string().nullable(),
+    onlineSince: z.string().nullable(),
+    contact: z.string().nullable(),
+    note: z.string().nullable(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable().meta({ description: 'display name of the last editor' }),
+  })
+  .meta({ id: 'Status' });
+export type Status = z.infer<typeof StatusSchema>;
+
+/**
+ * The editable fields of a status. Rules across fields (see validateStatus):
+ * Reifegrad >= 3 needs "online seit"; "online seit" is not in the future and
+ * only set from Reifegrad 3; the URL is http(s).
+ */
+export const StatusChangesSchema = z
+  .object({
+    maturityLevel: z.number().int('Ganze Zahl erwartet').min(0).max(7),
+    maturityModel: z.enum(MATURITY_MODEL_VERSIONS as ['1.1', '2.0']),
+    workflowState: z.enum(WORKFLOW_STATES),
+    solution: z.enum(SOLUTION_KINDS).nullable(),
+    url: z.string().trim().max(2000).nullable(),
+    plannedDate: isoDate.nullable(),
+    onlineSince: isoDate.nullable(),
+    contact: z.string().trim().max(300).nullable(),
+    note: z.string().max(5000).nullable(),
+  })
+  .partial()
+  .strict();
+export type StatusChanges = z.infer<typeof StatusChangesSchema>;
+
+export const StatusPatchSchema = StatusChangesSchema.extend({
+  version: z.number().int().min(1).meta({ description: 'the version the client read' }),
+})
+  .strict()
+  .meta({ id: 'StatusPatch' });
+
+export const BulkUpdateSchema = z
+  .object({
+    statuses: z
+      .array(z.object({ id: z.number().int(), version: z.number().int().min(1) }).strict())
+      .min(1, 'Mindestens ein Status')
+      .max(2000),
+    changes: StatusChangesSchema.refine(
+      (changes) => Object.keys(changes).length > 0,
+      'Keine Änderung angegeben',
+    ),
+  })
+  .strict()
+  .meta({ id: 'BulkUpdate' });
+
+export const STATUS_SORTS = [
+  'ozgId',
+  'name',
+  'themenfeld',
+  'maturityLevel',
+  'workflowState',
+  'updatedAt',
+] as const;
+
+export const StatusListQuerySchema = z.object({
+  themenfeld: z.enum(THEMENFELDER).optional(),
+  maturityLevel: z.coerce.number().int().min(0).max(7).optional(),
+  workflowState: z.enum(WORKFLOW_STATES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: target services still below Reifegrad 3' }),
+  q: z.string().trim().max(200).optional().meta({ description: 'text in the service name, or an OZG-ID' }),
+  includeOutOfTarget: z.enum(['true', 'false']).optional(),
+  sort: z.enum(STATUS_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const StatusPageSchema = z
+  .object({
+    items: z.array(StatusSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'StatusPage' });
+
+export const StatusEventSchema = z
+  .object({
+    id: z.number().int(),
+    statusId: z.number().int(),
+    regionId: z.number().int(),
+    regionName: z.string(),
+    ozgId: z.number().int(),
+    serviceName: z.string(),
+    occurredAt: z.string(),
+    source: z.enum(CHANGE_SOURCES),
+    actor: z.string().nullable(),
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'StatusEvent' });
+export type StatusEvent = z.infer<typeof StatusEventSchema>;
+
+export const EventPageSchema = z
+  .object({
+    items: z.array(StatusEventSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'EventPage' });
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const CsvLineResultSchema = z.object({
+  line: z.number().int(),
+  ozgId: z.number().int().nullable(),
+  outcome: z.enum(['changed', 'unchanged', 'error', 'conflict']),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })).optional(),
+});
+export type CsvLineResult = z.infer<typeof CsvLineResultSchema>;
+
+export const CsvImportResultSchema = z
+  .object({
+    mode: z.enum(['dry-run', 'commit']),
+    applied: z.boolean(),
+    summary: z.object({
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      errors: z.number().int(),
+      conflicts: z.number().int(),
+    }),
+    lines: z.array(CsvLineResultSchema),
+  })
+  .meta({ id: 'CsvImportResult' });
+export type CsvImportResult = z.infer<typeof CsvImportResultSchema>;
+
+export const ExecutingLevelUpdateSchema = z
+  .object({
+    services: z
+      .array(
+        z.object({ ozgId: z.number().int(), executingLevel: z.enum(EXECUTING_LEVELS).nullable() }).strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .meta({ id: 'ExecutingLevelUpdate' });
+
+export const ApplicabilityExceptionSchema = z
+  .object({
+    regionAgs: z.string(),
+    ozgId: z.number().int(),
+    applies: z.boolean(),
+    reason: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ApplicabilityException' });
+
+export const ApplicabilityExceptionInputSchema = z
+  .object({
+    ozgId: z.number().int(),
+    applies: z
+      .boolean()
+      .meta({ description: 'true: must offer it although its level does not; false: need not' }),
+    reason: z.string().trim().min(3, 'Begründung fehlt').max(1000),
+  })
+  .strict()
+  .meta({ id: 'ApplicabilityExceptionInput' });
+
+export const TargetSyncResultSchema = z
+  .object({ created: z.number().int(), changed: z.number().int() })
+  .meta({ id: 'TargetSyncResult' });
