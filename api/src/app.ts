@@ -1,5 +1,6 @@
 import type { Database } from '@ozg/db';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
@@ -10,6 +11,9 @@ import { healthRouter } from './routes/health/health.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
 import { SESSION_COOKIE } from './services/auth';
+
+/** Enough for a CSV of every service of a municipality with long notes. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export const API_TITLE = 'OZG-Umsetzungsdashboard API';
 
@@ -29,6 +33,16 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.set('database', database);
     await next();
   });
+  base.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody('payload_too_large', `Die Anfrage ist größer als ${MAX_BODY_BYTES / 1024 / 1024} MB.`),
+          413,
+        ),
+    }),
+  );
   base.use(sessionMiddleware);
   base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

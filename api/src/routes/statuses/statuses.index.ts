@@ -2,11 +2,14 @@ import { changeSource, requireActor } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listEvents } from '../../services/events';
-import { resolveAdministration } from '../../services/regions';
+import { resolveAdministration, today } from '../../services/regions';
+import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
 import { getStatus, listStatuses, updateStatuses } from '../../services/statuses';
 import {
   bulkUpdateRoute,
+  exportCsvRoute,
   getStatusRoute,
+  importCsvRoute,
   listStatusesRoute,
   patchStatusRoute,
   regionEventsRoute,
@@ -50,6 +53,31 @@ export const statusesRouter = createRouter()
       source: changeSource(c),
     });
     return c.json({ items }, 200);
+  })
+  .openapi(exportCsvRoute, async (c) => {
+    requireActor(c);
+    const { db } = c.get('database');
+    const administration = await resolveAdministration(db, c.req.valid('param').key);
+    const variant = c.req.valid('query').format ?? 'excel';
+    const text = await exportStatusesCsv({ db, regionId: administration.regionId, variant });
+    const fileName = `ozg-status-${administration.ags}-${today()}.csv`;
+    return c.body(text, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${fileName}"`,
+    });
+  })
+  .openapi(importCsvRoute, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('database');
+    const administration = await resolveAdministration(db, c.req.valid('param').key);
+    const result = await importStatusesCsv({
+      db,
+      actor,
+      regionId: administration.regionId,
+      text: await c.req.text(),
+      mode: c.req.valid('query').mode,
+    });
+    return c.json(result, 200);
   })
   .openapi(statusEventsRoute, async (c) => {
     requireActor(c);

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   BulkUpdateSchema,
+  CsvImportResultSchema,
   EventPageSchema,
   PageQuerySchema,
   RegionKeyParamSchema,
@@ -102,4 +103,40 @@ export const userEventsRoute = createRoute({
   security,
   request: { params: IdParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 403) },
+});
+
+export const exportCsvRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/statuses.csv',
+  tags: ['Status'],
+  summary: 'Die Status einer Kommune als CSV (excel: UTF-8 mit BOM und ";", plain: "," ohne BOM)',
+  security,
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({
+      format: z.enum(['excel', 'plain']).optional().meta({ description: 'Standard: excel' }),
+    }),
+  },
+  responses: {
+    200: { description: 'CSV-Datei', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 404, 422),
+  },
+});
+
+export const importCsvRoute = createRoute({
+  method: 'post',
+  path: '/regions/{key}/statuses.csv',
+  tags: ['Status'],
+  summary:
+    'Eine bearbeitete CSV-Datei prüfen (mode=dry-run, Ergebnis je Zeile) oder übernehmen (mode=commit, ganz oder gar nicht)',
+  security,
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({ mode: z.enum(['dry-run', 'commit']) }),
+    body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+  },
+  responses: {
+    200: jsonContent(CsvImportResultSchema, 'Ergebnis je Zeile'),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+  },
 });

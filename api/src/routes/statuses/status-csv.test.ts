@@ -1,0 +1,145 @@
+import type { Database } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import type { CsvImportResult, ErrorBody, Status } from '@ozg/shared';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let officer: TestClient;
+const KEY = '06435901';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+  officer = await signInAs(app, 'officer');
+});
+afterAll(async () => {
+  await database.close();
+});
+
+async function exportRows(format: 'excel' | 'plain') {
+  const res = await officer.request('GET', `/api/v1/regions/${KEY}/statuses.csv?format=${format}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/csv');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // Response.text() would drop a byte order mark, so the bytes are decoded without it being stripped.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const rows = parse(text.replace(/^\uFEFF/, ''), {
+    delimiter: format === 'excel' ? ';' : ',',
+  }) as string[][];
+  return { text, header: rows[0] as string[], rows: rows.slice(1) };
+}
+
+const upload = (text: string, mode: 'dry-run' | 'commit') =>
+  officer.request('POST', `/api/v1/regions/${KEY}/statuses.csv?mode=${mode}`, text, {
+    'content-type': 'text/csv',
+  });
+
+describe('CSV round trip', () => {
+  it('exports for Excel with BOM and ";", and a plain "," variant with the same rows', async () => {
+    const excel = await exportRows('excel');
+    const plain = await exportRows('plain');
+    expect(excel.text.startsWith('\uFEFFstatus_id;version;ozg_id;leistung')).toBe(true);
+    expect(plain.text.startsWith('status_id,version,ozg_id')).toBe(true);
+    expect(excel.rows).toEqual(plain.rows);
+    expect(excel.rows.length).toBeGreaterThan(20);
+  });
+
+  it('an unchanged export comes back as unchanged on every line', async () => {
+    const { text, rows } = await exportRows('excel');
+    const res = await upload(text, 'dry-run');
+    const result = (await res.json()) as CsvImportResult;
+    expect(result.summary).toEqual({ changed: 0, unchanged: rows.length, errors: 0, conflicts: 0 });
+  });
+
+  it('reports errors by line and column, commits nothing while any remain, and applies all once fixed', async () => {
+    const { header, rows } = await exportRows('excel');
+    const col = (name: string) => header.indexOf(name);
+    const open = rows.filter((row) => Number(row[col('reifegrad')]) < 3).slice(0, 2);
+    const [first, second] = open.map((row) => [...row]) as [string[], string[]];
+    // Spreadsheet-style German date on the first line, an impossible level on the second.
+    first[col('reifegrad')] = '3';
+    first[col('online_seit')] = '01.03.2024';
+    first[col('loesung')] = 'civento (ekom21)';
+    second[col('reifegrad')] = '9';
+    const edited = stringify([header, first, second], { delimiter: ';' });
+
+    const dry = (await (await upload(edited, 'dry-run')).json()) as CsvImportResult;
+    expect(dry.applied).toBe(false);
+    expect(dry.lines[0]).toMatchObject({
+      line: 2,
+      outcome: 'changed',
+      changes: { maturityLevel: { to: 3 }, onlineSince: { to: '2024-03-01' }, solution: { to: 'civento' } },
+    });
+    expect(dry.lines[1]).toMatchObject({ line: 3, outcome: 'error' });
+    expect(dry.lines[1]?.errors).toContainEqual({
+      column: 'reifegrad',
+      message: 'Reifegrad muss zwischen 0 und 4 liegen.',
+    });
+
+    const refused = await upload(edited, 'commit');
+    expect(refused.status).toBe(422);
+    const refusedBody = (await refused.json()) as ErrorBody;
+    expect((refusedBody.error.details as CsvImportResult).summary.errors).toBe(1);
+    const untouched = (await (
+      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`)
+    ).json()) as Status;
+    expect(untouched.maturityLevel).toBeLessThan(3);
+
+    second[col('reifegrad')] = '2';
+    const fixed = stringify([header, first, second], { delimiter: ';' });
+    const committed = (await (await upload(fixed, 'commit')).json()) as CsvImportResult;
+    expect(committed.applied).toBe(true);
+    const applied = (await (
+      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`)
+    ).json()) as Status;
+    expect(applied).toMatchObject({ maturityLevel: 3, onlineSince: '2024-03-01', solution: 'civento' });
+    const events = (await (await officer.request('GET', `/api/v1/statuses/${applied.id}/events`)).json()) as {
+      items: { source: string }[];
+    };
+    expect(events.items[0]?.source).toBe('csv');
+  });
+
+  it('reports a row changed since the export as a conflict and never overwrites it', async () => {
+    const { header, rows } = await exportRows('plain');
+    const col = (name: string) => header.indexOf(name);
+    const row = [...(rows[5] as string[])];
+    const statusId = Number(row[col('status_id')]);
+    const current = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    await officer.request('PATCH', `/api/v1/statuses/${statusId}`, {
+      version: current.version,
+      note: 'Inzwischen im Browser geändert',
+    });
+
+    row[col('notiz')] = 'Aus der Tabelle';
+    const result = (await (await upload(stringify([header, row]), 'dry-run')).json()) as CsvImportResult;
+    expect(result.lines[0]).toMatchObject({ outcome: 'conflict', errors: [{ column: 'version' }] });
+    expect((await upload(stringify([header, row]), 'commit')).status).toBe(422);
+    const after = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    expect(after.note).toBe('Inzwischen im Browser geändert');
+  });
+
+  it('refuses files with unknown columns, other municipalities and oversized bodies', async () => {
+    const badHeader = await upload('status_id;version;farbe\n1;1;rot\n', 'dry-run');
+    expect(badHeader.status).toBe(400);
+    expect(((await badHeader.json()) as ErrorBody).error.message).toMatch(/farbe/);
+    const viewer = await signInAs(app, 'viewer');
+    const forbidden = await viewer.request(
+      'POST',
+      `/api/v1/regions/${KEY}/statuses.csv?mode=dry-run`,
+      'status_id;version\n',
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    expect(forbidden.status).toBe(403);
+    const huge = await upload(`status_id;version\n${'1;1\n'.repeat(1_500_000)}`, 'dry-run');
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as ErrorBody).error.code).toBe('payload_too_large');
+  });
+});
