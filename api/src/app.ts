@@ -7,6 +7,7 @@ import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
 import { type AppBindings, createRouter } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
+import { catalogRouter } from './routes/catalog/catalog.index';
 import { healthRouter } from './routes/health/health.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
@@ -57,7 +58,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
       authRouter({ secureCookies: options.secureCookies ?? false, trustProxy: options.trustProxy ?? false }),
     )
     .route('/', regionsRouter)
-    .route('/', statusesRouter);
+    .route('/', statusesRouter)
+    .route('/', catalogRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],

@@ -227,3 +227,28 @@ export const ApplicabilityExceptionInputSchema = z
 export const TargetSyncResultSchema = z
   .object({ created: z.number().int(), changed: z.number().int() })
   .meta({ id: 'TargetSyncResult' });
+
+export const ServiceSchema = z
+  .object({
+    ozgId: z.number().int(),
+    name: z.string(),
+    lebenslage: z.string(),
+    themenfeld: z.enum(THEMENFELDER),
+    municipallyRelevant: z.boolean(),
+    executingLevel: z.enum(EXECUTING_LEVELS).nullable(),
+    active: z.boolean(),
+    leikaCount: z.number().int(),
+  })
+  .meta({ id: 'Service' });
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const ServiceListQuerySchema = z.object({
+  themenfeld: z.enum(THEMENFELDER).optional(),
+  executingLevel: z.enum([...EXECUTING_LEVELS, 'none']).optional(),
+  relevant: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const ExecutingLevelResultSchema = z
+  .object({ updated: z.number().int(), statusesCreated: z.number().int(), statusesChanged: z.number().int() })
+  .meta({ id: 'ExecutingLevelResult' });

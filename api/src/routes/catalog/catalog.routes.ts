@@ -1,0 +1,112 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  ApplicabilityExceptionInputSchema,
+  ApplicabilityExceptionSchema,
+  ExecutingLevelResultSchema,
+  ExecutingLevelUpdateSchema,
+  RegionKeyParamSchema,
+  ServiceListQuerySchema,
+  ServiceSchema,
+  TargetSyncResultSchema,
+} from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+const security = [{ session: [] }];
+
+export const listServicesRoute = createRoute({
+  method: 'get',
+  path: '/services',
+  tags: ['Katalog'],
+  summary: 'OZG-Leistungen mit Themenfeld, kommunaler Relevanz und ausführender Ebene (öffentlich)',
+  request: { query: ServiceListQuerySchema },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ServiceSchema) }), 'Leistungen'),
+    ...errorResponses(400),
+  },
+});
+
+export const setExecutingLevelsRoute = createRoute({
+  method: 'put',
+  path: '/services/executing-levels',
+  tags: ['Katalog'],
+  summary: 'Ausführende Ebene von Leistungen setzen (Administration); Zielmengen folgen sofort',
+  security,
+  request: {
+    body: { content: { 'application/json': { schema: ExecutingLevelUpdateSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(ExecutingLevelResultSchema, 'Geändert'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const exportExecutingLevelsRoute = createRoute({
+  method: 'get',
+  path: '/services/executing-levels.csv',
+  tags: ['Katalog'],
+  summary: 'Ausführende Ebenen als CSV (ozg_id;leistung;themenfeld;kommunal_relevant;ausfuehrende_ebene)',
+  responses: { 200: { description: 'CSV-Datei', content: { 'text/csv': { schema: z.string() } } } },
+});
+
+export const importExecutingLevelsRoute = createRoute({
+  method: 'post',
+  path: '/services/executing-levels.csv',
+  tags: ['Katalog'],
+  summary: 'Ausführende Ebenen aus CSV übernehmen (Administration), ganz oder gar nicht',
+  security,
+  request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+  responses: {
+    200: jsonContent(ExecutingLevelResultSchema, 'Übernommen'),
+    ...errorResponses(400, 401, 403, 404, 413, 422),
+  },
+});
+
+export const listExceptionsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/applicability-exceptions',
+  tags: ['Katalog'],
+  summary: 'Abweichungen von der Zielmenge einer Kommune, mit Begründung',
+  security,
+  request: { params: RegionKeyParamSchema },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ApplicabilityExceptionSchema) }), 'Ausnahmen'),
+    ...errorResponses(400, 401, 404, 422),
+  },
+});
+
+export const putExceptionRoute = createRoute({
+  method: 'put',
+  path: '/regions/{key}/applicability-exceptions',
+  tags: ['Katalog'],
+  summary: 'Ausnahme setzen: die Kommune muss eine Leistung anbieten (applies=true) oder nicht (false)',
+  security,
+  request: {
+    params: RegionKeyParamSchema,
+    body: { content: { 'application/json': { schema: ApplicabilityExceptionInputSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(TargetSyncResultSchema, 'Gesetzt'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+export const deleteExceptionRoute = createRoute({
+  method: 'delete',
+  path: '/regions/{key}/applicability-exceptions/{ozgId}',
+  tags: ['Katalog'],
+  summary: 'Ausnahme entfernen: es gilt wieder die ausführende Ebene',
+  security,
+  request: {
+    params: RegionKeyParamSchema.extend({
+      ozgId: z.coerce
+        .number()
+        .int()
+        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+    }),
+  },
+  responses: {
+    200: jsonContent(TargetSyncResultSchema, 'Entfernt'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
