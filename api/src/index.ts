@@ -1,4 +1,6 @@
 export { createApi, createApp } from './app';
 export type { AppType } from './client';
 export { type ApiEnv, readApiEnv } from './env';
+export { AppError } from './lib/errors';
 export { startServer } from './server';
+export { createUser, setPassword } from './services/users';

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { AppError, createUser, setPassword } from '@ozg/api';
 import { createDb, type Database, migrateDb } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { ImportFileError, ImportRefusedError, importCatalog, importGv100 } from '@ozg/db/importers';
 import { REGION_LEVEL_LABELS } from '@ozg/shared';
 import { userPath } from './env';
 import { terminalProgress } from './progress';
+import { askSecret } from './prompt';
 
 const HELP = `ozg – Kommandozeile des OZG-Umsetzungsdashboards
 
@@ -17,6 +19,10 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       OZG-Leistungen und LeiKa-Leistungen importieren.
   seed demo [--reset]
       Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
+  user add --email <E> --role <admin|officer|consultant|viewer> [--region <AGS> …] [--name <N>] [--password <P>]
+      Benutzer anlegen (ohne --password wird es abgefragt).
+  user passwd --email <E> [--password <P>]
+      Passwort setzen; beendet alle Sitzungen des Benutzers.
   db migrate
       Ausstehende Migrationen anwenden.
 
@@ -146,6 +152,47 @@ async function seedCommand(args: string[]) {
     console.log(`  ${user.role.padEnd(11)} ${user.email.padEnd(24)} Passwort: ${user.password}`);
 }
 
+async function userCommand(args: string[]) {
+  const [what, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  if (!values.email) throw new UsageError('--email fehlt');
+  const password = values.password ?? (await askSecret(`Passwort für ${values.email}: `));
+  if (what === 'add') {
+    if (!values.role) throw new UsageError('--role fehlt (admin, officer, consultant, viewer)');
+    const user = await withDatabase((database) =>
+      createUser({
+        db: database.db,
+        email: values.email as string,
+        role: values.role as string,
+        regionKeys: values.region ?? [],
+        password,
+        ...(values.name ? { displayName: values.name } : {}),
+      }),
+    );
+    console.log(
+      `Benutzer ${user.email} angelegt (Rolle ${user.role}${user.regions.length ? `, Gebiete ${user.regions.join(', ')}` : ''}).`,
+    );
+    return;
+  }
+  if (what === 'passwd') {
+    await withDatabase((database) =>
+      setPassword({ db: database.db, email: values.email as string, password }),
+    );
+    console.log(`Passwort für ${values.email} gesetzt; offene Sitzungen sind beendet.`);
+    return;
+  }
+  throw new UsageError('pnpm ozg user add … | pnpm ozg user passwd …');
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]) {
@@ -157,6 +204,7 @@ async function main(argv: string[]) {
   if (command === 'import' && sub === 'gv100') return importGv100Command(rest);
   if (command === 'import' && sub === 'catalog') return importCatalogCommand(rest);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
+  if (command === 'user') return userCommand([sub ?? '', ...rest]);
   if (command === 'db' && sub === 'migrate') {
     await withDatabase(async () => {});
     console.log('Migrationen angewendet.');
@@ -169,7 +217,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof ImportFileError ||
     error instanceof ImportRefusedError ||
-    error instanceof UsageError
+    error instanceof UsageError ||
+    error instanceof AppError
   ) {
     console.error(`Fehler: ${error.message}`);
   } else {

@@ -1,0 +1,81 @@
+import { type Db, hashPassword, passwordProblem, queryRows } from '@ozg/db';
+import { USER_ROLES, type UserRole } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../lib/errors';
+
+const EmailSchema = z.email('Keine gültige E-Mail-Adresse');
+
+/** Creates a local account; officers need at least one region (AGS) they may edit. */
+export async function createUser(input: {
+  db: Db;
+  email: string;
+  role: string;
+  displayName?: string;
+  regionKeys: string[];
+  password: string;
+}): Promise<{ id: number; email: string; role: UserRole; regions: string[] }> {
+  const email = EmailSchema.safeParse(input.email.trim());
+  if (!email.success)
+    throw new AppError('validation_failed', `"${input.email}" ist keine gültige E-Mail-Adresse.`);
+  if (!(USER_ROLES as readonly string[]).includes(input.role)) {
+    throw new AppError(
+      'validation_failed',
+      `Unbekannte Rolle "${input.role}" (erlaubt: ${USER_ROLES.join(', ')}).`,
+    );
+  }
+  const role = input.role as UserRole;
+  if (role === 'officer' && input.regionKeys.length === 0) {
+    throw new AppError('validation_failed', 'Ein officer braucht mindestens ein Gebiet (--region AGS).');
+  }
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AppError('validation_failed', problem);
+  const passwordHash = await hashPassword(input.password);
+
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const regions = await resolveRegionKeys(db, input.regionKeys);
+    const [existing] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from users where lower(email) = lower(${email.data})`,
+    );
+    if (existing) throw new AppError('conflict', `Es gibt schon einen Benutzer mit ${email.data}.`);
+    const [user] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into users (email, display_name, role, password_hash)
+          values (${email.data}, ${input.displayName?.trim() || email.data}, ${role}, ${passwordHash}) returning id`,
+    );
+    const id = user?.id as number;
+    for (const region of regions) {
+      await db.execute(sql`insert into user_regions (user_id, region_id) values (${id}, ${region.id})`);
+    }
+    return { id, email: email.data, role, regions: regions.map((region) => region.ags) };
+  });
+}
+
+export async function setPassword(input: { db: Db; email: string; password: string }): Promise<void> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw new AppError('validation_failed', problem);
+  const passwordHash = await hashPassword(input.password);
+  const updated = await queryRows<{ id: number }>(
+    input.db,
+    sql`update users set password_hash = ${passwordHash} where lower(email) = lower(${input.email.trim()}) returning id`,
+  );
+  const user = updated[0];
+  if (!user) throw new AppError('not_found', `Kein Benutzer mit ${input.email}.`);
+  // A new password ends every open session of the account.
+  await input.db.execute(sql`delete from sessions where user_id = ${user.id}`);
+}
+
+async function resolveRegionKeys(db: Db, keys: string[]): Promise<{ id: number; ags: string }[]> {
+  const regions: { id: number; ags: string }[] = [];
+  for (const key of keys) {
+    const [region] = await queryRows<{ id: number; ags: string }>(
+      db,
+      sql`select region_id as id, ags from region_versions where (ags = ${key} or ars = ${key}) and valid_to is null`,
+    );
+    if (!region) throw new AppError('not_found', `Kein aktuelles Gebiet mit dem Schlüssel ${key}.`);
+    regions.push(region);
+  }
+  return regions;
+}
