@@ -1,6 +1,6 @@
 import type { Database } from '@ozg/db';
 import { DEMO_USERS } from '@ozg/db/demo';
-import { createApp } from './app';
+import { type AppOptions, createApp } from './app';
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -52,6 +52,6 @@ export async function signInAs(app: TestApp, role: DemoRole): Promise<TestClient
   return signIn(app, user.email, user.password);
 }
 
-export function testApp(database: Database): TestApp {
-  return createApp(database);
+export function testApp(database: Database, options: AppOptions = {}): TestApp {
+  return createApp(database, options);
 }

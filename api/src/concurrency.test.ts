@@ -1,0 +1,90 @@
+import { type Database, queryRows } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import type { Status } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestApp, type TestClient, testApp } from './testing';
+
+let database: Database;
+let app: TestApp;
+let officer: TestClient;
+let status: Status;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+  officer = await signInAs(app, 'officer');
+  const page = (await (
+    await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1')
+  ).json()) as { items: Status[] };
+  status = page.items[0] as Status;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const eventCount = async (id: number) =>
+  (
+    await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from status_events where status_id = ${id}`,
+    )
+  )[0]?.n ?? 0;
+const current = async (id: number) =>
+  (await (await officer.request('GET', `/api/v1/statuses/${id}`)).json()) as Status;
+
+describe('many writers on one status', () => {
+  it('lets exactly one of 20 writers with the same version win; the others get 409', async () => {
+    const eventsBefore = await eventCount(status.id);
+    const start = await current(status.id);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, writer) =>
+        officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+          version: start.version,
+          note: `Schreiber ${writer}`,
+        }),
+      ),
+    );
+    const codes = responses.map((res) => res.status).sort();
+    expect(codes.filter((code) => code === 200)).toHaveLength(1);
+    expect(codes.filter((code) => code === 409)).toHaveLength(19);
+    expect(await eventCount(status.id)).toBe(eventsBefore + 1);
+    expect((await current(status.id)).version).toBe(start.version + 1);
+  });
+
+  it('loses no update when writers retry on conflict: every success is one event and one version', async () => {
+    const eventsBefore = await eventCount(status.id);
+    const start = await current(status.id);
+    const writers = 12;
+    let successes = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const seen = await current(status.id);
+          const res = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+            version: seen.version,
+            note: `Schreiber ${writer}, Versuch ${attempt}`,
+          });
+          if (res.status === 200) {
+            successes++;
+            return;
+          }
+          expect(res.status).toBe(409);
+        }
+        throw new Error(`Schreiber ${writer} kam nie durch`);
+      }),
+    );
+    expect(successes).toBe(writers);
+    const end = await current(status.id);
+    expect(end.version - start.version).toBe(writers);
+    expect((await eventCount(status.id)) - eventsBefore).toBe(writers);
+    // Each successful writer's note is in the trail exactly once: nothing was overwritten unseen.
+    const notes = await queryRows<{ note: string }>(
+      database.db,
+      sql`select after->>'note' as note from status_events where status_id = ${status.id} order by id desc limit ${writers}`,
+    );
+    expect(new Set(notes.map((row) => row.note.replace(/, Versuch \d+$/, ''))).size).toBe(writers);
+  });
+});
