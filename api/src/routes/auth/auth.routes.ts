@@ -23,8 +23,7 @@ export const logoutRoute = createRoute({
   method: 'post',
   path: '/auth/logout',
   tags: ['Anmeldung'],
-  summary: 'Abmelden: beendet die Sitzung',
-  security: [{ session: [] }],
+  summary: 'Abmelden: beendet die Sitzung (auch ohne gültige Sitzung erfolgreich)',
   responses: { 204: { description: 'Abgemeldet' }, ...errorResponses(403) },
 });
 
