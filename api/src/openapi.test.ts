@@ -11,7 +11,10 @@ type Operation = {
 };
 
 let database: Database;
-let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+let doc: {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -24,7 +27,10 @@ afterAll(async () => {
 describe('OpenAPI document', () => {
   it('describes every route with a summary, its success schema and its error responses', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })),
+      Object.entries(methods).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
     );
     expect(operations.length).toBeGreaterThanOrEqual(20);
     for (const { name, operation } of operations) {
@@ -32,7 +38,8 @@ describe('OpenAPI document', () => {
       const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
       expect(success.length, name).toBeGreaterThan(0);
       for (const [status, response] of success) {
-        if (status !== '204') expect(Object.keys(response.content ?? {}).length, `${name} ${status}`).toBeGreaterThan(0);
+        if (status !== '204')
+          expect(Object.keys(response.content ?? {}).length, `${name} ${status}`).toBeGreaterThan(0);
       }
       if (operation.security) expect(operation.responses['401'], `${name} 401`).toBeDefined();
       if (operation.requestBody) {
@@ -40,6 +47,8 @@ describe('OpenAPI document', () => {
         expect(operation.responses['400'] ?? operation.responses['422'], `${name} 400`).toBeDefined();
       }
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Status', 'StatusPatch', 'CsvImportResult']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'Status', 'StatusPatch', 'CsvImportResult']),
+    );
   });
 });
