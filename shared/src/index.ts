@@ -1,3 +1,4 @@
+export * from './progress';
 export * from './applicability';
 export * from './catalog';
 export * from './maturity';
