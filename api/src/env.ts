@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const ApiEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Only this machine by default; set HOST=0.0.0.0 to serve the network (behind TLS). */
+  HOST: z.string().default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Set when a TLS-terminating proxy is in front: cookies get the Secure flag. */
   OZG_BEHIND_TLS: z

@@ -1,9 +1,7 @@
-import { CITY_KREIS_KINDS } from '@ozg/shared';
+import { type ChangeSourceKind, CITY_KREIS_KINDS } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, intArray, queryRows } from './client';
 import { recomputeRollups } from './rollups';
-
-export type ChangeSource = 'ui' | 'csv' | 'api' | 'import' | 'seed' | 'system';
 
 /**
  * Executing levels for services that have none yet, after a catalogue import:
@@ -42,7 +40,7 @@ export async function syncTargetSets(
     regionIds?: readonly number[];
     ozgIds?: readonly number[];
     actorUserId?: number | null;
-    source: ChangeSource;
+    source: ChangeSourceKind;
   },
 ): Promise<TargetSetSync> {
   const regionFilter = options.regionIds ? sql`and v.region_id = any(${intArray(options.regionIds)})` : sql``;
@@ -92,16 +90,27 @@ export async function syncTargetSets(
         '{}'::jsonb, jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level), maturity_level, maturity_model, true
       from created
     ),
+    -- Statuses of regions that no longer carry statuses (closed, or a Landkreis turned into a city)
+    -- leave their target sets; only in a run over all regions, which knows every administration.
+    retired as (
+      update service_statuses st
+      set in_target = false, version = st.version + 1, updated_at = now(), updated_by = ${options.actorUserId ?? null}
+      where ${options.regionIds ? sql`false` : sql`true`} and st.in_target
+        and st.ozg_id in (select ozg_id from services)
+        and not exists (select 1 from administrations a where a.region_id = st.region_id)
+      returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
+    ),
     changed_events as (
       insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
       select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
         jsonb_build_object('inTarget', not in_target), jsonb_build_object('inTarget', in_target),
         maturity_level, maturity_model, in_target
-      from changed
+      from (select * from changed union all select * from retired) c
     )
     select (select count(*) from created)::int as created,
-           (select count(*) from changed)::int as changed,
-           (select array_agg(distinct region_id) from (select region_id from created union select region_id from changed) x) as region_ids`,
+           (select count(*) from changed)::int + (select count(*) from retired)::int as changed,
+           (select array_agg(distinct region_id) from (
+              select region_id from created union select region_id from changed union select region_id from retired) x) as region_ids`,
   );
   const regionIds = result?.region_ids ?? [];
   if (regionIds.length > 0) await recomputeRollups(db, regionIds);

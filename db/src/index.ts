@@ -1,6 +1,5 @@
 export {
   applyDefaultExecutingLevels,
-  type ChangeSource,
   syncTargetSets,
   type TargetSetSync,
 } from './applicability';
@@ -16,7 +15,7 @@ export {
   type Tx,
 } from './client';
 export { readDbEnv } from './env';
-export { markDataChanged, readDataset, wipeDatabase } from './instance';
+export { clearAllData, markDataChanged, readDataset } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { recomputeRollups } from './rollups';

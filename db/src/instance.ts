@@ -1,8 +1,7 @@
 import type { DatasetKind } from '@ozg/shared';
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Db } from './client';
+import { type Db, queryRows } from './client';
 import { ImportRefusedError } from './importers/errors';
-import { migrateDb } from './migrate';
 import { instanceState } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
@@ -25,23 +24,35 @@ export async function markDataChanged(db: Db, dataset?: DatasetKind): Promise<vo
     .where(eq(instanceState.id, 1));
 }
 
-/** Drops every table and migrates again: the only way to remove data that has an append-only history. */
-export async function wipeDatabase(database: Database): Promise<void> {
-  await database.exec(
-    'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+/**
+ * Removes all data, in the caller's transaction, so that a failure after it
+ * rolls back to the data that was there. The append-only guard on status
+ * events is lifted for this statement only (ALTER TABLE is transactional):
+ * this is the one sanctioned way to remove history, used to replace the demo.
+ */
+export async function clearAllData(db: Db): Promise<void> {
+  const tables = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'instance_state' order by tablename`,
   );
-  await migrateDb(database);
+  await db.execute(sql`alter table status_events disable trigger user`);
+  await db.execute(
+    sql.raw(`truncate ${tables.map((table) => `"${table.tablename}"`).join(', ')} restart identity cascade`),
+  );
+  await db.execute(sql`alter table status_events enable trigger user`);
+  await db
+    .update(instanceState)
+    .set({ dataset: 'empty', dataVersion: sql`${instanceState.dataVersion} + 1`, updatedAt: sql`now()` })
+    .where(eq(instanceState.id, 1));
 }
 
 /**
  * Official data must never be mixed with the generated demo. A database that
- * holds the demo is replaced only when the caller says so explicitly.
+ * holds the demo is cleared only when the caller says so explicitly, inside the
+ * import's transaction.
  */
-export async function prepareForOfficialImport(
-  database: Database,
-  options: { replaceDemo: boolean },
-): Promise<void> {
-  const dataset = await readDataset(database.db);
+export async function prepareForOfficialImport(db: Db, options: { replaceDemo: boolean }): Promise<void> {
+  const dataset = await readDataset(db);
   if (dataset !== 'demo') return;
   if (!options.replaceDemo) {
     throw new ImportRefusedError(
@@ -49,5 +60,5 @@ export async function prepareForOfficialImport(
         'mit --replace-demo werden die Demo-Daten (einschließlich der Demo-Benutzer) gelöscht und ersetzt.',
     );
   }
-  await wipeDatabase(database);
+  await clearAllData(db);
 }

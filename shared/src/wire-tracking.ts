@@ -62,7 +62,7 @@ export const StatusSchema = z
 export type Status = z.infer<typeof StatusSchema>;
 
 /**
- * The editable fields of a status. Rules across fields (see validateStatus):
+ * The editable fields of a status. Rules across fields (see statusProblems in status-rules.ts):
  * Reifegrad >= 3 needs "online seit"; "online seit" is not in the future and
  * only set from Reifegrad 3; the URL is http(s).
  */
@@ -76,7 +76,7 @@ export const StatusChangesSchema = z
     plannedDate: isoDate.nullable(),
     onlineSince: isoDate.nullable(),
     contact: z.string().trim().max(300).nullable(),
-    note: z.string().max(5000).nullable(),
+    note: z.string().trim().max(5000).nullable(),
   })
   .partial()
   .strict();

@@ -13,6 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const sessionMiddleware: MiddlewareHandler<AppBindings> = async (c, next) => {
   c.set('actor', null);
+  c.set('csrfToken', null);
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const session = await sessionFromToken(c.get('database').db, token);
@@ -21,6 +22,7 @@ export const sessionMiddleware: MiddlewareHandler<AppBindings> = async (c, next)
         throw new AppError('forbidden', 'CSRF-Token fehlt oder ist ungültig. Bitte die Seite neu laden.');
       }
       c.set('actor', session.actor);
+      c.set('csrfToken', session.csrfToken);
     }
   }
   await next();

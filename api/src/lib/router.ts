@@ -4,7 +4,9 @@ import { ErrorBodySchema } from '@ozg/shared';
 import type { Actor } from '../services/auth';
 import { validationError } from './errors';
 
-export type AppBindings = { Variables: { database: Database; actor: Actor | null } };
+export type AppBindings = {
+  Variables: { database: Database; actor: Actor | null; csrfToken: string | null };
+};
 
 /** A router whose request validation answers with the single error shape. */
 export function createRouter() {

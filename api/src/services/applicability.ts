@@ -6,10 +6,9 @@ import {
   type Service,
   type ServiceListQuerySchema,
 } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 
@@ -115,41 +114,30 @@ export async function exportExecutingLevelsCsv(db: Db): Promise<string> {
     s.municipallyRelevant ? 'ja' : 'nein',
     s.executingLevel ? EXECUTING_LEVEL_LABELS[s.executingLevel] : '',
   ]);
-  return `\uFEFF${stringify([['ozg_id', 'leistung', 'themenfeld', 'kommunal_relevant', LEVEL_COLUMN], ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`;
+  return writeCsv(
+    [['ozg_id', 'leistung', 'themenfeld', 'kommunal_relevant', LEVEL_COLUMN], ...rows],
+    'excel',
+  );
 }
 
 /** Reads "ozg_id;ausfuehrende_ebene" lines (other columns are ignored); any bad line stops the whole file. */
 export function parseExecutingLevelsCsv(
   text: string,
 ): { ozgId: number; executingLevel: ExecutingLevel | null }[] {
-  const content = text.replace(/^\uFEFF/, '');
-  const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(content, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new AppError('validation_failed', `Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
-  }
-  const [head, ...body] = records;
-  const columns = (head?.record ?? []).map((c) => c.trim().toLowerCase());
+  const { columns, rows } = readCsvUpload(text);
   const idIndex = columns.indexOf('ozg_id');
   const levelIndex = columns.indexOf(LEVEL_COLUMN);
   if (idIndex === -1 || levelIndex === -1) {
     throw new AppError('validation_failed', `Kopfzeile braucht die Spalten ozg_id und ${LEVEL_COLUMN}.`);
   }
   const errors: { line: number; column: string; message: string }[] = [];
-  const result = body.flatMap(
-    ({ record, info }): { ozgId: number; executingLevel: ExecutingLevel | null }[] => {
+  const result = rows.flatMap(
+    ({ record, line }): { ozgId: number; executingLevel: ExecutingLevel | null }[] => {
       const id = (record[idIndex] ?? '').trim();
       const rawLevel = (record[levelIndex] ?? '').trim();
       if (!/^\d{5}$/.test(id)) {
         errors.push({
-          line: info.lines,
+          line,
           column: 'ozg_id',
           message: `"${id}" ist keine fünfstellige OZG-ID.`,
         });
@@ -163,7 +151,7 @@ export function parseExecutingLevelsCsv(
       );
       if (!level) {
         errors.push({
-          line: info.lines,
+          line,
           column: LEVEL_COLUMN,
           message: `"${rawLevel}" ist keine Ebene (Gemeinde, Kreis, Land, Bund oder leer).`,
         });

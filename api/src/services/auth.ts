@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Db, hashPassword, queryRows, verifyPassword } from '@ozg/db';
-import type { UserRole } from '@ozg/shared';
+import { CITY_KREIS_KINDS, type UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 
@@ -21,6 +21,8 @@ export type Actor = {
 
 export const SESSION_COOKIE = 'ozg_session';
 const SESSION_HOURS = 8;
+/** However active, a session ends this long after sign-in. */
+const SESSION_MAX_HOURS = 12;
 // Sliding expiry is extended at most this often, so that reads do not write on every request.
 const SESSION_REFRESH_MINUTES = 10;
 const RATE_WINDOW_MINUTES = 15;
@@ -39,6 +41,12 @@ export async function login(input: {
 }): Promise<{ token: string; csrfToken: string; actor: Actor }> {
   const { db } = input;
   const emailLower = input.email.trim().toLowerCase();
+  // The attempt is recorded as failed before it is counted, so parallel guesses see each other.
+  const [attempt] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into login_attempts (email_lower, client_address, succeeded)
+        values (${emailLower}, ${input.clientAddress}, false) returning id::float8 as id`,
+  );
   const [failures] = await queryRows<{ by_email: number; by_address: number }>(
     db,
     sql`select
@@ -49,8 +57,8 @@ export async function login(input: {
           and (email_lower = ${emailLower} or client_address = ${input.clientAddress})`,
   );
   if (
-    (failures?.by_email ?? 0) >= MAX_FAILURES_PER_EMAIL ||
-    (failures?.by_address ?? 0) >= MAX_FAILURES_PER_ADDRESS
+    (failures?.by_email ?? 0) > MAX_FAILURES_PER_EMAIL ||
+    (failures?.by_address ?? 0) > MAX_FAILURES_PER_ADDRESS
   ) {
     throw new AppError(
       'rate_limited',
@@ -64,9 +72,7 @@ export async function login(input: {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const valid = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
   const succeeded = Boolean(user && valid);
-  await db.execute(
-    sql`insert into login_attempts (email_lower, client_address, succeeded) values (${emailLower}, ${input.clientAddress}, ${succeeded})`,
-  );
+  if (succeeded) await db.execute(sql`update login_attempts set succeeded = true where id = ${attempt?.id}`);
   if (!user || !succeeded) throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
 
   const token = randomBytes(32).toString('base64url');
@@ -111,11 +117,12 @@ export async function sessionFromToken(
              union
              select city.region_id from user_regions ur
              join region_versions k on k.region_id = ur.region_id and k.valid_to is null
-               and k.kind in ('kreisfreie_stadt', 'stadtkreis')
+               and k.kind = any(${`{${CITY_KREIS_KINDS.join(',')}}`}::region_kind[])
              join region_versions city on city.parent_region_id = k.region_id and city.valid_to is null
              where ur.user_id = u.id) e) as editable
         from sessions s join users u on u.id = s.user_id
-        where s.id_hash = ${sha256(token)} and s.expires_at > now() and u.active`,
+        where s.id_hash = ${sha256(token)} and s.expires_at > now()
+          and s.created_at > now() - make_interval(hours => ${SESSION_MAX_HOURS}) and u.active`,
   );
   if (!row) return null;
   if (row.refresh) {

@@ -6,6 +6,7 @@ import {
   type RegionDetail,
   type RegionLevel,
   type RegionSummary,
+  todayInGermany,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
@@ -31,7 +32,8 @@ type VersionRow = {
 const versionColumns = sql`v.region_id, r.level, v.ags, v.ars, v.name, v.kind, v.population, v.area_hectares,
   v.sonderstatus, v.valid_from::text as valid_from, v.parent_region_id`;
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Germany: the default "as of" date and the limit for "online seit". */
+export const today = () => todayInGermany();
 
 /** Finds the region version that a key (AGS or ARS) names on a date; 404 when there is none. */
 export async function findRegion(db: Db, key: string, asOf: string): Promise<VersionRow> {

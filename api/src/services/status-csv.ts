@@ -12,8 +12,7 @@ import {
   WORKFLOW_STATES,
   type WorkflowState,
 } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
 import { today } from './regions';
@@ -42,9 +41,6 @@ export const STATUS_CSV_COLUMNS = [
   'notiz',
 ] as const;
 
-export type CsvVariant = 'excel' | 'plain';
-
-/** Excel opens UTF-8 correctly only with a byte order mark, and expects ";" in German locales. */
 export async function exportStatusesCsv({
   db,
   regionId,
@@ -70,11 +66,7 @@ export async function exportStatusesCsv({
     status.contact ?? '',
     status.note ?? '',
   ]);
-  const text = stringify([[...STATUS_CSV_COLUMNS], ...rows], {
-    delimiter: variant === 'excel' ? ';' : ',',
-    record_delimiter: variant === 'excel' ? '\r\n' : '\n',
-  });
-  return variant === 'excel' ? `\uFEFF${text}` : text;
+  return writeCsv([[...STATUS_CSV_COLUMNS], ...rows], variant);
 }
 
 type ParsedLine = {
@@ -106,22 +98,7 @@ function parseDate(value: string): string | null | undefined {
 }
 
 function parseLines(text: string): ParsedLine[] {
-  const content = text.replace(/^\uFEFF/, '');
-  const header = content.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = header.includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(content, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new AppError('validation_failed', `Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
-  }
-  const [head, ...body] = records;
-  const columns = (head?.record ?? []).map((column) => column.trim().toLowerCase());
+  const { columns, rows } = readCsvUpload(text);
   if (!columns.includes('version') || !(columns.includes('status_id') || columns.includes('ozg_id'))) {
     throw new AppError(
       'validation_failed',
@@ -136,7 +113,7 @@ function parseLines(text: string): ParsedLine[] {
     });
   }
 
-  return body.map(({ record, info }) => {
+  return rows.map(({ record, line }) => {
     const errors: { column: string; message: string }[] = [];
     const value = (column: string) => {
       const index = columns.indexOf(column);
@@ -211,7 +188,7 @@ function parseLines(text: string): ParsedLine[] {
     if (version === null && !errors.some((e) => e.column === 'version'))
       errors.push({ column: 'version', message: 'Version fehlt.' });
     return {
-      line: info.lines,
+      line,
       statusId: integer('status_id'),
       ozgId: integer('ozg_id'),
       version,

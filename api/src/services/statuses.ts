@@ -1,4 +1,4 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, intArray, markDataChanged, queryRows } from '@ozg/db';
 import {
   type ChangeSourceKind,
   type FieldProblem,
@@ -259,9 +259,7 @@ export async function updateStatuses(input: {
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
       join service_statuses st on st.id = c.id`);
     await adjustRollups(db, changes);
-    await db.execute(
-      sql`update instance_state set data_version = data_version + 1, updated_at = now() where id = 1`,
-    );
+    await markDataChanged(db);
 
     const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
@@ -310,10 +308,17 @@ async function adjustRollups(
     d3: d[3],
     d4: d[4],
   }));
-  await db.execute(sql`
+  const adjusted = await queryRows<{ region_id: number }>(
+    db,
+    sql`
     update region_rollups r set
       level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
       level3 = r.level3 + d.d3, level4 = r.level4 + d.d4, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(region_id int, d0 int, d1 int, d2 int, d3 int, d4 int)
-    where r.region_id = d.region_id`);
+    where r.region_id = d.region_id
+    returning r.region_id`,
+  );
+  // Every administration with statuses has a rollup row; a missing one would silently lose this change.
+  if (adjusted.length !== rows.length)
+    throw new Error('Rollup-Zeile fehlt: Zählung wäre falsch, Änderung abgebrochen.');
 }

@@ -35,16 +35,21 @@ export async function createUser(input: {
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const regions = await resolveRegionKeys(db, input.regionKeys);
-    const [existing] = await queryRows<{ id: number }>(
-      db,
-      sql`select id from users where lower(email) = lower(${email.data})`,
-    );
-    if (existing) throw new AppError('conflict', `Es gibt schon einen Benutzer mit ${email.data}.`);
+    const notEditable = regions.filter((region) => region.level !== 'gemeinde' && region.level !== 'kreis');
+    if (notEditable.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `Gebiete ${notEditable.map((region) => region.ags).join(', ')} haben keine eigenen Leistungen; zuweisbar sind Gemeinden und Kreise.`,
+      );
+    }
+    // on conflict: two concurrent requests for the same address get a clear 409, not a unique-violation 500.
     const [user] = await queryRows<{ id: number }>(
       db,
       sql`insert into users (email, display_name, role, password_hash)
-          values (${email.data}, ${input.displayName?.trim() || email.data}, ${role}, ${passwordHash}) returning id`,
+          values (${email.data}, ${input.displayName?.trim() || email.data}, ${role}, ${passwordHash})
+          on conflict do nothing returning id`,
     );
+    if (!user) throw new AppError('conflict', `Es gibt schon einen Benutzer mit ${email.data}.`);
     const id = user?.id as number;
     for (const region of regions) {
       await db.execute(sql`insert into user_regions (user_id, region_id) values (${id}, ${region.id})`);
@@ -57,22 +62,28 @@ export async function setPassword(input: { db: Db; email: string; password: stri
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError('validation_failed', problem);
   const passwordHash = await hashPassword(input.password);
-  const updated = await queryRows<{ id: number }>(
-    input.db,
-    sql`update users set password_hash = ${passwordHash} where lower(email) = lower(${input.email.trim()}) returning id`,
-  );
-  const user = updated[0];
-  if (!user) throw new AppError('not_found', `Kein Benutzer mit ${input.email}.`);
-  // A new password ends every open session of the account.
-  await input.db.execute(sql`delete from sessions where user_id = ${user.id}`);
+  await input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const [user] = await queryRows<{ id: number }>(
+      db,
+      sql`update users set password_hash = ${passwordHash} where lower(email) = lower(${input.email.trim()}) returning id`,
+    );
+    if (!user) throw new AppError('not_found', `Kein Benutzer mit ${input.email}.`);
+    // A new password ends every open session of the account.
+    await db.execute(sql`delete from sessions where user_id = ${user.id}`);
+  });
 }
 
-async function resolveRegionKeys(db: Db, keys: string[]): Promise<{ id: number; ags: string }[]> {
-  const regions: { id: number; ags: string }[] = [];
+async function resolveRegionKeys(
+  db: Db,
+  keys: string[],
+): Promise<{ id: number; ags: string; level: string }[]> {
+  const regions: { id: number; ags: string; level: string }[] = [];
   for (const key of keys) {
-    const [region] = await queryRows<{ id: number; ags: string }>(
+    const [region] = await queryRows<{ id: number; ags: string; level: string }>(
       db,
-      sql`select region_id as id, ags from region_versions where (ags = ${key} or ars = ${key}) and valid_to is null`,
+      sql`select v.region_id as id, v.ags, r.level from region_versions v join regions r on r.id = v.region_id
+          where (v.ags = ${key} or v.ars = ${key}) and v.valid_to is null`,
     );
     if (!region) throw new AppError('not_found', `Kein aktuelles Gebiet mit dem Schlüssel ${key}.`);
     regions.push(region);

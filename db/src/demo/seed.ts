@@ -3,13 +3,14 @@ import {
   DEFAULT_MATURITY_MODEL,
   OZG_DEADLINE,
   type SolutionKind,
+  todayInGermany,
   type WorkflowState,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Database, type Db, queryRows } from '../client';
 import { ImportRefusedError, type ProgressReporter, silentProgress } from '../importers/errors';
 import { chunks, UNKNOWN_START } from '../importers/gv100';
-import { markDataChanged, readDataset, wipeDatabase } from '../instance';
+import { clearAllData, markDataChanged, readDataset } from '../instance';
 import { hashPassword } from '../passwords';
 import { recomputeRollups } from '../rollups';
 import {
@@ -127,7 +128,7 @@ export async function seedDemo(input: {
 }): Promise<DemoSeedResult> {
   const { database } = input;
   const progress = input.progress ?? silentProgress;
-  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const today = input.today ?? todayInGermany();
   const dataset = await readDataset(database.db);
   if (dataset === 'official') {
     throw new ImportRefusedError(
@@ -141,7 +142,6 @@ export async function seedDemo(input: {
         'Eine entfernte Datenbank wird nicht zurückgesetzt; nur eingebettete oder lokale.',
       );
     }
-    await wipeDatabase(database);
   }
 
   const random = seededRandom(20_221_231);
@@ -150,6 +150,8 @@ export async function seedDemo(input: {
 
   await database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
+    // Regenerating replaces the old demo in the same transaction: a failure leaves it as it was.
+    if (dataset === 'demo') await clearAllData(db);
     const administrations = await insertRegions(db, random);
     counts.kreise = DEMO_KREISE.length;
     counts.gemeinden = administrations.filter((a) => a.level === 'gemeinde').length;

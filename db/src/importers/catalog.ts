@@ -9,7 +9,7 @@ import {
   type Themenfeld,
 } from '@ozg/shared';
 import { parse } from 'csv-parse/sync';
-import { notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { applyDefaultExecutingLevels, syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
@@ -99,6 +99,9 @@ export function parseCatalog(files: {
     }
     return { line, ozgId: Number(ozgId), name, lebenslage, themenfeld: themenfeld as Themenfeld };
   });
+  // An empty file would deactivate the whole catalogue and move every status out of its target set.
+  if (services.length === 0)
+    throw new ImportFileError(files.ozg.fileName, 2, 'die Datei enthält keine OZG-Leistungen');
   const serviceLine = new Map<number, number>();
   for (const service of services) {
     const earlier = serviceLine.get(service.ozgId);
@@ -183,7 +186,6 @@ export async function importCatalog(input: {
 }): Promise<CatalogImportSummary> {
   const progress = input.progress ?? silentProgress;
   const catalog = parseCatalog(input);
-  await prepareForOfficialImport(input.database, { replaceDemo: input.replaceDemo ?? false });
   const relevant = new Set(
     catalog.leika.filter((entry) => entry.municipal && entry.ozgId).map((entry) => entry.ozgId),
   );
@@ -194,6 +196,7 @@ export async function importCatalog(input: {
 
   await input.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
+    await prepareForOfficialImport(db, { replaceDemo: input.replaceDemo ?? false });
     let done = 0;
     for (const batch of chunks(catalog.services, 500)) {
       await db
@@ -223,9 +226,12 @@ export async function importCatalog(input: {
       .update(ozgServices)
       .set({ active: false, updatedAt: sql`now()` })
       .where(
-        notInArray(
-          ozgServices.ozgId,
-          catalog.services.map((service) => service.ozgId),
+        and(
+          eq(ozgServices.active, true),
+          notInArray(
+            ozgServices.ozgId,
+            catalog.services.map((service) => service.ozgId),
+          ),
         ),
       )
       .returning({ ozgId: ozgServices.ozgId });

@@ -1,4 +1,5 @@
 import {
+  buildArs,
   GV100_GEMEINDE_TYPES,
   GV100_KREIS_TYPES,
   GV100_UNINCORPORATED_TYPES,
@@ -156,7 +157,13 @@ export function parseGv100(text: string, fileName: string, options: { land?: str
         const kreisKey =
           land + digits(bezirk, 'Regierungsbezirk (Stelle 13)') + digits(kreis, 'Kreis (Stellen 14-15)');
         const ags = kreisKey + digits(gemeinde, 'Gemeinde (Stellen 16-18)');
-        const ars = kreisKey + digits(verband, 'Gemeindeverband (Stellen 19-22)') + gemeinde;
+        const ars = buildArs({
+          land,
+          bezirk,
+          kreis,
+          verband: digits(verband, 'Gemeindeverband (Stellen 19-22)'),
+          gemeinde,
+        });
         const number = (from: number, to: number, label: string) => {
           const value = field(raw, from, to).trim();
           if (value === '') return null;

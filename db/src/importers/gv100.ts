@@ -1,7 +1,13 @@
-import { isCityKreis, isSonderstatusstadt, REGION_LEVELS, type RegionLevel } from '@ozg/shared';
+import {
+  isCityKreis,
+  isSonderstatusstadt,
+  REGION_LEVELS,
+  type RegionLevel,
+  todayInGermany,
+} from '@ozg/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { syncTargetSets, type TargetSetSync } from '../applicability';
-import type { Database, Db } from '../client';
+import { type Database, type Db, queryRows } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
 import { regions, regionVersions } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
@@ -33,7 +39,9 @@ type CurrentVersion = {
   validFrom: string;
   parentRegionId: number | null;
   ags: string;
+  ars: string;
   kind: string;
+  sourceDate: string | null;
   name: string;
   seat: string | null;
   gvType: string | null;
@@ -45,10 +53,11 @@ type CurrentVersion = {
 
 /**
  * Imports the Destatis GV100AD directory: all or nothing. Regions are matched to
- * the current versions by level and ARS. Changed names or figures are updated in
- * place; a changed territory (other parent, key or kind) closes the current
- * version on the Stichtag and opens a new one; regions missing from the file are
- * closed on the Stichtag. History is never deleted.
+ * the current versions by level and AGS. Changed names or figures are updated in
+ * place; a changed territory (other parent, ARS or kind) closes the current
+ * version on the Stichtag and opens a new one; regions of the file's Länder that
+ * are missing from it are closed on the Stichtag. History is never deleted. A
+ * file older than the data already loaded, or dated in the future, is refused.
  */
 export async function importGv100(input: {
   database: Database;
@@ -57,48 +66,66 @@ export async function importGv100(input: {
   land?: string;
   replaceDemo?: boolean;
   progress?: ProgressReporter;
+  /** For tests: the date the import counts as today. */
+  today?: string;
 }): Promise<Gv100ImportSummary> {
   const progress = input.progress ?? silentProgress;
   const parsed = parseGv100(input.text, input.fileName, input.land ? { land: input.land } : {});
-  await prepareForOfficialImport(input.database, { replaceDemo: input.replaceDemo ?? false });
   const stichtag = parsed.referenceDate;
+  if (stichtag > (input.today ?? todayInGermany())) {
+    throw new ImportFileError(input.fileName, 1, `Gebietsstand ${stichtag} liegt in der Zukunft`);
+  }
   const changes = { created: 0, updated: 0, territoryChanged: 0, closed: 0, unchanged: 0 };
   let targets: TargetSetSync = { created: 0, changed: 0, regionIds: [] };
+  // Only the Länder in the file are compared: a file of one Land leaves the others alone.
+  const fileLands = [...new Set(parsed.regions.map((region) => region.ags.slice(0, 2)))];
+  const fileKeys = new Set(parsed.regions.map((region) => `${region.level}:${region.ags}`));
 
   await input.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const current = await loadCurrentVersions(db, input.land);
+    await prepareForOfficialImport(db, { replaceDemo: input.replaceDemo ?? false });
+    const current = await loadCurrentVersions(db, fileLands);
+    const newest = current.reduce<string | null>(
+      (max, version) => (version.sourceDate && (!max || version.sourceDate > max) ? version.sourceDate : max),
+      null,
+    );
+    if (newest && stichtag < newest) {
+      throw new ImportFileError(
+        input.fileName,
+        1,
+        `Gebietsstand ${stichtag} ist älter als der bereits geladene (${newest}); nicht neuer, daher nicht übernommen`,
+      );
+    }
     const byKey = new Map(current.map((version) => [`${version.level}:${version.ags}`, version]));
-    const anyOfficial = current.length > 0;
+    // The first import of a Land cannot know since when its regions exist (see UNKNOWN_START).
+    const landsLoaded = new Set(current.map((version) => version.ags.slice(0, 2)));
     const seen = new Set<number>();
-    /** region id by level and AGS, for resolving parents from the file itself */
+    /** region id by level and AGS: existing ones, then those created by this import */
     const idByKey = new Map<string, number>(
       current.map((version) => [`${version.level}:${version.ags}`, version.regionId]),
     );
-
-    const ordered = REGION_LEVELS.flatMap((level) =>
-      parsed.regions.filter((region) => region.level === level),
-    );
-    const toCreate: { region: Gv100Region; parentRegionId: number | null; validFrom: string }[] = [];
     const toUpdate: { versionId: number; region: Gv100Region; sonderstatus: boolean }[] = [];
-    const toReplace: { old: CurrentVersion; region: Gv100Region; parentRegionId: number | null }[] = [];
 
     let done = 0;
+    // Parents are created before their children so that their ids are known.
     for (const level of REGION_LEVELS) {
-      // Parents are created before their children so that their ids are known.
-      const ofLevel = ordered.filter((region) => region.level === level);
-      toCreate.length = 0;
-      toReplace.length = 0;
-      for (const region of ofLevel) {
-        const parentRegionId = resolveParent(region, idByKey, input.fileName);
+      const toCreate: { region: Gv100Region; parentRegionId: number | null; validFrom: string }[] = [];
+      const toReplace: { old: CurrentVersion; region: Gv100Region; parentRegionId: number | null }[] = [];
+      for (const region of parsed.regions.filter((candidate) => candidate.level === level)) {
+        const parentRegionId = resolveParent(region, fileKeys, idByKey, input.fileName);
         const sonderstatus = region.level === 'gemeinde' && isSonderstatusstadt(region.ags, stichtag);
         const existing = byKey.get(`${region.level}:${region.ags}`);
         if (!existing) {
-          toCreate.push({ region, parentRegionId, validFrom: anyOfficial ? stichtag : UNKNOWN_START });
+          const validFrom = landsLoaded.has(region.ags.slice(0, 2)) ? stichtag : UNKNOWN_START;
+          toCreate.push({ region, parentRegionId, validFrom });
           continue;
         }
         seen.add(existing.versionId);
-        if (existing.parentRegionId !== parentRegionId || existing.kind !== region.kind) {
+        if (
+          existing.parentRegionId !== parentRegionId ||
+          existing.kind !== region.kind ||
+          existing.ars !== region.ars
+        ) {
           if (stichtag <= existing.validFrom) {
             throw new ImportFileError(
               input.fileName,
@@ -162,8 +189,21 @@ export async function importGv100(input: {
         );
       changes.closed += batch.length;
     }
+    const [orphans] = await queryRows<{ names: string | null }>(
+      db,
+      sql`select string_agg(v.name, ', ') as names from region_versions v
+          where v.valid_to is null and v.parent_region_id is not null
+            and not exists (select 1 from region_versions p where p.region_id = v.parent_region_id and p.valid_to is null)`,
+    );
+    if (orphans?.names) {
+      throw new ImportFileError(
+        input.fileName,
+        1,
+        `Gebiete ohne gültiges übergeordnetes Gebiet: ${orphans.names}`,
+      );
+    }
     progress(parsed.regions.length, parsed.regions.length, 'Gebiete');
-    // New or changed administrations get the statuses of their target set.
+    // New or changed administrations get the statuses of their target set; closed ones leave theirs.
     targets = await syncTargetSets(db, { source: 'import' });
     await markDataChanged(db, 'official');
   });
@@ -174,7 +214,7 @@ export async function importGv100(input: {
   };
 }
 
-async function loadCurrentVersions(db: Db, land: string | undefined): Promise<CurrentVersion[]> {
+async function loadCurrentVersions(db: Db, lands: readonly string[]): Promise<CurrentVersion[]> {
   return db
     .select({
       versionId: regionVersions.id,
@@ -183,7 +223,9 @@ async function loadCurrentVersions(db: Db, land: string | undefined): Promise<Cu
       validFrom: regionVersions.validFrom,
       parentRegionId: regionVersions.parentRegionId,
       ags: regionVersions.ags,
+      ars: regionVersions.ars,
       kind: regionVersions.kind,
+      sourceDate: regionVersions.sourceDate,
       name: regionVersions.name,
       seat: regionVersions.seat,
       gvType: regionVersions.gvType,
@@ -198,12 +240,18 @@ async function loadCurrentVersions(db: Db, land: string | undefined): Promise<Cu
       and(
         isNull(regionVersions.validTo),
         eq(regions.origin, 'official'),
-        land ? sql`${regionVersions.ags} like ${`${land}%`}` : undefined,
+        inArray(sql`left(${regionVersions.ags}, 2)`, [...lands]),
       ),
     );
 }
 
-function resolveParent(region: Gv100Region, idByKey: Map<string, number>, fileName: string): number | null {
+/** The parent must be in the same file: a file never hangs regions below ones it does not contain. */
+function resolveParent(
+  region: Gv100Region,
+  fileKeys: Set<string>,
+  idByKey: Map<string, number>,
+  fileName: string,
+): number | null {
   if (region.level === 'land') return null;
   const land = region.ags.slice(0, 2);
   const candidates: [RegionLevel, string][] =
@@ -217,7 +265,7 @@ function resolveParent(region: Gv100Region, idByKey: Map<string, number>, fileNa
           ]
         : [['kreis', region.ags.slice(0, 5)]];
   for (const [level, key] of candidates) {
-    const id = idByKey.get(`${level}:${key}`);
+    const id = fileKeys.has(`${level}:${key}`) ? idByKey.get(`${level}:${key}`) : undefined;
     if (id !== undefined) return id;
   }
   throw new ImportFileError(

@@ -1,4 +1,4 @@
-import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from '@ozg/shared';
+import { CHANGE_SOURCES, MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -23,7 +23,7 @@ import { regions } from './regions';
 export const maturityModel = pgEnum('maturity_model', MATURITY_MODEL_VERSIONS as ['1.1', '2.0']);
 export const workflowState = pgEnum('workflow_state', WORKFLOW_STATES);
 export const solutionKind = pgEnum('solution_kind', SOLUTION_KINDS);
-export const changeSource = pgEnum('change_source', ['ui', 'csv', 'api', 'import', 'seed', 'system']);
+export const changeSource = pgEnum('change_source', CHANGE_SOURCES);
 
 /**
  * Where one administration (a Gemeinde, or a Landkreis for its own tasks) stands

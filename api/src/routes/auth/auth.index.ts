@@ -3,13 +3,14 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { requireActor } from '../../lib/auth';
 import { type AppBindings, createRouter } from '../../lib/router';
-import { type Actor, login, logout, SESSION_COOKIE, sessionFromToken } from '../../services/auth';
+import { type Actor, login, logout, SESSION_COOKIE } from '../../services/auth';
 import { loginRoute, logoutRoute, meRoute } from './auth.routes';
 
 export type AuthOptions = { secureCookies: boolean; trustProxy: boolean };
 
 function clientAddress(c: Context<AppBindings>, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  // The rightmost entry is the one the trusted proxy appended; the ones before it the client can forge.
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
   if (forwarded) return forwarded.slice(0, 64);
   try {
     return getConnInfo(c).remote.address ?? 'unbekannt';
@@ -42,7 +43,7 @@ export function authRouter(options: AuthOptions) {
         sameSite: 'Lax',
         secure: options.secureCookies,
         path: '/',
-        maxAge: 8 * 3600,
+        // A browser-session cookie: the server decides how long the session lives (sliding, with a cap).
       });
       return c.json(me(result.actor, result.csrfToken), 200);
     })
@@ -54,7 +55,6 @@ export function authRouter(options: AuthOptions) {
     })
     .openapi(meRoute, async (c) => {
       const actor = requireActor(c);
-      const session = await sessionFromToken(c.get('database').db, getCookie(c, SESSION_COOKIE) ?? '');
-      return c.json(me(actor, session?.csrfToken ?? ''), 200);
+      return c.json(me(actor, c.get('csrfToken') ?? ''), 200);
     });
 }

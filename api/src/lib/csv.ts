@@ -1,0 +1,56 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { AppError } from './errors';
+
+/**
+ * CSV in and out for spreadsheets. Exports for Excel are UTF-8 with a byte
+ * order mark (else Excel misreads umlauts), ";" (German Excel's separator) and
+ * CRLF; the plain variant uses "," and LF.
+ */
+export type CsvVariant = 'excel' | 'plain';
+
+// A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes text that a spreadsheet would run as a formula with an apostrophe, which spreadsheets hide. */
+function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Removes the apostrophe that spreadsheetSafe put before a formula-like text. */
+export function fromSpreadsheet(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+export function writeCsv(rows: unknown[][], variant: CsvVariant): string {
+  if (variant === 'plain') return stringify(rows, { delimiter: ',', record_delimiter: '\n' });
+  const text = stringify(
+    rows.map((row) => row.map(spreadsheetSafe)),
+    { delimiter: ';', record_delimiter: '\r\n' },
+  );
+  return `\uFEFF${text}`;
+}
+
+export type CsvUpload = { columns: string[]; rows: { line: number; record: string[] }[] };
+
+/** Reads an uploaded CSV: ";" or "," (from the header line), with or without BOM; columns lower-cased. */
+export function readCsvUpload(text: string): CsvUpload {
+  const content = text.replace(/^\uFEFF/, '');
+  const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(content, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    throw new AppError('validation_failed', `Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
+  }
+  const [head, ...body] = records;
+  return {
+    columns: (head?.record ?? []).map((column) => column.trim().toLowerCase()),
+    rows: body.map(({ record, info }) => ({ line: info.lines, record: record.map(fromSpreadsheet) })),
+  };
+}
