@@ -87,4 +87,51 @@ describe('many writers on one status', () => {
     );
     expect(new Set(notes.map((row) => row.note.replace(/, Versuch \d+$/, ''))).size).toBe(writers);
   });
+
+  it('keeps the rollups exact while edits and target-set changes hit the same municipality at once', async () => {
+    const admin = await signInAs(app, 'admin');
+    const page = (await (
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=12&sort=ozgId')
+    ).json()) as {
+      items: Status[];
+    };
+    const toggled = page.items.at(-1) as Status;
+    const edits = page.items.slice(0, 8).map(async (target, index) => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const seen = await current(target.id);
+        const level = (seen.maturityLevel + 1 + index) % 3; // stays below 3: no date needed
+        const res = await officer.request('PATCH', `/api/v1/statuses/${target.id}`, {
+          version: seen.version,
+          maturityLevel: level,
+        });
+        if (res.status === 200) return;
+      }
+    });
+    const toggles = Array.from({ length: 6 }, async (_, round) => {
+      const res =
+        round % 2 === 0
+          ? await admin.request('PUT', '/api/v1/regions/06435901/applicability-exceptions', {
+              ozgId: toggled.ozgId,
+              applies: false,
+              reason: 'Gleichzeitigkeitstest',
+            })
+          : await admin.request(
+              'DELETE',
+              `/api/v1/regions/06435901/applicability-exceptions/${toggled.ozgId}`,
+            );
+      expect([200, 404]).toContain(res.status);
+    });
+    await Promise.all([...edits, ...toggles]);
+    const [differences] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from region_rollups r
+          join (select region_id, count(*) filter (where in_target)::int as t,
+                  count(*) filter (where in_target and maturity_level = 0)::int as l0,
+                  count(*) filter (where in_target and maturity_level = 1)::int as l1,
+                  count(*) filter (where in_target and maturity_level = 2)::int as l2
+                from service_statuses group by region_id) s using (region_id)
+          where r.target_count <> s.t or r.level0 <> s.l0 or r.level1 <> s.l1 or r.level2 <> s.l2`,
+    );
+    expect(differences?.n).toBe(0);
+  });
 });

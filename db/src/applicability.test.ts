@@ -20,6 +20,45 @@ const count = async (query: ReturnType<typeof sql>) =>
   (await queryRows<{ n: number }>(database.db, query))[0]?.n;
 
 describe('target sets', () => {
+  it('takes the services out of the target set of a region that closes, keeping its statuses and saying so', async () => {
+    await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt' });
+    await database.db.insert(ozgServices).values({
+      ozgId: 90001,
+      name: 'Leistung',
+      lebenslage: 'Test',
+      themenfeld: 'Querschnitt',
+      municipallyRelevant: true,
+      executingLevel: 'gemeinde',
+    });
+    await syncTargetSets(database.db, { source: 'api' });
+    const [old] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = '99131001'`,
+    );
+    // Musterau becomes kreisfrei under a new key: the old region closes, the new city gets its own status.
+    await importGv100({
+      database,
+      text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }),
+      fileName: 'neu',
+      today: '2026-11-25',
+    });
+    const statuses = await queryRows<{ ags: string; in_target: boolean; events: number }>(
+      database.db,
+      sql`select v.ags, st.in_target, (select count(*)::int from status_events e where e.status_id = st.id) as events
+          from service_statuses st join region_versions v on v.region_id = st.region_id
+          where v.name like 'Musterau%' and (v.valid_to is null or v.region_id = ${old?.region_id}) order by v.ags`,
+    );
+    expect(statuses).toEqual([
+      { ags: '99102000', in_target: true, events: 1 },
+      { ags: '99131001', in_target: false, events: 2 },
+    ]);
+    const [rollup] = await queryRows<{ target_count: number }>(
+      database.db,
+      sql`select target_count from region_rollups where region_id = ${old?.region_id}`,
+    );
+    expect(rollup?.target_count).toBe(0);
+  });
+
   it('gives every Hessian Gemeinde a status for each municipally relevant service after both imports', async () => {
     await importGv100({ database, text: readOfficialFile('GV100AD_301123.txt'), fileName: 'gv', land: '06' });
     const summary = await importCatalog({

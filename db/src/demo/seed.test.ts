@@ -5,7 +5,7 @@ import { ImportRefusedError } from '../importers/errors';
 import { importGv100 } from '../importers/gv100';
 import { readDataset } from '../instance';
 import { verifyPassword } from '../passwords';
-import { createTestDatabase, sampleGv100 } from '../testing/index';
+import { createTestDatabase, gv100Line, sampleGv100 } from '../testing/index';
 import { DEMO_USERS, seedDemo } from './seed';
 
 let database: Database;
@@ -87,6 +87,23 @@ describe('demo seed', () => {
     expect(result.status).toBe('seeded');
     const users = await one<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(users.n).toBe(DEMO_USERS.length);
+  });
+
+  it('keeps the demo when a replacing import fails: clearing and importing are one transaction', async () => {
+    await seedDemo({ database, today: '2026-11-25' });
+    const before = await one<{ regions: number; users: number }>(
+      sql`select (select count(*) from regions)::int as regions, (select count(*) from users)::int as users`,
+    );
+    const broken = `${sampleGv100()}${gv100Line({ type: '60', land: '99', bezirk: '1', kreis: '77', gemeinde: '001', verband: '0001', name: 'Waisendorf', gvType: '64' })}\n`;
+    await expect(
+      importGv100({ database, text: broken, fileName: 'kaputt.txt', replaceDemo: true }),
+    ).rejects.toThrow(/kaputt\.txt:\d+: .*fehlt/);
+    expect(await readDataset(database.db)).toBe('demo');
+    expect(
+      await one<{ regions: number; users: number }>(
+        sql`select (select count(*) from regions)::int as regions, (select count(*) from users)::int as users`,
+      ),
+    ).toEqual(before);
   });
 
   it('never mixes official and demo data', async () => {

@@ -140,7 +140,7 @@ describe('GV100AD import of the official file', () => {
 });
 
 describe('GV100AD territory changes', () => {
-  it('closes the old territory and opens a new one when a town becomes kreisfrei, keeping its identity', async () => {
+  it('closes the old territory when a town becomes kreisfrei under a new key, so that as-of views use the territory of their date', async () => {
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
     const [town] = await queryRows<{ region_id: number }>(
       database.db,
@@ -195,6 +195,66 @@ describe('GV100AD territory changes', () => {
     );
     expect(versions).toEqual([{ name: 'Beispielbach a. d. Au', source_date: '2025-06-30' }]);
   });
+});
+
+describe('GV100AD files that must not be applied', () => {
+  it('refuses a file older than the loaded one and one dated in the future, changing nothing', async () => {
+    await importGv100({ database, text: sampleGv100({ date: '20250630' }), fileName: 'neu.txt' });
+    const before = await currentCounts();
+    await expect(
+      importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' }),
+    ).rejects.toThrow(
+      /alt\.txt:1: Gebietsstand 2025-01-01 ist älter als der bereits geladene \(2025-06-30\)/,
+    );
+    await expect(
+      importGv100({
+        database,
+        text: sampleGv100({ date: '20270101' }),
+        fileName: 'zukunft.txt',
+        today: '2026-11-25',
+      }),
+    ).rejects.toThrow(/liegt in der Zukunft/);
+    expect(await currentCounts()).toEqual(before);
+  });
+
+  it('treats a changed ARS (another Gemeindeverband) as a territory change', async () => {
+    await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
+    const newVerband = sampleGv100({ date: '20250701' }).replace(/^(6020250701991310020)002/m, '$1077');
+    const summary = await importGv100({ database, text: newVerband, fileName: 'neu.txt' });
+    expect(summary.changes.territoryChanged).toBe(1);
+    const versions = await queryRows<{ ars: string; valid_to: string | null }>(
+      database.db,
+      sql`select ars, valid_to::text from region_versions where ags = '99131002' order by valid_from`,
+    );
+    expect(versions).toEqual([
+      { ars: '991310002002', valid_to: '2025-07-01' },
+      { ars: '991310077002', valid_to: null },
+    ]);
+    const byNewArs = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from region_versions where ars = '991310077002' and valid_to is null`,
+    );
+    expect(byNewArs[0]?.n).toBe(1);
+  });
+
+  it('decides "first import" per Land: a later import of all Länder keeps their history open from the start', async () => {
+    await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'land99.txt' });
+    const official = readOfficialFile('GV100AD_301123.txt');
+    // The official file is older than the sample; give the sample Land a date before it.
+    await database.db.execute(sql`update region_versions set source_date = '2023-01-01'`);
+    await importGv100({ database, text: official, fileName: 'GV100AD_301123.txt', land: '09' });
+    const [bavaria] = await queryRows<{ valid_from: string }>(
+      database.db,
+      sql`select valid_from::text from region_versions where ags = '09'`,
+    );
+    expect(bavaria?.valid_from).toBe(UNKNOWN_START);
+    // Land 99 is not in that file and stays as it was.
+    const [testland] = await queryRows<{ valid_to: string | null }>(
+      database.db,
+      sql`select valid_to::text from region_versions where ags = '99'`,
+    );
+    expect(testland?.valid_to).toBeNull();
+  }, 60_000);
 });
 
 describe('GV100AD malformed input', () => {

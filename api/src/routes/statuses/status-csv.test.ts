@@ -124,6 +124,33 @@ describe('CSV round trip', () => {
     expect(after.note).toBe('Inzwischen im Browser geändert');
   });
 
+  it('refuses a line for another municipality, and keeps formula-like text harmless in Excel', async () => {
+    const admin = await signInAs(app, 'admin');
+    const others = (await (
+      await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1')
+    ).json()) as { items: Status[] };
+    const foreign = others.items[0] as Status;
+    const result = (await (
+      await upload(`status_id;version;notiz\n${foreign.id};${foreign.version};fremd\n`, 'dry-run')
+    ).json()) as CsvImportResult;
+    expect(result.lines[0]).toMatchObject({ outcome: 'error', errors: [{ column: 'status_id' }] });
+
+    const { header, rows } = await exportRows('excel');
+    const statusId = Number(rows[0]?.[header.indexOf('status_id')]);
+    const status = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    await officer.request('PATCH', `/api/v1/statuses/${statusId}`, {
+      version: status.version,
+      note: '=HYPERLINK("http://x.example")',
+    });
+    const exported = await exportRows('excel');
+    const noteCell = exported.rows.find((row) => Number(row[header.indexOf('status_id')]) === statusId)?.[
+      header.indexOf('notiz')
+    ];
+    expect(noteCell).toBe(`'=HYPERLINK("http://x.example")`);
+    const roundTrip = (await (await upload(exported.text, 'dry-run')).json()) as CsvImportResult;
+    expect(roundTrip.summary.changed).toBe(0);
+  });
+
   it('refuses files with unknown columns, other municipalities and oversized bodies', async () => {
     const badHeader = await upload('status_id;version;farbe\n1;1;rot\n', 'dry-run');
     expect(badHeader.status).toBe(400);
