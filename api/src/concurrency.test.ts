@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@ozg/db';
+import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { createTestDatabase } from '@ozg/db/testing';
 import type { Status } from '@ozg/shared';
@@ -124,7 +124,7 @@ describe('many writers on one status', () => {
     await Promise.all([...edits, ...toggles]);
     const [differences] = await queryRows<{ n: number }>(
       database.db,
-      sql`select count(*)::int as n from region_rollups r
+      sql`select count(*)::int as n from ${ROLLUP_TOTALS} r
           join (select region_id, count(*) filter (where in_target)::int as t,
                   count(*) filter (where in_target and maturity_level = 0)::int as l0,
                   count(*) filter (where in_target and maturity_level = 1)::int as l1,

@@ -82,7 +82,10 @@ async function apply(database: Database, op: Operation): Promise<void> {
           {
             id: target.id,
             version: target.version,
-            changes: { maturityLevel: op.level, onlineSince: op.level >= 3 ? '2024-01-15' : null },
+            changes: {
+              maturityLevel: op.level,
+              onlineSince: op.level >= 3 ? (op.pick % 2 === 0 ? '2022-06-15' : '2024-01-15') : null,
+            },
           },
         ],
       });
@@ -170,18 +173,19 @@ describe('rollups stay in step with the statuses', () => {
           const differences = await queryRows<{ region_id: number }>(
             database.db,
             sql`with truth as (
-                  select region_id,
+                  select st.region_id, s.themenfeld,
                     count(*) filter (where in_target)::int as target_count,
                     count(*) filter (where in_target and maturity_level = 0)::int as level0,
                     count(*) filter (where in_target and maturity_level = 1)::int as level1,
                     count(*) filter (where in_target and maturity_level = 2)::int as level2,
                     count(*) filter (where in_target and maturity_level = 3)::int as level3,
-                    count(*) filter (where in_target and maturity_level = 4)::int as level4
-                  from service_statuses group by region_id)
+                    count(*) filter (where in_target and maturity_level = 4)::int as level4,
+                    count(*) filter (where in_target and maturity_level >= 3 and online_since <= '2022-12-31')::int as by_deadline
+                  from service_statuses st join ozg_services s using (ozg_id) group by st.region_id, s.themenfeld)
                 select coalesce(t.region_id, r.region_id) as region_id from truth t
-                full join region_rollups r using (region_id)
-                where (t.target_count, t.level0, t.level1, t.level2, t.level3, t.level4)
-                  is distinct from (r.target_count, r.level0, r.level1, r.level2, r.level3, r.level4)`,
+                full join region_rollups r using (region_id, themenfeld)
+                where (t.target_count, t.level0, t.level1, t.level2, t.level3, t.level4, t.by_deadline)
+                  is distinct from (r.target_count, r.level0, r.level1, r.level2, r.level3, r.level4, r.online_by_deadline)`,
           );
           expect(differences).toEqual([]);
         } finally {

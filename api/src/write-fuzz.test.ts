@@ -41,7 +41,7 @@ async function fingerprint(): Promise<string> {
                (select sum(version) from service_statuses)::int as versions,
                (select md5(string_agg(ozg_id || ':' || coalesce(executing_level::text, '-'), ',' order by ozg_id)) from ozg_services) as levels,
                (select count(*) from applicability_exceptions)::int as exceptions,
-               (select md5(string_agg(region_id || ':' || target_count || ':' || level3, ',' order by region_id)) from region_rollups) as rollups`,
+               (select md5(string_agg(region_id || ':' || themenfeld || ':' || target_count || ':' || level3, ',' order by region_id, themenfeld)) from region_rollups) as rollups`,
   );
   return JSON.stringify(row);
 }

@@ -54,7 +54,7 @@ describe('target sets', () => {
     ]);
     const [rollup] = await queryRows<{ target_count: number }>(
       database.db,
-      sql`select target_count from region_rollups where region_id = ${old?.region_id}`,
+      sql`select sum(target_count)::int as target_count from region_rollups where region_id = ${old?.region_id}`,
     );
     expect(rollup?.target_count).toBe(0);
   });
@@ -144,7 +144,7 @@ describe('target sets', () => {
     expect(status).toEqual({ in_target: false, events: 2 });
     const [rollup] = await queryRows<{ target_count: number }>(
       database.db,
-      sql`select target_count from region_rollups where region_id = ${probefeld?.region_id}`,
+      sql`select sum(target_count)::int as target_count from region_rollups where region_id = ${probefeld?.region_id}`,
     );
     expect(rollup?.target_count).toBe(0);
   });

@@ -18,5 +18,5 @@ export { readDbEnv } from './env';
 export { clearAllData, markDataChanged, readDataset } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
-export { recomputeRollups } from './rollups';
+export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
 export * as schema from './schema/index';

@@ -3,6 +3,7 @@ import {
   type ChangeSourceKind,
   type FieldProblem,
   OZG_CONFORMANT_LEVEL,
+  OZG_DEADLINE,
   type Status,
   type StatusChanges,
   type StatusListQuerySchema,
@@ -234,10 +235,6 @@ export async function updateStatuses(input: {
 
     const changes = planned.map(({ status, diff }) => ({
       id: status.id,
-      region_id: status.regionId,
-      ozg_id: status.ozgId,
-      in_target: status.inTarget,
-      old_level: status.maturityLevel,
       set: Object.fromEntries(Object.entries(diff).map(([field, d]) => [FIELDS[field as Field], d.to])),
       before: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.from])),
       after: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
@@ -258,7 +255,13 @@ export async function updateStatuses(input: {
         st.maturity_level, st.maturity_model, st.in_target
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
       join service_statuses st on st.id = c.id`);
-    await adjustRollups(db, changes);
+    await adjustRollups(
+      db,
+      changes.map((change, index) => ({
+        status: (planned[index] as (typeof planned)[number]).status,
+        set: change.set,
+      })),
+    );
     await markDataChanged(db);
 
     const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
@@ -285,40 +288,64 @@ function columnType(column: string): string {
   }
 }
 
-/** Moves each changed target status from its old level column to its new one. */
+/** Whether a status counts as online by the OZG deadline (Reifegrad >= 3, online since <= 31.12.2022). */
+const onlineByDeadline = (level: number, onlineSince: unknown) =>
+  level >= OZG_CONFORMANT_LEVEL && typeof onlineSince === 'string' && onlineSince <= OZG_DEADLINE;
+
+/**
+ * Moves each changed target status from its old level column to its new one,
+ * and in or out of the deadline count, in the rollup row of its administration
+ * and Themenfeld.
+ */
 async function adjustRollups(
   db: Db,
-  changes: { region_id: number; in_target: boolean; old_level: number; set: Record<string, unknown> }[],
+  changes: { status: Status; set: Record<string, unknown> }[],
 ): Promise<void> {
-  const deltas = new Map<number, number[]>();
-  for (const change of changes) {
-    if (!change.in_target || !('maturity_level' in change.set)) continue;
-    const delta = deltas.get(change.region_id) ?? [0, 0, 0, 0, 0];
-    delta[change.old_level] = (delta[change.old_level] ?? 0) - 1;
-    const next = change.set.maturity_level as number;
-    delta[next] = (delta[next] ?? 0) + 1;
-    deltas.set(change.region_id, delta);
+  const deltas = new Map<string, { region_id: number; themenfeld: string; d: number[] }>();
+  for (const { status, set } of changes) {
+    if (!status.inTarget || status.maturityModel !== '1.1') continue;
+    const newLevel = ('maturity_level' in set ? set.maturity_level : status.maturityLevel) as number;
+    const newOnlineSince = 'online_since' in set ? set.online_since : status.onlineSince;
+    const deadlineDelta =
+      Number(onlineByDeadline(newLevel, newOnlineSince)) -
+      Number(onlineByDeadline(status.maturityLevel, status.onlineSince));
+    if (newLevel === status.maturityLevel && deadlineDelta === 0) continue;
+    const key = `${status.regionId}:${status.themenfeld}`;
+    const entry = deltas.get(key) ?? {
+      region_id: status.regionId,
+      themenfeld: status.themenfeld,
+      d: [0, 0, 0, 0, 0, 0],
+    };
+    entry.d[status.maturityLevel] = (entry.d[status.maturityLevel] ?? 0) - 1;
+    entry.d[newLevel] = (entry.d[newLevel] ?? 0) + 1;
+    entry.d[5] = (entry.d[5] ?? 0) + deadlineDelta;
+    deltas.set(key, entry);
   }
   if (deltas.size === 0) return;
-  const rows = [...deltas].map(([region_id, d]) => ({
+  const rows = [...deltas.values()].map(({ region_id, themenfeld, d }) => ({
     region_id,
+    themenfeld,
     d0: d[0],
     d1: d[1],
     d2: d[2],
     d3: d[3],
     d4: d[4],
+    dd: d[5],
   }));
   const adjusted = await queryRows<{ region_id: number }>(
     db,
     sql`
     update region_rollups r set
       level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
-      level3 = r.level3 + d.d3, level4 = r.level4 + d.d4, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(region_id int, d0 int, d1 int, d2 int, d3 int, d4 int)
-    where r.region_id = d.region_id
+      level3 = r.level3 + d.d3, level4 = r.level4 + d.d4, online_by_deadline = r.online_by_deadline + d.dd,
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int)
+    where r.region_id = d.region_id and r.themenfeld = d.themenfeld
     returning r.region_id`,
   );
-  // Every administration with statuses has a rollup row; a missing one would silently lose this change.
-  if (adjusted.length !== rows.length)
+  // Every administration with statuses has its rollup rows; a missing one would silently lose this change.
+  if (adjusted.length !== rows.length) {
     throw new Error('Rollup-Zeile fehlt: Zählung wäre falsch, Änderung abgebrochen.');
+  }
 }

@@ -43,10 +43,12 @@ describe('demo seed', () => {
     // Rollups equal a plain count over the statuses.
     const rollupDiff = await one<{ count: number }>(sql`
       select count(*)::int as count from (
-        select region_id, count(*)::int as n, count(*) filter (where maturity_level >= 3)::int as konform
-        from service_statuses where in_target group by region_id) s
-      full join region_rollups r using (region_id)
-      where r.region_id is null or s.region_id is null or r.target_count <> s.n or r.level3 + r.level4 <> s.konform`);
+        select st.region_id, s.themenfeld, count(*)::int as n, count(*) filter (where maturity_level >= 3)::int as konform,
+          count(*) filter (where maturity_level >= 3 and online_since <= '2022-12-31')::int as by_deadline
+        from service_statuses st join ozg_services s using (ozg_id) where in_target group by st.region_id, s.themenfeld) s
+      full join region_rollups r using (region_id, themenfeld)
+      where r.region_id is null or s.region_id is null or r.target_count <> s.n or r.level3 + r.level4 <> s.konform
+        or r.online_by_deadline <> s.by_deadline`);
     expect(rollupDiff.count).toBe(0);
 
     // Progress spans the deadline: some services were online before it, some came later, some are missing.

@@ -13,6 +13,7 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { applyDefaultExecutingLevels, syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
+import { recomputeRollups } from '../rollups';
 import { leikaServices, ozgServices } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
@@ -244,6 +245,8 @@ export async function importCatalog(input: {
     }
     defaultsApplied = await applyDefaultExecutingLevels(db);
     targets = await syncTargetSets(db, { source: 'import' });
+    // A service may have moved to another Themenfeld: rebuild every rollup, not only the synced ones.
+    await recomputeRollups(db);
     await markDataChanged(db, 'official');
   });
 

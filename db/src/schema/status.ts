@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -17,7 +18,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { ozgServices } from './catalog';
+import { ozgServices, themenfeld } from './catalog';
 import { regions } from './regions';
 
 export const maturityModel = pgEnum('maturity_model', MATURITY_MODEL_VERSIONS as ['1.1', '2.0']);
@@ -105,32 +106,41 @@ export const statusEvents = pgTable(
 );
 
 /**
- * Per administration: how many target services it has at each maturity level
- * (Reifegradmodell 1.1). Kept in step with the statuses in the same transaction;
- * higher levels sum these rows instead of scanning statuses.
+ * Per administration and Themenfeld: how many target services it has at each
+ * maturity level (Reifegradmodell 1.1), and how many of them were online by the
+ * OZG deadline. Kept in step with the statuses in the same transaction; regions
+ * and dashboards sum these rows instead of scanning statuses.
  */
 export const regionRollups = pgTable(
   'region_rollups',
   {
     regionId: integer()
-      .primaryKey()
+      .notNull()
       .references(() => regions.id, { onDelete: 'cascade' }),
+    themenfeld: themenfeld().notNull(),
     targetCount: integer().notNull().default(0),
     level0: integer().notNull().default(0),
     level1: integer().notNull().default(0),
     level2: integer().notNull().default(0),
     level3: integer().notNull().default(0),
     level4: integer().notNull().default(0),
+    /** Target services at Reifegrad >= 3 whose "online seit" is on or before 31.12.2022. */
+    onlineByDeadline: integer().notNull().default(0),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.regionId, t.themenfeld] }),
     check(
       'region_rollups_sum',
       sql`${t.targetCount} = ${t.level0} + ${t.level1} + ${t.level2} + ${t.level3} + ${t.level4}`,
     ),
     check(
       'region_rollups_non_negative',
-      sql`least(${t.level0}, ${t.level1}, ${t.level2}, ${t.level3}, ${t.level4}) >= 0`,
+      sql`least(${t.level0}, ${t.level1}, ${t.level2}, ${t.level3}, ${t.level4}, ${t.onlineByDeadline}) >= 0`,
+    ),
+    check(
+      'region_rollups_deadline_within_conformant',
+      sql`${t.onlineByDeadline} <= ${t.level3} + ${t.level4}`,
     ),
   ],
 );

@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@ozg/db';
+import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, Service, Status } from '@ozg/shared';
@@ -34,7 +34,7 @@ const inTargetCount = async (ozgId: number, level: 'gemeinde' | 'kreis') => {
 const rollupDifferences = async () => {
   const [row] = await queryRows<{ n: number }>(
     database.db,
-    sql`select count(*)::int as n from region_rollups r
+    sql`select count(*)::int as n from ${ROLLUP_TOTALS} r
         left join (select region_id, count(*) filter (where in_target)::int as t from service_statuses group by region_id) s using (region_id)
         where r.target_count <> coalesce(s.t, 0)`,
   );

@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@ozg/db';
+import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, EventPageSchema, Status, StatusPageSchema } from '@ozg/shared';
@@ -44,7 +44,7 @@ async function rollupsMatchStatuses(): Promise<boolean> {
             count(*) filter (where in_target and maturity_level = 3)::int as l3,
             count(*) filter (where in_target and maturity_level = 4)::int as l4
           from service_statuses group by region_id) s
-        join region_rollups r using (region_id)
+        join ${ROLLUP_TOTALS} r using (region_id)
         where r.target_count <> s.n or r.level0 <> s.l0 or r.level3 <> s.l3 or r.level4 <> s.l4`,
   );
   return row?.differences === 0;
