@@ -9,6 +9,7 @@ import { type AppBindings, createRouter } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { healthRouter } from './routes/health/health.index';
+import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
 import { SESSION_COOKIE } from './services/auth';
@@ -59,7 +60,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
     )
     .route('/', regionsRouter)
     .route('/', statusesRouter)
-    .route('/', catalogRouter);
+    .route('/', catalogRouter)
+    .route('/', progressRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],

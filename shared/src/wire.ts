@@ -1,5 +1,6 @@
 /** Wire schemas shared by the API (validation, OpenAPI) and the web app (types). */
 import { z } from 'zod';
+import { THEMENFELDER } from './catalog';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
 
 export const ERROR_CODES = [
@@ -98,3 +99,61 @@ export const RegionChildrenSchema = z
   })
   .meta({ id: 'RegionChildren' });
 export type RegionChildren = z.infer<typeof RegionChildrenSchema>;
+
+const ProgressFiguresSchema = z.object({
+  targetServices: z.number().int(),
+  levelCounts: z.array(z.number().int()).length(5).meta({ description: 'target services at Reifegrad 0..4' }),
+  conformant: z.number().int().meta({ description: 'Reifegrad >= 3 (OZG-konform)' }),
+  conformantShare: z.number().nullable(),
+  populationWeightedShare: z
+    .number()
+    .nullable()
+    .meta({ description: 'each status weighted by the inhabitants its administration serves' }),
+  onlineByDeadline: z.number().int().meta({ description: 'Reifegrad >= 3 with online since <= 2022-12-31' }),
+  onlineByDeadlineShare: z.number().nullable(),
+  overdue: z.number().int().meta({ description: 'target services still below Reifegrad 3' }),
+  medianDaysLate: z
+    .number()
+    .nullable()
+    .meta({ description: 'median days after the deadline at which late services went online' }),
+});
+
+export const RegionProgressSchema = z
+  .object({
+    region: RegionSummarySchema,
+    administrations: z
+      .number()
+      .int()
+      .meta({ description: 'Gemeinden and Landkreise whose statuses are counted' }),
+    figures: ProgressFiguresSchema,
+    byThemenfeld: z.array(z.object({ themenfeld: z.enum(THEMENFELDER), figures: ProgressFiguresSchema })),
+  })
+  .meta({ id: 'RegionProgress' });
+export type RegionProgress = z.infer<typeof RegionProgressSchema>;
+
+export const PROGRESS_SORTS = [
+  'conformantShare',
+  'populationWeightedShare',
+  'overdue',
+  'name',
+  'population',
+] as const;
+
+export const ChildrenProgressSchema = z
+  .object({
+    parent: RegionSummarySchema,
+    children: z.array(
+      z.object({
+        region: RegionSummarySchema,
+        administrations: z.number().int(),
+        figures: ProgressFiguresSchema,
+        rank: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: '1 = highest OZG-konform share among the children' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ChildrenProgress' });
+export type ChildrenProgress = z.infer<typeof ChildrenProgressSchema>;

@@ -214,3 +214,9 @@ export async function resolveAdministration(
   }
   return { regionId: region.region_id, ags: region.ags, name: region.name };
 }
+
+/** The summary of one region (as in the lists), on the territory of a date. */
+export async function summarizeRegion(db: Db, key: string, asOf: string): Promise<RegionSummary> {
+  const row = await findRegion(db, key, asOf);
+  return toSummary(row, (await treeTotals(db, [row.region_id], asOf)).get(row.region_id));
+}

@@ -1,0 +1,19 @@
+import { createRouter } from '../../lib/router';
+import { getChildrenProgress, getProgress } from '../../services/progress';
+import { childrenProgressRoute, progressRoute } from './progress.routes';
+
+// Aggregated figures are open data (decision 003): no sign-in needed.
+export const progressRouter = createRouter()
+  .openapi(progressRoute, async (c) =>
+    c.json(await getProgress({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
+  )
+  .openapi(childrenProgressRoute, async (c) => {
+    const { sort, order } = c.req.valid('query');
+    const result = await getChildrenProgress({
+      db: c.get('database').db,
+      key: c.req.valid('param').key,
+      ...(sort ? { sort } : {}),
+      ...(order ? { order } : {}),
+    });
+    return c.json(result, 200);
+  });

@@ -1,0 +1,165 @@
+import { type Database, queryRows } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import {
+  type ChildrenProgress,
+  computeProgress,
+  type ProgressFigures,
+  type RegionProgress,
+  type StatusFact,
+  THEMENFELDER,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestApp, testApp } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+type FactRow = StatusFact & { themenfeld: string };
+
+/**
+ * The reference route: statuses straight from the table, the region found by
+ * AGS prefix (not by parent links), a Landkreis's inhabitants summed over the
+ * 8-digit keys below it, and the figures from the pure computeProgress.
+ */
+async function referenceFacts(agsPrefix: string): Promise<FactRow[]> {
+  return queryRows<FactRow>(
+    database.db,
+    sql`select st.in_target as "inTarget", st.maturity_level as "maturityLevel", st.online_since::text as "onlineSince",
+          s.themenfeld,
+          (case when length(v.ags) = 8 then v.population
+                else (select sum(c.population) from region_versions c
+                      where c.valid_to is null and length(c.ags) = 8 and c.ags like v.ags || '%') end)::float8 as population
+        from service_statuses st
+        join region_versions v on v.region_id = st.region_id and v.valid_to is null
+        join ozg_services s on s.ozg_id = st.ozg_id
+        where v.ags like ${`${agsPrefix}%`} and st.maturity_model = '1.1'`,
+  );
+}
+
+function expectFigures(actual: ProgressFigures, expected: ProgressFigures) {
+  expect({
+    ...actual,
+    conformantShare: null,
+    populationWeightedShare: null,
+    onlineByDeadlineShare: null,
+    medianDaysLate: null,
+  }).toEqual({
+    ...expected,
+    conformantShare: null,
+    populationWeightedShare: null,
+    onlineByDeadlineShare: null,
+    medianDaysLate: null,
+  });
+  for (const field of [
+    'conformantShare',
+    'populationWeightedShare',
+    'onlineByDeadlineShare',
+    'medianDaysLate',
+  ] as const) {
+    if (expected[field] === null) expect(actual[field]).toBeNull();
+    else expect(actual[field]).toBeCloseTo(expected[field] as number, 9);
+  }
+}
+
+describe('progress of a region', () => {
+  for (const [key, label] of [
+    ['06', 'the Land'],
+    ['064', 'a Regierungsbezirk'],
+    ['06435', 'a Landkreis with its own Kreis services'],
+    ['06412', 'a kreisfreie Stadt by its Kreis key'],
+    ['06435901', 'a Gemeinde'],
+  ] as const) {
+    it(`equals the reference computation from the statuses for ${label} (${key})`, async () => {
+      const res = await app.request(`/api/v1/regions/${key}/progress`);
+      expect(res.status).toBe(200);
+      const progress = (await res.json()) as RegionProgress;
+      const facts = await referenceFacts(key);
+      expect(facts.length).toBeGreaterThan(0);
+      expectFigures(progress.figures, computeProgress(facts));
+      for (const { themenfeld, figures } of progress.byThemenfeld) {
+        expectFigures(figures, computeProgress(facts.filter((fact) => fact.themenfeld === themenfeld)));
+      }
+      expect(progress.byThemenfeld.map((entry) => entry.themenfeld)).toEqual(
+        [...new Set(facts.map((fact) => fact.themenfeld))].sort((a, b) => a.localeCompare(b, 'de')),
+      );
+    });
+  }
+
+  it('changes with the next status edit: no stale figures', async () => {
+    const before = (await (await app.request('/api/v1/regions/06435901/progress')).json()) as RegionProgress;
+    const officer = await signInAs(app, 'officer');
+    const list = (await (
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1')
+    ).json()) as {
+      items: { id: number; version: number }[];
+    };
+    const status = list.items[0] as { id: number; version: number };
+    await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2022-05-02',
+    });
+    const after = (await (await app.request('/api/v1/regions/06435901/progress')).json()) as RegionProgress;
+    expect(after.figures.conformant).toBe(before.figures.conformant + 1);
+    expect(after.figures.onlineByDeadline).toBe(before.figures.onlineByDeadline + 1);
+    const land = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    expectFigures(land.figures, computeProgress(await referenceFacts('06')));
+  });
+
+  it('is public open data, and knows all Themenfelder by name', async () => {
+    const progress = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    expect(progress.administrations).toBeGreaterThan(200);
+    for (const entry of progress.byThemenfeld) expect(THEMENFELDER).toContain(entry.themenfeld);
+  });
+});
+
+describe('children breakdown', () => {
+  it('ranks the Kreise of a Regierungsbezirk by OZG-konform share and adds up to the parent', async () => {
+    const res = await app.request('/api/v1/regions/064/children/progress');
+    const { parent, children } = (await res.json()) as ChildrenProgress;
+    expect(parent.ags).toBe('064');
+    expect(children).toHaveLength(14);
+    const shares = children.map((child) => child.figures.conformantShare as number);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    // Competition ranking: 1 + the number of children with a higher share (equal shares share a rank).
+    expect(children.map((child) => child.rank)).toEqual(
+      shares.map((share) => 1 + shares.filter((other) => other > share).length),
+    );
+    const parentProgress = (await (
+      await app.request('/api/v1/regions/064/progress')
+    ).json()) as RegionProgress;
+    expect(children.reduce((sum, child) => sum + child.figures.targetServices, 0)).toBe(
+      parentProgress.figures.targetServices,
+    );
+    for (const child of children.slice(0, 3)) {
+      expectFigures(child.figures, computeProgress(await referenceFacts(child.region.ags)));
+    }
+  });
+
+  it('sorts by name or by overdue services on request, keeping the ranks', async () => {
+    const byName = (await (
+      await app.request('/api/v1/regions/06435/children/progress?sort=name')
+    ).json()) as ChildrenProgress;
+    const names = byName.children.map((child) => child.region.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'de')));
+    const byOverdue = (await (
+      await app.request('/api/v1/regions/06435/children/progress?sort=overdue&order=asc')
+    ).json()) as ChildrenProgress;
+    const overdue = byOverdue.children.map((child) => child.figures.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => a - b));
+    expect(new Set(byName.children.map((child) => child.rank))).toEqual(
+      new Set(byOverdue.children.map((child) => child.rank)),
+    );
+  });
+});

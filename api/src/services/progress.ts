@@ -1,0 +1,199 @@
+import { type Db, intArray, queryRows } from '@ozg/db';
+import {
+  type ChildrenProgress,
+  CITY_KREIS_KINDS,
+  OZG_CONFORMANT_LEVEL,
+  OZG_DEADLINE,
+  type PROGRESS_SORTS,
+  type ProgressFigures,
+  type RegionProgress,
+  type Themenfeld,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { listChildren, summarizeRegion, today } from './regions';
+
+type FigureRow = {
+  root_id: number;
+  themenfeld: Themenfeld | null;
+  administrations: number;
+  target: number;
+  l0: number;
+  l1: number;
+  l2: number;
+  l3: number;
+  l4: number;
+  by_deadline: number;
+  w_target: number;
+  w_conformant: number;
+  median_days_late: number | null;
+};
+
+/**
+ * Today's figures of several regions at once (each with its whole subtree), in
+ * total and per Themenfeld: the rollups of the administrations below each root
+ * are summed, never the statuses; only the median days late reads the statuses
+ * that went online after the deadline. Population weighting: each rollup counts
+ * with the inhabitants its administration serves (a Gemeinde its own, a
+ * Landkreis those of its Gemeinden).
+ */
+async function figuresOf(
+  db: Db,
+  rootIds: number[],
+): Promise<Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>> {
+  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
+  const rows = await queryRows<FigureRow>(
+    db,
+    sql`
+    with recursive tree(root_id, region_id, level, kind, population) as (
+      select v.region_id, v.region_id, r.level, v.kind, v.population
+      from region_versions v join regions r on r.id = v.region_id
+      where v.region_id = any(${intArray(rootIds)}) and v.valid_to is null
+      union all
+      select t.root_id, v.region_id, r.level, v.kind, v.population
+      from tree t
+      join region_versions v on v.parent_region_id = t.region_id and v.valid_to is null
+      join regions r on r.id = v.region_id
+    ),
+    administrations as (
+      select t.root_id, t.region_id,
+        case when t.level = 'gemeinde' then coalesce(t.population, 0)::float8
+             else (select coalesce(sum(c.population), 0)::float8 from region_versions c
+                   where c.parent_region_id = t.region_id and c.valid_to is null) end as population
+      from tree t
+      where t.level = 'gemeinde' or (t.level = 'kreis' and not t.kind = any(${cityKinds}::region_kind[]))
+    ),
+    sums as (
+      select a.root_id, r.themenfeld,
+        count(distinct a.region_id)::int as administrations,
+        sum(r.target_count)::int as target, sum(r.level0)::int as l0, sum(r.level1)::int as l1,
+        sum(r.level2)::int as l2, sum(r.level3)::int as l3, sum(r.level4)::int as l4,
+        sum(r.online_by_deadline)::int as by_deadline,
+        sum(a.population * r.target_count)::float8 as w_target,
+        sum(a.population * (r.level3 + r.level4))::float8 as w_conformant
+      from administrations a join region_rollups r on r.region_id = a.region_id
+      group by grouping sets ((a.root_id), (a.root_id, r.themenfeld))
+    ),
+    late as (
+      select a.root_id, s.themenfeld,
+        percentile_cont(0.5) within group (order by (st.online_since - ${OZG_DEADLINE}::date))::float8 as median_days_late
+      from administrations a
+      join service_statuses st on st.region_id = a.region_id
+      join ozg_services s on s.ozg_id = st.ozg_id
+      where st.in_target and st.maturity_model = '1.1' and st.maturity_level >= ${OZG_CONFORMANT_LEVEL}
+        and st.online_since > ${OZG_DEADLINE}::date
+      group by grouping sets ((a.root_id), (a.root_id, s.themenfeld))
+    )
+    select sums.*, late.median_days_late
+    from sums left join late on late.root_id = sums.root_id and late.themenfeld is not distinct from sums.themenfeld`,
+  );
+  const result = new Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>();
+  for (const row of rows) {
+    const entry = result.get(row.root_id) ?? { total: emptyRow(row.root_id), byThemenfeld: [] };
+    if (row.themenfeld === null) entry.total = row;
+    else entry.byThemenfeld.push(row);
+    result.set(row.root_id, entry);
+  }
+  return result;
+}
+
+const emptyRow = (rootId: number): FigureRow => ({
+  root_id: rootId,
+  themenfeld: null,
+  administrations: 0,
+  target: 0,
+  l0: 0,
+  l1: 0,
+  l2: 0,
+  l3: 0,
+  l4: 0,
+  by_deadline: 0,
+  w_target: 0,
+  w_conformant: 0,
+  median_days_late: null,
+});
+
+function toFigures(row: FigureRow): ProgressFigures {
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  const conformant = row.l3 + row.l4;
+  return {
+    targetServices: row.target,
+    levelCounts: [row.l0, row.l1, row.l2, row.l3, row.l4],
+    conformant,
+    conformantShare: share(conformant, row.target),
+    populationWeightedShare: share(row.w_conformant, row.w_target),
+    onlineByDeadline: row.by_deadline,
+    onlineByDeadlineShare: share(row.by_deadline, row.target),
+    overdue: row.target - conformant,
+    medianDaysLate: row.median_days_late,
+  };
+}
+
+export async function getProgress({ db, key }: { db: Db; key: string }): Promise<RegionProgress> {
+  const region = await summarizeRegion(db, key, today());
+  const figures = (await figuresOf(db, [region.id])).get(region.id);
+  return {
+    region,
+    administrations: figures?.total.administrations ?? 0,
+    figures: toFigures(figures?.total ?? emptyRow(region.id)),
+    byThemenfeld: (figures?.byThemenfeld ?? [])
+      .map((row) => ({ themenfeld: row.themenfeld as Themenfeld, figures: toFigures(row) }))
+      .sort((a, b) => a.themenfeld.localeCompare(b.themenfeld, 'de')),
+  };
+}
+
+/** The children of a region with their figures, ranked by OZG-konform share (1 = best), then sorted. */
+export async function getChildrenProgress({
+  db,
+  key,
+  sort = 'conformantShare',
+  order,
+}: {
+  db: Db;
+  key: string;
+  sort?: (typeof PROGRESS_SORTS)[number];
+  order?: 'asc' | 'desc';
+}): Promise<ChildrenProgress> {
+  const { parent, children } = await listChildren({ db, key, asOf: today() });
+  const figures = await figuresOf(
+    db,
+    children.map((child) => child.id),
+  );
+  const rows = children.map((child) => {
+    const entry = figures.get(child.id);
+    return {
+      region: child,
+      administrations: entry?.total.administrations ?? 0,
+      figures: toFigures(entry?.total ?? emptyRow(child.id)),
+      rank: null as number | null,
+    };
+  });
+  // Competition ranking: equal shares share a rank; regions without target services get none.
+  const ranked = rows.filter((row) => row.figures.conformantShare !== null);
+  ranked.sort((a, b) => (b.figures.conformantShare as number) - (a.figures.conformantShare as number));
+  ranked.forEach((row, index) => {
+    const previous = ranked[index - 1];
+    row.rank =
+      previous && previous.figures.conformantShare === row.figures.conformantShare
+        ? previous.rank
+        : index + 1;
+  });
+  const direction = (order ?? (sort === 'name' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
+  const value = (row: (typeof rows)[number]): number | string | null =>
+    sort === 'name'
+      ? row.region.name
+      : sort === 'population'
+        ? row.region.population
+        : sort === 'overdue'
+          ? row.figures.overdue
+          : row.figures[sort];
+  rows.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null && vb === null) return a.region.name.localeCompare(b.region.name, 'de');
+    if (va === null) return 1; // regions without figures last, in either direction
+    if (vb === null) return -1;
+    const compared = typeof va === 'string' ? va.localeCompare(vb as string, 'de') : va - (vb as number);
+    return direction * compared || a.region.name.localeCompare(b.region.name, 'de');
+  });
+  return { parent, children: rows };
+}
