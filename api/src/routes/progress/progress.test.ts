@@ -47,7 +47,7 @@ async function referenceFacts(agsPrefix: string): Promise<FactRow[]> {
   );
 }
 
-function expectFigures(actual: ProgressFigures, expected: ProgressFigures) {
+function expectFigures(actual: RegionProgress['figures'], expected: ProgressFigures) {
   expect({
     ...actual,
     conformantShare: null,
