@@ -157,3 +157,43 @@ export const ChildrenProgressSchema = z
   })
   .meta({ id: 'ChildrenProgress' });
 export type ChildrenProgress = z.infer<typeof ChildrenProgressSchema>;
+
+const SeriesPointSchema = z.object({
+  date: z.string(),
+  targetServices: z.number().int(),
+  conformant: z.number().int(),
+  share: z.number().nullable(),
+});
+
+const ForecastSchema = z.union([
+  z.object({
+    reachable: z.literal(true),
+    target: z.number(),
+    date: z.string(),
+    earliest: z.string(),
+    latest: z.string().nullable(),
+    slopePerYear: z.number(),
+  }),
+  z.object({
+    reachable: z.literal(false),
+    target: z.number(),
+    reason: z.enum(['reached', 'flat_or_falling', 'too_few_points']),
+  }),
+]);
+
+export const ProgressSeriesSchema = z
+  .object({
+    region: RegionSummarySchema,
+    monthly: z
+      .array(SeriesPointSchema)
+      .meta({ description: 'state at the end of each month (the current month: today)' }),
+    daily: z.array(SeriesPointSchema).meta({ description: 'state at the end of each of the last 90 days' }),
+    deadline: SeriesPointSchema.meta({ description: 'state on 31.12.2022, the OZG deadline' }),
+    forecast: z.object({
+      method: z.string(),
+      full: ForecastSchema.meta({ description: 'when 100 % are OZG-konform at the recent pace' }),
+      threeQuarters: ForecastSchema.meta({ description: 'when 75 % are OZG-konform at the recent pace' }),
+    }),
+  })
+  .meta({ id: 'ProgressSeries' });
+export type ProgressSeries = z.infer<typeof ProgressSeriesSchema>;

@@ -1,11 +1,15 @@
 import { createRouter } from '../../lib/router';
+import { getProgressSeries } from '../../services/history';
 import { getChildrenProgress, getProgress } from '../../services/progress';
-import { childrenProgressRoute, progressRoute } from './progress.routes';
+import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.routes';
 
 // Aggregated figures are open data (decision 003): no sign-in needed.
 export const progressRouter = createRouter()
   .openapi(progressRoute, async (c) =>
     c.json(await getProgress({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
+  )
+  .openapi(seriesRoute, async (c) =>
+    c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
   )
   .openapi(childrenProgressRoute, async (c) => {
     const { sort, order } = c.req.valid('query');

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ChildrenProgressSchema,
   PROGRESS_SORTS,
+  ProgressSeriesSchema,
   RegionKeyParamSchema,
   RegionProgressSchema,
 } from '@ozg/shared';
@@ -31,4 +32,14 @@ export const childrenProgressRoute = createRoute({
     200: jsonContent(ChildrenProgressSchema, 'Kennzahlen je Gebiet'),
     ...errorResponses(400, 404),
   },
+});
+
+export const seriesRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/progress/series',
+  tags: ['Fortschritt'],
+  summary:
+    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) aus den Ereignissen, Stand zur Frist, Prognose (öffentlich)',
+  request: { params: RegionKeyParamSchema },
+  responses: { 200: jsonContent(ProgressSeriesSchema, 'Verlauf und Prognose'), ...errorResponses(400, 404) },
 });

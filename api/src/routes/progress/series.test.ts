@@ -1,0 +1,141 @@
+import { type Database, queryRows, schema, syncTargetSets } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { importGv100 } from '@ozg/db/importers';
+import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
+import { OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthEnds, stateOnDays } from '../../services/history';
+import { testApp } from '../../testing';
+
+describe('progress series on the demo', () => {
+  let database: Database;
+  let series: ProgressSeries;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo({ database, today: '2026-11-25' });
+    const res = await testApp(database).request('/api/v1/regions/06435/progress/series');
+    expect(res.status).toBe(200);
+    series = (await res.json()) as ProgressSeries;
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  /** Reference: replay every event of the Kreis (found by AGS prefix) in TypeScript up to the end of a day. */
+  async function replay(day: string) {
+    const events = await queryRows<{
+      status_id: number;
+      occurred_at: string;
+      maturity_level: number;
+      in_target: boolean;
+    }>(
+      database.db,
+      sql`select e.status_id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as occurred_at,
+            e.maturity_level, e.in_target
+          from status_events e join region_versions v on v.region_id = e.region_id and v.valid_to is null
+          where v.ags like '06435%' order by e.id`,
+    );
+    const latest = new Map<number, { level: number; inTarget: boolean }>();
+    for (const event of events) {
+      if (event.occurred_at.slice(0, 10) <= day)
+        latest.set(event.status_id, { level: event.maturity_level, inTarget: event.in_target });
+    }
+    const target = [...latest.values()].filter((state) => state.inTarget);
+    return { targetServices: target.length, conformant: target.filter((state) => state.level >= 3).length };
+  }
+
+  it('has a point at every month end since the first event, the last one today', () => {
+    expect(series.monthly[0]?.date).toBe('2021-01-31');
+    expect(series.monthly.at(-1)?.date).toBe(series.daily.at(-1)?.date);
+    expect(series.daily).toHaveLength(90);
+    expect(series.deadline.date).toBe(OZG_DEADLINE);
+  });
+
+  it('equals a replay of the events for the deadline, some month ends and today', async () => {
+    const checks = [
+      series.deadline,
+      series.monthly[5],
+      series.monthly[30],
+      series.monthly.at(-1),
+      series.daily[10],
+    ];
+    for (const point of checks) {
+      if (!point) throw new Error('missing point');
+      expect({
+        date: point.date,
+        targetServices: point.targetServices,
+        conformant: point.conformant,
+      }).toEqual({
+        date: point.date,
+        ...(await replay(point.date)),
+      });
+    }
+  });
+
+  it('rises over time, as the demo does, and forecasts with its method stated', () => {
+    const first = series.monthly[0]?.share ?? 0;
+    const last = series.monthly.at(-1)?.share ?? 0;
+    expect(last).toBeGreaterThan(first);
+    expect(series.forecast.method).toMatch(/Regression/);
+    for (const forecast of [series.forecast.full, series.forecast.threeQuarters]) {
+      if (forecast.reachable) expect(forecast.date > (series.monthly.at(-1)?.date ?? '')).toBe(true);
+      else expect(forecast.reason === 'reached').toBe((series.monthly.at(-1)?.share ?? 0) >= forecast.target);
+    }
+  });
+});
+
+describe('progress series across a territory change', () => {
+  it('counts a town in its old Kreis before it became kreisfrei and in its new Kreis after', async () => {
+    const database = await createTestDatabase();
+    try {
+      await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
+      await database.db.insert(schema.ozgServices).values({
+        ozgId: 90001,
+        name: 'Leistung',
+        lebenslage: 'Test',
+        themenfeld: 'Querschnitt',
+        municipallyRelevant: true,
+        executingLevel: 'gemeinde',
+      });
+      await syncTargetSets(database.db, { source: 'api' });
+      // Give each status a history that starts in 2025 (events are append-only; backdated inserts stand for old records).
+      await database.db.execute(sql`
+        insert into status_events (status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target)
+        select id, region_id, ozg_id, '2025-03-01T10:00:00Z', 'seed', '{}', '{"maturityLevel": 3}', 3, '1.1', true
+        from service_statuses`);
+      await importGv100({
+        database,
+        text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }),
+        fileName: 'neu.txt',
+        today: '2026-11-25',
+      });
+      const [landkreis] = await queryRows<{ region_id: number }>(
+        database.db,
+        sql`select region_id from region_versions where ags = '99131' and valid_to is null`,
+      );
+      const [points2025, points2026] = await Promise.all([
+        stateOnDays(database.db, landkreis?.region_id as number, ['2025-06-30']),
+        stateOnDays(database.db, landkreis?.region_id as number, ['2026-02-28']),
+      ]);
+      // Before: Musterau, Beispielbach and Probefeld, all at level 3 since March 2025.
+      expect(points2025?.[0]).toMatchObject({ targetServices: 3, conformant: 3 });
+      // After: Musterau belongs to its own Kreis; its old record left the target set when it closed.
+      expect(points2026?.[0]).toMatchObject({ targetServices: 2, conformant: 2 });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('monthEnds', () => {
+  it('lists month ends and stops at the last day', () => {
+    expect(monthEnds('2024-11-15', '2025-02-10')).toEqual([
+      '2024-11-30',
+      '2024-12-31',
+      '2025-01-31',
+      '2025-02-10',
+    ]);
+    expect(monthEnds('2024-02-01', '2024-02-29')).toEqual(['2024-02-29']);
+  });
+});
