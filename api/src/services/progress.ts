@@ -36,7 +36,7 @@ type FigureRow = {
  * with the inhabitants its administration serves (a Gemeinde its own, a
  * Landkreis those of its Gemeinden).
  */
-async function figuresOf(
+export async function currentFigures(
   db: Db,
   rootIds: number[],
 ): Promise<Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>> {
@@ -86,7 +86,13 @@ async function figuresOf(
     select sums.*, late.median_days_late
     from sums left join late on late.root_id = sums.root_id and late.themenfeld is not distinct from sums.themenfeld`,
   );
-  const result = new Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>();
+  return groupFigures(rows);
+}
+
+type Figures = Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>;
+
+function groupFigures(rows: FigureRow[]): Figures {
+  const result: Figures = new Map();
   for (const row of rows) {
     const entry = result.get(row.root_id) ?? { total: emptyRow(row.root_id), byThemenfeld: [] };
     if (row.themenfeld === null) entry.total = row;
@@ -94,6 +100,75 @@ async function figuresOf(
     result.set(row.root_id, entry);
   }
   return result;
+}
+
+/**
+ * The same figures as of a past day, from the events on the territory of that
+ * day (see stateOnDays in history.ts for the rules): a status counts with the
+ * state of its latest event before the day's end. "Online by the deadline" and
+ * the days late use the statuses' recorded "online seit" (a real-world date,
+ * set once a service goes online), for those OZG-konform on that day.
+ */
+export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
+  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
+  const valid = (alias: string) =>
+    sql`${sql.raw(alias)}.valid_from <= ${day}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${day}::date)`;
+  const rows = await queryRows<FigureRow>(
+    db,
+    sql`
+    with roots(root_id) as (select unnest(${intArray(rootIds)})),
+    members as (
+      select r.root_id, a.region_id,
+        case when ar.level = 'gemeinde' then coalesce(a.population, 0)::float8
+             else (select coalesce(sum(c.population), 0)::float8 from region_versions c
+                   where c.parent_region_id = a.region_id and ${valid('c')}) end as population
+      from region_versions a
+      join regions ar on ar.id = a.region_id
+      left join region_versions p1 on p1.region_id = a.parent_region_id and ${valid('p1')}
+      left join region_versions p2 on p2.region_id = p1.parent_region_id and ${valid('p2')}
+      left join region_versions p3 on p3.region_id = p2.parent_region_id and ${valid('p3')}
+      join roots r on r.root_id in (a.region_id, p1.region_id, p2.region_id, p3.region_id)
+      where ${valid('a')}
+        and (ar.level = 'gemeinde' or (ar.level = 'kreis' and not a.kind = any(${cityKinds}::region_kind[])))
+    ),
+    state as (
+      select distinct on (e.status_id) e.status_id, e.region_id, e.ozg_id, e.maturity_level,
+        e.in_target and e.maturity_model = '1.1' as counted
+      from status_events e
+      where e.region_id in (select region_id from members)
+        and e.occurred_at < ((${day}::date + 1)::timestamp at time zone 'UTC')
+      order by e.status_id, e.occurred_at desc, e.id desc
+    ),
+    facts as (
+      select m.root_id, m.region_id, m.population, s.themenfeld, st.maturity_level,
+        cur.online_since
+      from members m
+      join state st on st.region_id = m.region_id and st.counted
+      join ozg_services s on s.ozg_id = st.ozg_id
+      join service_statuses cur on cur.id = st.status_id
+    )
+    select root_id, themenfeld,
+      count(distinct region_id)::int as administrations,
+      count(*)::int as target,
+      (count(*) filter (where maturity_level = 0))::int as l0,
+      (count(*) filter (where maturity_level = 1))::int as l1,
+      (count(*) filter (where maturity_level = 2))::int as l2,
+      (count(*) filter (where maturity_level = 3))::int as l3,
+      (count(*) filter (where maturity_level >= 4))::int as l4,
+      (count(*) filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL} and online_since <= ${OZG_DEADLINE}::date))::int as by_deadline,
+      sum(population)::float8 as w_target,
+      (sum(population) filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL}))::float8 as w_conformant,
+      (percentile_cont(0.5) within group (order by (online_since - ${OZG_DEADLINE}::date))
+        filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL} and online_since > ${OZG_DEADLINE}::date))::float8 as median_days_late
+    from facts
+    group by grouping sets ((root_id), (root_id, themenfeld))`,
+  );
+  return groupFigures(rows.map((row) => ({ ...row, w_conformant: row.w_conformant ?? 0 })));
+}
+
+/** Today from the rollups; another day from the events. */
+function figuresOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
+  return day === today() ? currentFigures(db, rootIds) : figuresAsOf(db, rootIds, day);
 }
 
 const emptyRow = (rootId: number): FigureRow => ({
@@ -128,9 +203,18 @@ function toFigures(row: FigureRow): ProgressFigures {
   };
 }
 
-export async function getProgress({ db, key }: { db: Db; key: string }): Promise<RegionProgress> {
-  const region = await summarizeRegion(db, key, today());
-  const figures = (await figuresOf(db, [region.id])).get(region.id);
+export async function getProgress({
+  db,
+  key,
+  asOf,
+}: {
+  db: Db;
+  key: string;
+  asOf?: string;
+}): Promise<RegionProgress> {
+  const day = asOf ?? today();
+  const region = await summarizeRegion(db, key, day);
+  const figures = (await figuresOf(db, [region.id], day)).get(region.id);
   return {
     region,
     administrations: figures?.total.administrations ?? 0,
@@ -147,16 +231,20 @@ export async function getChildrenProgress({
   key,
   sort = 'conformantShare',
   order,
+  asOf,
 }: {
   db: Db;
   key: string;
   sort?: (typeof PROGRESS_SORTS)[number];
   order?: 'asc' | 'desc';
+  asOf?: string;
 }): Promise<ChildrenProgress> {
-  const { parent, children } = await listChildren({ db, key, asOf: today() });
+  const day = asOf ?? today();
+  const { parent, children } = await listChildren({ db, key, asOf: day });
   const figures = await figuresOf(
     db,
     children.map((child) => child.id),
+    day,
   );
   const rows = children.map((child) => {
     const entry = figures.get(child.id);

@@ -5,19 +5,26 @@ import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.ro
 
 // Aggregated figures are open data (decision 003): no sign-in needed.
 export const progressRouter = createRouter()
-  .openapi(progressRoute, async (c) =>
-    c.json(await getProgress({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
-  )
+  .openapi(progressRoute, async (c) => {
+    const { asOf } = c.req.valid('query');
+    const result = await getProgress({
+      db: c.get('database').db,
+      key: c.req.valid('param').key,
+      ...(asOf ? { asOf } : {}),
+    });
+    return c.json(result, 200);
+  })
   .openapi(seriesRoute, async (c) =>
     c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
   )
   .openapi(childrenProgressRoute, async (c) => {
-    const { sort, order } = c.req.valid('query');
+    const { sort, order, asOf } = c.req.valid('query');
     const result = await getChildrenProgress({
       db: c.get('database').db,
       key: c.req.valid('param').key,
       ...(sort ? { sort } : {}),
       ...(order ? { order } : {}),
+      ...(asOf ? { asOf } : {}),
     });
     return c.json(result, 200);
   });

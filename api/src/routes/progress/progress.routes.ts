@@ -8,6 +8,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
+import { AsOfQuerySchema } from '../regions/regions.routes';
 
 export const progressRoute = createRoute({
   method: 'get',
@@ -15,7 +16,7 @@ export const progressRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Fortschritt eines Gebiets heute: Zielleistungen, Reifegrade, OZG-konformer Anteil (auch nach Einwohnern), Stand zur Frist 31.12.2022, überfällige Leistungen, je Themenfeld (öffentlich)',
-  request: { params: RegionKeyParamSchema },
+  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema },
   responses: { 200: jsonContent(RegionProgressSchema, 'Kennzahlen'), ...errorResponses(400, 404) },
 });
 
@@ -26,7 +27,10 @@ export const childrenProgressRoute = createRoute({
   summary: 'Die untergeordneten Gebiete mit ihren Kennzahlen und ihrem Rang (öffentlich)',
   request: {
     params: RegionKeyParamSchema,
-    query: z.object({ sort: z.enum(PROGRESS_SORTS).optional(), order: z.enum(['asc', 'desc']).optional() }),
+    query: AsOfQuerySchema.extend({
+      sort: z.enum(PROGRESS_SORTS).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
+    }),
   },
   responses: {
     200: jsonContent(ChildrenProgressSchema, 'Kennzahlen je Gebiet'),

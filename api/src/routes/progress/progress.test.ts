@@ -163,3 +163,63 @@ describe('children breakdown', () => {
     );
   });
 });
+
+describe('progress as of a date', () => {
+  it('from the events for today equals today from the rollups (two routes, one answer)', async () => {
+    const { currentFigures, figuresAsOf } = await import('../../services/progress');
+    const { today } = await import('../../services/regions');
+    const [land] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = '06'`,
+    );
+    const [kreis] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = '06435'`,
+    );
+    const ids = [land?.region_id as number, kreis?.region_id as number];
+    const fromRollups = await currentFigures(database.db, ids);
+    const fromEvents = await figuresAsOf(database.db, ids, today());
+    for (const id of ids) {
+      const a = fromRollups.get(id);
+      const b = fromEvents.get(id);
+      expect(b?.total.target).toBe(a?.total.target);
+      expect([b?.total.l0, b?.total.l1, b?.total.l2, b?.total.l3, b?.total.l4]).toEqual([
+        a?.total.l0,
+        a?.total.l1,
+        a?.total.l2,
+        a?.total.l3,
+        a?.total.l4,
+      ]);
+      expect(b?.total.by_deadline).toBe(a?.total.by_deadline);
+      expect(b?.total.w_conformant).toBeCloseTo(a?.total.w_conformant as number, 3);
+      expect(b?.total.median_days_late).toBe(a?.total.median_days_late);
+      expect(b?.byThemenfeld.length).toBe(a?.byThemenfeld.length);
+    }
+  });
+
+  it('GET /regions/{key}/progress?asOf=2022-12-31 equals the deadline point of the series', async () => {
+    const progress = (await (
+      await app.request('/api/v1/regions/06435/progress?asOf=2022-12-31')
+    ).json()) as RegionProgress;
+    const series = (await (await app.request('/api/v1/regions/06435/progress/series')).json()) as {
+      deadline: { targetServices: number; conformant: number };
+    };
+    expect(progress.figures.targetServices).toBe(series.deadline.targetServices);
+    expect(progress.figures.conformant).toBe(series.deadline.conformant);
+    const today = (await (await app.request('/api/v1/regions/06435/progress')).json()) as RegionProgress;
+    expect(progress.figures.conformant).toBeLessThan(today.figures.conformant);
+    // The Kreise of a Regierungsbezirk (with their own Kreis services) add up to it on that day too.
+    const bezirk = (await (
+      await app.request('/api/v1/regions/064/progress?asOf=2022-12-31')
+    ).json()) as RegionProgress;
+    const kreise = (await (
+      await app.request('/api/v1/regions/064/children/progress?asOf=2022-12-31')
+    ).json()) as ChildrenProgress;
+    expect(kreise.children.reduce((sum, child) => sum + child.figures.conformant, 0)).toBe(
+      bezirk.figures.conformant,
+    );
+    expect(kreise.children.reduce((sum, child) => sum + child.figures.targetServices, 0)).toBe(
+      bezirk.figures.targetServices,
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { REGION_LEVELS, RegionChildrenSchema, RegionDetailSchema, RegionKeyParam
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
 
-const AsOfQuerySchema = z.object({
+export const AsOfQuerySchema = z.object({
   asOf: z.iso
     .date('Datum im Format JJJJ-MM-TT erwartet')
     .optional()
