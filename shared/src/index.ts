@@ -4,6 +4,7 @@ export * from './dates';
 export * from './maturity';
 export * from './progress';
 export * from './regions';
+export * from './size-classes';
 export * from './status-rules';
 export * from './wire';
 export * from './wire-tracking';

@@ -197,3 +197,24 @@ export const ProgressSeriesSchema = z
   })
   .meta({ id: 'ProgressSeries' });
 export type ProgressSeries = z.infer<typeof ProgressSeriesSchema>;
+
+export const CoverageSchema = z
+  .object({
+    service: z.object({ ozgId: z.number().int(), name: z.string(), themenfeld: z.enum(THEMENFELDER) }),
+    region: RegionSummarySchema,
+    mustOffer: z.number().int().meta({ description: 'administrations with the service in their target set' }),
+    offering: z.number().int().meta({ description: 'of them at Reifegrad >= 3' }),
+    share: z.number().nullable(),
+    populationShare: z
+      .number()
+      .nullable()
+      .meta({ description: 'inhabitants served by those offering it / by all that must' }),
+    flaechendeckend: z.boolean().meta({ description: 'every administration that must offer it does' }),
+    atLeastOne: z
+      .boolean()
+      .meta({ description: 'the federal dashboard\'s "online": one administration is enough' }),
+    levelCounts: z.array(z.number().int()).length(5),
+    solutions: z.array(z.object({ solution: z.string().nullable(), count: z.number().int() })),
+  })
+  .meta({ id: 'Coverage' });
+export type Coverage = z.infer<typeof CoverageSchema>;

@@ -11,6 +11,7 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { listChildren, summarizeRegion, today } from './regions';
+import { administrationsBelow } from './territory';
 
 type FigureRow = {
   root_id: number;
@@ -40,28 +41,10 @@ export async function currentFigures(
   db: Db,
   rootIds: number[],
 ): Promise<Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>> {
-  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
   const rows = await queryRows<FigureRow>(
     db,
     sql`
-    with recursive tree(root_id, region_id, level, kind, population) as (
-      select v.region_id, v.region_id, r.level, v.kind, v.population
-      from region_versions v join regions r on r.id = v.region_id
-      where v.region_id = any(${intArray(rootIds)}) and v.valid_to is null
-      union all
-      select t.root_id, v.region_id, r.level, v.kind, v.population
-      from tree t
-      join region_versions v on v.parent_region_id = t.region_id and v.valid_to is null
-      join regions r on r.id = v.region_id
-    ),
-    administrations as (
-      select t.root_id, t.region_id,
-        case when t.level = 'gemeinde' then coalesce(t.population, 0)::float8
-             else (select coalesce(sum(c.population), 0)::float8 from region_versions c
-                   where c.parent_region_id = t.region_id and c.valid_to is null) end as population
-      from tree t
-      where t.level = 'gemeinde' or (t.level = 'kreis' and not t.kind = any(${cityKinds}::region_kind[]))
-    ),
+    with recursive ${administrationsBelow(rootIds)},
     sums as (
       select a.root_id, r.themenfeld,
         count(distinct a.region_id)::int as administrations,

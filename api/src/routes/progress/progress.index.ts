@@ -1,7 +1,8 @@
 import { createRouter } from '../../lib/router';
+import { getCoverage } from '../../services/coverage';
 import { getProgressSeries } from '../../services/history';
 import { getChildrenProgress, getProgress } from '../../services/progress';
-import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.routes';
+import { childrenProgressRoute, coverageRoute, progressRoute, seriesRoute } from './progress.routes';
 
 // Aggregated figures are open data (decision 003): no sign-in needed.
 export const progressRouter = createRouter()
@@ -14,6 +15,16 @@ export const progressRouter = createRouter()
     });
     return c.json(result, 200);
   })
+  .openapi(coverageRoute, async (c) =>
+    c.json(
+      await getCoverage({
+        db: c.get('database').db,
+        ozgId: c.req.valid('param').ozgId,
+        key: c.req.valid('query').region,
+      }),
+      200,
+    ),
+  )
   .openapi(seriesRoute, async (c) =>
     c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
   )

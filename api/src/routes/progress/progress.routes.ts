@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   ChildrenProgressSchema,
+  CoverageSchema,
   PROGRESS_SORTS,
   ProgressSeriesSchema,
   RegionKeyParamSchema,
@@ -46,4 +47,24 @@ export const seriesRoute = createRoute({
     'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) aus den Ereignissen, Stand zur Frist, Prognose (öffentlich)',
   request: { params: RegionKeyParamSchema },
   responses: { 200: jsonContent(ProgressSeriesSchema, 'Verlauf und Prognose'), ...errorResponses(400, 404) },
+});
+
+export const coverageRoute = createRoute({
+  method: 'get',
+  path: '/services/{ozgId}/coverage',
+  tags: ['Fortschritt'],
+  summary:
+    'Verbreitung einer Leistung in einem Gebiet: Anteil der Kommunen und der Einwohner, flächendeckend, mindestens eine, Reifegrade, Lösungen (öffentlich)',
+  request: {
+    params: z.object({
+      ozgId: z.coerce
+        .number()
+        .int()
+        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+    }),
+    query: z.object({
+      region: RegionKeyParamSchema.shape.key.meta({ param: { name: 'region', in: 'query' }, example: '06' }),
+    }),
+  },
+  responses: { 200: jsonContent(CoverageSchema, 'Verbreitung'), ...errorResponses(400, 404) },
 });

@@ -1,0 +1,57 @@
+import { type Db, queryRows } from '@ozg/db';
+import { type Coverage, OZG_CONFORMANT_LEVEL, type Themenfeld } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import { summarizeRegion, today } from './regions';
+import { administrationsBelow } from './territory';
+
+/**
+ * How far one service is offered across a region, graded rather than binary:
+ * the share of the administrations that must offer it (and of the inhabitants
+ * they serve) that do at Reifegrad >= 3, beside the federal dashboard's two
+ * yes/no figures (one administration is enough / every one).
+ */
+export async function getCoverage({
+  db,
+  ozgId,
+  key,
+}: {
+  db: Db;
+  ozgId: number;
+  key: string;
+}): Promise<Coverage> {
+  const [service] = await queryRows<{ ozg_id: number; name: string; themenfeld: Themenfeld }>(
+    db,
+    sql`select ozg_id, name, themenfeld from ozg_services where ozg_id = ${ozgId}`,
+  );
+  if (!service) throw new AppError('not_found', `Unbekannte OZG-ID ${ozgId}.`);
+  const region = await summarizeRegion(db, key, today());
+  const rows = await queryRows<{ maturity_level: number; solution: string | null; population: number }>(
+    db,
+    sql`with recursive ${administrationsBelow([region.id])}
+        select st.maturity_level, st.solution, a.population
+        from administrations a
+        join service_statuses st on st.region_id = a.region_id and st.ozg_id = ${ozgId}
+        where st.in_target and st.maturity_model = '1.1'`,
+  );
+  const offering = rows.filter((row) => row.maturity_level >= OZG_CONFORMANT_LEVEL);
+  const population = (list: typeof rows) => list.reduce((sum, row) => sum + row.population, 0);
+  const levelCounts = [0, 0, 0, 0, 0];
+  for (const row of rows) levelCounts[row.maturity_level] = (levelCounts[row.maturity_level] ?? 0) + 1;
+  const solutions = new Map<string | null, number>();
+  for (const row of offering) solutions.set(row.solution, (solutions.get(row.solution) ?? 0) + 1);
+  return {
+    service: { ozgId: service.ozg_id, name: service.name, themenfeld: service.themenfeld },
+    region,
+    mustOffer: rows.length,
+    offering: offering.length,
+    share: rows.length > 0 ? offering.length / rows.length : null,
+    populationShare: population(rows) > 0 ? population(offering) / population(rows) : null,
+    flaechendeckend: rows.length > 0 && offering.length === rows.length,
+    atLeastOne: offering.length > 0,
+    levelCounts,
+    solutions: [...solutions]
+      .map(([solution, count]) => ({ solution, count }))
+      .sort((a, b) => b.count - a.count || String(a.solution).localeCompare(String(b.solution))),
+  };
+}
