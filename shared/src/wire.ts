@@ -218,3 +218,38 @@ export const CoverageSchema = z
   })
   .meta({ id: 'Coverage' });
 export type Coverage = z.infer<typeof CoverageSchema>;
+
+export const LaggardSchema = z.object({
+  region: z.object({
+    ags: z.string(),
+    name: z.string(),
+    kind: z.enum(REGION_KINDS),
+    population: z.number().int().nullable(),
+  }),
+  kreis: z.object({ ags: z.string(), name: z.string() }).nullable(),
+  sizeClass: z.string(),
+  targetServices: z.number().int(),
+  conformant: z.number().int(),
+  share: z.number().nullable(),
+  peerCount: z.number().int().meta({ description: 'municipalities in the peer group, itself included' }),
+  peerMedian: z.number().nullable(),
+  gap: z
+    .number()
+    .nullable()
+    .meta({ description: 'share minus the peer median; negative = behind its peers' }),
+  changeTwelveMonths: z.number().nullable().meta({ description: 'share now minus share 12 months ago' }),
+  overdue: z.number().int(),
+  consultationHeld: z.boolean(),
+});
+export type Laggard = z.infer<typeof LaggardSchema>;
+
+export const LaggardsSchema = z
+  .object({
+    region: RegionSummarySchema,
+    peerGroup: z
+      .string()
+      .meta({ description: 'what makes peers: kind and size class, optionally the same Kreis' }),
+    items: z.array(LaggardSchema),
+  })
+  .meta({ id: 'Laggards' });
+export type Laggards = z.infer<typeof LaggardsSchema>;

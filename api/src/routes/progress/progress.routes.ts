@@ -2,10 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ChildrenProgressSchema,
   CoverageSchema,
+  LaggardsSchema,
   PROGRESS_SORTS,
   ProgressSeriesSchema,
+  REGION_KINDS,
   RegionKeyParamSchema,
   RegionProgressSchema,
+  SIZE_CLASS_IDS,
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
@@ -67,4 +70,34 @@ export const coverageRoute = createRoute({
     }),
   },
   responses: { 200: jsonContent(CoverageSchema, 'Verbreitung'), ...errorResponses(400, 404) },
+});
+
+export const laggardsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/laggards',
+  tags: ['Fortschritt'],
+  summary:
+    'Kommunen im Vergleich mit fairen Vergleichsgruppen (Art, Größenklasse, optional Kreis): Abstand zum Median, Veränderung in 12 Monaten, überfällige Leistungen, Beratung; als JSON, CSV oder XLSX',
+  security: [{ session: [] }],
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({
+      sameKreis: z.enum(['true', 'false']).optional(),
+      kind: z.enum(REGION_KINDS).optional(),
+      sizeClass: z.enum(SIZE_CLASS_IDS).optional(),
+      limit: z.coerce.number().int().min(1).max(20_000).optional(),
+      format: z.enum(['json', 'csv', 'xlsx']).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Nachzügler',
+      content: {
+        'application/json': { schema: LaggardsSchema },
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+      },
+    },
+    ...errorResponses(400, 401, 404),
+  },
 });

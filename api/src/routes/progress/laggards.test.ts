@@ -1,0 +1,102 @@
+import type { Database } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import { type Laggard, type Laggards, median, type RegionProgress, todayInGermany } from '@ozg/shared';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let consultant: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+  consultant = await signInAs(app, 'consultant');
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const fetchLaggards = async (query = '') =>
+  (await (await consultant.request('GET', `/api/v1/regions/06/laggards${query}`)).json()) as Laggards;
+
+/** Recomputes each item's peer median from the list itself, grouped as the request says. */
+function checkPeers(items: Laggard[], groupOf: (item: Laggard) => string) {
+  const groups = new Map<string, number[]>();
+  for (const item of items)
+    if (item.share !== null) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item.share]);
+  for (const item of items) {
+    const peers = groups.get(groupOf(item)) ?? [];
+    expect(item.peerCount).toBe(peers.length);
+    expect(item.peerMedian).toBe(median(peers));
+    expect(item.gap).toBeCloseTo((item.share as number) - (item.peerMedian as number), 12);
+  }
+}
+
+describe('laggards', () => {
+  it('needs a signed-in user', async () => {
+    expect((await app.request('/api/v1/regions/06/laggards')).status).toBe(401);
+  });
+
+  it('ranks every Gemeinde by its gap to the median of its kind and size class, worst first', async () => {
+    const { items } = await fetchLaggards();
+    expect(items.length).toBeGreaterThan(200);
+    const gaps = items.map((item) => item.gap as number);
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    checkPeers(items, (item) => `${item.region.kind}|${item.sizeClass}`);
+    expect(items.every((item) => item.overdue === item.targetServices - item.conformant)).toBe(true);
+  });
+
+  it('compares within the same Kreis on request, and filters by kind and size class', async () => {
+    checkPeers(
+      (await fetchLaggards('?sameKreis=true')).items,
+      (item) => `${item.region.kind}|${item.sizeClass}|${item.kreis?.ags}`,
+    );
+    const filtered = await fetchLaggards('?kind=stadt&sizeClass=20000_50000');
+    expect(filtered.items.length).toBeGreaterThan(0);
+    expect(
+      filtered.items.every((item) => item.region.kind === 'stadt' && item.sizeClass === '20000_50000'),
+    ).toBe(true);
+  });
+
+  it('gives the change over twelve months as the difference to the share a year ago', async () => {
+    const [first] = (await fetchLaggards('?limit=1')).items;
+    if (!first) throw new Error('no laggard');
+    const now = (await (
+      await app.request(`/api/v1/regions/${first.region.ags}/progress`)
+    ).json()) as RegionProgress;
+    const yearAgo = new Date(`${todayInGermany()}T00:00:00Z`);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    const then = (await (
+      await app.request(
+        `/api/v1/regions/${first.region.ags}/progress?asOf=${yearAgo.toISOString().slice(0, 10)}`,
+      )
+    ).json()) as RegionProgress;
+    expect(first.changeTwelveMonths).toBeCloseTo(
+      (now.figures.conformantShare as number) - (then.figures.conformantShare as number),
+      12,
+    );
+  });
+
+  it('exports CSV for Excel and XLSX with the same rows', async () => {
+    const { items } = await fetchLaggards();
+    const csv = await consultant.request('GET', '/api/v1/regions/06/laggards?format=csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/nachzuegler-06-.*\.csv/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      new Uint8Array(await csv.arrayBuffer()),
+    );
+    expect(text.startsWith('\uFEFFAGS;Kommune;Art;Kreis;Einwohner')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(items.length + 1);
+
+    const xlsx = await consultant.request('GET', '/api/v1/regions/06/laggards?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('Nachzügler');
+    expect(sheet?.getRow(2).getCell(2).value).toBe('Kommune');
+    expect(sheet?.getRow(3).getCell(1).value).toBe(items[0]?.region.ags);
+    expect(sheet?.rowCount).toBe(items.length + 2);
+  });
+});

@@ -1,0 +1,162 @@
+import { type Db, queryRows } from '@ozg/db';
+import {
+  type Laggard,
+  type Laggards,
+  median,
+  REGION_KIND_LABELS,
+  type RegionKind,
+  SIZE_CLASSES,
+  type SizeClass,
+  sizeClassOf,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { writeCsv } from '../lib/csv';
+import { figuresAsOf } from './progress';
+import { summarizeRegion, today } from './regions';
+import { administrationsBelow } from './territory';
+
+export type LaggardFilter = { sameKreis?: boolean; kind?: RegionKind; sizeClass?: SizeClass; limit?: number };
+
+const twelveMonthsBefore = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return date.toISOString().slice(0, 10);
+};
+
+/**
+ * Municipalities ranked against fair peers: the same kind and size class (and,
+ * on request, the same Kreis) within the region. The gap is the municipality's
+ * OZG-konform share minus its peers' median; the most negative come first.
+ */
+export async function getLaggards({
+  db,
+  key,
+  filter,
+}: {
+  db: Db;
+  key: string;
+  filter: LaggardFilter;
+}): Promise<Laggards> {
+  const now = today();
+  const region = await summarizeRegion(db, key, now);
+  const rows = await queryRows<{
+    region_id: number;
+    ags: string;
+    name: string;
+    kind: RegionKind;
+    population: number;
+    kreis_ags: string | null;
+    kreis_name: string | null;
+    target: number;
+    conformant: number;
+    consulted: boolean;
+  }>(
+    db,
+    sql`with recursive ${administrationsBelow([region.id])}
+        select a.region_id, v.ags, v.name, a.kind, a.population::int as population, k.ags as kreis_ags, k.name as kreis_name,
+          coalesce((select sum(target_count) from region_rollups r where r.region_id = a.region_id), 0)::int as target,
+          coalesce((select sum(level3 + level4) from region_rollups r where r.region_id = a.region_id), 0)::int as conformant,
+          exists (select 1 from consultations c where c.region_id = a.region_id and c.state = 'held') as consulted
+        from administrations a
+        join region_versions v on v.region_id = a.region_id and v.valid_to is null
+        left join region_versions k on k.region_id = v.parent_region_id and k.valid_to is null
+        where a.level = 'gemeinde'`,
+  );
+  const past = await figuresAsOf(
+    db,
+    rows.map((row) => row.region_id),
+    twelveMonthsBefore(now),
+  );
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  const peerKey = (row: (typeof rows)[number]) =>
+    [row.kind, sizeClassOf(row.population), filter.sameKreis ? row.kreis_ags : ''].join('|');
+  const groups = new Map<string, number[]>();
+  for (const row of rows) {
+    const value = share(row.conformant, row.target);
+    if (value !== null) groups.set(peerKey(row), [...(groups.get(peerKey(row)) ?? []), value]);
+  }
+  const items: Laggard[] = rows
+    .map((row) => {
+      const now = share(row.conformant, row.target);
+      const before = past.get(row.region_id)?.total;
+      const then = before ? share(before.l3 + before.l4, before.target) : null;
+      const peers = groups.get(peerKey(row)) ?? [];
+      const peerMedian = median(peers);
+      return {
+        region: { ags: row.ags, name: row.name, kind: row.kind, population: row.population },
+        kreis: row.kreis_ags ? { ags: row.kreis_ags, name: row.kreis_name ?? '' } : null,
+        sizeClass: sizeClassOf(row.population),
+        targetServices: row.target,
+        conformant: row.conformant,
+        share: now,
+        peerCount: peers.length,
+        peerMedian,
+        gap: now !== null && peerMedian !== null ? now - peerMedian : null,
+        changeTwelveMonths: now !== null && then !== null ? now - then : null,
+        overdue: row.target - row.conformant,
+        consultationHeld: row.consulted,
+      };
+    })
+    .filter(
+      (item) =>
+        (!filter.kind || item.region.kind === filter.kind) &&
+        (!filter.sizeClass || item.sizeClass === filter.sizeClass),
+    )
+    .sort(
+      (a, b) =>
+        (a.gap ?? Number.POSITIVE_INFINITY) - (b.gap ?? Number.POSITIVE_INFINITY) ||
+        a.region.name.localeCompare(b.region.name, 'de'),
+    );
+  return {
+    region,
+    peerGroup: filter.sameKreis
+      ? 'gleiche Art, gleiche Größenklasse, gleicher Kreis'
+      : 'gleiche Art, gleiche Größenklasse',
+    items: filter.limit ? items.slice(0, filter.limit) : items,
+  };
+}
+
+const percent = (value: number | null) => (value === null ? '' : Math.round(value * 1000) / 10);
+const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id === id)?.label ?? id;
+
+const COLUMNS = [
+  ['AGS', (item: Laggard) => item.region.ags],
+  ['Kommune', (item: Laggard) => item.region.name],
+  ['Art', (item: Laggard) => REGION_KIND_LABELS[item.region.kind]],
+  ['Kreis', (item: Laggard) => item.kreis?.name ?? ''],
+  ['Einwohner', (item: Laggard) => item.region.population ?? ''],
+  ['Größenklasse', (item: Laggard) => sizeLabel(item.sizeClass)],
+  ['Zielleistungen', (item: Laggard) => item.targetServices],
+  ['OZG-konform', (item: Laggard) => item.conformant],
+  ['Anteil OZG-konform (%)', (item: Laggard) => percent(item.share)],
+  ['Median der Vergleichsgruppe (%)', (item: Laggard) => percent(item.peerMedian)],
+  ['Abstand (Prozentpunkte)', (item: Laggard) => percent(item.gap)],
+  ['Veränderung 12 Monate (Prozentpunkte)', (item: Laggard) => percent(item.changeTwelveMonths)],
+  ['Überfällig', (item: Laggard) => item.overdue],
+  ['Beratung erhalten', (item: Laggard) => (item.consultationHeld ? 'ja' : 'nein')],
+] as const;
+
+export function laggardsCsv(laggards: Laggards): string {
+  return writeCsv(
+    [
+      COLUMNS.map(([label]) => label),
+      ...laggards.items.map((item) => COLUMNS.map(([, value]) => value(item))),
+    ],
+    'excel',
+  );
+}
+
+export async function laggardsXlsx(laggards: Laggards): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'OZG-Umsetzungsdashboard';
+  const sheet = workbook.addWorksheet('Nachzügler');
+  sheet.addRow([`Nachzügler in ${laggards.region.name} – Vergleichsgruppe: ${laggards.peerGroup}`]);
+  sheet.addRow(COLUMNS.map(([label]) => label)).font = { bold: true };
+  for (const item of laggards.items) sheet.addRow(COLUMNS.map(([, value]) => value(item)));
+  sheet.columns.forEach((column) => {
+    column.width = 18;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 2 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
