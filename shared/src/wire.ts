@@ -253,3 +253,27 @@ export const LaggardsSchema = z
   })
   .meta({ id: 'Laggards' });
 export type Laggards = z.infer<typeof LaggardsSchema>;
+
+export const AdoptionHintsSchema = z
+  .object({
+    region: z.object({ ags: z.string(), name: z.string() }),
+    service: z.object({ ozgId: z.number().int(), name: z.string() }),
+    alreadyOffered: z.boolean(),
+    solutions: z.array(
+      z.object({
+        solution: z.string().nullable(),
+        neighbours: z
+          .number()
+          .int()
+          .meta({ description: 'municipalities of the same Kreis offering it this way' }),
+        peers: z
+          .number()
+          .int()
+          .meta({ description: 'municipalities of the same kind and size class in the Land' }),
+        since: z.string().nullable().meta({ description: 'earliest "online seit" among them' }),
+        examples: z.array(z.object({ ags: z.string(), name: z.string(), url: z.string().nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: 'AdoptionHints' });
+export type AdoptionHints = z.infer<typeof AdoptionHintsSchema>;

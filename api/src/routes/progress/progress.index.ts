@@ -1,6 +1,7 @@
 import { requireActor } from '../../lib/auth';
 import { createRouter } from '../../lib/router';
 import { getCoverage } from '../../services/coverage';
+import { getAdoptionHints } from '../../services/hints';
 import { getProgressSeries } from '../../services/history';
 import { getLaggards, laggardsCsv, laggardsXlsx } from '../../services/laggards';
 import { getChildrenProgress, getProgress } from '../../services/progress';
@@ -8,6 +9,7 @@ import { today } from '../../services/regions';
 import {
   childrenProgressRoute,
   coverageRoute,
+  hintsRoute,
   laggardsRoute,
   progressRoute,
   seriesRoute,
@@ -62,6 +64,11 @@ export const progressRouter = createRouter()
       });
     }
     return c.json(laggards, 200);
+  })
+  .openapi(hintsRoute, async (c) => {
+    requireActor(c);
+    const { key, ozgId } = c.req.valid('param');
+    return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
   .openapi(seriesRoute, async (c) =>
     c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),

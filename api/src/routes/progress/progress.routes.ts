@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  AdoptionHintsSchema,
   ChildrenProgressSchema,
   CoverageSchema,
   LaggardsSchema,
@@ -100,4 +101,22 @@ export const laggardsRoute = createRoute({
     },
     ...errorResponses(400, 401, 404),
   },
+});
+
+export const hintsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/services/{ozgId}/hints',
+  tags: ['Fortschritt'],
+  summary:
+    'Welche Lösungen vergleichbare und benachbarte Kommunen für eine Leistung nutzen, wie viele, seit wann',
+  security: [{ session: [] }],
+  request: {
+    params: RegionKeyParamSchema.extend({
+      ozgId: z.coerce
+        .number()
+        .int()
+        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+    }),
+  },
+  responses: { 200: jsonContent(AdoptionHintsSchema, 'Hinweise'), ...errorResponses(400, 401, 404, 422) },
 });

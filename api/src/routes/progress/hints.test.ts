@@ -1,0 +1,65 @@
+import { type Database, queryRows } from '@ozg/db';
+import { seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
+import type { AdoptionHints, Status } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let officer: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo({ database, today: '2026-11-25' });
+  app = testApp(database);
+  officer = await signInAs(app, 'officer');
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('adoption hints', () => {
+  it('counts the solutions of the neighbours in the same Kreis, with the earliest date, for a service the Gemeinde lacks', async () => {
+    const page = (await (
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=100')
+    ).json()) as {
+      items: Status[];
+    };
+    // A lacking service that some neighbour offers.
+    let hints: AdoptionHints | undefined;
+    for (const status of page.items) {
+      const candidate = (await (
+        await officer.request('GET', `/api/v1/regions/06435901/services/${status.ozgId}/hints`)
+      ).json()) as AdoptionHints;
+      if (candidate.solutions.some((entry) => entry.neighbours > 0)) {
+        hints = candidate;
+        break;
+      }
+    }
+    if (!hints) throw new Error('no lacking service offered by a neighbour in the demo');
+    expect(hints.alreadyOffered).toBe(false);
+    const reference = await queryRows<{ solution: string | null; n: number; since: string | null }>(
+      database.db,
+      sql`select st.solution, count(*)::int as n, min(st.online_since)::text as since
+          from service_statuses st join region_versions v on v.region_id = st.region_id and v.valid_to is null
+          where st.ozg_id = ${hints.service.ozgId} and st.in_target and st.maturity_level >= 3
+            and length(v.ags) = 8 and v.ags like '06435%' and v.ags <> '06435901'
+          group by st.solution`,
+    );
+    for (const row of reference) {
+      const entry = hints.solutions.find((candidate) => candidate.solution === row.solution);
+      expect(entry?.neighbours).toBe(row.n);
+      expect(entry?.examples.length).toBeGreaterThan(0);
+    }
+    expect(hints.solutions.reduce((sum, entry) => sum + entry.neighbours, 0)).toBe(
+      reference.reduce((sum, row) => sum + row.n, 0),
+    );
+  });
+
+  it('needs a signed-in user and a known service', async () => {
+    expect((await app.request('/api/v1/regions/06435901/services/99031/hints')).status).toBe(401);
+    expect((await officer.request('GET', '/api/v1/regions/06435901/services/12345/hints')).status).toBe(404);
+  });
+});

@@ -1,0 +1,85 @@
+import { type Db, queryRows } from '@ozg/db';
+import { type AdoptionHints, OZG_CONFORMANT_LEVEL, type RegionKind, sizeClassOf } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import { resolveAdministration } from './regions';
+
+/**
+ * For a municipality and a service: which solutions comparable municipalities
+ * (same kind and size class in the Land) and neighbours (same Kreis) use for it
+ * at Reifegrad >= 3, how many, since when, with a few examples to call.
+ */
+export async function getAdoptionHints({
+  db,
+  key,
+  ozgId,
+}: {
+  db: Db;
+  key: string;
+  ozgId: number;
+}): Promise<AdoptionHints> {
+  const administration = await resolveAdministration(db, key);
+  const [self] = await queryRows<{
+    name: string;
+    kind: RegionKind;
+    population: number | null;
+    kreis_id: number | null;
+    land: string;
+    service_name: string | null;
+    level: number | null;
+  }>(
+    db,
+    sql`select v.name, v.kind, v.population, v.parent_region_id as kreis_id, left(v.ags, 2) as land,
+          (select name from ozg_services where ozg_id = ${ozgId}) as service_name,
+          (select maturity_level from service_statuses where region_id = v.region_id and ozg_id = ${ozgId} and in_target) as level
+        from region_versions v where v.region_id = ${administration.regionId} and v.valid_to is null`,
+  );
+  if (!self?.service_name) throw new AppError('not_found', `Unbekannte OZG-ID ${ozgId}.`);
+  const others = await queryRows<{
+    ags: string;
+    name: string;
+    kind: RegionKind;
+    population: number | null;
+    parent_region_id: number | null;
+    solution: string | null;
+    online_since: string | null;
+    url: string | null;
+  }>(
+    db,
+    sql`select v.ags, v.name, v.kind, v.population, v.parent_region_id, st.solution, st.online_since::text as online_since, st.url
+        from service_statuses st
+        join region_versions v on v.region_id = st.region_id and v.valid_to is null
+        where st.ozg_id = ${ozgId} and st.in_target and st.maturity_level >= ${OZG_CONFORMANT_LEVEL}
+          and st.region_id <> ${administration.regionId} and left(v.ags, 2) = ${self.land}
+        order by st.online_since nulls last, v.name`,
+  );
+  const ownSize = sizeClassOf(self.population ?? 0);
+  const bySolution = new Map<string | null, AdoptionHints['solutions'][number]>();
+  for (const other of others) {
+    const neighbour = self.kreis_id !== null && other.parent_region_id === self.kreis_id;
+    const peer = other.kind === self.kind && sizeClassOf(other.population ?? 0) === ownSize;
+    if (!neighbour && !peer) continue;
+    const entry = bySolution.get(other.solution) ?? {
+      solution: other.solution,
+      neighbours: 0,
+      peers: 0,
+      since: null,
+      examples: [],
+    };
+    if (neighbour) entry.neighbours++;
+    if (peer) entry.peers++;
+    if (other.online_since && (!entry.since || other.online_since < entry.since))
+      entry.since = other.online_since;
+    // Neighbours first: the easiest to call and likely on the same platform.
+    if (entry.examples.length < 3 && (neighbour || entry.examples.length < 2)) {
+      entry.examples.push({ ags: other.ags, name: other.name, url: other.url });
+    }
+    bySolution.set(other.solution, entry);
+  }
+  return {
+    region: { ags: administration.ags, name: administration.name },
+    service: { ozgId, name: self.service_name },
+    alreadyOffered: (self.level ?? 0) >= OZG_CONFORMANT_LEVEL,
+    solutions: [...bySolution.values()].sort((a, b) => b.neighbours + b.peers - (a.neighbours + a.peers)),
+  };
+}
