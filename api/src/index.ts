@@ -3,4 +3,5 @@ export type { AppType } from './client';
 export { type ApiEnv, readApiEnv } from './env';
 export { AppError } from './lib/errors';
 export { startServer } from './server';
+export { updateStatuses } from './services/statuses';
 export { createUser, setPassword } from './services/users';
