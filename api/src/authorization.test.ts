@@ -1,10 +1,8 @@
 import { type Database, queryRows } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoRole, signInAs, type TestApp, type TestClient, testApp } from './testing';
+import { type DemoRole, demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
 
 /**
  * Every mutating route against every role: allowed gets 2xx, the others 403,
@@ -20,9 +18,7 @@ const HUNDESTEUER = 99031;
 const KFZ = 99022; // a Kreis-level service of the demo catalogue
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   for (const role of ROLES) clients[role] = await signInAs(app, role);
 });
 afterAll(async () => {

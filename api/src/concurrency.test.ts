@@ -1,10 +1,8 @@
 import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, testApp } from './testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
 
 let database: Database;
 let app: TestApp;
@@ -12,9 +10,7 @@ let officer: TestClient;
 let status: Status;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   officer = await signInAs(app, 'officer');
   const page = (await (
     await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1')

@@ -1,5 +1,6 @@
 import type { Database } from '@ozg/db';
-import { DEMO_USERS } from '@ozg/db/demo';
+import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
+import { createTestDatabase } from '@ozg/db/testing';
 import { type AppOptions, createApp } from './app';
 
 export type TestApp = ReturnType<typeof createApp>;
@@ -54,4 +55,14 @@ export async function signInAs(app: TestApp, role: DemoRole): Promise<TestClient
 
 export function testApp(database: Database, options: AppOptions = {}): TestApp {
   return createApp(database, options);
+}
+
+/** The date the demo is generated for in tests, so that every run sees the same history. */
+export const DEMO_TODAY = '2026-11-25';
+
+/** A fresh database holding the demo, and the app over it. The caller closes the database. */
+export async function demoTestApp(options: AppOptions = {}): Promise<{ database: Database; app: TestApp }> {
+  const database = await createTestDatabase();
+  await seedDemo({ database, today: DEMO_TODAY });
+  return { database, app: testApp(database, options) };
 }

@@ -1,11 +1,9 @@
 import { type Database, queryRows } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import { ERROR_CODES, type ErrorBody } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, testApp } from './testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
 
 /**
  * Random and malformed bodies at every write endpoint, sent by an admin (who
@@ -18,9 +16,7 @@ let admin: TestClient;
 let statusId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   admin = await signInAs(app, 'admin');
   const [row] = await queryRows<{ id: number }>(
     database.db,

@@ -59,6 +59,12 @@ export const RegionKeyParamSchema = z.object({
     .meta({ param: { name: 'key', in: 'path' }, example: '06412' }),
 });
 
+/** An OZG-ID in a path, e.g. /services/{ozgId}/coverage. */
+export const OzgIdParamSchema = z.coerce
+  .number()
+  .int()
+  .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 });
+
 export const RegionSummarySchema = z
   .object({
     id: z.number().int(),

@@ -210,14 +210,7 @@ export async function putException(input: {
       values (${input.regionId}, ${input.ozgId}, ${input.applies}, ${input.reason}, ${input.actor.id})
       on conflict (region_id, ozg_id) do update set applies = excluded.applies, reason = excluded.reason,
         created_by = excluded.created_by, created_at = now()`);
-    const sync = await syncTargetSets(db, {
-      regionIds: [input.regionId],
-      ozgIds: [input.ozgId],
-      actorUserId: input.actor.id,
-      source: input.source,
-    });
-    await markDataChanged(db);
-    return { created: sync.created, changed: sync.changed };
+    return applyException(db, input);
   });
 }
 
@@ -236,13 +229,21 @@ export async function deleteException(input: {
     );
     if (deleted.length === 0)
       throw new AppError('not_found', `Für OZG-ID ${input.ozgId} gibt es hier keine Ausnahme.`);
-    const sync = await syncTargetSets(db, {
-      regionIds: [input.regionId],
-      ozgIds: [input.ozgId],
-      actorUserId: input.actor.id,
-      source: input.source,
-    });
-    await markDataChanged(db);
-    return { created: sync.created, changed: sync.changed };
+    return applyException(db, input);
   });
+}
+
+/** After an exception changed: the region's target set for that service follows at once. */
+async function applyException(
+  db: Db,
+  input: { actor: Actor; regionId: number; ozgId: number; source: 'ui' | 'api' },
+): Promise<{ created: number; changed: number }> {
+  const sync = await syncTargetSets(db, {
+    regionIds: [input.regionId],
+    ozgIds: [input.ozgId],
+    actorUserId: input.actor.id,
+    source: input.source,
+  });
+  await markDataChanged(db);
+  return { created: sync.created, changed: sync.changed };
 }

@@ -1,17 +1,13 @@
 import type { Database } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, Me, Status } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signInAs, type TestApp, testApp } from '../../testing';
+import { demoTestApp, signIn, signInAs, type TestApp, testApp } from '../../testing';
 
 let database: Database;
 let app: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
 });
 afterAll(async () => {
   await database.close();

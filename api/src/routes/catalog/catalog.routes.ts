@@ -4,6 +4,7 @@ import {
   ApplicabilityExceptionSchema,
   ExecutingLevelResultSchema,
   ExecutingLevelUpdateSchema,
+  OzgIdParamSchema,
   RegionKeyParamSchema,
   ServiceListQuerySchema,
   ServiceSchema,
@@ -99,10 +100,7 @@ export const deleteExceptionRoute = createRoute({
   security,
   request: {
     params: RegionKeyParamSchema.extend({
-      ozgId: z.coerce
-        .number()
-        .int()
-        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+      ozgId: OzgIdParamSchema,
     }),
   },
   responses: {

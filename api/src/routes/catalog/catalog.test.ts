@@ -1,10 +1,8 @@
 import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, Service, Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
 let app: TestApp;
@@ -13,9 +11,7 @@ let admin: TestClient;
 const HUNDESTEUER = 99031;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   admin = await signInAs(app, 'admin');
 });
 afterAll(async () => {

@@ -1,10 +1,8 @@
 import { type Database, queryRows } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { Coverage } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../../testing';
+import { demoTestApp, type TestApp } from '../../testing';
 
 let database: Database;
 let app: TestApp;
@@ -12,9 +10,7 @@ const HUNDESTEUER = 99031; // Gemeinde level in the demo
 const KFZ = 99022; // Kreis level in the demo
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
 });
 afterAll(async () => {
   await database.close();

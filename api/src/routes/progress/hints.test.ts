@@ -1,19 +1,15 @@
 import { type Database, queryRows } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { AdoptionHints, Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
 let app: TestApp;
 let officer: TestClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   officer = await signInAs(app, 'officer');
 });
 afterAll(async () => {

@@ -1,19 +1,15 @@
 import type { Database } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import { type Laggard, type Laggards, median, type RegionProgress, todayInGermany } from '@ozg/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
 let app: TestApp;
 let consultant: TestClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   consultant = await signInAs(app, 'consultant');
 });
 afterAll(async () => {

@@ -4,6 +4,7 @@ import {
   ChildrenProgressSchema,
   CoverageSchema,
   LaggardsSchema,
+  OzgIdParamSchema,
   PROGRESS_SORTS,
   ProgressSeriesSchema,
   REGION_KINDS,
@@ -61,10 +62,7 @@ export const coverageRoute = createRoute({
     'Verbreitung einer Leistung in einem Gebiet: Anteil der Kommunen und der Einwohner, flächendeckend, mindestens eine, Reifegrade, Lösungen (öffentlich)',
   request: {
     params: z.object({
-      ozgId: z.coerce
-        .number()
-        .int()
-        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+      ozgId: OzgIdParamSchema,
     }),
     query: z.object({
       region: RegionKeyParamSchema.shape.key.meta({ param: { name: 'region', in: 'query' }, example: '06' }),
@@ -112,10 +110,7 @@ export const hintsRoute = createRoute({
   security: [{ session: [] }],
   request: {
     params: RegionKeyParamSchema.extend({
-      ozgId: z.coerce
-        .number()
-        .int()
-        .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 }),
+      ozgId: OzgIdParamSchema,
     }),
   },
   responses: { 200: jsonContent(AdoptionHintsSchema, 'Hinweise'), ...errorResponses(400, 401, 404, 422) },

@@ -1,6 +1,4 @@
 import { type Database, queryRows } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import {
   type ChildrenProgress,
   computeProgress,
@@ -11,15 +9,13 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, testApp } from '../../testing';
+import { demoTestApp, signInAs, type TestApp } from '../../testing';
 
 let database: Database;
 let app: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
 });
 afterAll(async () => {
   await database.close();

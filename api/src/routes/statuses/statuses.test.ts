@@ -1,11 +1,9 @@
 import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
 import type { ErrorBody, EventPageSchema, Status, StatusPageSchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
 let app: TestApp;
@@ -14,9 +12,7 @@ let admin: TestClient;
 const OFFICER_GEMEINDE = '06435901';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo({ database, today: '2026-11-25' });
-  app = testApp(database);
+  ({ database, app } = await demoTestApp());
   [officer, admin] = await Promise.all([signInAs(app, 'officer'), signInAs(app, 'admin')]);
 });
 afterAll(async () => {
