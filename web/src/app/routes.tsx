@@ -28,11 +28,13 @@ function lazyPage<Name extends string>(
 }
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
+const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
+  { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
   // Work of the municipalities and the consultants.
   // Administration by the ministry.
   // Account.
