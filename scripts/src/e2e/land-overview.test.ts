@@ -22,9 +22,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** Until no block of the page shows "… wird geladen" any more. */
+const allLoaded = (page: Page) =>
+  expect.poll(() => page.locator('.state-loading').count(), { timeout: 30_000 }).toBe(0);
+
 /** Waits until a page has settled (no "wird geladen" left), then checks it with axe and saves a screenshot. */
 async function checkPage(page: Page, name: string) {
-  await page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
+  await allLoaded(page);
   await page.waitForLoadState('networkidle');
   await screenshot(page, name);
   expect(await seriousAccessibilityViolations(page), name).toEqual([]);
@@ -113,7 +117,7 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       await page.getByRole('button', { name: 'Anzeigen' }).click();
       await page.waitForURL(/stand=2022-12-31/);
       await expect(page.locator('.region-facts').textContent()).resolves.toContain('Stand 31.12.2022');
-      await page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
+      await allLoaded(page);
       expect(await tiles.count()).toBe(4);
       expect(await tiles.first().locator('.tile-value').textContent()).not.toBe(todayShare);
 
@@ -138,7 +142,7 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert');
     await expect(alert.textContent()).resolves.toBe('E-Mail-Adresse oder Passwort ist falsch.');
-    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('alert');
     await checkPage(page, 'sign-in-error-mobile');
     await page.getByLabel('Passwort').fill('demo-lesen-2026');
     await page.getByRole('button', { name: 'Anmelden' }).click();
