@@ -12,6 +12,7 @@ import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import { searchRouter } from './routes/search/search.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
 import { usersRouter } from './routes/users/users.index';
 import { SESSION_COOKIE } from './services/auth';
@@ -70,6 +71,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', statusesRouter)
     .route('/', catalogRouter)
     .route('/', progressRouter)
+    .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', usersRouter);
   api.doc31('/openapi.json', {
