@@ -29,12 +29,20 @@ function lazyPage<Name extends string>(
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
+const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
   // Work of the municipalities and the consultants.
   // Administration by the ministry.
+  {
+    path: '/verwaltung/uploads',
+    page: AdminUploadsPage,
+    title: 'Amtliche Dateien hochladen',
+    nav: { label: 'Uploads' },
+    roles: ['admin'],
+  },
   // Account.
   { path: '/anmelden', page: SignInPage, title: 'Anmelden' },
 ];

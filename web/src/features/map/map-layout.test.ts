@@ -31,12 +31,13 @@ const HESSEN_KEYS = [
 ];
 
 describe('shareClass', () => {
-  it('puts shares into five classes of 20 points, 100 % into the top one', () => {
+  it('puts shares into six classes, finer below one half, 100 % into the top one', () => {
     expect(shareClass(0)).toBe(SHARE_CLASSES[0]);
     expect(shareClass(0.199)).toBe(SHARE_CLASSES[0]);
     expect(shareClass(0.2)).toBe(SHARE_CLASSES[1]);
-    expect(shareClass(0.79)).toBe(SHARE_CLASSES[3]);
-    expect(shareClass(1)).toBe(SHARE_CLASSES[4]);
+    expect(shareClass(0.45)).toBe(SHARE_CLASSES[3]);
+    expect(shareClass(0.74)).toBe(SHARE_CLASSES[4]);
+    expect(shareClass(1)).toBe(SHARE_CLASSES[5]);
   });
 
   it('has no class without a figure, and a grey tile for it', () => {

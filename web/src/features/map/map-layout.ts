@@ -8,26 +8,29 @@
 export type KreisValue = { ags: string; name: string; share: number | null; landkreis?: boolean };
 
 /**
- * Five classes of 20 percentage points, light to dark blue (a sequential scale
- * that stays readable for the common colour-vision deficiencies). The ink is
- * the text colour on the tile with at least 4.5:1 contrast.
+ * Six classes, light to dark blue (a sequential scale that stays readable for
+ * the common colour-vision deficiencies). Finer steps below one half, where
+ * most Kreise are while the rollout goes on, so that the map tells them apart.
+ * The ink is the text colour on the class with at least 4.5:1 contrast.
  */
 export const SHARE_CLASSES = [
-  { from: 0, to: 0.2, fill: '#e4eef8', ink: '#1b2430' },
-  { from: 0.2, to: 0.4, fill: '#b4d0ec', ink: '#1b2430' },
-  { from: 0.4, to: 0.6, fill: '#6fa3d6', ink: '#1b2430' },
-  { from: 0.6, to: 0.8, fill: '#2f6fb3', ink: '#ffffff' },
-  { from: 0.8, to: 1, fill: '#123f73', ink: '#ffffff' },
+  { from: 0, to: 0.2, fill: '#eef4fb', ink: '#1b2430' },
+  { from: 0.2, to: 0.3, fill: '#c9dcf0', ink: '#1b2430' },
+  { from: 0.3, to: 0.4, fill: '#95bde3', ink: '#1b2430' },
+  { from: 0.4, to: 0.5, fill: '#5e97cf', ink: '#1b2430' },
+  { from: 0.5, to: 0.75, fill: '#2f6fb3', ink: '#ffffff' },
+  { from: 0.75, to: 1, fill: '#123f73', ink: '#ffffff' },
 ] as const;
 export const NO_VALUE = { fill: '#eceff3', ink: '#4a5567' } as const;
 
 export type ShareClass = (typeof SHARE_CLASSES)[number];
 
-/** The class of a share; 1 (100 %) belongs to the top class. */
+/** The class of a share: from inclusive, to exclusive; 1 (100 %) belongs to the top class. */
 export function shareClass(share: number | null): ShareClass | null {
   if (share === null || Number.isNaN(share)) return null;
-  const index = Math.min(SHARE_CLASSES.length - 1, Math.max(0, Math.floor(share * SHARE_CLASSES.length)));
-  return SHARE_CLASSES[index] ?? null;
+  return (
+    SHARE_CLASSES.find((candidate) => share < candidate.to) ?? SHARE_CLASSES[SHARE_CLASSES.length - 1] ?? null
+  );
 }
 
 export function colourOf(share: number | null): { fill: string; ink: string } {
