@@ -30,12 +30,20 @@ function lazyPage<Name extends string>(
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
+const UsersPage = lazyPage(() => import('../features/admin/components/UsersPage'), 'UsersPage');
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
   // Work of the municipalities and the consultants.
   // Administration by the ministry.
+  {
+    path: '/verwaltung/benutzer',
+    page: UsersPage,
+    title: 'Benutzer',
+    nav: { label: 'Benutzer' },
+    roles: ['admin'],
+  },
   {
     path: '/verwaltung/uploads',
     page: AdminUploadsPage,
