@@ -31,12 +31,23 @@ const LandPage = lazyPage(() => import('../features/regions/components/LandPage'
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const UsersPage = lazyPage(() => import('../features/admin/components/UsersPage'), 'UsersPage');
+const LevelsPage = lazyPage(
+  () => import('../features/admin/components/ExecutingLevelsPage'),
+  'ExecutingLevelsPage',
+);
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
   // Work of the municipalities and the consultants.
   // Administration by the ministry.
+  {
+    path: '/verwaltung/ebenen',
+    page: LevelsPage,
+    title: 'Ebenen',
+    nav: { label: 'Ebenen' },
+    roles: ['admin'],
+  },
   {
     path: '/verwaltung/benutzer',
     page: UsersPage,
