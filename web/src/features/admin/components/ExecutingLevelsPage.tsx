@@ -209,7 +209,9 @@ function LevelsSection() {
                     }
                   />
                 </th>
-                <th scope="col">OZG-ID</th>
+                <th scope="col" className="hide-narrow">
+                  OZG-ID
+                </th>
                 <th scope="col">Leistung</th>
                 <th scope="col" className="hide-narrow">
                   Themenfeld
@@ -271,7 +273,7 @@ function ServiceRow({
           onChange={(event) => onSelect(event.target.checked)}
         />
       </td>
-      <td className="mono">{service.ozgId}</td>
+      <td className="mono hide-narrow">{service.ozgId}</td>
       <th scope="row">{service.name}</th>
       <td className="hide-narrow">{service.themenfeld}</td>
       <td className="hide-narrow">{service.municipallyRelevant ? 'ja' : 'nein'}</td>
