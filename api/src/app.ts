@@ -8,6 +8,7 @@ import { errorBody, handleError } from './lib/errors';
 import { type AppBindings, createRouter } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
+import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
 import { progressRouter } from './routes/progress/progress.index';
@@ -71,6 +72,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', statusesRouter)
     .route('/', catalogRouter)
     .route('/', progressRouter)
+    .route('/', consultingRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', usersRouter);
