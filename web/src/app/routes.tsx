@@ -28,6 +28,7 @@ function lazyPage<Name extends string>(
 }
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
+const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const UsersPage = lazyPage(() => import('../features/admin/components/UsersPage'), 'UsersPage');
@@ -39,6 +40,7 @@ const LevelsPage = lazyPage(
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
+  { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
   // Work of the municipalities and the consultants.
   // Administration by the ministry.
   {
