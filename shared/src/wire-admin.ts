@@ -43,7 +43,24 @@ export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 export const IMPORT_KINDS = ['gv100', 'catalog', 'boundaries'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/**
+ * progress=stream answers with newline-delimited JSON: lines
+ * {"progress": {"done", "total", "stage"}} while the import runs, then one line
+ * {"status": 200 | 4xx, "body": ImportResult | error shape}.
+ */
+const ProgressQuerySchema = z
+  .enum(['stream'])
+  .optional()
+  .meta({ description: 'stream: application/x-ndjson with progress lines and the outcome as the last line' });
+
+export const ImportStreamLineSchema = z.union([
+  z.object({ progress: z.object({ done: z.number(), total: z.number(), stage: z.string() }) }),
+  z.object({ status: z.number().int(), body: z.unknown() }),
+]);
+export type ImportStreamLine = z.infer<typeof ImportStreamLineSchema>;
+
 export const ImportFileQuerySchema = z.object({
+  progress: ProgressQuerySchema,
   fileName: z
     .string()
     .trim()
@@ -66,6 +83,7 @@ export const Gv100ImportQuerySchema = ImportFileQuerySchema.extend({
 });
 
 export const CatalogImportQuerySchema = z.object({
+  progress: ProgressQuerySchema,
   replaceDemo: Gv100ImportQuerySchema.shape.replaceDemo,
 });
 

@@ -5,6 +5,7 @@ import {
   importBoundaries,
   importCatalog,
   importGv100,
+  type ProgressReporter,
 } from '@ozg/db/importers';
 import { type ImportProblem, type ImportResult, REGION_LEVEL_LABELS, type RegionLevel } from '@ozg/shared';
 import { AppError } from '../lib/errors';
@@ -42,6 +43,7 @@ export function uploadGv100(input: {
   fileName: string;
   land?: string;
   replaceDemo: boolean;
+  progress?: ProgressReporter;
 }): Promise<ImportResult> {
   return runImport('gv100', async () => {
     const summary = await importGv100({
@@ -49,6 +51,7 @@ export function uploadGv100(input: {
       text: input.text,
       fileName: input.fileName,
       replaceDemo: input.replaceDemo,
+      ...(input.progress ? { progress: input.progress } : {}),
       ...(input.land ? { land: input.land } : {}),
     });
     const c = summary.changes;
@@ -69,6 +72,7 @@ export function uploadCatalog(input: {
   ozg: { text: string; fileName: string };
   leika: { text: string; fileName: string };
   replaceDemo: boolean;
+  progress?: ProgressReporter;
 }): Promise<ImportResult> {
   return runImport('catalog', async () => {
     const summary = await importCatalog(input);
@@ -84,6 +88,7 @@ export function uploadBoundaries(input: {
   database: Database;
   text: string;
   fileName: string;
+  progress?: ProgressReporter;
 }): Promise<ImportResult> {
   return runImport('boundaries', async () => {
     const summary = await importBoundaries(input);

@@ -1,6 +1,6 @@
 import type { Database } from '@ozg/db';
 import { createTestDatabase, readOfficialFile } from '@ozg/db/testing';
-import type { ErrorBody, ImportResult, KreisBoundaries } from '@ozg/shared';
+import type { ErrorBody, ImportResult, ImportStreamLine, KreisBoundaries } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signIn, signInAs, type TestApp, type TestClient, testApp } from '../../testing';
 
@@ -65,6 +65,34 @@ describe('uploads into the demo', () => {
     });
     const boundaries = (await (await app.request('/api/v1/regions/06/boundaries')).json()) as KreisBoundaries;
     expect(boundaries.items).toHaveLength(26);
+  });
+
+  it('POST /imports/boundaries?progress=stream reports progress line by line and the outcome last', async () => {
+    const res = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries?progress=stream&fileName=hessen-kreise.geojson',
+      readOfficialFile('hessen-kreise.geojson'),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ImportStreamLine);
+    const progress = lines.filter((line) => 'progress' in line);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toEqual({
+      status: 200,
+      body: { kind: 'boundaries', summary: ['Kreisgrenzen übernommen: 26 Kreise (Land 06).'] },
+    });
+
+    const refused = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries?progress=stream&fileName=leer.geojson',
+      '{"type": "FeatureCollection", "features": []}',
+    );
+    const last = JSON.parse((await refused.text()).trim().split('\n').at(-1) ?? '') as ImportStreamLine;
+    expect(last).toMatchObject({ status: 422, body: { error: { code: 'unprocessable' } } });
   });
 
   it('POST /imports/gv100 refuses to mix official data into the demo unless told to replace it', async () => {

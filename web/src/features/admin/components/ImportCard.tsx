@@ -80,16 +80,27 @@ export function ImportCard({
 }
 
 function UploadProgressBar({ progress }: { progress: UploadProgress | null }) {
-  const uploading = progress === null || progress.phase === 'upload';
-  const share = progress?.phase === 'upload' ? progress.share : 0;
-  const label = uploading
-    ? `Datei wird hochgeladen: ${formatNumber(Math.round(share * 100))} %`
-    : 'Datei übertragen, wird geprüft und importiert …';
+  let label: string;
+  let value: number | null;
+  if (progress === null || progress.phase === 'upload') {
+    value = progress?.share ?? 0;
+    label = `Datei wird hochgeladen: ${formatNumber(Math.round(value * 100))} %`;
+  } else if ('done' in progress && progress.total > 1) {
+    value = progress.done / progress.total;
+    label = `Import läuft (${progress.stage}): ${formatNumber(progress.done)} von ${formatNumber(progress.total)}`;
+  } else {
+    value = null;
+    label = 'Datei übertragen, wird geprüft und importiert …';
+  }
   return (
     <div className="upload-progress" role="status" aria-live="polite">
       <span>{label}</span>
-      {/* Without a value the bar is indeterminate: the import itself reports no progress to the browser. */}
-      {uploading ? <progress max={1} value={share} aria-label={label} /> : <progress aria-label={label} />}
+      {/* Without a value the bar is indeterminate: the file is being checked before the importer counts. */}
+      {value === null ? (
+        <progress aria-label={label} />
+      ) : (
+        <progress max={1} value={value} aria-label={label} />
+      )}
     </div>
   );
 }
