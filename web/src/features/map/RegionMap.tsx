@@ -117,10 +117,12 @@ function TileMap({
     >
       {tiles.map((tile) => {
         const colour = colourOf(tile.share);
+        // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
         const content = (
           <>
-            <span className="tile-map-name">{shortName(tile.name, tile.landkreis)}</span>
+            <span className="tile-map-name">{shortName(tile.name, tile.landkreis)}</span>{' '}
             <span className="tile-map-value">{formatShare(tile.share)}</span>
+            <span className="visually-hidden"> {valueLabel}</span>
           </>
         );
         const href = hrefFor?.(tile.ags);
@@ -137,11 +139,7 @@ function TileMap({
             title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
           >
             {href ? (
-              <Link
-                to={href}
-                style={{ color: colour.ink }}
-                aria-label={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
-              >
+              <Link to={href} style={{ color: colour.ink }}>
                 {content}
               </Link>
             ) : (
