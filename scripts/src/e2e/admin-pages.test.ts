@@ -41,10 +41,23 @@ describe('admin pages', () => {
       await screenshot(page, `admin-users-${viewport}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-      await page.getByRole('link', { name: 'Ebenen' }).click();
+      await page
+        .getByRole('navigation', { name: 'Verwaltung' })
+        .getByRole('link', { name: 'Ebenen und Ausnahmen' })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Ausführende Ebenen und Ausnahmen' }).waitFor();
       await page.locator('.levels-table tbody tr').first().waitFor();
       await screenshot(page, `admin-levels-${viewport}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // One entry in the main navigation leads to the overview of the administration.
+      await page
+        .getByRole('navigation', { name: 'Hauptnavigation' })
+        .getByRole('link', { name: 'Verwaltung' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+      expect(await page.locator('.admin-cards > li').count()).toBe(3);
+      await screenshot(page, `admin-home-${viewport}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       expect(problems()).toEqual([]);
       await close();

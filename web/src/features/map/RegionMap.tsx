@@ -3,7 +3,15 @@ import { Link } from '../../app/router';
 import { Empty, Loading } from '../../components/States';
 import { formatDate, formatShare } from '../../lib/format';
 import { useKreisBoundaries } from './api/get-kreis-boundaries';
-import { colourOf, type KreisValue, NO_VALUE, SHARE_CLASSES, shortName, tileLayout } from './map-layout';
+import {
+  colourOf,
+  type KreisValue,
+  NO_VALUE,
+  SHARE_CLASSES,
+  shortName,
+  tileLayout,
+  withSoftHyphens,
+} from './map-layout';
 import './map.css';
 
 // d3-geo and the outlines are only loaded when there are outlines to draw.
@@ -120,7 +128,7 @@ function TileMap({
         // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
         const content = (
           <>
-            <span className="tile-map-name">{shortName(tile.name, tile.landkreis)}</span>{' '}
+            <span className="tile-map-name">{withSoftHyphens(shortName(tile.name, tile.landkreis))}</span>{' '}
             <span className="tile-map-value">{formatShare(tile.share)}</span>
             <span className="visually-hidden"> {valueLabel}</span>
           </>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { colourOf, NO_VALUE, SHARE_CLASSES, shareClass, shortName, tileLayout } from './map-layout';
+import {
+  colourOf,
+  NO_VALUE,
+  SHARE_CLASSES,
+  shareClass,
+  shortName,
+  tileLayout,
+  withSoftHyphens,
+} from './map-layout';
 
 const HESSEN_KEYS = [
   '06411',
@@ -79,5 +87,13 @@ describe('shortName', () => {
     expect(shortName('Kassel, documenta-Stadt')).toBe('Kassel');
     expect(shortName('Kassel', true)).toBe('Lkr. Kassel');
     expect(shortName('Main-Kinzig-Kreis', true)).toBe('Main-Kinzig-Kreis');
+  });
+});
+
+describe('withSoftHyphens', () => {
+  it('lets a long Kreis name break before "kreis", and leaves short names alone', () => {
+    expect(withSoftHyphens('Vogelsbergkreis')).toBe('Vogelsberg\u00ADkreis');
+    expect(withSoftHyphens('Main-Kinzig-Kreis')).toBe('Main-Kinzig-Kreis');
+    expect(withSoftHyphens('Kassel')).toBe('Kassel');
   });
 });

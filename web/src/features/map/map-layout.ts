@@ -105,3 +105,12 @@ export function shortName(name: string, landkreis = false): string {
   const base = name.replace(/,.*$/, '').trim();
   return landkreis && !/kreis/i.test(base) ? `Lkr. ${base}` : base;
 }
+
+/**
+ * Soft hyphens before the common endings of Kreis names ("Vogelsberg­kreis"),
+ * so that a narrow tile breaks there and not at an arbitrary letter: browsers
+ * without a German hyphenation dictionary ignore `hyphens: auto`.
+ */
+export function withSoftHyphens(name: string): string {
+  return name.replace(/(\p{Ll})(kreis|kreises|stadt)\b/gu, '$1\u00AD$2');
+}

@@ -20,6 +20,7 @@ import {
 } from '../api/catalog';
 import { parseRegionKeys } from '../api/users';
 import '../admin.css';
+import { AdminNav } from './AdminNav';
 
 type LevelChoice = ExecutingLevel | 'none';
 const levelLabel = (level: ExecutingLevel | null) => (level ? EXECUTING_LEVEL_LABELS[level] : 'keine');
@@ -28,6 +29,7 @@ const levelLabel = (level: ExecutingLevel | null) => (level ? EXECUTING_LEVEL_LA
 export function ExecutingLevelsPage() {
   return (
     <div className="admin-page">
+      <AdminNav />
       <h1>Ausführende Ebenen und Ausnahmen</h1>
       <p className="lead">
         Die ausführende Ebene bestimmt, welche Kommunen eine Leistung anbieten müssen: jede Gemeinde die

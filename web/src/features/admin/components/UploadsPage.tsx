@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { ImportCard, type UploadRequest } from './ImportCard';
 import '../admin.css';
+import { AdminNav } from './AdminNav';
 
 /** A chosen, non-empty file of a form, or null. */
 function chosenFile(form: FormData, field: string): File | null {
@@ -60,6 +61,7 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
 
   return (
     <div className="admin-page">
+      <AdminNav />
       <h1>Amtliche Dateien hochladen</h1>
       <p className="lead">
         Jeder Import gilt ganz oder gar nicht: Enthält die Datei einen Fehler, wird nichts geändert und die

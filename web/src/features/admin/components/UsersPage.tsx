@@ -5,12 +5,14 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { parseRegionKeys, useCreateUser, useUpdateUser, useUsers } from '../api/users';
 import '../admin.css';
+import { AdminNav } from './AdminNav';
 
 /** Users and the regions they may edit, for the ministry. */
 export function UsersPage() {
   const users = useUsers();
   return (
     <div className="admin-page">
+      <AdminNav />
       <h1>Benutzer und Gebiete</h1>
       <p className="lead">
         Konten der Rolle „{USER_ROLE_LABELS.officer}“ bearbeiten die Leistungen ihrer Gebiete: eine Gemeinde
