@@ -103,7 +103,8 @@ export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Pro
   const inScope = (column: string) =>
     scopeIds ? sql`${sql.raw(column)} = any(${intArray(scopeIds)})` : sql`true`;
   await db.execute(
-    sql`select 1 from region_totals where ${inScope('region_id')} order by region_id, themenfeld for update`,
+    // Same order as applyStatusDeltas (total row first), so a rebuild and an edit cannot deadlock.
+    sql`select 1 from region_totals where ${inScope('region_id')} order by region_id, themenfeld nulls first for update`,
   );
   const themenfelder = `{${THEMENFELDER.join(',')}}`;
   await db.execute(sql`

@@ -24,6 +24,7 @@ import {
   users,
 } from '../schema/index';
 import { rebuildSnapshots } from '../totals';
+import { insertDemoConsultations } from './consulting';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
@@ -217,6 +218,18 @@ export async function seedDemo(input: {
     await db.insert(consultingModules).values([...DEMO_CONSULTING_MODULES]);
     await recomputeRollups(db);
     await rebuildSnapshots(db);
+    await insertDemoConsultations(db, {
+      gemeindeIds: administrations
+        .filter(
+          (a) =>
+            a.level === 'gemeinde' &&
+            !DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(a.ags)),
+        )
+        .map((a) => a.regionId),
+      consultantUserId: insertedUsers.find((user) => user.email === 'beratung@demo.example')?.id as number,
+      today,
+      random,
+    });
     await markDataChanged(db, 'demo');
     progress(4, 4, 'Benutzer');
   });

@@ -1,4 +1,4 @@
-import type { Database } from '@ozg/db';
+import { type Database, queryRows } from '@ozg/db';
 import type {
   Consultation,
   ConsultingModule,
@@ -9,6 +9,7 @@ import type {
   Status,
   Worklist,
 } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
@@ -35,6 +36,10 @@ beforeAll(async () => {
       items: ConsultingModule[];
     }
   ).items;
+  baseline = await json<ConsultingReport>(
+    await viewer.request('GET', '/api/v1/regions/06/consulting/report'),
+  );
+  await gemeinden();
 });
 afterAll(async () => {
   await database.close();
@@ -43,12 +48,23 @@ afterAll(async () => {
 const json = async <T>(res: Response) => (await res.json()) as T;
 const moduleOf = (area: ConsultingModule['area']) => modules.find((m) => m.area === area) as ConsultingModule;
 
-/** Gemeinden of the demo Kreis other than the officer's: each test takes its own. */
+let free: string[] | undefined;
+/** The report on the seeded demo, before these tests add consultations. */
+let baseline = {} as ConsultingReport;
+
+/** Gemeinden of the demo Kreis without any consultation in the seeded demo: each test takes its own. */
 async function gemeinden(): Promise<string[]> {
-  const res = await viewer.request('GET', '/api/v1/regions/06435/children');
-  return ((await res.json()) as { children: { ags: string }[] }).children
-    .map((child) => child.ags)
-    .filter((ags) => ags !== OFFICER_GEMEINDE);
+  if (!free) {
+    const rows = await queryRows<{ ags: string }>(
+      database.db,
+      sql`select v.ags from region_versions v join regions r on r.id = v.region_id
+          where v.valid_to is null and r.level = 'gemeinde' and v.ags like '06435%' and v.ags <> ${OFFICER_GEMEINDE}
+            and not exists (select 1 from consultations c where c.region_id = v.region_id)
+          order by v.ags`,
+    );
+    free = rows.map((row) => row.ags);
+  }
+  return free;
 }
 
 describe('consulting modules', () => {
@@ -296,21 +312,39 @@ describe('consultant worklist and ministry report', () => {
     expect(land?.region.ags).toBe('06');
     expect(report.uptake.some((row) => row.region.level === 'bezirk')).toBe(true);
     const kreis = report.uptake.find((row) => row.region.ags === '06435');
-    // Earlier tests held OZG consultations in two Gemeinden of this Kreis (2024-06-03 and 2026-11-02).
-    expect(kreis?.held.ozg.count).toBe(2);
-    expect(kreis?.held.ozg.share).toBeCloseTo(2 / (kreis?.municipalities as number), 10);
-    expect(land?.held.ozg.count).toBe(2);
-    // Only the consultation of 2024 is 12 months old; its change equals the progress read by the other route.
-    expect(report.effect.consulted.count).toBe(1);
-    const key = (await gemeinden())[2] as string;
-    const before = await json<RegionProgress>(
-      await app.request(`/api/v1/regions/${key}/progress?asOf=2024-06-03`),
+    const kreisBefore = baseline.uptake.find((row) => row.region.ags === '06435');
+    // Earlier tests held OZG consultations in two more Gemeinden of this Kreis (2024-06-03 and 2026-11-02).
+    expect(kreis?.held.ozg.count).toBe((kreisBefore?.held.ozg.count as number) + 2);
+    expect(kreis?.held.ozg.share).toBeCloseTo(
+      (kreis?.held.ozg.count as number) / (kreis?.municipalities as number),
+      10,
     );
-    const after = await json<RegionProgress>(
-      await app.request(`/api/v1/regions/${key}/progress?asOf=2025-06-03`),
+    expect(land?.held.ozg.count).toBe((baseline.uptake[0]?.held.ozg.count as number) + 2);
+    expect(land?.held.ozg.count).toBe(
+      report.uptake
+        .filter((row) => row.region.level === 'bezirk')
+        .reduce((sum, row) => sum + row.held.ozg.count, 0),
+    );
+    // The effect: every municipality whose first consultation is 12 months old, its change in the year after,
+    // recomputed through the progress of that municipality as of both days (the other route).
+    const consulted = await queryRows<{ ags: string; held_on: string; year_after: string }>(
+      database.db,
+      sql`select v.ags, min(c.held_on)::text as held_on, (min(c.held_on) + interval '1 year')::date::text as year_after
+          from consultations c join region_versions v on v.region_id = c.region_id and v.valid_to is null
+          where c.state = 'held' group by v.ags having min(c.held_on) + interval '1 year' <= (now() at time zone 'Europe/Berlin')::date`,
+    );
+    expect(report.effect.consulted.count).toBe(consulted.length);
+    expect(report.effect.consulted.count).toBe(baseline.effect.consulted.count + 1);
+    const share = async (key: string, day: string) =>
+      (await json<RegionProgress>(await app.request(`/api/v1/regions/${key}/progress?asOf=${day}`))).figures
+        .conformantShare as number;
+    const changes = await Promise.all(
+      consulted.map(
+        async (row) => (await share(row.ags, row.year_after)) - (await share(row.ags, row.held_on)),
+      ),
     );
     expect(report.effect.consulted.meanChange).toBeCloseTo(
-      (after.figures.conformantShare as number) - (before.figures.conformantShare as number),
+      changes.reduce((sum, value) => sum + value, 0) / changes.length,
       10,
     );
     expect(report.effect.comparison.count).toBeGreaterThan(0);
