@@ -28,6 +28,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // German browser UI, so that date fields read TT.MM.JJJJ in the screenshots as they do for the users.
+      '--lang=de-DE',
     ],
   });
   return {

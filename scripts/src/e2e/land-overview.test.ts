@@ -219,6 +219,21 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     await close();
   });
 
+  it('explains a Land without loaded regions and an unknown path instead of failing', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await page.goto(`${app.url}/?land=09`);
+    await page.getByRole('heading', { level: 1, name: 'Keine Gebiete geladen' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('pnpm ozg import gv100');
+    await page.goto(`${app.url}/gibt-es-nicht`);
+    await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    await page.getByRole('link', { name: 'Landesübersicht' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
+    // The 404 of /regions/09 is the browser's only complaint, and an expected one.
+    expect(problems().filter((problem) => !problem.includes('404'))).toEqual([]);
+    await close();
+  });
+
   it('sorts the Kreise by population with the keyboard', async () => {
     const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
     await page.goto(app.url);

@@ -29,8 +29,15 @@ export function ProgressOverTime({ regionKey }: { regionKey: string }) {
             <ProgressChart {...shapeSeries(series.data)} />
           </Suspense>
           <p className="legend" aria-hidden="true">
-            <span className="legend-line" /> OZG-konform <span className="legend-line legend-dashed" />{' '}
-            Prognose <span className="legend-line legend-deadline" /> Frist 31.12.2022
+            <span>
+              <span className="legend-line" /> OZG-konform
+            </span>
+            <span>
+              <span className="legend-line legend-dashed" /> Prognose
+            </span>
+            <span>
+              <span className="legend-line legend-deadline" /> Frist 31.12.2022
+            </span>
           </p>
           <details className="table-details">
             <summary>Monatswerte als Tabelle</summary>

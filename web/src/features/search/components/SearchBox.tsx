@@ -28,7 +28,7 @@ export function SearchBox() {
         <input
           id="global-search"
           type="search"
-          placeholder="Gebiet, AGS, Leistung, OZG-ID …"
+          placeholder="Gebiet, AGS oder Leistung"
           value={value}
           onChange={(event) => setValue(event.target.value)}
           autoComplete="off"
