@@ -10,14 +10,18 @@ import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
+import { importsRouter } from './routes/imports/imports.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { searchRouter } from './routes/search/search.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
+import { usersRouter } from './routes/users/users.index';
 import { SESSION_COOKIE } from './services/auth';
 
 /** Enough for a CSV of every service of a municipality with long notes. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Uploads of official files (/imports/…): the GV100AD of all Germany is 3.5 MB, VG250 Kreise unsimplified about 30 MB. */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export const API_TITLE = 'OZG-Umsetzungsdashboard API';
 
@@ -37,15 +41,19 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.set('database', database);
     await next();
   });
-  base.use(
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
         c.json(
-          errorBody('payload_too_large', `Die Anfrage ist größer als ${MAX_BODY_BYTES / 1024 / 1024} MB.`),
+          errorBody('payload_too_large', `Die Anfrage ist größer als ${maxSize / 1024 / 1024} MB.`),
           413,
         ),
-    }),
+    });
+  const defaultLimit = limitTo(MAX_BODY_BYTES);
+  const importLimit = limitTo(MAX_IMPORT_BYTES);
+  base.use((c, next) =>
+    c.req.path.startsWith('/api/v1/imports/') ? importLimit(c, next) : defaultLimit(c, next),
   );
   base.use(sessionMiddleware);
   base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -65,7 +73,9 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', catalogRouter)
     .route('/', progressRouter)
     .route('/', consultingRouter)
-    .route('/', searchRouter);
+    .route('/', searchRouter)
+    .route('/', importsRouter)
+    .route('/', usersRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],

@@ -29,10 +29,14 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
         headers: {
           cookie,
           'x-csrf-token': csrfToken,
-          ...(body === undefined || typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || typeof body === 'string' || body instanceof FormData
+            ? {}
+            : { 'content-type': 'application/json' }),
           ...headers,
         },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }),
       }),
   };
 }

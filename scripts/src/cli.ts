@@ -3,7 +3,13 @@ import { parseArgs } from 'node:util';
 import { AppError, createUser, setPassword } from '@ozg/api';
 import { createDb, type Database, migrateDb } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
-import { ImportFileError, ImportRefusedError, importCatalog, importGv100 } from '@ozg/db/importers';
+import {
+  ImportFileError,
+  ImportRefusedError,
+  importBoundaries,
+  importCatalog,
+  importGv100,
+} from '@ozg/db/importers';
 import { REGION_LEVEL_LABELS } from '@ozg/shared';
 import { userPath } from './env';
 import { terminalProgress } from './progress';
@@ -17,6 +23,9 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       Gemeindeverzeichnis GV100AD (Destatis, feste Spaltenbreiten) importieren.
   import catalog --ozg <ozg-leistungen.csv> --leika <leika-leistungen.csv> [--replace-demo]
       OZG-Leistungen und LeiKa-Leistungen importieren.
+  import boundaries <kreise.geojson>
+      Kreisgrenzen für die Karte importieren (GeoJSON in WGS84, z. B. BKG VG250,
+      Ebene KRS, mit den Eigenschaften AGS und GEN); ersetzt die Grenzen der Länder der Datei.
   seed demo [--reset]
       Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
   user add --email <E> --role <admin|officer|consultant|viewer> [--region <AGS> …] [--name <N>] [--password <P>]
@@ -132,6 +141,27 @@ async function importCatalogCommand(args: string[]) {
   }
 }
 
+async function importBoundariesCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg import boundaries <kreise.geojson>');
+  const input = readInput(file);
+  const progress = terminalProgress();
+  const summary = await withDatabase((database) => importBoundaries({ database, ...input, progress }));
+  progress.finish();
+  console.log(
+    `Kreisgrenzen importiert: ${number(summary.imported)} Kreise (Länder ${summary.laender.join(', ')}).`,
+  );
+  if (summary.skippedOtherLaender) {
+    console.log(`  Übersprungen: ${number(summary.skippedOtherLaender)} Kreise anderer Länder`);
+  }
+  if (summary.missing.length) {
+    console.log(
+      `  Ohne Grenze (bleiben auf der Karte leer): ${summary.missing.map((kreis) => `${kreis.name} (${kreis.ags})`).join(', ')}`,
+    );
+  }
+}
+
 async function seedCommand(args: string[]) {
   const [what, ...rest] = args;
   if (what !== 'demo') throw new UsageError('pnpm ozg seed demo [--reset]');
@@ -203,6 +233,7 @@ async function main(argv: string[]) {
   }
   if (command === 'import' && sub === 'gv100') return importGv100Command(rest);
   if (command === 'import' && sub === 'catalog') return importCatalogCommand(rest);
+  if (command === 'import' && sub === 'boundaries') return importBoundariesCommand(rest);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
   if (command === 'user') return userCommand([sub ?? '', ...rest]);
   if (command === 'db' && sub === 'migrate') {

@@ -1,5 +1,5 @@
 import { type Db, hashPassword, passwordProblem, queryRows } from '@ozg/db';
-import { USER_ROLES, type UserRole } from '@ozg/shared';
+import { type AdminUser, USER_ROLES, type UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
@@ -89,4 +89,100 @@ async function resolveRegionKeys(
     regions.push(region);
   }
   return regions;
+}
+
+/** Every account with its role and regions, for the admin page; never the password hash. */
+export async function listUsers(db: Db): Promise<AdminUser[]> {
+  const rows = await queryRows<{
+    id: number;
+    email: string;
+    display_name: string;
+    role: UserRole;
+    active: boolean;
+    last_login_at: string | null;
+    regions: { ags: string; name: string }[] | null;
+  }>(
+    db,
+    sql`select u.id, u.email, u.display_name, u.role, u.active, u.last_login_at,
+          (select json_agg(json_build_object('ags', v.ags, 'name', v.name) order by v.ags)
+           from user_regions ur join region_versions v on v.region_id = ur.region_id and v.valid_to is null
+           where ur.user_id = u.id) as regions
+        from users u order by lower(u.email)`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    active: row.active,
+    regions: row.regions ?? [],
+    lastLoginAt: row.last_login_at ? new Date(row.last_login_at).toISOString() : null,
+  }));
+}
+
+/**
+ * Changes an account's name, role, regions or whether it may sign in. A
+ * deactivated account's sessions end at once; an admin cannot lock themself out.
+ */
+export async function updateUser(input: {
+  db: Db;
+  actorId: number;
+  id: number;
+  change: { displayName?: string; role?: UserRole; regions?: string[]; active?: boolean };
+}): Promise<AdminUser> {
+  const { change } = input;
+  if (input.id === input.actorId && (change.active === false || (change.role && change.role !== 'admin'))) {
+    throw new AppError(
+      'unprocessable',
+      'Das eigene Konto kann nicht deaktiviert oder herabgestuft werden (sonst hätte niemand mehr Zugriff).',
+    );
+  }
+  await input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const [user] = await queryRows<{ id: number; role: UserRole }>(
+      db,
+      sql`select id, role from users where id = ${input.id} for update`,
+    );
+    if (!user) throw new AppError('not_found', `Kein Benutzer mit der Nummer ${input.id}.`);
+    const role = change.role ?? user.role;
+    if (change.displayName !== undefined || change.role !== undefined || change.active !== undefined) {
+      await db.execute(
+        sql`update users set
+              display_name = coalesce(${change.displayName ?? null}, display_name),
+              role = coalesce(${change.role ?? null}::user_role, role),
+              active = coalesce(${change.active ?? null}::boolean, active)
+            where id = ${input.id}`,
+      );
+    }
+    if (change.regions !== undefined) {
+      const regions = await resolveRegionKeys(db, change.regions);
+      const notEditable = regions.filter((region) => region.level !== 'gemeinde' && region.level !== 'kreis');
+      if (notEditable.length > 0) {
+        throw new AppError(
+          'validation_failed',
+          `Gebiete ${notEditable.map((region) => region.ags).join(', ')} haben keine eigenen Leistungen; zuweisbar sind Gemeinden und Kreise.`,
+        );
+      }
+      await db.execute(sql`delete from user_regions where user_id = ${input.id}`);
+      for (const region of regions) {
+        await db.execute(
+          sql`insert into user_regions (user_id, region_id) values (${input.id}, ${region.id})`,
+        );
+      }
+    }
+    const [{ count } = { count: 0 }] = await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from user_regions where user_id = ${input.id}`,
+    );
+    if (role === 'officer' && count === 0) {
+      throw new AppError(
+        'validation_failed',
+        'Ein Konto der Rolle Kommune braucht mindestens ein Gebiet (AGS).',
+      );
+    }
+    if (change.active === false) await db.execute(sql`delete from sessions where user_id = ${input.id}`);
+  });
+  const updated = (await listUsers(input.db)).find((user) => user.id === input.id);
+  if (!updated) throw new AppError('not_found', `Kein Benutzer mit der Nummer ${input.id}.`);
+  return updated;
 }

@@ -1,12 +1,16 @@
-/** A problem in an imported file, located by file and line (and column where known). */
+/**
+ * A problem in an imported file, located by file and line (and column where known).
+ * The line is null where a format has no useful one (a GeoJSON file on one line):
+ * the column then names the place, e.g. "Objekt 3 (AGS 06411)".
+ */
 export class ImportFileError extends Error {
   constructor(
     readonly file: string,
-    readonly line: number,
+    readonly line: number | null,
     readonly problem: string,
     readonly column?: string,
   ) {
-    super(`${file}:${line}: ${column ? `${column}: ` : ''}${problem}`);
+    super(`${file}${line === null ? '' : `:${line}`}: ${column ? `${column}: ` : ''}${problem}`);
     this.name = 'ImportFileError';
   }
 }

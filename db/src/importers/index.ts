@@ -1,3 +1,5 @@
+export { type BoundariesImportSummary, importBoundaries } from './boundaries';
+export { type KreisBoundary, parseBoundaries } from './boundaries-parse';
 export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalog';
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
 export { type Gv100ImportSummary, importGv100, UNKNOWN_START } from './gv100';

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './boundaries';
 export * from './catalog';
 export * from './consulting';
 export * from './meta';

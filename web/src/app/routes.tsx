@@ -36,6 +36,13 @@ const ServiceCatalogue = lazyPage(
 );
 const ServicePage = lazyPage(() => import('../features/catalog/components/ServicePage'), 'ServicePage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
+const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
+const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
+const UsersPage = lazyPage(() => import('../features/admin/components/UsersPage'), 'UsersPage');
+const LevelsPage = lazyPage(
+  () => import('../features/admin/components/ExecutingLevelsPage'),
+  'ExecutingLevelsPage',
+);
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
@@ -45,7 +52,17 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' },
   { path: '/suche', page: SearchPage, title: 'Suche' },
   // Work of the municipalities and the consultants.
-  // Administration by the ministry.
+  // Administration by the ministry: one entry in the navigation, tabs within (AdminNav).
+  {
+    path: '/verwaltung',
+    page: AdminHomePage,
+    title: 'Verwaltung',
+    nav: { label: 'Verwaltung' },
+    roles: ['admin'],
+  },
+  { path: '/verwaltung/uploads', page: AdminUploadsPage, title: 'Amtliche Dateien', roles: ['admin'] },
+  { path: '/verwaltung/ebenen', page: LevelsPage, title: 'Ebenen und Ausnahmen', roles: ['admin'] },
+  { path: '/verwaltung/benutzer', page: UsersPage, title: 'Benutzer', roles: ['admin'] },
   // Account.
   { path: '/anmelden', page: SignInPage, title: 'Anmelden' },
 ];

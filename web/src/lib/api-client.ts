@@ -13,11 +13,13 @@ export function rememberCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export const api = hc<AppType>('/api/v1', {
+/** Headers of every request of the web app; also for uploads that need XMLHttpRequest (upload progress). */
+export function requestHeaders(): Record<string, string> {
   // X-OZG-Client: web marks changes in the audit trail as made in the UI (source "ui").
-  headers: (): Record<string, string> =>
-    csrfToken ? { 'X-OZG-Client': 'web', 'X-CSRF-Token': csrfToken } : { 'X-OZG-Client': 'web' },
-});
+  return csrfToken ? { 'X-OZG-Client': 'web', 'X-CSRF-Token': csrfToken } : { 'X-OZG-Client': 'web' };
+}
+
+export const api = hc<AppType>('/api/v1', { headers: requestHeaders });
 
 /** A failed API request, carrying the API's error shape. */
 export class ApiError extends Error {

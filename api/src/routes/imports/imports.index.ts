@@ -1,0 +1,126 @@
+import type { ProgressReporter } from '@ozg/db/importers';
+import type { ImportResult, ImportStreamLine } from '@ozg/shared';
+import type { Context } from 'hono';
+import { stream as streamResponse } from 'hono/streaming';
+import { requireRole } from '../../lib/auth';
+import { AppError, errorBody } from '../../lib/errors';
+import { type AppBindings, createRouter } from '../../lib/router';
+import { listKreisBoundaries } from '../../services/boundaries';
+import { uploadBoundaries, uploadCatalog, uploadGv100 } from '../../services/imports';
+import {
+  importBoundariesRoute,
+  importCatalogRoute,
+  importGv100Route,
+  listBoundariesRoute,
+} from './imports.routes';
+
+/** The uploaded file as text; the official files are UTF-8. */
+async function uploadedText(request: Request, what: string): Promise<string> {
+  const text = await request.text();
+  if (!text.trim()) throw new AppError('validation_failed', `Die hochgeladene ${what} ist leer.`);
+  return text;
+}
+
+/** A file field of the validated form (hono gives File objects for file parts). */
+async function formFile(
+  file: unknown,
+  field: string,
+  what: string,
+): Promise<{ text: string; fileName: string }> {
+  if (!(file instanceof File))
+    throw new AppError('validation_failed', `${what} fehlt (Formularfeld "${field}").`);
+  const text = await file.text();
+  if (!text.trim()) throw new AppError('validation_failed', `${what} ${file.name} ist leer.`);
+  return { text, fileName: file.name || field };
+}
+
+/** Progress lines at most this often: enough for a smooth bar, few enough for a slow connection. */
+const PROGRESS_INTERVAL_MS = 150;
+
+/**
+ * Runs an import and answers with its result, or, with ?progress=stream, with
+ * the importer's progress as newline-delimited JSON and the outcome (the same
+ * status and body as without streaming) as the last line. Checks that fail
+ * before the import starts (sign-in, role, size, form) keep their plain status.
+ * The streamed answer is outside the typed client's union (`as never` below):
+ * the web app reads it through XMLHttpRequest.
+ */
+function answer(c: Context<AppBindings>, run: (progress?: ProgressReporter) => Promise<ImportResult>) {
+  if (c.req.query('progress') === 'stream') return streamImport(c, run) as never;
+  return run().then((result) => c.json(result, 200));
+}
+
+function streamImport(
+  c: Context<AppBindings>,
+  run: (progress?: ProgressReporter) => Promise<ImportResult>,
+): Response {
+  c.header('content-type', 'application/x-ndjson; charset=utf-8');
+  return streamResponse(c, async (stream) => {
+    const write = (line: ImportStreamLine) => stream.writeln(JSON.stringify(line));
+    let last = 0;
+    const progress: ProgressReporter = (done, total, stage) => {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
+      last = now;
+      void write({ progress: { done, total, stage } });
+    };
+    try {
+      await write({ progress: { done: 0, total: 1, stage: 'Prüfen' } });
+      await write({ status: 200, body: await run(progress) });
+    } catch (error) {
+      if (error instanceof AppError) {
+        await write({ status: error.status, body: errorBody(error.code, error.message, error.details) });
+        return;
+      }
+      console.error(`Unerwarteter Fehler bei ${c.req.method} ${c.req.path}:`, error);
+      await write({
+        status: 500,
+        body: errorBody('internal', 'Interner Fehler. Bitte später erneut versuchen.'),
+      });
+    }
+  });
+}
+
+export const importsRouter = createRouter()
+  .openapi(listBoundariesRoute, async (c) =>
+    c.json(await listKreisBoundaries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
+  )
+  .openapi(importGv100Route, async (c) => {
+    requireRole(c, 'admin');
+    const { fileName, land, replaceDemo } = c.req.valid('query');
+    const text = await uploadedText(c.req.raw, 'GV100AD-Datei');
+    return answer(c, (progress) =>
+      uploadGv100({
+        database: c.get('database'),
+        text,
+        fileName: fileName ?? 'GV100AD',
+        replaceDemo,
+        ...(land ? { land } : {}),
+        ...(progress ? { progress } : {}),
+      }),
+    );
+  })
+  .openapi(importCatalogRoute, async (c) => {
+    requireRole(c, 'admin');
+    const { replaceDemo } = c.req.valid('query');
+    const form = c.req.valid('form');
+    const ozg = await formFile(form.ozg, 'ozg', 'Die Datei der OZG-Leistungen');
+    const leika = await formFile(form.leika, 'leika', 'Die Datei der LeiKa-Leistungen');
+    return answer(c, (progress) =>
+      uploadCatalog({
+        database: c.get('database'),
+        ozg,
+        leika,
+        replaceDemo,
+        ...(progress ? { progress } : {}),
+      }),
+    );
+  })
+  .openapi(importBoundariesRoute, async (c) => {
+    requireRole(c, 'admin');
+    const text = await uploadedText(c.req.raw, 'GeoJSON-Datei');
+    const fileName = c.req.valid('query').fileName ?? 'Kreisgrenzen.geojson';
+    return answer(c, (progress) =>
+      uploadBoundaries({ database: c.get('database'), text, fileName, ...(progress ? { progress } : {}) }),
+    );
+  });

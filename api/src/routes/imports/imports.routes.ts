@@ -1,0 +1,78 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  CatalogImportQuerySchema,
+  Gv100ImportQuerySchema,
+  ImportFileQuerySchema,
+  ImportResultSchema,
+  KreisBoundariesSchema,
+  RegionKeyParamSchema,
+} from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+const security = [{ session: [] }];
+const fileBody = (description: string) => ({
+  description,
+  required: true,
+  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+});
+const failures = errorResponses(400, 401, 403, 413, 422);
+
+export const listBoundariesRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/boundaries',
+  tags: ['Karte'],
+  summary:
+    'Grenzen der Kreise eines Landes, Regierungsbezirks oder Kreises als GeoJSON-Geometrien in WGS84 (öffentlich)',
+  request: { params: RegionKeyParamSchema },
+  responses: { 200: jsonContent(KreisBoundariesSchema, 'Kreisgrenzen'), ...errorResponses(400, 404) },
+});
+
+export const importGv100Route = createRoute({
+  method: 'post',
+  path: '/imports/gv100',
+  tags: ['Import'],
+  summary: 'Gemeindeverzeichnis GV100AD hochladen und importieren (Administration), ganz oder gar nicht',
+  security,
+  request: { query: Gv100ImportQuerySchema, body: fileBody('GV100AD-Datei (Destatis, UTF-8)') },
+  responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});
+
+export const importCatalogRoute = createRoute({
+  method: 'post',
+  path: '/imports/catalog',
+  tags: ['Import'],
+  summary:
+    'OZG-Leistungen und LeiKa-Leistungen (zwei CSV-Dateien) hochladen und importieren (Administration)',
+  security,
+  request: {
+    query: CatalogImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            ozg: z
+              .any()
+              .meta({ type: 'string', format: 'binary', description: 'ozg_id,name,lebenslage,themenfeld' }),
+            leika: z
+              .any()
+              .meta({ type: 'string', format: 'binary', description: 'leika_key,name,leika_typ,ozg_id' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});
+
+export const importBoundariesRoute = createRoute({
+  method: 'post',
+  path: '/imports/boundaries',
+  tags: ['Import'],
+  summary:
+    'Kreisgrenzen (GeoJSON in WGS84, Eigenschaften AGS und GEN) hochladen und importieren (Administration)',
+  security,
+  request: { query: ImportFileQuerySchema, body: fileBody('GeoJSON-FeatureCollection der Kreise') },
+  responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});

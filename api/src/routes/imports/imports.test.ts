@@ -1,0 +1,191 @@
+import type { Database } from '@ozg/db';
+import { createTestDatabase, readOfficialFile } from '@ozg/db/testing';
+import type { ErrorBody, ImportResult, ImportStreamLine, KreisBoundaries } from '@ozg/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTestApp, signIn, signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+
+describe('uploads into the demo', () => {
+  let database: Database;
+  let app: TestApp;
+  let admin: TestClient;
+  beforeAll(async () => {
+    ({ database, app } = await demoTestApp());
+    admin = await signInAs(app, 'admin');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('GET /regions/06/boundaries lists all 26 Kreise as missing before any outline is imported', async () => {
+    const res = await app.request('/api/v1/regions/06/boundaries');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as KreisBoundaries;
+    expect(body.items).toEqual([]);
+    expect(body.missing).toHaveLength(26);
+    expect(body.source).toBeNull();
+  });
+
+  it('POST /imports/boundaries stores the Hessian outlines beside the demo, and the map reads them', async () => {
+    const res = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries?fileName=hessen-kreise.geojson',
+      readOfficialFile('hessen-kreise.geojson'),
+      { 'content-type': 'application/geo+json' },
+    );
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as ImportResult;
+    expect(result.summary[0]).toBe('Kreisgrenzen übernommen: 26 Kreise (Land 06).');
+
+    const boundaries = (await (await app.request('/api/v1/regions/06/boundaries')).json()) as KreisBoundaries;
+    expect(boundaries.items).toHaveLength(26);
+    expect(boundaries.missing).toEqual([]);
+    expect(boundaries.source?.fileName).toBe('hessen-kreise.geojson');
+    // A Regierungsbezirk gets its own Kreise only (Darmstadt: 064xx).
+    const darmstadt = (await (await app.request('/api/v1/regions/064/boundaries')).json()) as KreisBoundaries;
+    expect(darmstadt.items.length).toBeGreaterThan(5);
+    expect(darmstadt.items.every((item) => item.ags.startsWith('064'))).toBe(true);
+  });
+
+  it('POST /imports/boundaries answers 422 with the place of the mistake and keeps the outlines', async () => {
+    const broken = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { AGS: '06411', GEN: 'Darmstadt' }, geometry: null }],
+    });
+    const res = await admin.request('POST', '/api/v1/imports/boundaries?fileName=kaputt.geojson', broken);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.message).toBe(
+      'Die Datei wurde nicht übernommen: kaputt.geojson: Objekt 1 (AGS 06411): Geometrie fehlt',
+    );
+    expect(body.error.details).toEqual({
+      file: 'kaputt.geojson',
+      line: null,
+      column: 'Objekt 1 (AGS 06411)',
+      problem: 'Geometrie fehlt',
+    });
+    const boundaries = (await (await app.request('/api/v1/regions/06/boundaries')).json()) as KreisBoundaries;
+    expect(boundaries.items).toHaveLength(26);
+  });
+
+  it('POST /imports/boundaries?progress=stream reports progress line by line and the outcome last', async () => {
+    const res = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries?progress=stream&fileName=hessen-kreise.geojson',
+      readOfficialFile('hessen-kreise.geojson'),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ImportStreamLine);
+    const progress = lines.filter((line) => 'progress' in line);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toEqual({
+      status: 200,
+      body: { kind: 'boundaries', summary: ['Kreisgrenzen übernommen: 26 Kreise (Land 06).'] },
+    });
+
+    const refused = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries?progress=stream&fileName=leer.geojson',
+      '{"type": "FeatureCollection", "features": []}',
+    );
+    const last = JSON.parse((await refused.text()).trim().split('\n').at(-1) ?? '') as ImportStreamLine;
+    expect(last).toMatchObject({ status: 422, body: { error: { code: 'unprocessable' } } });
+  });
+
+  it('POST /imports/gv100 refuses to mix official data into the demo unless told to replace it', async () => {
+    const res = await admin.request(
+      'POST',
+      '/api/v1/imports/gv100?land=06',
+      readOfficialFile('GV100AD_301123.txt'),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(
+      /^Der Import wurde abgelehnt: Die Datenbank enthält Demo-Daten/,
+    );
+  });
+
+  it('only an admin may upload', async () => {
+    const viewer = await signInAs(app, 'viewer');
+    const res = await viewer.request('POST', '/api/v1/imports/boundaries', '{}');
+    expect(res.status).toBe(403);
+    const anonymous = await app.request('/api/v1/imports/boundaries', { method: 'POST', body: '{}' });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('POST /imports/catalog names the file, line and column of a malformed line', async () => {
+    const form = new FormData();
+    form.set(
+      'ozg',
+      new File(['ozg_id,name,lebenslage,themenfeld\n12,Kurz,Leben,Bauen & Wohnen\n'], 'ozg.csv'),
+    );
+    form.set('leika', new File(['leika_key,name,leika_typ,ozg_id\n'], 'leika.csv'));
+    const res = await admin.request('POST', '/api/v1/imports/catalog?replaceDemo=true', form);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.details).toEqual({
+      file: 'ozg.csv',
+      line: 2,
+      column: 'ozg_id',
+      problem: '"12" ist keine fünfstellige OZG-ID',
+    });
+    // All or nothing: the demo with its users is still there.
+    expect((await signInAs(app, 'viewer')).csrfToken).toBeTruthy();
+  });
+});
+
+describe('uploads of the official files into an empty installation', () => {
+  let database: Database;
+  let app: TestApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = testApp(database);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('imports the GV100AD of Hessen, then the catalogue, then the boundaries', async () => {
+    const { createUser } = await import('../../services/users');
+    await createUser({
+      db: database.db,
+      email: 'referat@land.example',
+      role: 'admin',
+      regionKeys: [],
+      password: 'ein-langes-passwort',
+    });
+    const admin = await signIn(app, 'referat@land.example', 'ein-langes-passwort');
+    const gv100 = await admin.request(
+      'POST',
+      '/api/v1/imports/gv100?land=06&fileName=GV100AD_301123.txt',
+      readOfficialFile('GV100AD_301123.txt'),
+    );
+    expect(gv100.status).toBe(200);
+    const gv100Result = (await gv100.json()) as ImportResult;
+    expect(gv100Result.summary[0]).toBe('Gemeindeverzeichnis mit Gebietsstand 30.11.2023 übernommen.');
+    expect(gv100Result.summary[1]).toContain('Kreis: 26');
+
+    const form = new FormData();
+    form.set('ozg', new File([readOfficialFile('ozg-leistungen.csv')], 'ozg-leistungen.csv'));
+    form.set('leika', new File([readOfficialFile('leika-leistungen.csv')], 'leika-leistungen.csv'));
+    const catalog = await admin.request('POST', '/api/v1/imports/catalog', form);
+    expect(catalog.status).toBe(200);
+    expect(((await catalog.json()) as ImportResult).summary[0]).toMatch(
+      /^Katalog übernommen: 557 OZG-Leistungen/,
+    );
+
+    const boundaries = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries',
+      readOfficialFile('de-kreise.geojson'),
+    );
+    expect(boundaries.status).toBe(200);
+    expect(((await boundaries.json()) as ImportResult).summary).toEqual([
+      'Kreisgrenzen übernommen: 26 Kreise (Land 06).',
+      'Übersprungen: 375 Kreise anderer Länder.',
+    ]);
+    // The catalogue import builds the target sets of 421 Gemeinden: slow on a busy 2-core machine.
+  }, 120_000);
+});

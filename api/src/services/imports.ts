@@ -1,0 +1,107 @@
+import type { Database } from '@ozg/db';
+import {
+  ImportFileError,
+  ImportRefusedError,
+  importBoundaries,
+  importCatalog,
+  importGv100,
+  type ProgressReporter,
+} from '@ozg/db/importers';
+import { type ImportProblem, type ImportResult, REGION_LEVEL_LABELS, type RegionLevel } from '@ozg/shared';
+import { AppError } from '../lib/errors';
+
+const number = (value: number) => value.toLocaleString('de-DE');
+
+/**
+ * Runs an importer for an uploaded file and turns its outcome into what the
+ * admin page shows: a summary in German, or a 422 whose details say where the
+ * file is wrong. The importers are all or nothing, so a failure changed nothing.
+ */
+async function runImport(kind: ImportResult['kind'], run: () => Promise<string[]>): Promise<ImportResult> {
+  try {
+    return { kind, summary: await run() };
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      const problem: ImportProblem = {
+        file: error.file,
+        line: error.line,
+        column: error.column ?? null,
+        problem: error.problem,
+      };
+      throw new AppError('unprocessable', `Die Datei wurde nicht übernommen: ${error.message}`, problem);
+    }
+    if (error instanceof ImportRefusedError) {
+      throw new AppError('unprocessable', `Der Import wurde abgelehnt: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+export function uploadGv100(input: {
+  database: Database;
+  text: string;
+  fileName: string;
+  land?: string;
+  replaceDemo: boolean;
+  progress?: ProgressReporter;
+}): Promise<ImportResult> {
+  return runImport('gv100', async () => {
+    const summary = await importGv100({
+      database: input.database,
+      text: input.text,
+      fileName: input.fileName,
+      replaceDemo: input.replaceDemo,
+      ...(input.progress ? { progress: input.progress } : {}),
+      ...(input.land ? { land: input.land } : {}),
+    });
+    const c = summary.changes;
+    return [
+      `Gemeindeverzeichnis mit Gebietsstand ${summary.referenceDate.split('-').reverse().join('.')} übernommen.`,
+      Object.entries(summary.perLevel)
+        .map(([level, count]) => `${REGION_LEVEL_LABELS[level as RegionLevel]}: ${number(count)}`)
+        .join(' · '),
+      `Bevölkerung: ${number(summary.population)}`,
+      `Änderungen: ${number(c.created)} neu, ${number(c.updated)} aktualisiert, ${number(c.territoryChanged)} Gebietsänderungen, ${number(c.closed)} geschlossen, ${number(c.unchanged)} unverändert`,
+      `Übersprungen: ${number(summary.skipped.unincorporated)} gemeindefreie Gebiete, ${number(summary.skipped.otherLaender)} Sätze anderer Länder`,
+    ];
+  });
+}
+
+export function uploadCatalog(input: {
+  database: Database;
+  ozg: { text: string; fileName: string };
+  leika: { text: string; fileName: string };
+  replaceDemo: boolean;
+  progress?: ProgressReporter;
+}): Promise<ImportResult> {
+  return runImport('catalog', async () => {
+    const summary = await importCatalog(input);
+    return [
+      `Katalog übernommen: ${number(summary.services)} OZG-Leistungen (davon kommunal relevant: ${number(summary.municipallyRelevant)}), ${number(summary.leikaServices)} LeiKa-Leistungen.`,
+      ...(summary.deactivated ? [`Nicht mehr im Katalog (deaktiviert): ${number(summary.deactivated)}`] : []),
+      `Zielmengen: ${number(summary.statusesCreated)} Status angelegt, ${number(summary.statusesChanged)} geändert.`,
+    ];
+  });
+}
+
+export function uploadBoundaries(input: {
+  database: Database;
+  text: string;
+  fileName: string;
+  progress?: ProgressReporter;
+}): Promise<ImportResult> {
+  return runImport('boundaries', async () => {
+    const summary = await importBoundaries(input);
+    return [
+      `Kreisgrenzen übernommen: ${number(summary.imported)} Kreise (Land ${summary.laender.join(', ')}).`,
+      ...(summary.skippedOtherLaender
+        ? [`Übersprungen: ${number(summary.skippedOtherLaender)} Kreise anderer Länder.`]
+        : []),
+      ...(summary.missing.length
+        ? [
+            `Ohne Grenze (auf der Karte leer): ${summary.missing.map((kreis) => `${kreis.name} (${kreis.ags})`).join(', ')}.`,
+          ]
+        : []),
+    ];
+  });
+}

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from './app-server';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
+
+let app: RunningApp;
+let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await app?.stop();
+});
+
+async function signInAsAdmin(page: Page, path: string, heading: string) {
+  await page.goto(`${app.url}/anmelden?weiter=${encodeURIComponent(path)}`);
+  await page.getByLabel('E-Mail-Adresse').fill('admin@demo.example');
+  await page.getByLabel('Passwort').fill('demo-admin-2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe('admin pages', () => {
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`lists the users and the executing levels, accessibly, at ${size.width}x${size.height}`, async () => {
+      const { page, close } = await openPage(chromium.browser, size);
+      const problems = watchForErrors(page);
+      await signInAsAdmin(page, '/verwaltung/benutzer', 'Benutzer und Gebiete');
+      await page.locator('.users-table tbody tr').first().waitFor();
+      expect(await page.locator('.users-table tbody tr').count()).toBe(5);
+      await screenshot(page, `admin-users-${viewport}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await page
+        .getByRole('navigation', { name: 'Verwaltung' })
+        .getByRole('link', { name: 'Ebenen und Ausnahmen' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Ausführende Ebenen und Ausnahmen' }).waitFor();
+      await page.locator('.levels-table tbody tr').first().waitFor();
+      await screenshot(page, `admin-levels-${viewport}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // One entry in the main navigation leads to the overview of the administration.
+      await page
+        .getByRole('navigation', { name: 'Hauptnavigation' })
+        .getByRole('link', { name: 'Verwaltung' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+      expect(await page.locator('.admin-cards > li').count()).toBe(3);
+      await screenshot(page, `admin-home-${viewport}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await close();
+    });
+  }
+
+  it('sets the executing level of two selected services at once and saves both', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await signInAsAdmin(page, '/verwaltung/ebenen', 'Ausführende Ebenen und Ausnahmen');
+    const rows = page.locator('.levels-table tbody tr');
+    await rows.first().waitFor();
+    const names = (await rows.locator('th').allTextContents()).slice(0, 2);
+    for (const name of names) await page.getByRole('checkbox', { name: `${name} auswählen` }).check();
+    await page.getByLabel('Ebene für die Auswahl').selectOption('kreis');
+    await page.getByRole('button', { name: 'Für Auswahl setzen' }).click();
+    expect(await page.locator('.row-changed').count()).toBe(2);
+    await page.getByRole('button', { name: 'Änderungen speichern (2)' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Leistungen geändert' }).textContent(),
+    ).resolves.toMatch(/^2 Leistungen geändert/);
+    for (const name of names) {
+      expect(await page.getByLabel(`Ausführende Ebene von ${name}`).inputValue()).toBe('kreis');
+    }
+    expect(await page.locator('.row-changed').count()).toBe(0);
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
+  it('adds an exception for a Gemeinde with a reason, shows it and removes it', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await signInAsAdmin(page, '/verwaltung/ebenen', 'Ausführende Ebenen und Ausnahmen');
+    await page.getByLabel('Kommune (AGS)').fill('06435901');
+    await page.getByRole('button', { name: 'Ausnahmen anzeigen' }).click();
+    await page.getByText('Für 06435901 gibt es keine Ausnahmen').waitFor();
+    await page.getByLabel('Begründung').fill('Sonderregelung laut Erlass vom 01.02.2025');
+    await page.getByRole('radio', { name: /müssen die Leistung nicht anbieten/ }).check();
+    await page.getByRole('button', { name: 'Ausnahme speichern' }).click();
+    await page.getByText('Gespeichert für 06435901.').waitFor();
+    const exceptionRow = page.locator('tr', { hasText: 'Sonderregelung laut Erlass' });
+    await exceptionRow.waitFor();
+    expect(await exceptionRow.textContent()).toContain('muss nicht anbieten');
+    await screenshot(page, 'admin-exceptions-desktop');
+    await exceptionRow.getByRole('button', { name: 'Entfernen' }).click();
+    await page.getByText('Für 06435901 gibt es keine Ausnahmen').waitFor();
+    expect(problems()).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  colourOf,
+  NO_VALUE,
+  SHARE_CLASSES,
+  shareClass,
+  shortName,
+  tileLayout,
+  withSoftHyphens,
+} from './map-layout';
+
+const HESSEN_KEYS = [
+  '06411',
+  '06412',
+  '06413',
+  '06414',
+  '06431',
+  '06432',
+  '06433',
+  '06434',
+  '06435',
+  '06436',
+  '06437',
+  '06438',
+  '06439',
+  '06440',
+  '06531',
+  '06532',
+  '06533',
+  '06534',
+  '06535',
+  '06611',
+  '06631',
+  '06632',
+  '06633',
+  '06634',
+  '06635',
+  '06636',
+];
+
+describe('shareClass', () => {
+  it('puts shares into six classes, finer below one half, 100 % into the top one', () => {
+    expect(shareClass(0)).toBe(SHARE_CLASSES[0]);
+    expect(shareClass(0.199)).toBe(SHARE_CLASSES[0]);
+    expect(shareClass(0.2)).toBe(SHARE_CLASSES[1]);
+    expect(shareClass(0.45)).toBe(SHARE_CLASSES[3]);
+    expect(shareClass(0.74)).toBe(SHARE_CLASSES[4]);
+    expect(shareClass(1)).toBe(SHARE_CLASSES[5]);
+  });
+
+  it('has no class without a figure, and a grey tile for it', () => {
+    expect(shareClass(null)).toBeNull();
+    expect(colourOf(null)).toBe(NO_VALUE);
+  });
+});
+
+describe('tileLayout', () => {
+  it('places the 26 Hessian Kreise on distinct tiles, Kassel north of Darmstadt', () => {
+    const { tiles, columns, rows } = tileLayout(HESSEN_KEYS.map((ags) => ({ ags, name: ags, share: 0.5 })));
+    expect(tiles).toHaveLength(26);
+    expect(new Set(tiles.map((tile) => `${tile.column},${tile.row}`)).size).toBe(26);
+    const row = (ags: string) => tiles.find((tile) => tile.ags === ags)?.row ?? -1;
+    expect(row('06611')).toBeLessThan(row('06411'));
+    expect(columns).toBe(5);
+    expect(rows).toBe(8);
+  });
+
+  it('lays out Kreise of another Land in key order on a grid', () => {
+    const { tiles, rows } = tileLayout(
+      ['01003', '01001', '01002', '01004', '01051', '01053'].map((ags) => ({ ags, name: ags, share: null })),
+      4,
+    );
+    expect(tiles.map((tile) => [tile.ags, tile.column, tile.row])).toEqual([
+      ['01001', 0, 0],
+      ['01002', 1, 0],
+      ['01003', 2, 0],
+      ['01004', 3, 0],
+      ['01051', 0, 1],
+      ['01053', 1, 1],
+    ]);
+    expect(rows).toBe(2);
+  });
+});
+
+describe('shortName', () => {
+  it('drops the title of a city and marks a Landkreis of the same name', () => {
+    expect(shortName('Kassel, documenta-Stadt')).toBe('Kassel');
+    expect(shortName('Kassel', true)).toBe('Lkr. Kassel');
+    expect(shortName('Main-Kinzig-Kreis', true)).toBe('Main-Kinzig-Kreis');
+  });
+});
+
+describe('withSoftHyphens', () => {
+  it('lets a long Kreis name break before "kreis", and leaves short names alone', () => {
+    expect(withSoftHyphens('Vogelsbergkreis')).toBe('Vogelsberg\u00ADkreis');
+    expect(withSoftHyphens('Main-Kinzig-Kreis')).toBe('Main-Kinzig-Kreis');
+    expect(withSoftHyphens('Kassel')).toBe('Kassel');
+  });
+});
