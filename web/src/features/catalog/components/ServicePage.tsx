@@ -13,6 +13,7 @@ import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
+import { ServiceCoverageMap } from '../../map/ServiceCoverageMap';
 import { useCoverage, useCoverageIn } from '../api/get-coverage';
 import { useRegionParts } from '../api/get-region-parts';
 import { useServices } from '../api/get-services';
@@ -227,6 +228,15 @@ function CoverageView({ coverage, ozgId }: { coverage: Coverage; ozgId: number }
               </table>
             )}
           </section>
+        </div>
+      ) : null}
+      {region.level === 'land' || region.level === 'bezirk' ? (
+        <div className="panel">
+          <ServiceCoverageMap
+            ozgId={ozgId}
+            regionKey={region.ags}
+            hrefFor={(ags) => `/leistungen/${ozgId}?gebiet=${ags}`}
+          />
         </div>
       ) : null}
       {region.level !== 'gemeinde' ? (

@@ -1,11 +1,13 @@
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { usePageTitle } from '../../../lib/page-title';
+import { KreisProgressMap } from '../../map/KreisProgressMap';
 import { useActivity } from '../api/get-activity';
 import { useChildrenProgress, useChildrenProgressOf } from '../api/get-children-progress';
 import { useProgress } from '../api/get-progress';
 import { useRegion } from '../api/get-region';
 import { toProgressRows } from '../progress-rows';
+import { regionPath } from '../region-paths';
 import { Comparison } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { ProgressOverTime } from './ProgressOverTime';
@@ -67,6 +69,12 @@ export function LandOverview({
         />
       )}
       <ProgressOverTime regionKey={landKey} />
+      {asOf ? null : (
+        // The map shows today's figures; with a past date the tables below carry the figures of that day.
+        <div className="panel">
+          <KreisProgressMap regionKey={landKey} hrefFor={(ags) => regionPath(ags, 'kreis')} />
+        </div>
+      )}
       <div className="panel-grid">
         {hasBezirke && children.data ? (
           <section aria-labelledby="bezirke" className="panel">
