@@ -2,7 +2,10 @@ import type { AppType } from '@ozg/api/client';
 import type { ErrorBody } from '@ozg/shared';
 import { hc } from 'hono/client';
 
-export const api = hc<AppType>('/api/v1');
+/** Where the API lives, for plain links such as file downloads. */
+export const API_BASE = '/api/v1';
+
+export const api = hc<AppType>(API_BASE);
 
 /** A failed API request, carrying the API's error shape. */
 export class ApiError extends Error {
