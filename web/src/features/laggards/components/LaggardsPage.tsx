@@ -2,6 +2,8 @@ import '../../../components/work-views.css';
 import '../laggards.css';
 import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
 import { useState } from 'react';
+import { useLocation } from '../../../app/router';
+import type { PageProps } from '../../../app/routes';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { useKreise } from '../api/get-kreise';
@@ -29,7 +31,11 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
  * For consultants: which municipalities are furthest behind fair peers (same
  * kind and size class, optionally the same Kreis), to decide whom to advise.
  */
-export function LaggardsPage({ landKey = '06' }: { landKey?: string }) {
+export function LaggardsPage(_: PageProps) {
+  // Hessen, the first customer; ?land=NN picks another Land, as on the start page.
+  const { search } = useLocation();
+  const landParam = search.get('land');
+  const landKey = landParam && /^\d{2}$/.test(landParam) ? landParam : '06';
   const [filters, setFilters] = useState<LaggardFilters>({ regionKey: landKey, sameKreis: false });
   const [sort, setSort] = useState<{ sort: LaggardSort; order: 'asc' | 'desc' }>({
     sort: 'gap',

@@ -1,5 +1,7 @@
 import {
+  MATURITY_LABELS_1_1,
   MATURITY_LEVELS_1_1,
+  type MaturityLevel,
   type Status,
   THEMENFELDER,
   type Themenfeld,
@@ -21,11 +23,8 @@ const PAGE_SIZES = [25, 50, 100, 250] as const;
 const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className?: string }[] = [
   { sort: 'ozgId', label: 'OZG-ID', className: 'hide-narrow' },
   { sort: 'name', label: 'Leistung' },
-  { sort: 'themenfeld', label: 'Themenfeld', className: 'hide-narrow' },
   { sort: 'maturityLevel', label: 'Reifegrad' },
   { sort: 'workflowState', label: 'Bearbeitungsstand', className: 'hide-narrow' },
-  { sort: null, label: 'Lösung', className: 'hide-narrow' },
-  { sort: null, label: 'Online seit', className: 'hide-narrow' },
   { sort: 'updatedAt', label: 'Zuletzt geändert', className: 'hide-narrow' },
 ];
 
@@ -297,40 +296,54 @@ export function StatusTable({
                         />
                       </td>
                       <td className="mono hide-narrow">{status.ozgId}</td>
-                      <th scope="row">{status.serviceName}</th>
-                      <td className="hide-narrow">{status.themenfeld}</td>
+                      <th scope="row">
+                        {status.serviceName}
+                        <span className="cell-sub">{status.themenfeld}</span>
+                      </th>
                       <td>
                         <span className={`level level-${status.maturityLevel}`}>
-                          {maturityLabel(status.maturityLevel)}
+                          {status.maturityLevel}
+                          <span className="level-name">
+                            {' – '}
+                            {MATURITY_LABELS_1_1[status.maturityLevel as MaturityLevel] ?? ''}
+                          </span>
                         </span>
+                        {status.onlineSince ? (
+                          <span className="cell-sub">online seit {formatDate(status.onlineSince)}</span>
+                        ) : null}
                       </td>
-                      <td className="hide-narrow">{WORKFLOW_STATE_LABELS[status.workflowState]}</td>
-                      <td className="hide-narrow">{displayValue('solution', status.solution)}</td>
-                      <td className="hide-narrow">{formatDate(status.onlineSince)}</td>
+                      <td className="hide-narrow">
+                        {WORKFLOW_STATE_LABELS[status.workflowState]}
+                        {status.solution ? (
+                          <span className="cell-sub">{displayValue('solution', status.solution)}</span>
+                        ) : null}
+                      </td>
                       <td className="hide-narrow">
                         {formatDate(status.updatedAt)}
-                        {status.updatedBy ? <span className="muted"> · {status.updatedBy}</span> : null}
+                        {status.updatedBy ? <span className="cell-sub">{status.updatedBy}</span> : null}
                       </td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          data-edit={status.id}
-                          aria-expanded={editing === status.id}
-                          aria-label={`${status.serviceName} bearbeiten`}
-                          onClick={() => setEditing(editing === status.id ? null : status.id)}
-                        >
-                          Bearbeiten
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small"
-                          data-history={status.id}
-                          aria-label={`Verlauf von ${status.serviceName}`}
-                          onClick={() => setHistory(status)}
-                        >
-                          Verlauf
-                        </button>
+                      <td>
+                        <div className="row-actions">
+                          <button
+                            type="button"
+                            className="button button-small"
+                            data-edit={status.id}
+                            aria-expanded={editing === status.id}
+                            aria-label={`${status.serviceName} bearbeiten`}
+                            onClick={() => setEditing(editing === status.id ? null : status.id)}
+                          >
+                            Bearbeiten
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            data-history={status.id}
+                            aria-label={`Verlauf von ${status.serviceName}`}
+                            onClick={() => setHistory(status)}
+                          >
+                            Verlauf
+                          </button>
+                        </div>
                       </td>
                     </tr>
                     {editing === status.id ? (
