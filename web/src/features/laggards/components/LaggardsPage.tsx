@@ -17,7 +17,6 @@ const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id 
 
 const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; className?: string }[] = [
   { sort: 'name', label: 'Kommune' },
-  { sort: null, label: 'Kreis', className: 'hide-narrow' },
   { sort: 'population', label: 'Einwohner', numeric: true, className: 'hide-narrow' },
   { sort: 'share', label: 'OZG-konform', numeric: true },
   { sort: null, label: 'Median der Vergleichsgruppe', numeric: true, className: 'hide-narrow' },
@@ -206,12 +205,15 @@ export function LaggardsPage(_: PageProps) {
                       <th scope="row">
                         {item.region.name}
                         <span className="cell-sub">
-                          {REGION_KIND_LABELS[item.region.kind]} · {sizeLabel(item.sizeClass)} ·{' '}
+                          {REGION_KIND_LABELS[item.region.kind]}
+                          {item.kreis ? ` · ${item.kreis.name}` : ''} ·{' '}
                           <span className="mono">{item.region.ags}</span>
                         </span>
                       </th>
-                      <td className="hide-narrow">{item.kreis?.name ?? '–'}</td>
-                      <td className="numeric hide-narrow">{formatNumber(item.region.population)}</td>
+                      <td className="numeric hide-narrow">
+                        {formatNumber(item.region.population)}
+                        <span className="cell-sub">{sizeLabel(item.sizeClass)}</span>
+                      </td>
                       <td className="numeric">
                         {formatShare(item.share)}
                         <span className="cell-sub">

@@ -54,7 +54,7 @@ export function HistoryDialog({ status, onClose }: { status: Status; onClose: ()
               <li key={event.id} className="history-entry">
                 <p className="history-meta">
                   <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> ·{' '}
-                  {event.actor ?? 'unbekannt'} · {SOURCE_LABELS[event.source] ?? event.source}
+                  {event.actor ?? 'ohne Benutzerkonto'} · {SOURCE_LABELS[event.source] ?? event.source}
                 </p>
                 <ul className="history-changes">
                   {Object.keys(event.after).map((field) => (
