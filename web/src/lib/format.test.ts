@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercentagePoints, formatShare } from './format';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercentagePoints,
+  formatShare,
+} from './format';
 
 describe('German formatting', () => {
   it('groups thousands with dots and writes shares with a comma', () => {
@@ -25,5 +32,13 @@ describe('German differences and timestamps', () => {
   it('writes timestamps in German time', () => {
     expect(formatDateTime('2022-12-31T23:30:00Z')).toBe('01.01.2023, 00:30');
     expect(formatDateTime(null)).toBe('–');
+  });
+});
+
+describe('counts with their noun', () => {
+  it('uses the singular only for exactly one', () => {
+    expect(formatCount(1, 'Leistung', 'Leistungen')).toBe('1 Leistung');
+    expect(formatCount(0, 'Leistung', 'Leistungen')).toBe('0 Leistungen');
+    expect(formatCount(1234, 'Leistung', 'Leistungen')).toBe('1.234 Leistungen');
   });
 });

@@ -49,3 +49,8 @@ export function formatPercentagePoints(difference: number | null | undefined): s
     ? '–'
     : `${points.format(difference * 100)}\u00a0Pp.`;
 }
+
+/** A count with its noun in singular or plural: "1 Leistung", "1.234 Leistungen". */
+export function formatCount(count: number, singular: string, plural: string): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
+import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { useKreise } from '../api/get-kreise';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
 import { type LaggardSort, sortLaggards } from '../laggard-table';
@@ -151,7 +151,7 @@ export function LaggardsPage(_: PageProps) {
         ) : (
           <>
             <p className="table-summary" aria-live="polite">
-              {formatNumber(items.length)} Kommunen in {laggards.data.region.name}, davon{' '}
+              {formatCount(items.length, 'Kommune', 'Kommunen')} in {laggards.data.region.name}, davon{' '}
               {formatNumber(behind)} unter dem Median ihrer Vergleichsgruppe ({laggards.data.peerGroup}).
               {laggards.isPlaceholderData ? ' Wird aktualisiert …' : ''}
             </p>
@@ -222,7 +222,7 @@ export function LaggardsPage(_: PageProps) {
                       </td>
                       <td className="numeric hide-narrow">
                         {formatShare(item.peerMedian)}
-                        <span className="cell-sub">{formatNumber(item.peerCount)} Kommunen</span>
+                        <span className="cell-sub">{formatCount(item.peerCount, 'Kommune', 'Kommunen')}</span>
                       </td>
                       <td className={`numeric gap ${item.gap !== null && item.gap < 0 ? 'gap-behind' : ''}`}>
                         {formatPercentagePoints(item.gap)}

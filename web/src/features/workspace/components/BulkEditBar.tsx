@@ -11,7 +11,7 @@ import {
   type WorkflowState,
 } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import { useBulkUpdate } from '../api/bulk-update';
 import { conflictRecords, errorMessage, ruleProblems } from '../api-errors';
 import { displayValue, FIELD_LABELS, maturityLabel } from '../status-fields';
@@ -57,7 +57,7 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
       { statuses: selected.map(({ id, version }) => ({ id, version })), changes },
       {
         onSuccess: ({ items }) => {
-          onDone(`${formatNumber(items.length)} Leistungen geändert.`);
+          onDone(`${formatCount(items.length, 'Leistung', 'Leistungen')} geändert.`);
           setWorkflowState(UNCHANGED);
           setSolution(UNCHANGED);
           setMaturityLevel(UNCHANGED);

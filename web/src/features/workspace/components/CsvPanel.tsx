@@ -1,7 +1,7 @@
 import type { CsvImportResult, CsvLineResult } from '@ozg/shared';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
 import { errorMessage } from '../api-errors';
 import { displayValue, FIELD_LABELS } from '../status-fields';
@@ -112,13 +112,16 @@ export function CsvPanel({
           <h3>Prüfergebnis für {file.name}</h3>
           <ul className="csv-summary" aria-label="Zusammenfassung">
             <li className="outcome outcome-changed">
-              {formatNumber(preview.summary.changed)} werden geändert
+              {formatNumber(preview.summary.changed)} {preview.summary.changed === 1 ? 'wird' : 'werden'}{' '}
+              geändert
             </li>
             <li className="outcome outcome-unchanged">
               {formatNumber(preview.summary.unchanged)} unverändert
             </li>
             <li className="outcome outcome-error">{formatNumber(preview.summary.errors)} mit Fehlern</li>
-            <li className="outcome outcome-conflict">{formatNumber(preview.summary.conflicts)} Konflikte</li>
+            <li className="outcome outcome-conflict">
+              {formatCount(preview.summary.conflicts, 'Konflikt', 'Konflikte')}
+            </li>
           </ul>
           {commit.isSuccess ? null : blocked ? (
             <p className="form-error" role="alert">
@@ -154,7 +157,7 @@ export function CsvPanel({
                 </thead>
                 <tbody>
                   {lines.map((line) => (
-                    <tr key={line.line} className={`line-${line.outcome}`}>
+                    <tr key={line.line} className={`row-${line.outcome}`}>
                       <td className="numeric">{line.line}</td>
                       <td className="mono">{line.ozgId ?? '–'}</td>
                       <td>
@@ -196,7 +199,7 @@ export function CsvPanel({
                     {
                       onSuccess: (result) => {
                         onCommitted(
-                          `${formatNumber(result.summary.changed)} Leistungen aus ${file.name} übernommen.`,
+                          `${formatCount(result.summary.changed, 'Leistung', 'Leistungen')} aus ${file.name} übernommen.`,
                         );
                         reset();
                       },
@@ -206,7 +209,7 @@ export function CsvPanel({
               >
                 {commit.isPending
                   ? 'Wird übernommen …'
-                  : `${formatNumber(preview.summary.changed)} Änderungen übernehmen`}
+                  : `${formatCount(preview.summary.changed, 'Änderung', 'Änderungen')} übernehmen`}
               </button>
               <button type="button" className="button" onClick={reset}>
                 Verwerfen

@@ -11,7 +11,7 @@ import {
 } from '@ozg/shared';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { type StatusListParams, useStatuses } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
@@ -223,8 +223,8 @@ export function StatusTable({
       ) : (
         <>
           <p className="table-summary" aria-live="polite">
-            {formatNumber(total)} Leistungen{filtered ? ' gefunden' : ''} · Seite {formatNumber(page)} von{' '}
-            {formatNumber(pages)}
+            {formatCount(total, 'Leistung', 'Leistungen')}
+            {filtered ? ' gefunden' : ''} · Seite {formatNumber(page)} von {formatNumber(pages)}
             {statuses.isPlaceholderData ? ' · wird aktualisiert …' : ''}
           </p>
           <div className="table-scroll">
@@ -320,7 +320,9 @@ export function StatusTable({
                       </td>
                       <td className="hide-narrow">
                         {formatDate(status.updatedAt)}
-                        {status.updatedBy ? <span className="cell-sub">{status.updatedBy}</span> : null}
+                        {status.updatedBy ? (
+                          <span className="cell-sub editor-name">{status.updatedBy}</span>
+                        ) : null}
                       </td>
                       <td>
                         <div className="row-actions">
