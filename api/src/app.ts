@@ -11,6 +11,7 @@ import { catalogRouter } from './routes/catalog/catalog.index';
 import { healthRouter } from './routes/health/health.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import { searchRouter } from './routes/search/search.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
 import { SESSION_COOKIE } from './services/auth';
 
@@ -61,7 +62,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', regionsRouter)
     .route('/', statusesRouter)
     .route('/', catalogRouter)
-    .route('/', progressRouter);
+    .route('/', progressRouter)
+    .route('/', searchRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],

@@ -7,4 +7,5 @@ export * from './regions';
 export * from './size-classes';
 export * from './status-rules';
 export * from './wire';
+export * from './wire-dashboard';
 export * from './wire-tracking';

@@ -28,6 +28,7 @@ function lazyPage<Name extends string>(
 }
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
+const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
 const WorkspacePage = lazyPage(
   () => import('../features/workspace/components/WorkspacePage'),
   'WorkspacePage',
@@ -38,6 +39,7 @@ const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
+  { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
   // Work of the municipalities and the consultants.
   {
     path: '/arbeitsbereich',
