@@ -124,8 +124,12 @@ export function StatusTable({
             value={search}
             placeholder="z. B. Wohngeld oder 99001"
             aria-keyshortcuts="/"
+            aria-describedby="status-search-hint"
             onChange={(e) => setSearch(e.target.value)}
           />
+          <span id="status-search-hint" className="hint">
+            Taste <kbd>/</kbd> springt hierher.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="filter-themenfeld">Themenfeld</label>
