@@ -27,8 +27,11 @@ export function StatusEditor({ regionKey, status, onClose }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateStatus(regionKey);
 
+  // The first field takes the focus; the editor scrolls into view from its left edge, so that on a
+  // phone the wide table does not scroll sideways away from the service's name.
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+    formRef.current?.querySelector<HTMLElement>('select, input')?.focus({ preventScroll: true });
+    formRef.current?.scrollIntoView({ block: 'nearest', inline: 'start' });
   }, []);
 
   const localProblems = touched ? draftProblems(base, draft, todayInGermany()) : {};

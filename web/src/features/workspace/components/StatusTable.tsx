@@ -305,15 +305,17 @@ export function StatusTable({
                         <span className="cell-sub">{status.themenfeld}</span>
                       </th>
                       <td>
-                        <span className={`level level-${status.maturityLevel}`}>
+                        <span className={`maturity-badge maturity-${status.maturityLevel}`}>
                           {status.maturityLevel}
-                          <span className="level-name">
+                          <span className="maturity-name">
                             {' – '}
                             {MATURITY_LABELS_1_1[status.maturityLevel as MaturityLevel] ?? ''}
                           </span>
                         </span>
                         {status.onlineSince ? (
-                          <span className="cell-sub">online seit {formatDate(status.onlineSince)}</span>
+                          <span className="cell-sub hide-narrow">
+                            online seit {formatDate(status.onlineSince)}
+                          </span>
                         ) : null}
                       </td>
                       <td className="hide-narrow">
