@@ -2,10 +2,11 @@ import '../../../components/work-views.css';
 import '../laggards.css';
 import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
 import { useState } from 'react';
-import { useLocation } from '../../../app/router';
+import { Link, useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
+import { regionPath } from '../../regions/region-paths';
 import { useKreise } from '../api/get-kreise';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
 import { type LaggardSort, sortLaggards } from '../laggard-table';
@@ -203,7 +204,7 @@ export function LaggardsPage(_: PageProps) {
                   {items.slice(0, shown).map((item) => (
                     <tr key={item.region.ags}>
                       <th scope="row">
-                        {item.region.name}
+                        <Link to={regionPath(item.region.ags, 'gemeinde')}>{item.region.name}</Link>
                         <span className="cell-sub">
                           {REGION_KIND_LABELS[item.region.kind]}
                           {item.kreis ? ` · ${item.kreis.name}` : ''} ·{' '}

@@ -4,10 +4,12 @@ import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
 import { Link, navigate } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../auth/api/get-me';
+import { regionPath } from '../../regions/region-paths';
 import { useWorkspaceRegion } from '../api/get-workspace-region';
 import { CsvPanel } from './CsvPanel';
 import { StatusTable } from './StatusTable';
@@ -33,6 +35,16 @@ function Workspace({ regionKey }: { regionKey: string }) {
   return (
     <div className="workspace">
       <header className="page-header">
+        <Breadcrumbs
+          items={[
+            ...data.ancestors.map((ancestor) => ({
+              label: ancestor.name,
+              to: regionPath(ancestor.ags, ancestor.level),
+            })),
+            { label: data.name, to: regionPath(data.ags, data.level) },
+            { label: 'Arbeitsbereich' },
+          ]}
+        />
         <p className="eyebrow">
           Arbeitsbereich · {REGION_KIND_LABELS[data.kind]} · AGS {data.ags}
         </p>
@@ -96,6 +108,10 @@ function WorkspaceStart() {
       ) : null}
       <section className="panel" aria-labelledby="open-region">
         <h2 id="open-region">Kommune nach Schlüssel öffnen</h2>
+        <p className="hint">
+          Den Schlüssel zeigt jede Gebietsseite (z. B. 06435901); Kreise öffnen Sie mit ihrem fünfstelligen
+          Schlüssel.
+        </p>
         <form className="filters" onSubmit={open} noValidate>
           <div className="field">
             <label htmlFor="workspace-ags">AGS oder ARS</label>
