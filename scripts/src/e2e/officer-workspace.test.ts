@@ -63,6 +63,15 @@ function editCsv(text: string, ozgId: number, column: string, value: string): st
     .join('\r\n');
 }
 
+/** The stored id and version of one of the officer's services, read through the API. */
+async function statusOf(session: Awaited<ReturnType<typeof apiSession>>, service: string) {
+  const res = await session.request(`/regions/06435901/statuses?q=${encodeURIComponent(service)}`);
+  const { items } = (await res.json()) as { items: { id: number; version: number; serviceName: string }[] };
+  const status = items.find((item) => item.serviceName === service);
+  if (!status) throw new Error(`${service} fehlt in 06435901`);
+  return status;
+}
+
 async function upload(page: Page, name: string, text: string) {
   await page.getByLabel('Bearbeitete CSV-Datei prüfen').setInputFiles({
     name,
@@ -96,6 +105,29 @@ describe('officer workspace', () => {
     await page.locator('#bulk-solution').selectOption('efa');
     await screenshot(page, 'workspace-bulk-desktop');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Meanwhile the ministry notes something on one of them: nothing is changed, both versions are shown.
+    const admin = await apiSession(app.url, 'admin@demo.example', 'demo-admin-2026');
+    const fisch = await statusOf(admin, 'Fischereischein');
+    const noted = await admin.request(`/statuses/${fisch.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({
+        version: fisch.version,
+        note: 'Vom Land geprüft',
+        workflowState: 'not_started',
+      }),
+    });
+    expect(noted.status).toBe(200);
+    await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
+    const bulkConflict = page.getByRole('alert').filter({ hasText: 'Nichts geändert' });
+    await bulkConflict.waitFor();
+    await expect(bulkConflict.textContent()).resolves.toMatch(
+      /1 der ausgewählten Leistungen.*Fischereischein.*Ministerium \(Demo\).*Geplant → Nicht begonnen → In Umsetzung/s,
+    );
+    await screenshot(page, 'workspace-bulk-conflict-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await bulkConflict
+      .getByRole('button', { name: 'Mit den gespeicherten Fassungen weiterarbeiten' })
+      .click();
     await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
     await expect.poll(() => flash(page).textContent()).toBe('2 Leistungen geändert.');
     for (const service of ['Bewohnerparkausweis', 'Fischereischein']) {
@@ -146,12 +178,7 @@ describe('officer workspace', () => {
     await page.getByRole('button', { name: 'Fundsachen bearbeiten' }).click();
     const fundsachen = page.getByRole('form', { name: 'Fundsachen bearbeiten' });
     await fundsachen.getByLabel('Bearbeitungsstand').selectOption('paused');
-    const admin = await apiSession(app.url, 'admin@demo.example', 'demo-admin-2026');
-    const list = (await (await admin.request('/regions/06435901/statuses?q=Fundsachen')).json()) as {
-      items: { id: number; version: number }[];
-    };
-    const target = list.items[0];
-    if (!target) throw new Error('Fundsachen fehlt');
+    const target = await statusOf(admin, 'Fundsachen');
     const patched = await admin.request(`/statuses/${target.id}`, {
       method: 'PATCH',
       body: JSON.stringify({ version: target.version, workflowState: 'planned', contact: 'Fundbüro' }),

@@ -164,36 +164,38 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
             wurden inzwischen von anderen gespeichert. Prüfen Sie deren Fassung und wenden Sie die Änderung
             dann erneut an oder nehmen Sie diese Leistungen aus der Auswahl.
           </p>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Geänderte Leistungen: gelesene und gespeicherte Fassung
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Leistung</th>
-                <th scope="col">Geändert von</th>
-                {changedFields.map((field) => (
-                  <th key={field} scope="col">
-                    {FIELD_LABELS[field]}: gelesen → gespeichert → Ihre Änderung
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {conflicts.map(({ read, current }) => (
-                <tr key={current.id}>
-                  <th scope="row">{current.serviceName}</th>
-                  <td>{current.updatedBy ?? '–'}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">
+                Geänderte Leistungen: gelesene und gespeicherte Fassung
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Leistung</th>
+                  <th scope="col">Geändert von</th>
                   {changedFields.map((field) => (
-                    <td key={field}>
-                      {displayValue(field, read[field])} → {displayValue(field, current[field])} →{' '}
-                      <strong>{displayValue(field, changes[field])}</strong>
-                    </td>
+                    <th key={field} scope="col">
+                      {FIELD_LABELS[field]}: gelesen → gespeichert → Ihre Änderung
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {conflicts.map(({ read, current }) => (
+                  <tr key={current.id}>
+                    <th scope="row">{current.serviceName}</th>
+                    <td>{current.updatedBy ?? '–'}</td>
+                    {changedFields.map((field) => (
+                      <td key={field}>
+                        {displayValue(field, read[field])} → {displayValue(field, current[field])} →{' '}
+                        <strong>{displayValue(field, changes[field])}</strong>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="form-actions">
             <button
               type="button"
@@ -205,7 +207,7 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                 bulk.reset();
               }}
             >
-              Gespeicherte Fassungen übernehmen und erneut anwenden können
+              Mit den gespeicherten Fassungen weiterarbeiten
             </button>
             <button
               type="button"
