@@ -8,6 +8,7 @@ import { errorBody, handleError } from './lib/errors';
 import { type AppBindings, createRouter } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
+import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
@@ -63,6 +64,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', statusesRouter)
     .route('/', catalogRouter)
     .route('/', progressRouter)
+    .route('/', consultingRouter)
     .route('/', searchRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -125,10 +125,121 @@ const ROUTES: RouteCase[] = [
       return { method: 'DELETE', path: `/api/v1/regions/${GEMEINDE}/applicability-exceptions/${KFZ}` };
     },
   },
+  {
+    name: 'POST /consulting/modules',
+    allowed: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/consulting/modules',
+      body: { name: `Modul ${Date.now()}`, area: 'ozg', description: 'Test' },
+    }),
+  },
+  {
+    name: 'PATCH /consulting/modules/{id}',
+    allowed: ['admin'],
+    prepare: async () => {
+      const [module] = await queryRows<{ id: number; version: number }>(
+        database.db,
+        sql`select id, version from consulting_modules order by id limit 1`,
+      );
+      return {
+        method: 'PATCH',
+        path: `/api/v1/consulting/modules/${module?.id}`,
+        body: { version: module?.version, description: `Beschreibung ${Date.now()}` },
+      };
+    },
+  },
+  {
+    name: 'POST /regions/{key}/consultations',
+    allowed: ['admin', 'consultant'],
+    prepare: async () => {
+      await cancelConsultations('ozg');
+      const [module] = await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from consulting_modules where area = 'ozg' and active order by id limit 1`,
+      );
+      return {
+        method: 'POST',
+        path: `/api/v1/regions/${GEMEINDE}/consultations`,
+        body: { moduleId: module?.id },
+      };
+    },
+  },
+  {
+    name: 'PATCH /consultations/{id}',
+    allowed: ['admin', 'consultant'],
+    prepare: async () => {
+      const consultation = await freshConsultation('requested');
+      return {
+        method: 'PATCH',
+        path: `/api/v1/consultations/${consultation.id}`,
+        body: { action: 'schedule', version: consultation.version, scheduledFor: '2026-12-10' },
+      };
+    },
+  },
+  {
+    name: 'POST /consultations/{id}/measures',
+    allowed: ['admin', 'consultant'],
+    prepare: async () => {
+      const consultation = await freshConsultation('held');
+      return {
+        method: 'POST',
+        path: `/api/v1/consultations/${consultation.id}/measures`,
+        body: { title: 'Online-Antrag Hundesteuer einführen', ozgIds: [HUNDESTEUER] },
+      };
+    },
+  },
+  {
+    name: 'PATCH /measures/{id} (the officer follows up their own)',
+    allowed: ['admin', 'consultant', 'officer'],
+    prepare: async () => {
+      const consultation = await freshConsultation('held');
+      const [measure] = await queryRows<{ id: number; version: number }>(
+        database.db,
+        sql`insert into measures (consultation_id, title) values (${consultation.id}, 'Maßnahme') returning id, version`,
+      );
+      return {
+        method: 'PATCH',
+        path: `/api/v1/measures/${measure?.id}`,
+        body: { version: measure?.version, state: 'in_progress' },
+      };
+    },
+  },
 ];
 
+async function cancelConsultations(area: string): Promise<void> {
+  await database.db.execute(sql`
+    update consultations set state = 'cancelled', cancelled_reason = 'Testvorbereitung', version = version + 1
+    where area = ${area}::consulting_area and state <> 'cancelled'
+      and region_id = (select region_id from region_versions where ags = ${GEMEINDE} and valid_to is null)`);
+}
+
+/** A consultation of the officer's Gemeinde in the area Verwaltungsdigitalisierung, in the given state. */
+async function freshConsultation(state: 'requested' | 'held'): Promise<{ id: number; version: number }> {
+  await cancelConsultations('verwaltungsdigitalisierung');
+  const [row] = await queryRows<{ id: number; version: number }>(
+    database.db,
+    sql`insert into consultations (region_id, module_id, area, state, held_on)
+        select v.region_id, m.id, m.area, ${state}::consultation_state, ${state === 'held' ? '2026-11-02' : null}::date
+        from region_versions v, consulting_modules m
+        where v.ags = ${GEMEINDE} and v.valid_to is null and m.area = 'verwaltungsdigitalisierung'
+        order by m.id limit 1
+        returning id, version`,
+  );
+  return row as { id: number; version: number };
+}
+
+/** What a refused request must leave untouched: the data version and the consulting records. */
 const dataVersion = async () =>
-  (await queryRows<{ v: number }>(database.db, sql`select data_version::int as v from instance_state`))[0]?.v;
+  (
+    await queryRows<{ v: string }>(
+      database.db,
+      sql`select concat_ws(':', (select data_version from instance_state),
+            (select count(*) || '/' || coalesce(sum(version), 0) from consulting_modules),
+            (select count(*) || '/' || coalesce(sum(version), 0) from consultations),
+            (select count(*) || '/' || coalesce(sum(version), 0) from measures)) as v`,
+    )
+  )[0]?.v;
 
 describe('authorization matrix', () => {
   for (const route of ROUTES) {

@@ -1,4 +1,4 @@
-import { type Database, queryRows, schema } from '@ozg/db';
+import { type Database, queryRows, rebuildSnapshots, schema } from '@ozg/db';
 import { ImportFileError, importGv100 } from '@ozg/db/importers';
 import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
 import { EXECUTING_LEVELS } from '@ozg/shared';
@@ -130,7 +130,65 @@ async function apply(database: Database, op: Operation): Promise<void> {
   }
 }
 
-describe('rollups stay in step with the statuses', () => {
+/**
+ * The region totals against a second route: every current region sums the
+ * statuses of the administrations whose AGS starts with its own (the AGS
+ * encodes the hierarchy), weighted by inhabitants found the same way, with the
+ * median days late by percentile_cont over the statuses.
+ */
+async function totalsDifferences(database: Database): Promise<unknown[]> {
+  return queryRows(
+    database.db,
+    sql`with admins as (
+          select v.region_id, v.ags,
+            case when r.level = 'gemeinde' then coalesce(v.population, 0)
+                 else (select coalesce(sum(g.population), 0) from region_versions g join regions gr on gr.id = g.region_id
+                       where g.valid_to is null and gr.level = 'gemeinde' and g.ags like v.ags || '%') end as population
+          from region_versions v join regions r on r.id = v.region_id
+          where v.valid_to is null and (r.level = 'gemeinde' or (r.level = 'kreis' and v.kind not in ('kreisfreie_stadt', 'stadtkreis')))
+        ),
+        facts as (
+          select x.region_id as ancestor_id, s.themenfeld, st.maturity_level as level, st.online_since, a.population
+          from region_versions x
+          join admins a on a.ags like x.ags || '%'
+          join service_statuses st on st.region_id = a.region_id and st.in_target and st.maturity_model = '1.1'
+          join ozg_services s on s.ozg_id = st.ozg_id
+          where x.valid_to is null
+        ),
+        truth as (
+          select ancestor_id as region_id, themenfeld, count(*)::int as target,
+            count(*) filter (where level = 0)::int as l0, count(*) filter (where level = 3)::int as l3,
+            count(*) filter (where level = 4)::int as l4,
+            count(*) filter (where level >= 3 and online_since <= '2022-12-31')::int as by_deadline,
+            sum(population)::bigint as w_target, coalesce(sum(population) filter (where level >= 3), 0)::bigint as w_conformant,
+            (percentile_cont(0.5) within group (order by online_since - '2022-12-31'::date)
+              filter (where level >= 3 and online_since > '2022-12-31'))::float8 as median_late
+          from facts group by grouping sets ((ancestor_id), (ancestor_id, themenfeld))
+        ),
+        stored as (
+          select region_id, themenfeld, target_count as target, level0 as l0, level3 as l3, level4 as l4,
+            online_by_deadline as by_deadline, weighted_target as w_target, weighted_conformant as w_conformant,
+            (select (percentile_cont(0.5) within group (order by key::int))::float8
+             from jsonb_each_text(days_late) h, generate_series(1, value::int)) as median_late
+          from region_totals where target_count > 0
+        )
+        select coalesce(t.region_id, s.region_id) as region_id, coalesce(t.themenfeld, s.themenfeld) as themenfeld,
+          row_to_json(t) as truth, row_to_json(s) as stored
+        from truth t full join stored s on s.region_id = t.region_id and s.themenfeld is not distinct from t.themenfeld
+        where (t.target, t.l0, t.l3, t.l4, t.by_deadline, t.w_target, t.w_conformant, t.median_late)
+          is distinct from (s.target, s.l0, s.l3, s.l4, s.by_deadline, s.w_target, s.w_conformant, s.median_late)
+        union all
+        -- Today's snapshot of every region is its total.
+        select t.region_id, null, row_to_json(t), row_to_json(p)
+        from region_totals t left join progress_snapshots p
+          on p.region_id = t.region_id and p.day = (now() at time zone 'UTC')::date
+        where t.themenfeld is null
+          and (t.target_count, t.level3 + t.level4, t.weighted_target, t.weighted_conformant)
+            is distinct from (p.target_count, p.conformant, p.weighted_target, p.weighted_conformant)`,
+  );
+}
+
+describe('rollups, totals and snapshots stay in step with the statuses', () => {
   it('after any random sequence of edits, imports and applicability changes, recomputing them finds no difference', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (operations) => {
@@ -188,6 +246,13 @@ describe('rollups stay in step with the statuses', () => {
                   is distinct from (r.target_count, r.level0, r.level1, r.level2, r.level3, r.level4, r.online_by_deadline)`,
           );
           expect(differences).toEqual([]);
+          expect(await totalsDifferences(database)).toEqual([]);
+          // Today's snapshots written edit by edit equal those rebuilt from the events.
+          const snapshots = sql`select region_id, day::text, target_count, conformant, weighted_target::text, weighted_conformant::text
+            from progress_snapshots order by region_id, day`;
+          const written = await queryRows(database.db, snapshots);
+          await rebuildSnapshots(database.db);
+          expect(await queryRows(database.db, snapshots)).toEqual(written);
         } finally {
           await database.close();
         }

@@ -37,7 +37,10 @@ async function fingerprint(): Promise<string> {
                (select sum(version) from service_statuses)::int as versions,
                (select md5(string_agg(ozg_id || ':' || coalesce(executing_level::text, '-'), ',' order by ozg_id)) from ozg_services) as levels,
                (select count(*) from applicability_exceptions)::int as exceptions,
-               (select md5(string_agg(region_id || ':' || themenfeld || ':' || target_count || ':' || level3, ',' order by region_id, themenfeld)) from region_rollups) as rollups`,
+               (select md5(string_agg(region_id || ':' || themenfeld || ':' || target_count || ':' || level3, ',' order by region_id, themenfeld)) from region_rollups) as rollups,
+               (select count(*) || '/' || coalesce(sum(version), 0) from consulting_modules) as modules,
+               (select count(*) || '/' || coalesce(sum(version), 0) from consultations) as consultations,
+               (select count(*) || '/' || coalesce(sum(version), 0) from measures) as measures`,
   );
   return JSON.stringify(row);
 }
@@ -156,6 +159,59 @@ const ENDPOINTS: Endpoint[] = [
     path: () =>
       `/api/v1/regions/06435901/applicability-exceptions/${encodeURIComponent(String(Math.random() < 0.5 ? 'abc' : 12345))}`,
     body: fc.constant(''),
+  },
+  {
+    name: 'POST /consulting/modules',
+    method: 'POST',
+    path: () => '/api/v1/consulting/modules',
+    body: jsonText(
+      fc.record({ name: anyValue, area: anyValue, description: anyValue }, { requiredKeys: [] }),
+    ),
+  },
+  {
+    name: 'PATCH /consulting/modules/{id}',
+    method: 'PATCH',
+    path: () => '/api/v1/consulting/modules/1',
+    body: jsonText(
+      fc.record({ version: staleVersion, name: anyValue, active: anyValue }, { requiredKeys: [] }),
+    ),
+  },
+  {
+    name: 'POST /regions/{key}/consultations',
+    method: 'POST',
+    path: () => '/api/v1/regions/06435901/consultations',
+    // Module ids of the demo are 1-4: anything else is unknown or malformed.
+    body: jsonText(
+      fc.record({
+        moduleId: fc.oneof(
+          anyValue,
+          fc.integer().filter((n) => n < 1 || n > 4),
+        ),
+      }),
+    ),
+  },
+  {
+    name: 'PATCH /consultations/{id}',
+    method: 'PATCH',
+    path: () => '/api/v1/consultations/1',
+    body: jsonText(
+      fc.record(
+        {
+          action: fc.oneof(anyValue, fc.constantFrom('schedule', 'hold', 'cancel')),
+          version: staleVersion,
+          reason: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  {
+    name: 'PATCH /measures/{id}',
+    method: 'PATCH',
+    path: () => '/api/v1/measures/1',
+    body: jsonText(
+      fc.record({ version: staleVersion, state: anyValue, title: anyValue }, { requiredKeys: [] }),
+    ),
   },
 ];
 

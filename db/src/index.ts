@@ -20,3 +20,4 @@ export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState }
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
 export * as schema from './schema/index';
+export { applyStatusDeltas, rebuildSnapshots, recomputeTotals, type StatusDelta } from './totals';

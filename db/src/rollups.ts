@@ -1,6 +1,7 @@
 import { OZG_CONFORMANT_LEVEL, OZG_DEADLINE } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, intArray } from './client';
+import { recomputeTotals } from './totals';
 
 /**
  * Rebuilds the rollups (per administration and Themenfeld) from the statuses
@@ -14,6 +15,7 @@ import { type Db, intArray } from './client';
  * a READ COMMITTED transaction sees what committed before it), and an edit that
  * comes later applies its delta on top of the rebuilt row. Rows are upserted,
  * never deleted and re-inserted, so no delta can hit a missing row.
+ * The totals of the regions above them follow (totals.ts).
  */
 export async function recomputeRollups(db: Db, regionIds?: readonly number[]): Promise<void> {
   const scope = regionIds ? sql`where region_id = any(${intArray(regionIds)})` : sql``;
@@ -41,6 +43,7 @@ export async function recomputeRollups(db: Db, regionIds?: readonly number[]): P
       target_count = excluded.target_count, level0 = excluded.level0, level1 = excluded.level1,
       level2 = excluded.level2, level3 = excluded.level3, level4 = excluded.level4,
       online_by_deadline = excluded.online_by_deadline, updated_at = now()`);
+  await recomputeTotals(db, regionIds);
 }
 
 /**

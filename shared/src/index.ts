@@ -7,5 +7,6 @@ export * from './regions';
 export * from './size-classes';
 export * from './status-rules';
 export * from './wire';
+export * from './wire-consulting';
 export * from './wire-dashboard';
 export * from './wire-tracking';

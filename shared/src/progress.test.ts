@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, daysBetween, forecastReach, median, type StatusFact } from './progress';
+import {
+  computeProgress,
+  daysBetween,
+  forecastReach,
+  median,
+  medianOfHistogram,
+  type StatusFact,
+} from './progress';
 
 const status = (
   maturityLevel: number,
@@ -54,6 +61,29 @@ describe('median', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('medianOfHistogram', () => {
+  it('equals the median of the values written out, for odd and even counts and any order', () => {
+    const cases: Record<string, number>[] = [
+      { '5': 1 },
+      { '3': 2, '1': 1 },
+      { '10': 1, '2': 1 },
+      { '400': 3, '12': 2, '730': 4, '1': 1 },
+      { '7': 0, '9': 2 },
+    ];
+    for (const histogram of cases) {
+      const values = Object.entries(histogram).flatMap(([value, count]) =>
+        Array.from({ length: count }, () => Number(value)),
+      );
+      expect(medianOfHistogram(histogram)).toBe(median(values));
+    }
+  });
+
+  it('has no median without values', () => {
+    expect(medianOfHistogram({})).toBeNull();
+    expect(medianOfHistogram({ '4': 0 })).toBeNull();
   });
 });
 

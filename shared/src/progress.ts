@@ -52,6 +52,29 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/**
+ * The median of values given as a histogram {value: count} (as the totals
+ * store the days late), equal to median() of the values written out.
+ */
+export function medianOfHistogram(histogram: Readonly<Record<string, number>>): number | null {
+  const buckets = Object.entries(histogram)
+    .map(([value, count]) => [Number(value), count] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => a[0] - b[0]);
+  const total = buckets.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  // The k-th smallest value (1-based); the median averages the two middle ones when the count is even.
+  const nth = (k: number) => {
+    let seen = 0;
+    for (const [value, count] of buckets) {
+      seen += count;
+      if (seen >= k) return value;
+    }
+    throw new Error('unreachable');
+  };
+  return (nth(Math.floor((total + 1) / 2)) + nth(Math.floor((total + 2) / 2))) / 2;
+}
+
 /** The reference computation of a region's figures from its statuses (no rollups, no SQL). */
 export function computeProgress(statuses: readonly StatusFact[]): ProgressFigures {
   const target = statuses.filter((status) => status.inTarget);

@@ -12,7 +12,7 @@ import {
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../lib/csv';
-import { figuresAsOf } from './progress';
+import { totalsOnDays } from './history';
 import { summarizeRegion, today } from './regions';
 import { administrationsBelow } from './territory';
 
@@ -63,10 +63,11 @@ export async function getLaggards({
         left join region_versions k on k.region_id = v.parent_region_id and k.valid_to is null
         where a.level = 'gemeinde'`,
   );
-  const past = await figuresAsOf(
+  const yearAgo = twelveMonthsBefore(now);
+  const past = await totalsOnDays(
     db,
     rows.map((row) => row.region_id),
-    twelveMonthsBefore(now),
+    [yearAgo],
   );
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   const peerKey = (row: (typeof rows)[number]) =>
@@ -79,8 +80,7 @@ export async function getLaggards({
   const items: Laggard[] = rows
     .map((row) => {
       const now = share(row.conformant, row.target);
-      const before = past.get(row.region_id)?.total;
-      const then = before ? share(before.l3 + before.l4, before.target) : null;
+      const then = past.get(`${row.region_id}:${yearAgo}`)?.share ?? null;
       const peers = groups.get(peerKey(row)) ?? [];
       const peerMedian = median(peers);
       return {

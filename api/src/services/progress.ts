@@ -2,6 +2,7 @@ import { type Db, intArray, queryRows } from '@ozg/db';
 import {
   type ChildrenProgress,
   CITY_KREIS_KINDS,
+  medianOfHistogram,
   OZG_CONFORMANT_LEVEL,
   OZG_DEADLINE,
   type PROGRESS_SORTS,
@@ -11,7 +12,6 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { listChildren, summarizeRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 type FigureRow = {
   root_id: number;
@@ -30,46 +30,24 @@ type FigureRow = {
 };
 
 /**
- * Today's figures of several regions at once (each with its whole subtree), in
- * total and per Themenfeld: the rollups of the administrations below each root
- * are summed, never the statuses; only the median days late reads the statuses
- * that went online after the deadline. Population weighting: each rollup counts
- * with the inhabitants its administration serves (a Gemeinde its own, a
- * Landkreis those of its Gemeinden).
+ * Today's figures of several regions at once, each over its whole subtree, in
+ * total and (unless only the totals are asked for) per Themenfeld: read from
+ * the region totals, a handful of rows per region whatever its size; the median
+ * days late comes from their histogram of days late.
  */
-export async function currentFigures(
-  db: Db,
-  rootIds: number[],
-): Promise<Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>> {
-  const rows = await queryRows<FigureRow>(
+export async function currentFigures(db: Db, rootIds: number[], totalsOnly = false): Promise<Figures> {
+  const rows = await queryRows<Omit<FigureRow, 'median_days_late'> & { days_late: Record<string, number> }>(
     db,
-    sql`
-    with recursive ${administrationsBelow(rootIds)},
-    sums as (
-      select a.root_id, r.themenfeld,
-        count(distinct a.region_id)::int as administrations,
-        sum(r.target_count)::int as target, sum(r.level0)::int as l0, sum(r.level1)::int as l1,
-        sum(r.level2)::int as l2, sum(r.level3)::int as l3, sum(r.level4)::int as l4,
-        sum(r.online_by_deadline)::int as by_deadline,
-        sum(a.population * r.target_count)::float8 as w_target,
-        sum(a.population * (r.level3 + r.level4))::float8 as w_conformant
-      from administrations a join region_rollups r on r.region_id = a.region_id
-      group by grouping sets ((a.root_id), (a.root_id, r.themenfeld))
-    ),
-    late as (
-      select a.root_id, s.themenfeld,
-        percentile_cont(0.5) within group (order by (st.online_since - ${OZG_DEADLINE}::date))::float8 as median_days_late
-      from administrations a
-      join service_statuses st on st.region_id = a.region_id
-      join ozg_services s on s.ozg_id = st.ozg_id
-      where st.in_target and st.maturity_model = '1.1' and st.maturity_level >= ${OZG_CONFORMANT_LEVEL}
-        and st.online_since > ${OZG_DEADLINE}::date
-      group by grouping sets ((a.root_id), (a.root_id, s.themenfeld))
-    )
-    select sums.*, late.median_days_late
-    from sums left join late on late.root_id = sums.root_id and late.themenfeld is not distinct from sums.themenfeld`,
+    sql`select region_id as root_id, themenfeld, administrations, target_count as target,
+          level0 as l0, level1 as l1, level2 as l2, level3 as l3, level4 as l4, online_by_deadline as by_deadline,
+          weighted_target::float8 as w_target, weighted_conformant::float8 as w_conformant, days_late
+        from region_totals
+        where region_id = any(${intArray(rootIds)})
+          and ${totalsOnly ? sql`themenfeld is null` : sql`(themenfeld is null or administrations > 0)`}`,
   );
-  return groupFigures(rows);
+  return groupFigures(
+    rows.map(({ days_late, ...row }) => ({ ...row, median_days_late: medianOfHistogram(days_late) })),
+  );
 }
 
 type Figures = Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>;
@@ -87,7 +65,8 @@ function groupFigures(rows: FigureRow[]): Figures {
 
 /**
  * The same figures as of a past day, from the events on the territory of that
- * day (see stateOnDays in history.ts for the rules): a status counts with the
+ * day (its versions valid that day, up to three parent levels; day ends at
+ * midnight UTC, as in the snapshots of history.ts): a status counts with the
  * state of its latest event before the day's end. "Online by the deadline" and
  * the days late use the statuses' recorded "online seit" (a real-world date,
  * set once a service goes online), for those OZG-konform on that day.
@@ -149,9 +128,9 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
   return groupFigures(rows.map((row) => ({ ...row, w_conformant: row.w_conformant ?? 0 })));
 }
 
-/** Today from the rollups; another day from the events. */
-function figuresOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
-  return day === today() ? currentFigures(db, rootIds) : figuresAsOf(db, rootIds, day);
+/** Today from the totals; another day from the events. */
+function figuresOf(db: Db, rootIds: number[], day: string, totalsOnly = false): Promise<Figures> {
+  return day === today() ? currentFigures(db, rootIds, totalsOnly) : figuresAsOf(db, rootIds, day);
 }
 
 const emptyRow = (rootId: number): FigureRow => ({
@@ -228,6 +207,7 @@ export async function getChildrenProgress({
     db,
     children.map((child) => child.id),
     day,
+    true,
   );
   const rows = children.map((child) => {
     const entry = figures.get(child.id);

@@ -1,9 +1,8 @@
-import { type Db, intArray, markDataChanged, queryRows } from '@ozg/db';
+import { applyStatusDeltas, type Db, intArray, markDataChanged, queryRows, type StatusDelta } from '@ozg/db';
 import {
   type ChangeSourceKind,
   type FieldProblem,
   OZG_CONFORMANT_LEVEL,
-  OZG_DEADLINE,
   type Status,
   type StatusChanges,
   type StatusListQuerySchema,
@@ -178,7 +177,7 @@ export class StatusConflictError extends AppError {
  * version must equal the one the client read (else 409 with the current
  * records, nothing written), the merged result must satisfy the status rules
  * (else 422 with field errors), and each real change updates the row, bumps its
- * version, appends an event and adjusts the rollup of its administration, all
+ * version, appends an event and adjusts the rollups, totals and today's snapshots, all
  * in one transaction. Unchanged fields write nothing.
  */
 export async function updateStatuses(input: {
@@ -255,12 +254,14 @@ export async function updateStatuses(input: {
         st.maturity_level, st.maturity_model, st.in_target
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
       join service_statuses st on st.id = c.id`);
-    await adjustRollups(
+    await applyStatusDeltas(
       db,
-      changes.map((change, index) => ({
-        status: (planned[index] as (typeof planned)[number]).status,
-        set: change.set,
-      })),
+      statusDeltas(
+        changes.map((change, index) => ({
+          status: (planned[index] as (typeof planned)[number]).status,
+          set: change.set,
+        })),
+      ),
     );
     await markDataChanged(db);
 
@@ -288,64 +289,20 @@ function columnType(column: string): string {
   }
 }
 
-/** Whether a status counts as online by the OZG deadline (Reifegrad >= 3, online since <= 31.12.2022). */
-const onlineByDeadline = (level: number, onlineSince: unknown) =>
-  level >= OZG_CONFORMANT_LEVEL && typeof onlineSince === 'string' && onlineSince <= OZG_DEADLINE;
-
 /**
- * Moves each changed target status from its old level column to its new one,
- * and in or out of the deadline count, in the rollup row of its administration
- * and Themenfeld.
+ * The edits that move a counted status (in the target set, Reifegradmodell 1.1)
+ * between levels or in and out of the deadline count or the days late.
  */
-async function adjustRollups(
-  db: Db,
-  changes: { status: Status; set: Record<string, unknown> }[],
-): Promise<void> {
-  const deltas = new Map<string, { region_id: number; themenfeld: string; d: number[] }>();
-  for (const { status, set } of changes) {
-    if (!status.inTarget || status.maturityModel !== '1.1') continue;
-    const newLevel = ('maturity_level' in set ? set.maturity_level : status.maturityLevel) as number;
-    const newOnlineSince = 'online_since' in set ? set.online_since : status.onlineSince;
-    const deadlineDelta =
-      Number(onlineByDeadline(newLevel, newOnlineSince)) -
-      Number(onlineByDeadline(status.maturityLevel, status.onlineSince));
-    if (newLevel === status.maturityLevel && deadlineDelta === 0) continue;
-    const key = `${status.regionId}:${status.themenfeld}`;
-    const entry = deltas.get(key) ?? {
-      region_id: status.regionId,
+function statusDeltas(changes: { status: Status; set: Record<string, unknown> }[]): StatusDelta[] {
+  return changes
+    .filter(({ status }) => status.inTarget && status.maturityModel === '1.1')
+    .map(({ status, set }) => ({
+      regionId: status.regionId,
       themenfeld: status.themenfeld,
-      d: [0, 0, 0, 0, 0, 0],
-    };
-    entry.d[status.maturityLevel] = (entry.d[status.maturityLevel] ?? 0) - 1;
-    entry.d[newLevel] = (entry.d[newLevel] ?? 0) + 1;
-    entry.d[5] = (entry.d[5] ?? 0) + deadlineDelta;
-    deltas.set(key, entry);
-  }
-  if (deltas.size === 0) return;
-  const rows = [...deltas.values()].map(({ region_id, themenfeld, d }) => ({
-    region_id,
-    themenfeld,
-    d0: d[0],
-    d1: d[1],
-    d2: d[2],
-    d3: d[3],
-    d4: d[4],
-    dd: d[5],
-  }));
-  const adjusted = await queryRows<{ region_id: number }>(
-    db,
-    sql`
-    update region_rollups r set
-      level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
-      level3 = r.level3 + d.d3, level4 = r.level4 + d.d4, online_by_deadline = r.online_by_deadline + d.dd,
-      updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int)
-    where r.region_id = d.region_id and r.themenfeld = d.themenfeld
-    returning r.region_id`,
-  );
-  // Every administration with statuses has its rollup rows; a missing one would silently lose this change.
-  if (adjusted.length !== rows.length) {
-    throw new Error('Rollup-Zeile fehlt: Zählung wäre falsch, Änderung abgebrochen.');
-  }
+      from: { level: status.maturityLevel, onlineSince: status.onlineSince },
+      to: {
+        level: ('maturity_level' in set ? set.maturity_level : status.maturityLevel) as number,
+        onlineSince: ('online_since' in set ? set.online_since : status.onlineSince) as string | null,
+      },
+    }));
 }

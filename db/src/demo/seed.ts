@@ -23,6 +23,7 @@ import {
   userRegions,
   users,
 } from '../schema/index';
+import { rebuildSnapshots } from '../totals';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
@@ -215,6 +216,7 @@ export async function seedDemo(input: {
     await db.insert(userRegions).values(assignments);
     await db.insert(consultingModules).values([...DEMO_CONSULTING_MODULES]);
     await recomputeRollups(db);
+    await rebuildSnapshots(db);
     await markDataChanged(db, 'demo');
     progress(4, 4, 'Benutzer');
   });

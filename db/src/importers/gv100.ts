@@ -10,6 +10,7 @@ import { syncTargetSets, type TargetSetSync } from '../applicability';
 import { type Database, type Db, queryRows } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
 import { regions, regionVersions } from '../schema/index';
+import { rebuildSnapshots, recomputeTotals } from '../totals';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { type Gv100Region, parseGv100 } from './gv100-parse';
 
@@ -205,6 +206,9 @@ export async function importGv100(input: {
     progress(parsed.regions.length, parsed.regions.length, 'Gebiete');
     // New or changed administrations get the statuses of their target set; closed ones leave theirs.
     targets = await syncTargetSets(db, { source: 'import' });
+    // The territory (and the inhabitants) define what every region sums, from the file's date on.
+    await recomputeTotals(db);
+    await rebuildSnapshots(db);
     await markDataChanged(db, 'official');
   });
 

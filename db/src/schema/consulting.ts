@@ -1,3 +1,4 @@
+import { CONSULTATION_STATES, CONSULTING_AREAS, MEASURE_STATES } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -23,14 +24,9 @@ import { regions } from './regions';
 import { statusEvents } from './status';
 
 /** The two areas of the Hessian consulting programme; each municipality may take one consultation per area. */
-export const consultingArea = pgEnum('consulting_area', ['ozg', 'verwaltungsdigitalisierung']);
-export const consultationState = pgEnum('consultation_state', [
-  'requested',
-  'scheduled',
-  'held',
-  'cancelled',
-]);
-export const measureState = pgEnum('measure_state', ['open', 'in_progress', 'done', 'dropped']);
+export const consultingArea = pgEnum('consulting_area', CONSULTING_AREAS);
+export const consultationState = pgEnum('consultation_state', CONSULTATION_STATES);
+export const measureState = pgEnum('measure_state', MEASURE_STATES);
 
 /** Consulting modules are master data maintained by the ministry, not code. */
 export const consultingModules = pgTable(

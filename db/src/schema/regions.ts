@@ -73,6 +73,8 @@ export const regionVersions = pgTable(
     uniqueIndex('region_versions_current_region').on(t.regionId).where(sql`${t.validTo} is null`),
     uniqueIndex('region_versions_region_from').on(t.regionId, t.validFrom),
     index('region_versions_parent').on(t.parentRegionId, t.validFrom),
+    // The current territory is walked downwards on every analytics read.
+    index('region_versions_current_parent').on(t.parentRegionId).where(sql`${t.validTo} is null`),
     index('region_versions_ags').on(t.ags),
     index('region_versions_ars').on(t.ars),
   ],

@@ -14,6 +14,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -143,4 +144,71 @@ export const regionRollups = pgTable(
       sql`${t.onlineByDeadline} <= ${t.level3} + ${t.level4}`,
     ),
   ],
+);
+
+/**
+ * Today's figures of every region of the current territory (Land,
+ * Regierungsbezirk, Kreis, Gemeinde) over all administrations below it, per
+ * Themenfeld and in total (themenfeld null), so that reading a region costs a
+ * handful of rows whatever its size. Kept in step with the rollups in the same
+ * transaction; rebuilt from them when the territory or target sets change.
+ * Population-weighted sums are exact integers (inhabitants served x services).
+ */
+export const regionTotals = pgTable(
+  'region_totals',
+  {
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    /** null: all Themenfelder together. */
+    themenfeld: themenfeld(),
+    administrations: integer().notNull().default(0),
+    targetCount: integer().notNull().default(0),
+    level0: integer().notNull().default(0),
+    level1: integer().notNull().default(0),
+    level2: integer().notNull().default(0),
+    level3: integer().notNull().default(0),
+    level4: integer().notNull().default(0),
+    onlineByDeadline: integer().notNull().default(0),
+    weightedTarget: bigint({ mode: 'number' }).notNull().default(0),
+    weightedConformant: bigint({ mode: 'number' }).notNull().default(0),
+    /**
+     * Days after the deadline on which the OZG-konform services that came late
+     * went online, as {"days": count}: the exact median without reading statuses.
+     */
+    daysLate: jsonb().$type<Record<string, number>>().notNull().default({}),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('region_totals_region_themenfeld').on(t.regionId, t.themenfeld).nullsNotDistinct(),
+    check(
+      'region_totals_sum',
+      sql`${t.targetCount} = ${t.level0} + ${t.level1} + ${t.level2} + ${t.level3} + ${t.level4}`,
+    ),
+    check(
+      'region_totals_non_negative',
+      sql`least(${t.level0}, ${t.level1}, ${t.level2}, ${t.level3}, ${t.level4}, ${t.onlineByDeadline}, ${t.weightedConformant}) >= 0`,
+    ),
+  ],
+);
+
+/**
+ * A region's total at the end of each UTC day on which it changed, on the
+ * territory of that day: the time series reads the latest row at or before
+ * each point. Written with every status change (today's row) and rebuilt from
+ * the events after bulk loads and territory changes.
+ */
+export const progressSnapshots = pgTable(
+  'progress_snapshots',
+  {
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    targetCount: integer().notNull(),
+    conformant: integer().notNull(),
+    weightedTarget: bigint({ mode: 'number' }).notNull(),
+    weightedConformant: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.day] })],
 );

@@ -50,8 +50,11 @@ export async function generate(database: Database, options: { land?: string; log
     from plan`);
   options.log(`  Endstand geschrieben (${seconds(started)} s)`);
   await db.execute(sql`select 1`); // keeps the order of log lines honest on slow machines
-  const { recomputeRollups } = await import('@ozg/db');
+  const { rebuildSnapshots, recomputeRollups } = await import('@ozg/db');
   await recomputeRollups(db);
+  options.log(`  Rollups und Summen neu berechnet (${seconds(started)} s)`);
+  await rebuildSnapshots(db);
+  options.log(`  Tagesstände aus den Ereignissen berechnet (${seconds(started)} s)`);
   await db.execute(sql`analyze`);
   const [counts] = await queryRows<{ gemeinden: number; statuses: number; events: number }>(
     db,
@@ -59,7 +62,6 @@ export async function generate(database: Database, options: { land?: string; log
                (select count(*) from service_statuses)::int as statuses,
                (select count(*) from status_events)::int as events`,
   );
-  options.log(`  Rollups neu berechnet (${seconds(started)} s)`);
   return {
     ...(counts as { gemeinden: number; statuses: number; events: number }),
     seconds: seconds(started),

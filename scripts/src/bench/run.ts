@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createApp, updateStatuses } from '@ozg/api';
 import { createDb, type Database, migrateDb, queryRows } from '@ozg/db';
@@ -16,6 +16,7 @@ import { generate } from './generate';
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line: string) => console.log(line);
 const STATEMENT_TIMEOUT = '60s';
+const RESULTS = new URL('../../../bench/results/', import.meta.url);
 
 type Measure = {
   name: string;
@@ -118,13 +119,16 @@ async function suite(database: Database, land: string, kreis: string, label: str
     regions: [],
     editableRegionIds: [],
   };
-  let note = 0;
+  // Each write moves the status between Reifegrad 2 and 3 (online after the deadline): the full path with
+  // the rollup, the totals of the Gemeinde, Kreis, Regierungsbezirk and Land, their histograms and snapshots.
+  let round = 0;
   const write = async () => {
     const [current] = await queryRows<{ version: number }>(
       database.db,
       sql`select version from service_statuses where id = ${status?.id}`,
     );
-    note++;
+    round++;
+    const online = round % 2 === 1;
     await updateStatuses({
       db: database.db,
       actor,
@@ -132,7 +136,9 @@ async function suite(database: Database, land: string, kreis: string, label: str
         {
           id: status?.id as number,
           version: current?.version as number,
-          changes: { note: `Messung ${note}` },
+          changes: online
+            ? { maturityLevel: 3, onlineSince: '2024-05-02', workflowState: 'online' }
+            : { maturityLevel: 2, onlineSince: null, workflowState: 'in_progress' },
         },
       ],
       source: 'api',
@@ -146,7 +152,6 @@ async function suite(database: Database, land: string, kreis: string, label: str
           where v.ags like ${`${land}%`}`,
     );
   const fast = { iterations: 200, budgetMs: 30_000 };
-  const slow = { iterations: 20, budgetMs: 60_000 };
   log(`${label}:`);
   return [
     await measure(`Land-Fortschritt (${land})`, get(`/api/v1/regions/${land}/progress`), fast),
@@ -164,10 +169,15 @@ async function suite(database: Database, land: string, kreis: string, label: str
     await measure(
       `Zeitreihe eines Kreises (${kreis})`,
       get(`/api/v1/regions/${kreis}/progress/series`),
-      slow,
+      fast,
     ),
-    await measure(`Zeitreihe des Landes (${land})`, get(`/api/v1/regions/${land}/progress/series`), slow),
-    await measure('Status ändern (mit Ereignis und Rollup)', write, fast),
+    await measure(`Zeitreihe des Landes (${land})`, get(`/api/v1/regions/${land}/progress/series`), fast),
+    await measure(
+      `Nachzügler gegenüber Vergleichsgruppen (${land})`,
+      get(`/api/v1/regions/${land}/laggards`),
+      fast,
+    ),
+    await measure('Status ändern (Reifegrad 2 ↔ 3: Ereignis, Rollup, Summen, Tagesstand)', write, fast),
   ];
 }
 
@@ -191,8 +201,22 @@ function markdownTable(results: {
   return lines.join('\n');
 }
 
-async function main() {
-  const startedAt = new Date();
+/**
+ * `pnpm bench --reuse` measures again on the databases of the last run (loading
+ * Germany takes about half an hour); the results file then keeps that run's
+ * load figures.
+ */
+async function load(): Promise<{ germany: unknown; hessen: unknown }> {
+  if (process.argv.includes('--reuse')) {
+    const previous = readdirSync(RESULTS)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .at(-1);
+    if (!previous)
+      throw new Error('--reuse: noch kein Ergebnis in bench/results, also keine geladenen Datenbanken.');
+    log(`Datenbanken des letzten Laufs (${previous}) werden wiederverwendet.`);
+    return JSON.parse(readFileSync(new URL(previous, RESULTS), 'utf8')).load;
+  }
   log('Deutschland (alle Länder) laden …');
   const germany = await freshDatabase('ozg_bench_de');
   const germanyLoad = await generate(germany, { log });
@@ -204,6 +228,12 @@ async function main() {
   await hessen.close();
   await limitStatements('ozg_bench_de');
   await limitStatements('ozg_bench_he');
+  return { germany: germanyLoad, hessen: hessenLoad };
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loaded = await load();
   const reopen = (name: string) => {
     const url = new URL(SERVER);
     url.pathname = `/${name}`;
@@ -222,18 +252,15 @@ async function main() {
       postgres: (await queryRows<{ v: string }>(germanyDb.db, sql`select version() as v`))[0]?.v ?? '',
       sharedBuffers: (await queryRows<{ v: string }>(germanyDb.db, sql`show shared_buffers`))[0]?.v ?? '',
     },
-    load: { germany: germanyLoad, hessen: hessenLoad },
+    load: loaded,
     germany: await suite(germanyDb, '09', '09184', 'Deutschland, gemessen an Bayern (größtes Land)'),
     germanyHessen: await suite(germanyDb, '06', '06435', 'Deutschland, gemessen an Hessen'),
     hessenAlone: await suite(hessenDb, '06', '06435', 'Nur Hessen geladen'),
   };
   await germanyDb.close();
   await hessenDb.close();
-  mkdirSync(new URL('../../../bench/results/', import.meta.url), { recursive: true });
-  const file = new URL(
-    `../../../bench/results/${startedAt.toISOString().slice(0, 10)}.json`,
-    import.meta.url,
-  );
+  mkdirSync(RESULTS, { recursive: true });
+  const file = new URL(`${startedAt.toISOString().slice(0, 10)}.json`, RESULTS);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`Ergebnisse: ${file.pathname}`);
   log('');

@@ -133,6 +133,75 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     });
   }
 
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`finds a Kreis and a service with the search, filters the catalogue and reads a service's coverage, at ${size.width}x${size.height}`, async () => {
+      const { page, close } = await openPage(chromium.browser, size);
+      const problems = watchForErrors(page);
+      await page.goto(app.url);
+      await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
+
+      // Search by name: the Kreis and the kreisfreie Stadt named Kassel, the Regierungsbezirk after them.
+      const searchField = page.getByRole('searchbox', { name: 'Gebiet oder Leistung suchen' });
+      await searchField.fill('Kassel');
+      await searchField.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Suche: „Kassel“' }).waitFor();
+      const regionHits = section(page, /^Gebiete/).locator('li');
+      await regionHits.first().waitFor();
+      expect(await regionHits.first().textContent()).toMatch(/^KasselLandkreis · AGS 06633/);
+      await checkPage(page, `search-${viewport}`);
+
+      // Search by OZG-ID finds the service; its page shows the coverage in Hessen.
+      await searchField.fill('99001');
+      await searchField.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Suche: „99001“' }).waitFor();
+      await section(page, /^Leistungen/)
+        .getByRole('link', { name: 'Wohnsitzanmeldung' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Wohnsitzanmeldung' }).waitFor();
+      await section(page, 'Lösungen im Einsatz').locator('tbody tr').first().waitFor();
+      await expect(page.locator('.tile').first().textContent()).resolves.toMatch(
+        /^Anteil der Verwaltungen\d{1,3},\d\s%\d+ von \d+ bieten sie OZG-konform an/,
+      );
+      expect(await section(page, 'Lösungen im Einsatz').textContent()).toContain('civento (ekom21)');
+      const byBezirk = section(page, 'Nach Gebieten in Hessen');
+      await byBezirk.locator('tbody tr').nth(2).waitFor();
+      await checkPage(page, `service-${viewport}`);
+
+      // One level down: the service in a Regierungsbezirk, by Kreis.
+      await byBezirk.getByRole('link', { name: 'Regierungsbezirk Kassel' }).click();
+      await page
+        .getByRole('heading', { level: 2, name: /^Verbreitung in Regierungsbezirk Kassel/ })
+        .waitFor();
+      await section(page, 'Nach Gebieten in Regierungsbezirk Kassel').locator('tbody tr').nth(4).waitFor();
+
+      // The catalogue, filtered by Themenfeld and text; the filters stay in the URL.
+      await page
+        .getByRole('navigation', { name: 'Hauptnavigation' })
+        .getByRole('link', { name: 'Leistungen' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Leistungskatalog' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: /^\d+ Leistungen$/ }).waitFor();
+      const all = Number(
+        (await page.getByRole('heading', { level: 2, name: /Leistungen$/ }).textContent())?.split(' ')[0],
+      );
+      await page.getByLabel('Themenfeld').selectOption('Bauen & Wohnen');
+      await page.waitForURL(/themenfeld=Bauen/);
+      await page.getByRole('heading', { level: 2, name: /^\d+ Leistung(en)?$/ }).waitFor();
+      await expect.poll(() => page.locator('tbody tr').count(), { timeout: 20_000 }).toBeLessThan(all);
+      const themenfelder = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+      expect(new Set(themenfelder)).toEqual(new Set(['Bauen & Wohnen']));
+      await checkPage(page, `catalogue-${viewport}`);
+      await page.getByLabel('Name oder OZG-ID').fill('gibt es nicht');
+      await page.getByRole('button', { name: 'Filtern' }).click();
+      await page.getByText('Keine Leistung passt zu diesen Filtern.').waitFor();
+      await page.getByRole('button', { name: 'Alle Filter zurücksetzen' }).click();
+      await page.getByRole('heading', { level: 2, name: `${all} Leistungen` }).waitFor();
+
+      expect(problems()).toEqual([]);
+      await close();
+    });
+  }
+
   it('says plainly when the password is wrong, and stays on the sign-in page', async () => {
     const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
     // No watchForErrors here: the browser logs the API's 401 for the wrong password as a console error.

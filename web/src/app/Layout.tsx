@@ -4,6 +4,7 @@ import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { ErrorState, Loading } from '../components/States';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignOut } from '../features/auth/api/sign-in';
+import { SearchBox } from '../features/search/components/SearchBox';
 import { DataSourceNote } from '../features/system/components/DataSourceNote';
 import { DemoNotice } from '../features/system/components/DemoNotice';
 import { usePageTitle } from '../lib/page-title';
@@ -152,6 +153,7 @@ export function Layout() {
             OZG-Umsetzungsdashboard
           </Link>
           <MainNavigation currentPath={pathname} />
+          <SearchBox />
           <AccountMenu />
         </div>
       </header>

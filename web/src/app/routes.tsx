@@ -29,6 +29,12 @@ function lazyPage<Name extends string>(
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
 const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
+const SearchPage = lazyPage(() => import('../features/search/components/SearchPage'), 'SearchPage');
+const ServiceCatalogue = lazyPage(
+  () => import('../features/catalog/components/ServiceCatalogue'),
+  'ServiceCatalogue',
+);
+const ServicePage = lazyPage(() => import('../features/catalog/components/ServicePage'), 'ServicePage');
 const WorkspacePage = lazyPage(
   () => import('../features/workspace/components/WorkspacePage'),
   'WorkspacePage',
@@ -40,6 +46,9 @@ export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
   { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
+  { path: '/leistungen', page: ServiceCatalogue, title: 'Leistungskatalog', nav: { label: 'Leistungen' } },
+  { path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' },
+  { path: '/suche', page: SearchPage, title: 'Suche' },
   // Work of the municipalities and the consultants.
   {
     path: '/arbeitsbereich',

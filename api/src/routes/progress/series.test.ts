@@ -5,7 +5,8 @@ import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
 import { OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthEnds, stateOnDays } from '../../services/history';
+import { monthEnds, totalsOnDays } from '../../services/history';
+import { figuresAsOf } from '../../services/progress';
 import { testApp } from '../../testing';
 
 describe('progress series on the demo', () => {
@@ -114,14 +115,17 @@ describe('progress series across a territory change', () => {
         database.db,
         sql`select region_id from region_versions where ags = '99131' and valid_to is null`,
       );
-      const [points2025, points2026] = await Promise.all([
-        stateOnDays(database.db, landkreis?.region_id as number, ['2025-06-30']),
-        stateOnDays(database.db, landkreis?.region_id as number, ['2026-02-28']),
-      ]);
+      const id = landkreis?.region_id as number;
+      // Two routes: the stored snapshots (what the series reads) and a replay of the events on that day's territory.
+      const snapshots = await totalsOnDays(database.db, [id], ['2025-06-30', '2026-02-28']);
+      const replayed2025 = (await figuresAsOf(database.db, [id], '2025-06-30')).get(id)?.total;
+      const replayed2026 = (await figuresAsOf(database.db, [id], '2026-02-28')).get(id)?.total;
       // Before: Musterau, Beispielbach and Probefeld, all at level 3 since March 2025.
-      expect(points2025?.[0]).toMatchObject({ targetServices: 3, conformant: 3 });
+      expect(snapshots.get(`${id}:2025-06-30`)).toMatchObject({ targetServices: 3, conformant: 3 });
+      expect(replayed2025).toMatchObject({ target: 3, l3: 3 });
       // After: Musterau belongs to its own Kreis; its old record left the target set when it closed.
-      expect(points2026?.[0]).toMatchObject({ targetServices: 2, conformant: 2 });
+      expect(snapshots.get(`${id}:2026-02-28`)).toMatchObject({ targetServices: 2, conformant: 2 });
+      expect(replayed2026).toMatchObject({ target: 2, l3: 2 });
     } finally {
       await database.close();
     }

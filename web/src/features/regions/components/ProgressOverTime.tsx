@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { useSeries } from '../api/get-series';
@@ -28,12 +29,19 @@ export function ProgressOverTime({ regionKey }: { regionKey: string }) {
             <ProgressChart {...shapeSeries(series.data)} />
           </Suspense>
           <p className="legend" aria-hidden="true">
-            <span className="legend-line" /> OZG-konform <span className="legend-line legend-dashed" />{' '}
-            Prognose <span className="legend-line legend-deadline" /> Frist 31.12.2022
+            <span>
+              <span className="legend-line" /> OZG-konform
+            </span>
+            <span>
+              <span className="legend-line legend-dashed" /> Prognose
+            </span>
+            <span>
+              <span className="legend-line legend-deadline" /> Frist 31.12.2022
+            </span>
           </p>
           <details className="table-details">
             <summary>Monatswerte als Tabelle</summary>
-            <div className="table-scroll" role="region" aria-label="Tabelle Monatswerte" tabIndex={0}>
+            <ScrollableTable label="Tabelle Monatswerte">
               <table className="data-table">
                 <caption className="visually-hidden">OZG-konformer Anteil am Monatsende</caption>
                 <thead>
@@ -61,7 +69,7 @@ export function ProgressOverTime({ regionKey }: { regionKey: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
           </details>
           <p className="hint">{series.data.forecast.method}</p>
         </figure>

@@ -1,5 +1,6 @@
 import type { RegionProgress } from '@ozg/shared';
 import { MATURITY_LABELS_1_1, MATURITY_LEVELS_1_1 } from '@ozg/shared';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatNumber, formatShare } from '../../../lib/format';
 import { shapeMaturityMatrix } from '../maturity-matrix';
 
@@ -24,13 +25,7 @@ export function ThemenfeldMaturity({ byThemenfeld }: { byThemenfeld: RegionProgr
               </li>
             ))}
           </ul>
-          {/* Focusable so that keyboard users can scroll it sideways on narrow screens. */}
-          <div
-            className="table-scroll"
-            role="region"
-            aria-label="Tabelle Themenfelder nach Reifegrad"
-            tabIndex={0}
-          >
+          <ScrollableTable label="Tabelle Themenfelder nach Reifegrad">
             <table className="data-table maturity-table">
               <caption className="visually-hidden">
                 Zielleistungen je Themenfeld nach Reifegrad 0 bis 4 und OZG-konformer Anteil (ab Reifegrad 3)
@@ -76,7 +71,7 @@ export function ThemenfeldMaturity({ byThemenfeld }: { byThemenfeld: RegionProgr
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </>
       )}
     </section>

@@ -1,0 +1,133 @@
+import { requireActor, requireRole } from '../../lib/auth';
+import { AppError } from '../../lib/errors';
+import { createRouter } from '../../lib/router';
+import { canEditRegion } from '../../services/auth';
+import {
+  assertMayRead,
+  consultationRegion,
+  createMeasure,
+  createModule,
+  listConsultations,
+  listModules,
+  measureRegion,
+  requestConsultation,
+  updateConsultation,
+  updateMeasure,
+  updateModule,
+} from '../../services/consulting';
+import {
+  consultingReportCsv,
+  consultingReportXlsx,
+  getConsultingReport,
+  getWorklist,
+} from '../../services/consulting-report';
+import { resolveAdministration, today } from '../../services/regions';
+import {
+  createMeasureRoute,
+  createModuleRoute,
+  listConsultationsRoute,
+  listModulesRoute,
+  reportRoute,
+  requestConsultationRoute,
+  updateConsultationRoute,
+  updateMeasureRoute,
+  updateModuleRoute,
+  worklistRoute,
+} from './consulting.routes';
+
+/** Roles (issue 6): consultants and the ministry manage consultations; officers read their own and follow up their measures. */
+const MANAGERS = ['admin', 'consultant'] as const;
+
+export const consultingRouter = createRouter()
+  .openapi(listModulesRoute, async (c) => {
+    requireActor(c);
+    return c.json({ items: await listModules(c.get('database').db) }, 200);
+  })
+  .openapi(createModuleRoute, async (c) => {
+    requireRole(c, 'admin');
+    return c.json(await createModule(c.get('database').db, c.req.valid('json')), 201);
+  })
+  .openapi(updateModuleRoute, async (c) => {
+    requireRole(c, 'admin');
+    return c.json(
+      await updateModule(c.get('database').db, c.req.valid('param').id, c.req.valid('json')),
+      200,
+    );
+  })
+  .openapi(listConsultationsRoute, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('database');
+    const municipality = await resolveAdministration(db, c.req.valid('param').key);
+    assertMayRead(actor, municipality.regionId);
+    return c.json({ items: await listConsultations(db, municipality.regionId) }, 200);
+  })
+  .openapi(requestConsultationRoute, async (c) => {
+    const actor = requireRole(c, ...MANAGERS);
+    const { db } = c.get('database');
+    const municipality = await resolveAdministration(db, c.req.valid('param').key);
+    const consultation = await requestConsultation({
+      db,
+      actor,
+      regionId: municipality.regionId,
+      regionName: municipality.name,
+      moduleId: c.req.valid('json').moduleId,
+    });
+    return c.json(consultation, 201);
+  })
+  .openapi(updateConsultationRoute, async (c) => {
+    const actor = requireRole(c, ...MANAGERS);
+    const consultation = await updateConsultation({
+      db: c.get('database').db,
+      actor,
+      id: c.req.valid('param').id,
+      update: c.req.valid('json'),
+    });
+    return c.json(consultation, 200);
+  })
+  .openapi(createMeasureRoute, async (c) => {
+    requireRole(c, ...MANAGERS);
+    const { db } = c.get('database');
+    const consultationId = c.req.valid('param').id;
+    await consultationRegion(db, consultationId);
+    return c.json(await createMeasure({ db, consultationId, measure: c.req.valid('json') }), 201);
+  })
+  .openapi(updateMeasureRoute, async (c) => {
+    const actor = requireRole(c, 'admin', 'consultant', 'officer');
+    const { db } = c.get('database');
+    const id = c.req.valid('param').id;
+    if (actor.role === 'officer' && !canEditRegion(actor, await measureRegion(db, id)))
+      throw new AppError('forbidden', 'Maßnahmen anderer Kommunen dürfen Sie nicht ändern.');
+    return c.json(await updateMeasure({ db, actor, id, update: c.req.valid('json') }), 200);
+  })
+  .openapi(worklistRoute, async (c) => {
+    requireRole(c, ...MANAGERS);
+    const { area, kreis } = c.req.valid('query');
+    const worklist = await getWorklist({
+      db: c.get('database').db,
+      key: c.req.valid('param').key,
+      ...(area ? { area } : {}),
+      ...(kreis ? { kreis } : {}),
+    });
+    return c.json(worklist, 200);
+  })
+  .openapi(reportRoute, async (c) => {
+    const actor = requireActor(c);
+    if (actor.role === 'officer')
+      throw new AppError('forbidden', 'Der Bericht ist für Ministerium und Beratung.');
+    const report = await getConsultingReport({ db: c.get('database').db, key: c.req.valid('param').key });
+    const format = c.req.valid('query').format;
+    const fileName = `beratung-${report.region.ags}-${today()}`;
+    if (format === 'csv') {
+      return c.body(consultingReportCsv(report), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}.csv"`,
+      });
+    }
+    if (format === 'xlsx') {
+      return c.body(new Uint8Array(await consultingReportXlsx(report)), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${fileName}.xlsx"`,
+      });
+    }
+    return c.json(report, 200);
+  });

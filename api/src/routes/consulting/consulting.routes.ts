@@ -1,0 +1,176 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  CONSULTING_AREAS,
+  ConsultationRequestSchema,
+  ConsultationSchema,
+  ConsultationUpdateSchema,
+  ConsultingModuleInputSchema,
+  ConsultingModuleSchema,
+  ConsultingModuleUpdateSchema,
+  ConsultingReportSchema,
+  MeasureInputSchema,
+  MeasureSchema,
+  MeasureUpdateSchema,
+  RegionKeyParamSchema,
+  WorklistSchema,
+} from '@ozg/shared';
+import { z } from 'zod';
+import { errorResponses, jsonContent } from '../../lib/router';
+
+const security = [{ session: [] }];
+const tags = ['Beratung'];
+const IdParamSchema = z.object({ id: z.coerce.number().int().positive('Nummer erwartet') });
+const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+export const listModulesRoute = createRoute({
+  method: 'get',
+  path: '/consulting/modules',
+  tags,
+  summary: 'Beratungsmodule (Stammdaten) mit Bereich und ob sie angeboten werden',
+  security,
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ConsultingModuleSchema) }), 'Module'),
+    ...errorResponses(401),
+  },
+});
+
+export const createModuleRoute = createRoute({
+  method: 'post',
+  path: '/consulting/modules',
+  tags,
+  summary: 'Beratungsmodul anlegen (Administration)',
+  security,
+  request: { body: body(ConsultingModuleInputSchema) },
+  responses: {
+    201: jsonContent(ConsultingModuleSchema, 'Angelegt'),
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const updateModuleRoute = createRoute({
+  method: 'patch',
+  path: '/consulting/modules/{id}',
+  tags,
+  summary: 'Beratungsmodul ändern (Administration); mit der gelesenen Version',
+  security,
+  request: { params: IdParamSchema, body: body(ConsultingModuleUpdateSchema) },
+  responses: {
+    200: jsonContent(ConsultingModuleSchema, 'Geändert'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const listConsultationsRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/consultations',
+  tags,
+  summary: 'Beratungen einer Kommune mit ihren Maßnahmen (Kommunen sehen nur die eigenen)',
+  security,
+  request: { params: RegionKeyParamSchema },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ConsultationSchema) }), 'Beratungen'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+export const requestConsultationRoute = createRoute({
+  method: 'post',
+  path: '/regions/{key}/consultations',
+  tags,
+  summary:
+    'Beratung anbieten oder anfragen (Beratung, Administration): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
+  security,
+  request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
+  responses: {
+    201: jsonContent(ConsultationSchema, 'Angefragt'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const updateConsultationRoute = createRoute({
+  method: 'patch',
+  path: '/consultations/{id}',
+  tags,
+  summary:
+    'Beratung terminieren, als durchgeführt erfassen (mit dem Stand der Kommune an dem Tag) oder absagen (Beratung, Administration)',
+  security,
+  request: { params: IdParamSchema, body: body(ConsultationUpdateSchema) },
+  responses: {
+    200: jsonContent(ConsultationSchema, 'Geändert'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const createMeasureRoute = createRoute({
+  method: 'post',
+  path: '/consultations/{id}/measures',
+  tags,
+  summary: 'Vereinbarte Maßnahme erfassen (Beratung, Administration), optional mit OZG-Leistungen',
+  security,
+  request: { params: IdParamSchema, body: body(MeasureInputSchema) },
+  responses: {
+    201: jsonContent(MeasureSchema, 'Erfasst'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+export const updateMeasureRoute = createRoute({
+  method: 'patch',
+  path: '/measures/{id}',
+  tags,
+  summary:
+    'Maßnahme fortschreiben: die Kommune Stand, Verantwortliche und Frist, die Beratung alles; erledigt verknüpft die bewirkten Statusänderungen',
+  security,
+  request: { params: IdParamSchema, body: body(MeasureUpdateSchema) },
+  responses: {
+    200: jsonContent(MeasureSchema, 'Geändert'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const worklistRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/consulting/worklist',
+  tags,
+  summary:
+    'Arbeitsliste der Beratung: Kommunen hinter ihrer Vergleichsgruppe, die eine Beratung noch nicht genutzt haben (Beratung, Administration)',
+  security,
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({
+      area: z.enum(CONSULTING_AREAS).optional(),
+      kreis: z
+        .string()
+        .regex(/^\d{5}$/, 'Kreisschlüssel mit 5 Ziffern erwartet')
+        .optional(),
+    }),
+  },
+  responses: {
+    200: jsonContent(WorklistSchema, 'Arbeitsliste'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const reportRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/consulting/report',
+  tags,
+  summary:
+    'Bericht für das Ministerium: Inanspruchnahme je Regierungsbezirk und Kreis, offene und überfällige Maßnahmen, Wirkung; JSON, CSV oder XLSX',
+  security,
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({ format: z.enum(['json', 'csv', 'xlsx']).optional() }),
+  },
+  responses: {
+    200: {
+      description: 'Bericht',
+      content: {
+        'application/json': { schema: ConsultingReportSchema },
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+      },
+    },
+    ...errorResponses(400, 401, 404),
+  },
+});

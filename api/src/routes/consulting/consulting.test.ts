@@ -1,0 +1,329 @@
+import type { Database } from '@ozg/db';
+import type {
+  Consultation,
+  ConsultingModule,
+  ConsultingReport,
+  ErrorBody,
+  Measure,
+  RegionProgress,
+  Status,
+  Worklist,
+} from '@ozg/shared';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let consultant: TestClient;
+let officer: TestClient;
+let admin: TestClient;
+let viewer: TestClient;
+let modules: ConsultingModule[];
+const OFFICER_GEMEINDE = '06435901';
+
+beforeAll(async () => {
+  ({ database, app } = await demoTestApp());
+  [consultant, officer, admin, viewer] = await Promise.all([
+    signInAs(app, 'consultant'),
+    signInAs(app, 'officer'),
+    signInAs(app, 'admin'),
+    signInAs(app, 'viewer'),
+  ]);
+  modules = (
+    (await (await consultant.request('GET', '/api/v1/consulting/modules')).json()) as {
+      items: ConsultingModule[];
+    }
+  ).items;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const json = async <T>(res: Response) => (await res.json()) as T;
+const moduleOf = (area: ConsultingModule['area']) => modules.find((m) => m.area === area) as ConsultingModule;
+
+/** Gemeinden of the demo Kreis other than the officer's: each test takes its own. */
+async function gemeinden(): Promise<string[]> {
+  const res = await viewer.request('GET', '/api/v1/regions/06435/children');
+  return ((await res.json()) as { children: { ags: string }[] }).children
+    .map((child) => child.ags)
+    .filter((ags) => ags !== OFFICER_GEMEINDE);
+}
+
+describe('consulting modules', () => {
+  it('are master data: four seeded, two per area, editable by the ministry with optimistic concurrency', async () => {
+    expect(modules).toHaveLength(4);
+    expect(modules.filter((m) => m.area === 'ozg')).toHaveLength(2);
+    const module = moduleOf('verwaltungsdigitalisierung');
+    const changed = await admin.request('PATCH', `/api/v1/consulting/modules/${module.id}`, {
+      version: module.version,
+      description: 'Neu beschrieben',
+    });
+    expect(changed.status).toBe(200);
+    expect(await json<ConsultingModule>(changed)).toMatchObject({
+      description: 'Neu beschrieben',
+      version: module.version + 1,
+    });
+    const stale = await admin.request('PATCH', `/api/v1/consulting/modules/${module.id}`, {
+      version: module.version,
+      active: false,
+    });
+    expect(stale.status).toBe(409);
+    expect((await json<ErrorBody>(stale)).error.details).toMatchObject({
+      current: { description: 'Neu beschrieben' },
+    });
+    modules = modules.map((m) => (m.id === module.id ? { ...m, version: m.version + 1 } : m));
+  });
+});
+
+describe('consultations', () => {
+  it('allow one consultation per municipality and area; a second gets 409 with a clear message, a cancelled one frees the area', async () => {
+    const [key] = await gemeinden();
+    const first = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+      moduleId: moduleOf('ozg').id,
+    });
+    expect(first.status).toBe(201);
+    const consultation = await json<Consultation>(first);
+    expect(consultation).toMatchObject({ state: 'requested', area: 'ozg', measures: [] });
+
+    const second = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+      moduleId: modules.filter((m) => m.area === 'ozg')[1]?.id,
+    });
+    expect(second.status).toBe(409);
+    expect((await json<ErrorBody>(second)).error.message).toMatch(
+      /bereits eine Beratung.*Je Bereich ist eine Beratung möglich/,
+    );
+    // The other area is still free.
+    const other = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+      moduleId: moduleOf('verwaltungsdigitalisierung').id,
+    });
+    expect(other.status).toBe(201);
+
+    const cancelled = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'cancel',
+      version: consultation.version,
+      reason: 'Die Kommune hat abgesagt.',
+    });
+    expect(cancelled.status).toBe(200);
+    const again = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+      moduleId: moduleOf('ozg').id,
+    });
+    expect(again.status).toBe(201);
+  });
+
+  it('enforces the rule in the database when ten requests race: exactly one wins', async () => {
+    const key = (await gemeinden())[1];
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        consultant.request('POST', `/api/v1/regions/${key}/consultations`, { moduleId: moduleOf('ozg').id }),
+      ),
+    );
+    const statuses = results.map((res) => res.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+  });
+
+  it('are scheduled, then held with the municipality status of that day, and refuse impossible steps', async () => {
+    const key = (await gemeinden())[2] as string;
+    let consultation = await json<Consultation>(
+      await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+        moduleId: moduleOf('ozg').id,
+      }),
+    );
+    const scheduled = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'schedule',
+      version: consultation.version,
+      scheduledFor: '2026-12-03',
+    });
+    consultation = await json<Consultation>(scheduled);
+    expect(consultation).toMatchObject({ state: 'scheduled', scheduledFor: '2026-12-03' });
+    expect(consultation.consultant?.displayName).toBeTruthy();
+
+    const future = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'hold',
+      version: consultation.version,
+      heldOn: '2099-01-01',
+    });
+    expect(future.status).toBe(422);
+
+    const held = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'hold',
+      version: consultation.version,
+      heldOn: '2024-06-03',
+      outcomeNotes: 'Priorisierung der Leistungen besprochen.',
+    });
+    expect(held.status).toBe(200);
+    consultation = await json<Consultation>(held);
+    // The snapshot equals the progress of the municipality on that day, read by the other route.
+    const progress = await json<RegionProgress>(
+      await app.request(`/api/v1/regions/${key}/progress?asOf=2024-06-03`),
+    );
+    expect(consultation.statusSnapshot).toMatchObject({
+      date: '2024-06-03',
+      targetServices: progress.figures.targetServices,
+      conformant: progress.figures.conformant,
+      levelCounts: progress.figures.levelCounts,
+    });
+
+    const cancelAfterHeld = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'cancel',
+      version: consultation.version,
+      reason: 'zu spät',
+    });
+    expect(cancelAfterHeld.status).toBe(422);
+    const stale = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'cancel',
+      version: 1,
+      reason: 'veraltet',
+    });
+    expect(stale.status).toBe(409);
+  });
+});
+
+describe('measures', () => {
+  it('are agreed in a held consultation, followed up by the officer, and completing one links the status changes it caused', async () => {
+    const requested = await json<Consultation>(
+      await consultant.request('POST', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`, {
+        moduleId: moduleOf('ozg').id,
+      }),
+    );
+    const early = await consultant.request('POST', `/api/v1/consultations/${requested.id}/measures`, {
+      title: 'Zu früh',
+    });
+    expect(early.status).toBe(422);
+    const held = await json<Consultation>(
+      await consultant.request('PATCH', `/api/v1/consultations/${requested.id}`, {
+        action: 'hold',
+        version: requested.version,
+        heldOn: '2026-11-02',
+      }),
+    );
+    const statusPage = await json<{ items: Status[] }>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=1`),
+    );
+    const status = statusPage.items[0] as Status;
+    const created = await consultant.request('POST', `/api/v1/consultations/${held.id}/measures`, {
+      title: `${status.serviceName} online anbieten`,
+      owner: 'Bürgerbüro',
+      dueDate: '2026-01-31',
+      ozgIds: [status.ozgId],
+    });
+    expect(created.status).toBe(201);
+    const measure = await json<Measure>(created);
+    expect(measure).toMatchObject({ state: 'open', overdue: true, ozgIds: [status.ozgId] });
+    const unknownService = await consultant.request('POST', `/api/v1/consultations/${held.id}/measures`, {
+      title: 'Unbekannt',
+      ozgIds: [1],
+    });
+    expect(unknownService.status).toBe(422);
+
+    // The officer sees the consultation with its measure, but not other municipalities' consultations.
+    const own = await json<{ items: Consultation[] }>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`),
+    );
+    expect(own.items.find((c) => c.id === held.id)?.measures.map((m) => m.id)).toEqual([measure.id]);
+    const [otherKey] = await gemeinden();
+    expect((await officer.request('GET', `/api/v1/regions/${otherKey}/consultations`)).status).toBe(403);
+    // Officers follow up, but the title is the consultants'.
+    const retitled = await officer.request('PATCH', `/api/v1/measures/${measure.id}`, {
+      version: measure.version,
+      title: 'Anders',
+    });
+    expect(retitled.status).toBe(403);
+
+    const edited = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: (status.maturityLevel + 1) % 3, // stays below 3: no date needed
+      workflowState: 'in_progress',
+    });
+    expect(edited.status).toBe(200);
+    const done = await officer.request('PATCH', `/api/v1/measures/${measure.id}`, {
+      version: measure.version,
+      state: 'done',
+    });
+    expect(done.status).toBe(200);
+    const completed = await json<Measure>(done);
+    expect(completed).toMatchObject({ state: 'done', overdue: false });
+    expect(completed.completedAt).not.toBeNull();
+    const events = await json<{ items: { id: number }[] }>(
+      await officer.request('GET', `/api/v1/statuses/${status.id}/events`),
+    );
+    expect(completed.statusEventIds).toContain(events.items[0]?.id);
+
+    const reopened = await officer.request('PATCH', `/api/v1/measures/${measure.id}`, {
+      version: completed.version,
+      state: 'in_progress',
+    });
+    expect(await json<Measure>(reopened)).toMatchObject({ completedAt: null, statusEventIds: [] });
+  });
+});
+
+describe('consultant worklist and ministry report', () => {
+  it('lists laggards with unused consultations, and drops an area once it is offered', async () => {
+    const worklist = await json<Worklist>(
+      await consultant.request(
+        'GET',
+        '/api/v1/regions/06/consulting/worklist?area=verwaltungsdigitalisierung',
+      ),
+    );
+    expect(worklist.items.length).toBeGreaterThan(0);
+    for (const item of worklist.items) {
+      expect(item.gap).toBeLessThan(0);
+      expect(item.openAreas).toContain('verwaltungsdigitalisierung');
+    }
+    const gaps = worklist.items.map((item) => item.gap as number);
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    const first = worklist.items[0];
+    await consultant.request('POST', `/api/v1/regions/${first?.region.ags}/consultations`, {
+      moduleId: moduleOf('verwaltungsdigitalisierung').id,
+    });
+    const after = await json<Worklist>(
+      await consultant.request(
+        'GET',
+        '/api/v1/regions/06/consulting/worklist?area=verwaltungsdigitalisierung',
+      ),
+    );
+    expect(after.items.map((item) => item.region.ags)).not.toContain(first?.region.ags);
+    expect((await officer.request('GET', '/api/v1/regions/06/consulting/worklist')).status).toBe(403);
+  });
+
+  it('reports uptake per Regierungsbezirk and Kreis and the effect against comparable municipalities, as CSV and XLSX too', async () => {
+    const report = await json<ConsultingReport>(
+      await viewer.request('GET', '/api/v1/regions/06/consulting/report'),
+    );
+    const land = report.uptake[0];
+    expect(land?.region.ags).toBe('06');
+    expect(report.uptake.some((row) => row.region.level === 'bezirk')).toBe(true);
+    const kreis = report.uptake.find((row) => row.region.ags === '06435');
+    // Earlier tests held OZG consultations in two Gemeinden of this Kreis (2024-06-03 and 2026-11-02).
+    expect(kreis?.held.ozg.count).toBe(2);
+    expect(kreis?.held.ozg.share).toBeCloseTo(2 / (kreis?.municipalities as number), 10);
+    expect(land?.held.ozg.count).toBe(2);
+    // Only the consultation of 2024 is 12 months old; its change equals the progress read by the other route.
+    expect(report.effect.consulted.count).toBe(1);
+    const key = (await gemeinden())[2] as string;
+    const before = await json<RegionProgress>(
+      await app.request(`/api/v1/regions/${key}/progress?asOf=2024-06-03`),
+    );
+    const after = await json<RegionProgress>(
+      await app.request(`/api/v1/regions/${key}/progress?asOf=2025-06-03`),
+    );
+    expect(report.effect.consulted.meanChange).toBeCloseTo(
+      (after.figures.conformantShare as number) - (before.figures.conformantShare as number),
+      10,
+    );
+    expect(report.effect.comparison.count).toBeGreaterThan(0);
+    expect(report.effect.method).toMatch(/Vergleich/);
+
+    const csv = await viewer.request('GET', '/api/v1/regions/06/consulting/report?format=csv');
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(report.uptake.length + 1);
+    const xlsx = await viewer.request('GET', '/api/v1/regions/06/consulting/report?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.getWorksheet('Inanspruchnahme')?.rowCount).toBe(report.uptake.length + 2);
+    expect((await officer.request('GET', '/api/v1/regions/06/consulting/report')).status).toBe(403);
+  });
+});

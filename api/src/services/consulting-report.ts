@@ -1,0 +1,228 @@
+import { type Db, queryRows } from '@ozg/db';
+import {
+  CONSULTING_AREA_LABELS,
+  CONSULTING_AREAS,
+  type ConsultingArea,
+  type ConsultingReport,
+  REGION_LEVEL_LABELS,
+  type RegionKind,
+  sizeClassOf,
+  type UptakeRow,
+  type Worklist,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { writeCsv } from '../lib/csv';
+import { totalsOnDays } from './history';
+import { getLaggards } from './laggards';
+import { summarizeRegion, today } from './regions';
+import { administrationsBelow } from './territory';
+
+/**
+ * Whom to approach: the municipalities behind their fair peers (negative gap,
+ * worst first, from the laggards) that still have a consultation to take in
+ * some area (none requested, scheduled or held there).
+ */
+export async function getWorklist(input: {
+  db: Db;
+  key: string;
+  area?: ConsultingArea;
+  kreis?: string;
+}): Promise<Worklist> {
+  const laggards = await getLaggards({ db: input.db, key: input.key, filter: {} });
+  const used = await queryRows<{ ags: string; area: ConsultingArea }>(
+    input.db,
+    sql`select v.ags, c.area from consultations c
+        join region_versions v on v.region_id = c.region_id and v.valid_to is null
+        where c.state <> 'cancelled'`,
+  );
+  const taken = new Set(used.map((row) => `${row.ags}:${row.area}`));
+  const items = laggards.items
+    .filter((item) => item.gap !== null && item.gap < 0)
+    .filter((item) => !input.kreis || item.kreis?.ags === input.kreis)
+    .map((item) => ({
+      region: item.region,
+      kreis: item.kreis,
+      share: item.share,
+      peerMedian: item.peerMedian,
+      gap: item.gap,
+      overdue: item.overdue,
+      openAreas: CONSULTING_AREAS.filter((area) => !taken.has(`${item.region.ags}:${area}`)),
+    }))
+    .filter((item) => (input.area ? item.openAreas.includes(input.area) : item.openAreas.length > 0));
+  return { peerGroup: laggards.peerGroup, items };
+}
+
+const addYear = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toISOString().slice(0, 10);
+};
+
+const EFFECT_METHOD =
+  'Für jede vor mindestens 12 Monaten durchgeführte Beratung: Veränderung des OZG-konformen Anteils der Kommune ' +
+  'vom Beratungstag bis 12 Monate danach (Tagesstände). Vergleich: Kommunen gleicher Art und Größenklasse ohne ' +
+  'durchgeführte Beratung im selben Zeitraum. Mittelwerte in Prozentpunkten; ein Hinweis, kein Wirkungsnachweis.';
+
+/**
+ * The ministry's view of the programme within a region: uptake per
+ * Regierungsbezirk and Kreis (municipalities with a held consultation per
+ * area), open and overdue measures, and the effect estimate.
+ */
+export async function getConsultingReport({ db, key }: { db: Db; key: string }): Promise<ConsultingReport> {
+  const now = today();
+  const region = await summarizeRegion(db, key, now);
+  const units = await queryRows<{ id: number; ags: string; name: string; level: string }>(
+    db,
+    sql`select v.region_id as id, v.ags, v.name, r.level from region_versions v join regions r on r.id = v.region_id
+        where v.valid_to is null and (v.region_id = ${region.id}
+          or (v.ags like ${`${region.ags}%`} and r.level in ('bezirk', 'kreis') and v.ags <> ${region.ags}))
+        order by v.ags`,
+  );
+  const counts = await queryRows<{
+    root_id: number;
+    municipalities: number;
+    held_ozg: number;
+    held_vd: number;
+    open_measures: number;
+    overdue_measures: number;
+  }>(
+    db,
+    sql`with recursive ${administrationsBelow(units.map((unit) => unit.id))}
+        select a.root_id, count(*)::int as municipalities,
+          count(*) filter (where exists (select 1 from consultations c where c.region_id = a.region_id and c.area = 'ozg' and c.state = 'held'))::int as held_ozg,
+          count(*) filter (where exists (select 1 from consultations c where c.region_id = a.region_id and c.area = 'verwaltungsdigitalisierung' and c.state = 'held'))::int as held_vd,
+          coalesce(sum((select count(*) from measures m join consultations c on c.id = m.consultation_id
+                        where c.region_id = a.region_id and m.state in ('open', 'in_progress'))), 0)::int as open_measures,
+          coalesce(sum((select count(*) from measures m join consultations c on c.id = m.consultation_id
+                        where c.region_id = a.region_id and m.state in ('open', 'in_progress') and m.due_date < ${now}::date)), 0)::int as overdue_measures
+        from administrations a where a.level = 'gemeinde'
+        group by a.root_id`,
+  );
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  const uptake: UptakeRow[] = units.map((unit) => {
+    const row = counts.find((count) => count.root_id === unit.id);
+    const municipalities = row?.municipalities ?? 0;
+    return {
+      region: { ags: unit.ags, name: unit.name, level: unit.level },
+      municipalities,
+      held: {
+        ozg: { count: row?.held_ozg ?? 0, share: share(row?.held_ozg ?? 0, municipalities) },
+        verwaltungsdigitalisierung: {
+          count: row?.held_vd ?? 0,
+          share: share(row?.held_vd ?? 0, municipalities),
+        },
+      },
+      openMeasures: row?.open_measures ?? 0,
+      overdueMeasures: row?.overdue_measures ?? 0,
+    };
+  });
+  return {
+    region: { ags: region.ags, name: region.name },
+    date: now,
+    uptake,
+    effect: await estimateEffect(db, region.id, now),
+  };
+}
+
+async function estimateEffect(db: Db, regionId: number, now: string): Promise<ConsultingReport['effect']> {
+  const municipalities = await queryRows<{
+    region_id: number;
+    kind: RegionKind;
+    population: number | null;
+    held_on: string | null;
+  }>(
+    db,
+    sql`with recursive ${administrationsBelow([regionId])}
+        select a.region_id, a.kind, a.population::int as population,
+          (select min(c.held_on)::text from consultations c where c.region_id = a.region_id and c.state = 'held') as held_on
+        from administrations a where a.level = 'gemeinde'`,
+  );
+  const peerKey = (row: (typeof municipalities)[number]) => `${row.kind}|${sizeClassOf(row.population ?? 0)}`;
+  const consulted = municipalities.filter((row) => row.held_on !== null && addYear(row.held_on) <= now);
+  const others = municipalities.filter((row) => row.held_on === null);
+  const days = [
+    ...new Set(consulted.flatMap((row) => [row.held_on as string, addYear(row.held_on as string)])),
+  ];
+  const peersOf = (row: (typeof municipalities)[number]) =>
+    others.filter((other) => peerKey(other) === peerKey(row));
+  const ids = [...new Set([...consulted, ...consulted.flatMap(peersOf)].map((row) => row.region_id))];
+  const points = days.length > 0 ? await totalsOnDays(db, ids, days) : new Map();
+  const change = (id: number, from: string) => {
+    const before = points.get(`${id}:${from}`)?.share;
+    const after = points.get(`${id}:${addYear(from)}`)?.share;
+    return before === null || before === undefined || after === null || after === undefined
+      ? null
+      : after - before;
+  };
+  const mean = (values: (number | null)[]) => {
+    const known = values.filter((value): value is number => value !== null);
+    return known.length > 0 ? known.reduce((sum, value) => sum + value, 0) / known.length : null;
+  };
+  const consultedChanges = consulted.map((row) => change(row.region_id, row.held_on as string));
+  // Each consultation is compared with its own peers over its own window; the peers' mean per consultation is averaged.
+  const comparisonChanges = consulted.map((row) =>
+    mean(peersOf(row).map((peer) => change(peer.region_id, row.held_on as string))),
+  );
+  const comparisonIds = new Set(consulted.flatMap(peersOf).map((row) => row.region_id));
+  return {
+    method: EFFECT_METHOD,
+    consulted: { count: consulted.length, meanChange: mean(consultedChanges) },
+    comparison: { count: comparisonIds.size, meanChange: mean(comparisonChanges) },
+  };
+}
+
+const percent = (value: number | null) => (value === null ? '' : Math.round(value * 1000) / 10);
+
+const COLUMNS = [
+  ['AGS', (row: UptakeRow) => row.region.ags],
+  ['Gebiet', (row: UptakeRow) => row.region.name],
+  [
+    'Ebene',
+    (row: UptakeRow) =>
+      REGION_LEVEL_LABELS[row.region.level as keyof typeof REGION_LEVEL_LABELS] ?? row.region.level,
+  ],
+  ['Gemeinden', (row: UptakeRow) => row.municipalities],
+  ...CONSULTING_AREAS.flatMap((area) => [
+    [`Beraten ${CONSULTING_AREA_LABELS[area]}`, (row: UptakeRow) => row.held[area].count] as const,
+    [
+      `Anteil beraten ${CONSULTING_AREA_LABELS[area]} (%)`,
+      (row: UptakeRow) => percent(row.held[area].share),
+    ] as const,
+  ]),
+  ['Offene Maßnahmen', (row: UptakeRow) => row.openMeasures],
+  ['Überfällige Maßnahmen', (row: UptakeRow) => row.overdueMeasures],
+] as const;
+
+export function consultingReportCsv(report: ConsultingReport): string {
+  return writeCsv(
+    [COLUMNS.map(([label]) => label), ...report.uptake.map((row) => COLUMNS.map(([, value]) => value(row)))],
+    'excel',
+  );
+}
+
+export async function consultingReportXlsx(report: ConsultingReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'OZG-Umsetzungsdashboard';
+  const sheet = workbook.addWorksheet('Inanspruchnahme');
+  sheet.addRow([`Digitalisierungsberatung in ${report.region.name}, Stand ${report.date}`]);
+  sheet.addRow(COLUMNS.map(([label]) => label)).font = { bold: true };
+  for (const row of report.uptake) sheet.addRow(COLUMNS.map(([, value]) => value(row)));
+  sheet.columns.forEach((column) => {
+    column.width = 20;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 2 }];
+  const effect = workbook.addWorksheet('Wirkung');
+  effect.addRow(['Gruppe', 'Kommunen', 'Mittlere Veränderung (Prozentpunkte)']).font = { bold: true };
+  effect.addRow(['Beraten', report.effect.consulted.count, percent(report.effect.consulted.meanChange)]);
+  effect.addRow([
+    'Vergleichsgruppe',
+    report.effect.comparison.count,
+    percent(report.effect.comparison.meanChange),
+  ]);
+  effect.addRow([]);
+  effect.addRow([report.effect.method]);
+  effect.getColumn(1).width = 24;
+  effect.getColumn(3).width = 36;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

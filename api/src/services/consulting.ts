@@ -1,0 +1,458 @@
+import { type Db, intArray, queryRows } from '@ozg/db';
+import {
+  CONSULTING_AREA_LABELS,
+  type Consultation,
+  type ConsultationUpdate,
+  type ConsultingArea,
+  type ConsultingModule,
+  type Measure,
+  type MeasureState,
+  type StatusSnapshot,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import { type Actor, canEditRegion } from './auth';
+import { currentFigures, figuresAsOf } from './progress';
+import { today } from './regions';
+
+/*
+ * The state's free consulting programme (domain.md): modules in two areas, at
+ * most one consultation per municipality and area that is not cancelled (a
+ * partial unique index enforces it, also under concurrent requests), measures
+ * agreed in a held consultation and followed up by the municipality.
+ */
+
+/** The database error behind a failed statement, if it is one (drizzle wraps it in `cause`). */
+function databaseError(error: unknown): { code?: string; constraint?: string } | null {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if (typeof (current as { code?: unknown }).code === 'string') return current as { code: string };
+  }
+  return null;
+}
+
+async function lockVersioned(db: Db, table: 'consulting_modules' | 'consultations' | 'measures', id: number) {
+  const [row] = await queryRows<{ version: number }>(
+    db,
+    sql`select version from ${sql.raw(table)} where id = ${id} for update`,
+  );
+  return row;
+}
+
+/** A stale version is answered with 409 and the current record, so the client can show both. */
+async function checkVersion<T>(
+  row: { version: number } | undefined,
+  version: number,
+  current: () => Promise<T>,
+  what: string,
+): Promise<void> {
+  if (!row) throw new AppError('not_found', `${what} gibt es nicht.`);
+  if (row.version !== version) {
+    throw new AppError(
+      'conflict',
+      `${what} wurde inzwischen von jemand anderem geändert. Bitte die aktuelle Fassung prüfen.`,
+      { current: await current() },
+    );
+  }
+}
+
+// ---------------------------------------------------------------- modules
+
+export async function listModules(db: Db): Promise<ConsultingModule[]> {
+  return queryRows<ConsultingModule>(
+    db,
+    sql`select id, name, area, description, active, version from consulting_modules order by area, name`,
+  );
+}
+
+async function getModule(db: Db, id: number): Promise<ConsultingModule> {
+  const [row] = await queryRows<ConsultingModule>(
+    db,
+    sql`select id, name, area, description, active, version from consulting_modules where id = ${id}`,
+  );
+  if (!row) throw new AppError('not_found', `Beratungsmodul ${id} gibt es nicht.`);
+  return row;
+}
+
+export async function createModule(
+  db: Db,
+  input: { name: string; area: ConsultingArea; description: string; active: boolean },
+): Promise<ConsultingModule> {
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into consulting_modules (name, area, description, active)
+        values (${input.name}, ${input.area}, ${input.description}, ${input.active}) returning id`,
+  );
+  return getModule(db, row?.id as number);
+}
+
+/** Name, description and whether it is offered; the area stays (consultations refer to it). */
+export async function updateModule(
+  db: Db,
+  id: number,
+  update: { version: number; name?: string; description?: string; active?: boolean },
+): Promise<ConsultingModule> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await checkVersion(
+      await lockVersioned(t, 'consulting_modules', id),
+      update.version,
+      () => getModule(t, id),
+      'Das Beratungsmodul',
+    );
+    await t.execute(sql`
+      update consulting_modules set
+        name = coalesce(${update.name ?? null}, name),
+        description = coalesce(${update.description ?? null}, description),
+        active = coalesce(${update.active ?? null}::boolean, active),
+        version = version + 1
+      where id = ${id}`);
+    return getModule(t, id);
+  });
+}
+
+// ---------------------------------------------------------------- consultations
+
+type ConsultationRow = Omit<Consultation, 'measures'> & { region_id: number };
+
+const consultationSelect = sql`
+  select c.id, c.region_id, json_build_object('ags', v.ags, 'name', v.name) as region,
+    json_build_object('id', m.id, 'name', m.name) as module, c.area, c.state,
+    to_char(c.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "requestedAt",
+    c.scheduled_for::text as "scheduledFor",
+    case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as consultant,
+    c.held_on::text as "heldOn", c.outcome_notes as "outcomeNotes", c.status_snapshot as "statusSnapshot",
+    c.cancelled_reason as "cancelledReason", c.version
+  from consultations c
+  join consulting_modules m on m.id = c.module_id
+  join region_versions v on v.region_id = c.region_id and v.valid_to is null
+  left join users u on u.id = c.consultant_user_id`;
+
+async function withMeasures(
+  db: Db,
+  rows: ConsultationRow[],
+): Promise<(Consultation & { regionId: number })[]> {
+  const measures = await listMeasures(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map(({ region_id, ...row }) => ({
+    ...row,
+    regionId: region_id,
+    measures: measures.filter((measure) => measure.consultationId === row.id),
+  }));
+}
+
+export async function listConsultations(db: Db, regionId: number): Promise<Consultation[]> {
+  const rows = await queryRows<ConsultationRow>(
+    db,
+    sql`${consultationSelect} where c.region_id = ${regionId} order by c.requested_at desc, c.id desc`,
+  );
+  return (await withMeasures(db, rows)).map(({ regionId: _, ...consultation }) => consultation);
+}
+
+async function getConsultation(db: Db, id: number): Promise<Consultation & { regionId: number }> {
+  const rows = await queryRows<ConsultationRow>(db, sql`${consultationSelect} where c.id = ${id}`);
+  const [consultation] = await withMeasures(db, rows);
+  if (!consultation) throw new AppError('not_found', `Beratung ${id} gibt es nicht.`);
+  return consultation;
+}
+
+const publicConsultation = ({ regionId: _, ...consultation }: Consultation & { regionId: number }) =>
+  consultation;
+
+/** Officers read the consultations of their own municipality; everyone else with a role reads all. */
+export function assertMayRead(actor: Actor, regionId: number): void {
+  if (actor.role === 'officer' && !canEditRegion(actor, regionId))
+    throw new AppError('forbidden', 'Beratungen anderer Kommunen sind nicht einsehbar.');
+}
+
+/**
+ * Offers or records a request for a consultation: state "requested". The
+ * programme allows one consultation per municipality and area that is not
+ * cancelled; the database refuses a second one, also when two requests race.
+ */
+export async function requestConsultation(input: {
+  db: Db;
+  actor: Actor;
+  regionId: number;
+  regionName: string;
+  moduleId: number;
+}): Promise<Consultation> {
+  const module = await getModule(input.db, input.moduleId);
+  if (!module.active)
+    throw new AppError('unprocessable', `Das Modul „${module.name}“ wird derzeit nicht angeboten.`);
+  try {
+    const [row] = await queryRows<{ id: number }>(
+      input.db,
+      sql`insert into consultations (region_id, module_id, area, created_by)
+          values (${input.regionId}, ${module.id}, ${module.area}, ${input.actor.id}) returning id`,
+    );
+    return publicConsultation(await getConsultation(input.db, row?.id as number));
+  } catch (error) {
+    const cause = databaseError(error);
+    if (cause?.code === '23505' && cause.constraint === 'consultations_one_active_per_area') {
+      const [existing] = await queryRows<{ state: string; id: number }>(
+        input.db,
+        sql`select id, state from consultations where region_id = ${input.regionId} and area = ${module.area} and state <> 'cancelled'`,
+      );
+      throw new AppError(
+        'conflict',
+        `${input.regionName} hat im Bereich ${CONSULTING_AREA_LABELS[module.area]} bereits eine Beratung ` +
+          `(Nr. ${existing?.id ?? '?'}). Je Bereich ist eine Beratung möglich; erst nach einer Absage wieder.`,
+        existing ? { consultationId: existing.id } : undefined,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The municipality's figures on the day of the consultation, kept with it. */
+async function statusSnapshot(db: Db, regionId: number, day: string): Promise<StatusSnapshot> {
+  const figures = (
+    day >= today() ? await currentFigures(db, [regionId], true) : await figuresAsOf(db, [regionId], day)
+  ).get(regionId)?.total;
+  const levels = figures ? [figures.l0, figures.l1, figures.l2, figures.l3, figures.l4] : [0, 0, 0, 0, 0];
+  const conformant = (figures?.l3 ?? 0) + (figures?.l4 ?? 0);
+  const target = figures?.target ?? 0;
+  return {
+    date: day,
+    targetServices: target,
+    levelCounts: levels,
+    conformant,
+    conformantShare: target > 0 ? conformant / target : null,
+  };
+}
+
+const STEPS: Record<ConsultationUpdate['action'], { from: string[]; label: string }> = {
+  schedule: { from: ['requested', 'scheduled'], label: 'terminiert' },
+  hold: { from: ['requested', 'scheduled'], label: 'als durchgeführt erfasst' },
+  cancel: { from: ['requested', 'scheduled'], label: 'abgesagt' },
+};
+
+export async function updateConsultation(input: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  update: ConsultationUpdate;
+}): Promise<Consultation> {
+  const { update } = input;
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await checkVersion(
+      await lockVersioned(db, 'consultations', input.id),
+      update.version,
+      async () => publicConsultation(await getConsultation(db, input.id)),
+      'Die Beratung',
+    );
+    const current = await getConsultation(db, input.id);
+    const step = STEPS[update.action];
+    if (!step.from.includes(current.state)) {
+      throw new AppError(
+        'unprocessable',
+        `Eine Beratung im Stand „${current.state === 'held' ? 'durchgeführt' : 'abgesagt'}“ kann nicht mehr ${step.label} werden.`,
+      );
+    }
+    switch (update.action) {
+      case 'schedule': {
+        if (update.consultantUserId !== null) {
+          const [consultant] = await queryRows<{ role: string }>(
+            db,
+            sql`select role from users where id = ${update.consultantUserId} and active`,
+          );
+          if (!consultant || !['consultant', 'admin'].includes(consultant.role))
+            throw new AppError(
+              'unprocessable',
+              'Die gewählte Person ist keine aktive Beraterin oder kein aktiver Berater.',
+              [{ path: 'consultantUserId', message: 'keine Beratung' }],
+            );
+        }
+        await db.execute(sql`
+          update consultations set state = 'scheduled', scheduled_for = ${update.scheduledFor},
+            consultant_user_id = coalesce(${update.consultantUserId}, consultant_user_id, ${input.actor.role === 'consultant' ? input.actor.id : null}),
+            version = version + 1, updated_at = now()
+          where id = ${input.id}`);
+        break;
+      }
+      case 'hold': {
+        if (update.heldOn > today())
+          throw new AppError(
+            'unprocessable',
+            'Eine Beratung kann nicht in der Zukunft stattgefunden haben.',
+            [{ path: 'heldOn', message: 'liegt in der Zukunft' }],
+          );
+        const snapshot = await statusSnapshot(db, current.regionId, update.heldOn);
+        await db.execute(sql`
+          update consultations set state = 'held', held_on = ${update.heldOn}, outcome_notes = ${update.outcomeNotes},
+            status_snapshot = ${JSON.stringify(snapshot)}::jsonb,
+            consultant_user_id = coalesce(consultant_user_id, ${input.actor.role === 'consultant' ? input.actor.id : null}),
+            version = version + 1, updated_at = now()
+          where id = ${input.id}`);
+        break;
+      }
+      case 'cancel':
+        await db.execute(sql`
+          update consultations set state = 'cancelled', cancelled_reason = ${update.reason},
+            version = version + 1, updated_at = now()
+          where id = ${input.id}`);
+        break;
+    }
+    return publicConsultation(await getConsultation(db, input.id));
+  });
+}
+
+export async function consultationRegion(db: Db, id: number): Promise<number> {
+  const [row] = await queryRows<{ region_id: number }>(
+    db,
+    sql`select region_id from consultations where id = ${id}`,
+  );
+  if (!row) throw new AppError('not_found', `Beratung ${id} gibt es nicht.`);
+  return row.region_id;
+}
+
+// ---------------------------------------------------------------- measures
+
+type MeasureRow = Omit<Measure, 'overdue'>;
+
+async function listMeasures(db: Db, consultationIds: number[]): Promise<Measure[]> {
+  if (consultationIds.length === 0) return [];
+  const rows = await queryRows<MeasureRow>(
+    db,
+    sql`select m.id, m.consultation_id as "consultationId", m.title, m.owner, m.due_date::text as "dueDate", m.state,
+          to_char(m.completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "completedAt", m.version,
+          coalesce((select array_agg(ms.ozg_id order by ms.ozg_id) from measure_services ms where ms.measure_id = m.id), '{}') as "ozgIds",
+          coalesce((select array_agg(me.status_event_id::int order by me.status_event_id) from measure_status_events me
+                    where me.measure_id = m.id), '{}') as "statusEventIds"
+        from measures m where m.consultation_id = any(${intArray(consultationIds)})
+        order by m.due_date nulls last, m.id`,
+  );
+  const now = today();
+  return rows.map((row) => ({
+    ...row,
+    overdue:
+      row.dueDate !== null && row.dueDate < now && (row.state === 'open' || row.state === 'in_progress'),
+  }));
+}
+
+async function getMeasure(db: Db, id: number): Promise<Measure> {
+  const [row] = await queryRows<{ consultation_id: number }>(
+    db,
+    sql`select consultation_id from measures where id = ${id}`,
+  );
+  const measure = row ? (await listMeasures(db, [row.consultation_id])).find((m) => m.id === id) : undefined;
+  if (!measure) throw new AppError('not_found', `Maßnahme ${id} gibt es nicht.`);
+  return measure;
+}
+
+async function setMeasureServices(db: Db, measureId: number, ozgIds: number[]): Promise<void> {
+  const unique = [...new Set(ozgIds)];
+  if (unique.length > 0) {
+    const known = await queryRows<{ ozg_id: number }>(
+      db,
+      sql`select ozg_id from ozg_services where ozg_id = any(${intArray(unique)})`,
+    );
+    const missing = unique.filter((id) => !known.some((row) => row.ozg_id === id));
+    if (missing.length > 0)
+      throw new AppError('unprocessable', `Unbekannte OZG-Leistung: ${missing.join(', ')}.`, [
+        { path: 'ozgIds', message: `unbekannt: ${missing.join(', ')}` },
+      ]);
+  }
+  await db.execute(sql`delete from measure_services where measure_id = ${measureId}`);
+  if (unique.length > 0)
+    await db.execute(
+      sql`insert into measure_services (measure_id, ozg_id) select ${measureId}, unnest(${intArray(unique)})`,
+    );
+}
+
+/** Measures are agreed in a consultation that took place. */
+export async function createMeasure(input: {
+  db: Db;
+  consultationId: number;
+  measure: { title: string; owner: string | null; dueDate: string | null; ozgIds: number[] };
+}): Promise<Measure> {
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const [consultation] = await queryRows<{ state: string }>(
+      db,
+      sql`select state from consultations where id = ${input.consultationId} for share`,
+    );
+    if (!consultation) throw new AppError('not_found', `Beratung ${input.consultationId} gibt es nicht.`);
+    if (consultation.state !== 'held')
+      throw new AppError('unprocessable', 'Maßnahmen werden in einer durchgeführten Beratung vereinbart.');
+    const { measure } = input;
+    const [row] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into measures (consultation_id, title, owner, due_date)
+          values (${input.consultationId}, ${measure.title}, ${measure.owner}, ${measure.dueDate}) returning id`,
+    );
+    await setMeasureServices(db, row?.id as number, measure.ozgIds);
+    return getMeasure(db, row?.id as number);
+  });
+}
+
+export async function measureRegion(db: Db, id: number): Promise<number> {
+  const [row] = await queryRows<{ region_id: number }>(
+    db,
+    sql`select c.region_id from measures m join consultations c on c.id = m.consultation_id where m.id = ${id}`,
+  );
+  if (!row) throw new AppError('not_found', `Maßnahme ${id} gibt es nicht.`);
+  return row.region_id;
+}
+
+/**
+ * Changes a measure. Officers of the municipality follow up their measures
+ * (state, owner, due date); consultants and the ministry may change all. When a
+ * measure is completed, the status changes of its services since the
+ * consultation are linked to it as what it caused; reopening removes the links.
+ */
+export async function updateMeasure(input: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  update: {
+    version: number;
+    title?: string;
+    owner?: string | null;
+    dueDate?: string | null;
+    state?: MeasureState;
+    ozgIds?: number[];
+  };
+}): Promise<Measure> {
+  const { update } = input;
+  if (input.actor.role === 'officer' && (update.title !== undefined || update.ozgIds !== undefined))
+    throw new AppError('forbidden', 'Titel und Leistungen einer Maßnahme ändert die Beratung.');
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await checkVersion(
+      await lockVersioned(db, 'measures', input.id),
+      update.version,
+      () => getMeasure(db, input.id),
+      'Die Maßnahme',
+    );
+    const before = await getMeasure(db, input.id);
+    const state = update.state ?? before.state;
+    await db.execute(sql`
+      update measures set
+        title = ${update.title ?? before.title},
+        owner = ${update.owner === undefined ? before.owner : update.owner},
+        due_date = ${update.dueDate === undefined ? before.dueDate : update.dueDate},
+        state = ${state},
+        completed_at = case when ${state} = 'done' then coalesce(completed_at, now()) else null end,
+        version = version + 1
+      where id = ${input.id}`);
+    if (update.ozgIds) await setMeasureServices(db, input.id, update.ozgIds);
+    await db.execute(sql`delete from measure_status_events where measure_id = ${input.id}`);
+    if (state === 'done') {
+      await db.execute(sql`
+        insert into measure_status_events (measure_id, status_event_id)
+        select m.id, e.id
+        from measures m
+        join consultations c on c.id = m.consultation_id
+        join measure_services ms on ms.measure_id = m.id
+        join status_events e on e.region_id = c.region_id and e.ozg_id = ms.ozg_id
+          and e.occurred_at >= (c.held_on::timestamp at time zone 'UTC')
+          and e.source in ('ui', 'csv', 'api')
+        where m.id = ${input.id}`);
+    }
+    return getMeasure(db, input.id);
+  });
+}

@@ -1,0 +1,25 @@
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api-client';
+
+/** How far one service is offered across a region (public). */
+export const coverageQueryOptions = (ozgId: number, region: string) =>
+  queryOptions({
+    queryKey: ['services', ozgId, 'coverage', { region }],
+    queryFn: () =>
+      unwrap(api.services[':ozgId'].coverage.$get({ param: { ozgId: String(ozgId) }, query: { region } })),
+  });
+
+export const useCoverage = (ozgId: number, region: string) => useQuery(coverageQueryOptions(ozgId, region));
+
+/** The same service's coverage in several regions at once (the parts of the region shown). */
+export const useCoverageIn = (ozgId: number, regions: readonly string[]) =>
+  useQueries({
+    queries: regions.map((region) => coverageQueryOptions(ozgId, region)),
+    combine: (results) => ({
+      data: results.every((result) => result.data) ? results.map((result) => result.data) : undefined,
+      error: results.find((result) => result.error)?.error ?? null,
+      refetch: () => {
+        for (const result of results) void result.refetch();
+      },
+    }),
+  });

@@ -1,0 +1,80 @@
+import { REGION_KIND_LABELS } from '@ozg/shared';
+import { Link, useLocation } from '../../../app/router';
+import { ErrorState, Loading } from '../../../components/States';
+import { usePageTitle } from '../../../lib/page-title';
+import { MIN_QUERY_LENGTH, useSearch } from '../api/search';
+
+/** Results of the header search: regions and services, each a link to its page. */
+export function SearchPage() {
+  const { search } = useLocation();
+  const q = (search.get('q') ?? '').trim();
+  const result = useSearch(q);
+  usePageTitle(q ? `Suche: ${q}` : 'Suche');
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Suche{q ? `: „${q}“` : ''}</h1>
+      </header>
+      {q.length < MIN_QUERY_LENGTH ? (
+        <p className="state">
+          Bitte mindestens {MIN_QUERY_LENGTH} Zeichen in das Suchfeld oben eingeben: den Namen eines Gebiets,
+          seinen AGS oder ARS, den Namen einer Leistung oder ihre OZG-ID.
+        </p>
+      ) : result.isPending ? (
+        <Loading label="Die Trefferliste" />
+      ) : result.isError ? (
+        <ErrorState error={result.error} onRetry={() => void result.refetch()} />
+      ) : (
+        <div className="search-results">
+          <section aria-labelledby="treffer-gebiete" className="panel">
+            <h2 id="treffer-gebiete">Gebiete ({result.data.regions.length})</h2>
+            {result.data.regions.length === 0 ? (
+              <p className="state state-empty">Kein Gebiet passt zu „{q}“.</p>
+            ) : (
+              <ul className="result-list">
+                {result.data.regions.map((region) => (
+                  <li key={`${region.level}-${region.ags}`}>
+                    <Link to={region.level === 'land' ? `/?land=${region.ags}` : `/regionen/${region.ags}`}>
+                      {region.name}
+                    </Link>
+                    <span className="result-meta">
+                      {REGION_KIND_LABELS[region.kind]} · AGS {region.ags}
+                      {region.parentName ? ` · in ${region.parentName}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.data.more.regions ? (
+              <p className="hint">Es gibt weitere Treffer: Bitte den Suchbegriff genauer fassen.</p>
+            ) : null}
+          </section>
+          <section aria-labelledby="treffer-leistungen" className="panel">
+            <h2 id="treffer-leistungen">Leistungen ({result.data.services.length})</h2>
+            {result.data.services.length === 0 ? (
+              <p className="state state-empty">Keine Leistung passt zu „{q}“.</p>
+            ) : (
+              <ul className="result-list">
+                {result.data.services.map((service) => (
+                  <li key={service.ozgId}>
+                    <Link to={`/leistungen/${service.ozgId}`}>{service.name}</Link>
+                    <span className="result-meta">
+                      OZG-ID {service.ozgId} · {service.themenfeld}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.data.more.services ? (
+              <p className="hint">
+                Es gibt weitere Treffer: Bitte genauer suchen oder den{' '}
+                <Link to={`/leistungen?q=${encodeURIComponent(q)}`}>Leistungskatalog</Link> filtern.
+              </p>
+            ) : null}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
