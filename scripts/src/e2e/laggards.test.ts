@@ -57,7 +57,7 @@ describe('laggards page', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Peer group: Gemeinden of 5.000 to 10.000 inhabitants, compared within their Kreis, in the Main-Kinzig-Kreis.
-    await page.getByLabel('Gebiet').selectOption('06435');
+    await page.getByLabel('Gebiet', { exact: true }).selectOption('06435');
     await page.getByLabel('Art der Kommune').selectOption('gemeinde');
     await page.getByLabel('Größenklasse (Einwohner)').selectOption('5000_10000');
     await page.getByLabel('Nur mit Kommunen desselben Kreises vergleichen').check();

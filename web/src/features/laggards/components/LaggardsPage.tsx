@@ -4,6 +4,7 @@ import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } fro
 import { useState } from 'react';
 import { Link, useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { regionPath } from '../../regions/region-paths';
@@ -156,7 +157,7 @@ export function LaggardsPage(_: PageProps) {
               {formatNumber(behind)} unter dem Median ihrer Vergleichsgruppe ({laggards.data.peerGroup}).
               {laggards.isPlaceholderData ? ' Wird aktualisiert …' : ''}
             </p>
-            <div className="table-scroll">
+            <ScrollableTable label="Tabelle der Kommunen">
               <table className="data-table laggards-table" aria-busy={laggards.isFetching}>
                 <caption className="visually-hidden">
                   Kommunen mit Anteil OZG-konformer Leistungen, Median ihrer Vergleichsgruppe und Abstand in
@@ -237,7 +238,7 @@ export function LaggardsPage(_: PageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
             {items.length > shown ? (
               <div className="form-actions">
                 <button type="button" className="button" onClick={() => setShown(shown + STEP)}>

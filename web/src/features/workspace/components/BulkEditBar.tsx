@@ -11,6 +11,7 @@ import {
   type WorkflowState,
 } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { useBulkUpdate } from '../api/bulk-update';
 import { conflictRecords, errorMessage, ruleProblems } from '../api-errors';
@@ -164,7 +165,7 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
             wurden inzwischen von anderen gespeichert. Prüfen Sie deren Fassung und wenden Sie die Änderung
             dann erneut an oder nehmen Sie diese Leistungen aus der Auswahl.
           </p>
-          <div className="table-scroll">
+          <ScrollableTable label="Tabelle der inzwischen geänderten Leistungen">
             <table className="data-table">
               <caption className="visually-hidden">
                 Geänderte Leistungen: gelesene und gespeicherte Fassung
@@ -195,7 +196,7 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
           <div className="form-actions">
             <button
               type="button"

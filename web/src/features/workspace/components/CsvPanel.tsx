@@ -1,5 +1,6 @@
 import type { CsvImportResult, CsvLineResult } from '@ozg/shared';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ApiError } from '../../../lib/api-client';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
@@ -142,7 +143,7 @@ export function CsvPanel({
             Auch unveränderte Zeilen zeigen
           </label>
           {lines.length > 0 ? (
-            <div className="table-scroll">
+            <ScrollableTable label="Tabelle Ergebnis je Zeile">
               <table className="data-table csv-lines">
                 <caption className="visually-hidden">Ergebnis je Zeile der Datei {file.name}</caption>
                 <thead>
@@ -185,7 +186,7 @@ export function CsvPanel({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
           ) : null}
           {commit.isSuccess ? null : (
             <div className="form-actions">

@@ -10,6 +10,7 @@ import {
   type WorkflowState,
 } from '@ozg/shared';
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { type StatusListParams, useStatuses } from '../api/get-statuses';
@@ -231,7 +232,7 @@ export function StatusTable({
             {filtered ? ' gefunden' : ''} · Seite {formatNumber(page)} von {formatNumber(pages)}
             {statuses.isPlaceholderData ? ' · wird aktualisiert …' : ''}
           </p>
-          <div className="table-scroll">
+          <ScrollableTable label="Tabelle der Leistungen">
             <table ref={tableRef} className="data-table status-table" aria-busy={statuses.isFetching}>
               <caption className="visually-hidden">
                 Leistungen der Kommune; Spaltenköpfe sortieren, „Bearbeiten“ öffnet die Zeile zum Ändern
@@ -373,7 +374,7 @@ export function StatusTable({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
           <nav className="pager" aria-label="Seiten der Leistungen">
             <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               Zurück
