@@ -108,7 +108,18 @@ function AccountMenu() {
     <div className="account">
       <span className="account-name">
         {me.data.displayName}
-        <span className="account-role">{USER_ROLE_LABELS[me.data.role]}</span>
+        <span className="account-role">
+          {USER_ROLE_LABELS[me.data.role]}
+          {/* Officers reach the pages of the regions they are responsible for from everywhere. */}
+          {me.data.regions.map((region) => (
+            <span key={region.ags}>
+              {' · '}
+              <Link to={`/regionen/${region.ags}`} className="account-region">
+                {region.name}
+              </Link>
+            </span>
+          ))}
+        </span>
       </span>
       <button
         type="button"

@@ -1,4 +1,5 @@
 import { ErrorState, Loading } from '../../../components/States';
+import { ApiError } from '../../../lib/api-client';
 import { usePageTitle } from '../../../lib/page-title';
 import { useActivity } from '../api/get-activity';
 import { useChildrenProgress, useChildrenProgressOf } from '../api/get-children-progress';
@@ -32,7 +33,21 @@ export function LandOverview({
   usePageTitle(land.data ? `${land.data.name}: Übersicht` : null);
 
   if (land.isPending) return <Loading label="Das Land" />;
-  if (land.isError) return <ErrorState error={land.error} onRetry={() => void land.refetch()} />;
+  if (land.isError) {
+    if (land.error instanceof ApiError && land.error.status === 404) {
+      return (
+        <div className="state state-empty">
+          <h1>Keine Gebiete geladen</h1>
+          <p>
+            Zum Land mit dem Schlüssel {landKey} gibt es {asOf ? 'an diesem Tag ' : ''}keine Gebiete. Die
+            Gebietsdaten kommen aus dem Gemeindeverzeichnis GV100AD des Statistischen Bundesamts und werden
+            mit <code>pnpm ozg import gv100 &lt;Datei&gt;</code> geladen.
+          </p>
+        </div>
+      );
+    }
+    return <ErrorState error={land.error} onRetry={() => void land.refetch()} />;
+  }
   const landShare = progress.data?.figures.conformantShare ?? null;
   const reference = landShare === null ? undefined : { label: land.data.name, share: landShare };
   const kreise = hasBezirke ? kreiseOfBezirke.data : children.data?.children;
