@@ -35,6 +35,11 @@ const ServiceCatalogue = lazyPage(
   'ServiceCatalogue',
 );
 const ServicePage = lazyPage(() => import('../features/catalog/components/ServicePage'), 'ServicePage');
+const WorkspacePage = lazyPage(
+  () => import('../features/workspace/components/WorkspacePage'),
+  'WorkspacePage',
+);
+const LaggardsPage = lazyPage(() => import('../features/laggards/components/LaggardsPage'), 'LaggardsPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
@@ -52,6 +57,21 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' },
   { path: '/suche', page: SearchPage, title: 'Suche' },
   // Work of the municipalities and the consultants.
+  {
+    path: '/arbeitsbereich',
+    page: WorkspacePage,
+    title: 'Arbeitsbereich',
+    nav: { label: 'Arbeitsbereich' },
+    roles: ['officer', 'admin'],
+  },
+  { path: '/arbeitsbereich/:ags', page: WorkspacePage, title: 'Arbeitsbereich', roles: ['officer', 'admin'] },
+  {
+    path: '/nachzuegler',
+    page: LaggardsPage,
+    title: 'Nachzügler',
+    nav: { label: 'Nachzügler' },
+    roles: ['consultant', 'admin'],
+  },
   // Administration by the ministry: one entry in the navigation, tabs within (AdminNav).
   {
     path: '/verwaltung',

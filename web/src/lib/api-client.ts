@@ -2,6 +2,9 @@ import type { AppType } from '@ozg/api/client';
 import type { ErrorBody } from '@ozg/shared';
 import { hc } from 'hono/client';
 
+/** Where the API lives, for plain links such as file downloads. */
+export const API_BASE = '/api/v1';
+
 /**
  * The session's CSRF token (from sign-in or GET /me). Every write of a signed-in
  * user must send it; the session cookie alone is not enough (decision 003).
@@ -19,7 +22,7 @@ export function requestHeaders(): Record<string, string> {
   return csrfToken ? { 'X-OZG-Client': 'web', 'X-CSRF-Token': csrfToken } : { 'X-OZG-Client': 'web' };
 }
 
-export const api = hc<AppType>('/api/v1', { headers: requestHeaders });
+export const api = hc<AppType>(API_BASE, { headers: requestHeaders });
 
 /** A failed API request, carrying the API's error shape. */
 export class ApiError extends Error {

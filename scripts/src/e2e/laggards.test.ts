@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from './app-server';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
+import { signIn } from './sign-in';
+
+let app: RunningApp;
+let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await app?.stop();
+});
+
+const CONSULTANT = { email: 'beratung@demo.example', password: 'demo-beratung-2026' };
+const rows = (page: Page) => page.locator('.laggards-table tbody tr');
+const summary = (page: Page) => page.locator('.table-summary').textContent();
+
+async function openLaggards(page: Page) {
+  await signIn(page, app.url, CONSULTANT.email, CONSULTANT.password, '/nachzuegler');
+  await page.getByRole('heading', { level: 1, name: 'Nachzügler im Vergleich' }).waitFor();
+  await rows(page).first().waitFor();
+}
+
+async function download(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: linkName }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+describe('laggards page', () => {
+  it('lets a consultant narrow the peer group and export the same list as CSV and XLSX', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await openLaggards(page);
+    await expect(summary(page)).resolves.toMatch(/^\d+ Kommunen in Hessen, davon \d+ unter dem Median/);
+    // Largest gap first: every following row is at most as far behind.
+    const gaps = (await page.locator('.laggards-table td.gap').allTextContents())
+      .slice(0, 10)
+      .map((text) => Number(text.replace(/\u00a0Pp\./, '').replace(',', '.')));
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    await screenshot(page, 'laggards-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Peer group: Gemeinden of 5.000 to 10.000 inhabitants, compared within their Kreis, in the Main-Kinzig-Kreis.
+    await page.getByLabel('Gebiet', { exact: true }).selectOption('06435');
+    await page.getByLabel('Art der Kommune').selectOption('gemeinde');
+    await page.getByLabel('Größenklasse (Einwohner)').selectOption('5000_10000');
+    await page.getByLabel('Nur mit Kommunen desselben Kreises vergleichen').check();
+    await expect.poll(() => summary(page)).toMatch(/in Main-Kinzig-Kreis.*gleicher Kreis\)/);
+    const shown = await rows(page).count();
+    expect(shown).toBeGreaterThan(0);
+    for (const text of await page.locator('.laggards-table tbody th .cell-sub').allTextContents()) {
+      expect(text).toMatch(/^Gemeinde · Main-Kinzig-Kreis · 06435\d{3}$/);
+    }
+    for (const text of await page
+      .locator('.laggards-table tbody td:nth-child(2) .cell-sub')
+      .allTextContents()) {
+      expect(text).toBe('5.000 bis unter 10.000');
+    }
+    await screenshot(page, 'laggards-filtered-desktop');
+
+    const csv = await download(page, 'Als CSV herunterladen');
+    expect(csv.name).toMatch(/^nachzuegler-06435-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^AGS;Kommune;Art;Kreis;Einwohner;Größenklasse;/);
+    expect(lines).toHaveLength(shown + 1);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^06435\d{3};[^;]+;Gemeinde;Main-Kinzig-Kreis;\d+;5\.000 bis unter 10\.000;/);
+
+    const xlsx = await download(page, 'Als Excel-Datei (XLSX) herunterladen');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    // An XLSX file is a ZIP archive.
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
+  it('fits a phone and stays accessible', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const problems = watchForErrors(page);
+    await openLaggards(page);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      VIEWPORTS.mobile.width,
+    );
+    await screenshot(page, 'laggards-mobile');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
+  it('is not shown to an officer', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    await signIn(page, app.url, 'kommune@demo.example', 'demo-kommune-2026', '/nachzuegler');
+    await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Nachzügler' }).count()).toBe(0);
+    await close();
+  });
+});

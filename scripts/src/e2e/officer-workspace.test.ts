@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from './app-server';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
+import { apiSession, signIn } from './sign-in';
+
+let app: RunningApp;
+let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await app?.stop();
+});
+
+const OFFICER = { email: 'kommune@demo.example', password: 'demo-kommune-2026' };
+const rows = (page: Page) => page.locator('.status-table tbody tr:not(.editor-row)');
+const rowOf = (page: Page, service: string) =>
+  rows(page).filter({ has: page.getByRole('rowheader', { name: service }) });
+const flash = (page: Page) => page.locator('.flash');
+
+async function openWorkspace(page: Page) {
+  await signIn(page, app.url, OFFICER.email, OFFICER.password, '/arbeitsbereich');
+  await page.getByRole('heading', { level: 1, name: 'Alt-Musterbach, Stadt' }).waitFor();
+  await rows(page).first().waitFor();
+}
+
+/** Downloads the workspace's CSV (Excel variant) and returns its text without the BOM. */
+async function downloadCsv(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV herunterladen (Excel)' }).click(),
+  ]);
+  const path = await download.path();
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+}
+
+/** Sets one column of the line of an OZG-ID in an exported CSV (";"-separated, no quoted ";" in the demo). */
+function editCsv(text: string, ozgId: number, column: string, value: string): string {
+  const lines = text.split('\r\n');
+  const header = (lines[0] ?? '').split(';');
+  const index = header.indexOf(column);
+  expect(index, `Spalte ${column}`).toBeGreaterThanOrEqual(0);
+  return lines
+    .map((line) => {
+      const fields = line.split(';');
+      if (fields[header.indexOf('ozg_id')] !== String(ozgId)) return line;
+      expect(fields).toHaveLength(header.length);
+      fields[index] = value;
+      return fields.join(';');
+    })
+    .join('\r\n');
+}
+
+/** The stored id and version of one of the officer's services, read through the API. */
+async function statusOf(session: Awaited<ReturnType<typeof apiSession>>, service: string) {
+  const res = await session.request(`/regions/06435901/statuses?q=${encodeURIComponent(service)}`);
+  const { items } = (await res.json()) as { items: { id: number; version: number; serviceName: string }[] };
+  const status = items.find((item) => item.serviceName === service);
+  if (!status) throw new Error(`${service} fehlt in 06435901`);
+  return status;
+}
+
+async function upload(page: Page, name: string, text: string) {
+  await page.getByLabel('Bearbeitete CSV-Datei prüfen').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${text}`, 'utf8'),
+  });
+  await page.getByRole('heading', { name: `Prüfergebnis für ${name}` }).waitFor();
+}
+
+describe('officer workspace', () => {
+  it('lets the officer bulk-edit, fix a CSV upload with an error, commit it, resolve a conflict and read the history', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await openWorkspace(page);
+    expect(await rows(page).count()).toBe(34);
+    await expect(page.locator('.table-summary').textContent()).resolves.toContain('34 Leistungen');
+    await screenshot(page, 'workspace-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Search narrows the table (server-side), and clearing it brings all rows back.
+    await page.getByLabel('Suche (Name oder OZG-ID)').fill('steuer');
+    await expect.poll(() => rows(page).count()).toBe(5);
+    await page.getByLabel('Suche (Name oder OZG-ID)').fill('');
+    await expect.poll(() => rows(page).count()).toBe(34);
+
+    // Bulk edit: two services get the same workflow state and solution at once.
+    await page.getByLabel('Bewohnerparkausweis auswählen').check();
+    await page.getByLabel('Fischereischein auswählen').check();
+    await page.getByRole('heading', { name: 'Sammelbearbeitung: 2 ausgewählt' }).waitFor();
+    await page.locator('#bulk-workflowState').selectOption('in_progress');
+    await page.locator('#bulk-solution').selectOption('efa');
+    await screenshot(page, 'workspace-bulk-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Meanwhile the ministry notes something on one of them: nothing is changed, both versions are shown.
+    const admin = await apiSession(app.url, 'admin@demo.example', 'demo-admin-2026');
+    const fisch = await statusOf(admin, 'Fischereischein');
+    const noted = await admin.request(`/statuses/${fisch.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({
+        version: fisch.version,
+        note: 'Vom Land geprüft',
+        workflowState: 'not_started',
+      }),
+    });
+    expect(noted.status).toBe(200);
+    await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
+    const bulkConflict = page.getByRole('alert').filter({ hasText: 'Nichts geändert' });
+    await bulkConflict.waitFor();
+    await expect(bulkConflict.textContent()).resolves.toMatch(
+      /1 der ausgewählten Leistungen.*Fischereischein.*Ministerium \(Demo\).*Geplant → Nicht begonnen → In Umsetzung/s,
+    );
+    await screenshot(page, 'workspace-bulk-conflict-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await bulkConflict
+      .getByRole('button', { name: 'Mit den gespeicherten Fassungen weiterarbeiten' })
+      .click();
+    await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
+    await expect.poll(() => flash(page).textContent()).toBe('2 Leistungen geändert.');
+    for (const service of ['Bewohnerparkausweis', 'Fischereischein']) {
+      await expect.poll(() => rowOf(page, service).textContent()).toMatch(/In Umsetzung\s*EfA-Dienst/);
+    }
+
+    // CSV round trip: a line with an error blocks the whole file; the fixed file is committed.
+    const exported = await downloadCsv(page);
+    expect(exported.split('\r\n')[0]).toBe(
+      'status_id;version;ozg_id;leistung;themenfeld;reifegrad;status;loesung;url;geplant_bis;online_seit;kontakt;notiz',
+    );
+    const withNote = editCsv(exported, 99040, 'notiz', 'Per CSV gepflegt');
+    const broken = editCsv(withNote, 99021, 'reifegrad', 'drei');
+    await upload(page, 'status-fehler.csv', broken);
+    await expect(page.locator('.csv-summary').textContent()).resolves.toContain('1 mit Fehlern');
+    await expect(page.locator('.csv-lines').textContent()).resolves.toContain(
+      'Spalte reifegrad: "drei" ist keine ganze Zahl.',
+    );
+    expect(await page.getByRole('button', { name: '1 Änderung übernehmen' }).isDisabled()).toBe(true);
+    await screenshot(page, 'workspace-csv-error-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const fixed = editCsv(withNote, 99021, 'reifegrad', '1');
+    await upload(page, 'status-korrigiert.csv', fixed);
+    await expect(page.locator('.csv-summary').textContent()).resolves.toContain('0 mit Fehlern');
+    await page.getByRole('button', { name: '2 Änderungen übernehmen' }).click();
+    await expect
+      .poll(() => flash(page).textContent())
+      .toBe('2 Leistungen aus status-korrigiert.csv übernommen.');
+    await expect.poll(() => rowOf(page, 'Bewohnerparkausweis').textContent()).toContain('1 – Information');
+
+    // Inline edit with the keyboard; the rules are checked before sending.
+    await page.getByRole('button', { name: 'Eheschließung bearbeiten' }).click();
+    const editor = page.getByRole('form', { name: 'Eheschließung bearbeiten' });
+    await editor.getByLabel('Reifegrad').selectOption('3');
+    await editor.getByLabel('Reifegrad').press('Control+Enter');
+    await expect(editor.locator('.field-problem').textContent()).resolves.toContain(
+      'Ab Reifegrad 3 ist das Datum „online seit“ anzugeben.',
+    );
+    await editor.getByLabel('Online seit').fill('2025-03-01');
+    await editor.getByLabel('Online seit').press('Control+Enter');
+    await expect.poll(() => flash(page).textContent()).toBe('Eheschließung: gespeichert.');
+    await expect.poll(() => rowOf(page, 'Eheschließung').textContent()).toContain('online seit 01.03.2025');
+    // Focus returns to the row's edit button.
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Eheschließung bearbeiten');
+
+    // Conflict: the ministry changes "Fundsachen" while the officer edits it.
+    await page.getByRole('button', { name: 'Fundsachen bearbeiten' }).click();
+    const fundsachen = page.getByRole('form', { name: 'Fundsachen bearbeiten' });
+    await fundsachen.getByLabel('Bearbeitungsstand').selectOption('paused');
+    const target = await statusOf(admin, 'Fundsachen');
+    const patched = await admin.request(`/statuses/${target.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: target.version, workflowState: 'planned', contact: 'Fundbüro' }),
+    });
+    expect(patched.status).toBe(200);
+    await fundsachen.getByRole('button', { name: 'Speichern' }).click();
+    const conflict = page.getByRole('region', { name: /Konflikt: Fundsachen wurde inzwischen geändert/ });
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toMatch(/Ihre Fassung.*Gespeicherte Fassung/s);
+    await expect(conflict.textContent()).resolves.toContain('Kontakt: Fundbüro');
+    await screenshot(page, 'workspace-conflict-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await conflict.getByRole('button', { name: 'Auswahl speichern' }).click();
+    await expect.poll(() => flash(page).textContent()).toBe('Fundsachen: gespeichert.');
+    await expect.poll(() => rowOf(page, 'Fundsachen').textContent()).toContain('Zurückgestellt');
+
+    // The history shows both changes, newest first, and Escape closes it.
+    await page.getByRole('button', { name: 'Verlauf von Fundsachen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Verlauf: Fundsachen' });
+    await dialog.locator('.history-entry').first().waitFor();
+    const entries = await dialog.locator('.history-entry').allTextContents();
+    expect(entries[0]).toMatch(
+      /Digitalisierungsbeauftragte \(Demo\) · Dashboard.*Bearbeitungsstand: Geplant → Zurückgestellt/s,
+    );
+    expect(entries[1]).toMatch(/Schnittstelle.*Kontakt:.*→ Fundbüro/s);
+    await screenshot(page, 'workspace-history-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The 409 of the conflict is the only failed request the browser may report.
+    expect(problems().filter((problem) => !problem.includes('409'))).toEqual([]);
+    await close();
+  });
+
+  it('fits a phone and stays accessible', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const problems = watchForErrors(page);
+    await openWorkspace(page);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      VIEWPORTS.mobile.width,
+    );
+    await screenshot(page, 'workspace-mobile');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Bewohnerparkausweis bearbeiten' }).click();
+    await page.getByRole('form', { name: 'Bewohnerparkausweis bearbeiten' }).waitFor();
+    await screenshot(page, 'workspace-editor-mobile');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
+  it('tells a viewer that the workspace is not theirs', async () => {
+    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    await signIn(page, app.url, 'lesen@demo.example', 'demo-lesen-2026', '/arbeitsbereich');
+    await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
+    await close();
+  });
+});

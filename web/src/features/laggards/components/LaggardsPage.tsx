@@ -1,0 +1,255 @@
+import '../../../components/work-views.css';
+import '../laggards.css';
+import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
+import { useState } from 'react';
+import { Link, useLocation } from '../../../app/router';
+import type { PageProps } from '../../../app/routes';
+import { ScrollableTable } from '../../../components/ScrollableTable';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
+import { regionPath } from '../../regions/region-paths';
+import { useKreise } from '../api/get-kreise';
+import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
+import { type LaggardSort, sortLaggards } from '../laggard-table';
+
+/** Kinds of municipality a peer group can hold (the administrations at Gemeinde level). */
+const MUNICIPAL_KINDS: RegionKind[] = ['gemeinde', 'stadt', 'markt', 'grosse_kreisstadt', 'kreisfreie_stadt'];
+const STEP = 50;
+const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id === id)?.label ?? id;
+
+const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; className?: string }[] = [
+  { sort: 'name', label: 'Kommune' },
+  { sort: 'population', label: 'Einwohner', numeric: true, className: 'hide-narrow' },
+  { sort: 'share', label: 'OZG-konform', numeric: true },
+  { sort: null, label: 'Median der Vergleichsgruppe', numeric: true, className: 'hide-narrow' },
+  { sort: 'gap', label: 'Abstand', numeric: true },
+  { sort: 'change', label: 'Veränderung 12 Monate', numeric: true, className: 'hide-narrow' },
+  { sort: 'overdue', label: 'Überfällig', numeric: true, className: 'hide-narrow' },
+  { sort: null, label: 'Beratung', className: 'hide-narrow' },
+];
+
+/**
+ * For consultants: which municipalities are furthest behind fair peers (same
+ * kind and size class, optionally the same Kreis), to decide whom to advise.
+ */
+export function LaggardsPage(_: PageProps) {
+  // Hessen, the first customer; ?land=NN picks another Land, as on the start page.
+  const { search } = useLocation();
+  const landParam = search.get('land');
+  const landKey = landParam && /^\d{2}$/.test(landParam) ? landParam : '06';
+  const [filters, setFilters] = useState<LaggardFilters>({ regionKey: landKey, sameKreis: false });
+  const [sort, setSort] = useState<{ sort: LaggardSort; order: 'asc' | 'desc' }>({
+    sort: 'gap',
+    order: 'asc',
+  });
+  const [shown, setShown] = useState(STEP);
+  const kreise = useKreise(landKey);
+  const laggards = useLaggards(filters);
+
+  const update = (change: Partial<LaggardFilters>) => {
+    setFilters((previous) => {
+      const next = { ...previous, ...change };
+      for (const key of ['kind', 'sizeClass'] as const) if (next[key] === undefined) delete next[key];
+      return next;
+    });
+    setShown(STEP);
+  };
+
+  const items = laggards.data ? sortLaggards(laggards.data.items, sort.sort, sort.order) : [];
+  const behind = items.filter((item) => item.gap !== null && item.gap < 0).length;
+
+  return (
+    <div className="laggards">
+      <header className="page-header">
+        <p className="eyebrow">Beratung</p>
+        <h1>Nachzügler im Vergleich</h1>
+        <p className="page-lead">
+          Kommunen, deren Anteil OZG-konformer Leistungen am weitesten unter dem Median vergleichbarer
+          Kommunen liegt – gleiche Art, gleiche Größenklasse und auf Wunsch derselbe Kreis.
+        </p>
+      </header>
+
+      <section className="panel" aria-labelledby="peer-filters">
+        <h2 id="peer-filters">Vergleichsgruppe</h2>
+        <form className="filters" aria-label="Vergleichsgruppe wählen" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="laggards-region">Gebiet</label>
+            <select
+              id="laggards-region"
+              value={filters.regionKey}
+              disabled={kreise.isPending}
+              onChange={(e) => update({ regionKey: e.target.value })}
+            >
+              <option value={landKey}>{kreise.data?.parent.name ?? 'ganzes Land'} (ganzes Land)</option>
+              {kreise.data?.children.map((kreis) => (
+                <option key={kreis.ags} value={kreis.ags}>
+                  {kreis.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="laggards-kind">Art der Kommune</label>
+            <select
+              id="laggards-kind"
+              value={filters.kind ?? ''}
+              onChange={(e) => update({ kind: (e.target.value || undefined) as RegionKind | undefined })}
+            >
+              <option value="">alle</option>
+              {MUNICIPAL_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {REGION_KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="laggards-size">Größenklasse (Einwohner)</label>
+            <select
+              id="laggards-size"
+              value={filters.sizeClass ?? ''}
+              onChange={(e) => update({ sizeClass: (e.target.value || undefined) as SizeClass | undefined })}
+            >
+              <option value="">alle</option>
+              {SIZE_CLASSES.map((sizeClass) => (
+                <option key={sizeClass.id} value={sizeClass.id}>
+                  {sizeClass.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={filters.sameKreis}
+              onChange={(e) => update({ sameKreis: e.target.checked })}
+            />
+            Nur mit Kommunen desselben Kreises vergleichen
+          </label>
+        </form>
+        {kreise.isError ? (
+          <p className="form-error" role="alert">
+            Die Kreise konnten nicht geladen werden; die Auswahl ist auf das ganze Land beschränkt.
+          </p>
+        ) : null}
+        <div className="csv-actions">
+          <a className="button" href={laggardsFileUrl(filters, 'csv')} download>
+            Als CSV herunterladen
+          </a>
+          <a className="button" href={laggardsFileUrl(filters, 'xlsx')} download>
+            Als Excel-Datei (XLSX) herunterladen
+          </a>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="laggards-title">
+        <h2 id="laggards-title">Kommunen nach Abstand zur Vergleichsgruppe</h2>
+        {laggards.isPending ? (
+          <Loading label="Der Vergleich" />
+        ) : laggards.isError ? (
+          <ErrorState error={laggards.error} onRetry={() => void laggards.refetch()} />
+        ) : items.length === 0 ? (
+          <Empty>Keine Kommune passt zu dieser Vergleichsgruppe. Lockern Sie die Filter.</Empty>
+        ) : (
+          <>
+            <p className="table-summary" aria-live="polite">
+              {formatCount(items.length, 'Kommune', 'Kommunen')} in {laggards.data.region.name}, davon{' '}
+              {formatNumber(behind)} unter dem Median ihrer Vergleichsgruppe ({laggards.data.peerGroup}).
+              {laggards.isPlaceholderData ? ' Wird aktualisiert …' : ''}
+            </p>
+            <ScrollableTable label="Tabelle der Kommunen">
+              <table className="data-table laggards-table" aria-busy={laggards.isFetching}>
+                <caption className="visually-hidden">
+                  Kommunen mit Anteil OZG-konformer Leistungen, Median ihrer Vergleichsgruppe und Abstand in
+                  Prozentpunkten
+                </caption>
+                <thead>
+                  <tr>
+                    {COLUMNS.map((column) => {
+                      const active = column.sort !== null && column.sort === sort.sort;
+                      const classes = [column.numeric ? 'numeric' : '', column.className ?? '']
+                        .join(' ')
+                        .trim();
+                      return (
+                        <th
+                          key={column.label}
+                          scope="col"
+                          className={classes || undefined}
+                          aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
+                        >
+                          {column.sort ? (
+                            <button
+                              type="button"
+                              className="sort-button"
+                              onClick={() =>
+                                setSort({
+                                  sort: column.sort as LaggardSort,
+                                  order: active && sort.order === 'asc' ? 'desc' : 'asc',
+                                })
+                              }
+                            >
+                              {column.label}
+                              <span className="sort-indicator" aria-hidden="true">
+                                {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
+                              </span>
+                            </button>
+                          ) : (
+                            column.label
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.slice(0, shown).map((item) => (
+                    <tr key={item.region.ags}>
+                      <th scope="row">
+                        <Link to={regionPath(item.region.ags, 'gemeinde')}>{item.region.name}</Link>
+                        <span className="cell-sub">
+                          {REGION_KIND_LABELS[item.region.kind]}
+                          {item.kreis ? ` · ${item.kreis.name}` : ''} ·{' '}
+                          <span className="mono">{item.region.ags}</span>
+                        </span>
+                      </th>
+                      <td className="numeric hide-narrow">
+                        {formatNumber(item.region.population)}
+                        <span className="cell-sub">{sizeLabel(item.sizeClass)}</span>
+                      </td>
+                      <td className="numeric">
+                        {formatShare(item.share)}
+                        <span className="cell-sub">
+                          {formatNumber(item.conformant)} von {formatNumber(item.targetServices)}
+                        </span>
+                      </td>
+                      <td className="numeric hide-narrow">
+                        {formatShare(item.peerMedian)}
+                        <span className="cell-sub">{formatCount(item.peerCount, 'Kommune', 'Kommunen')}</span>
+                      </td>
+                      <td className={`numeric gap ${item.gap !== null && item.gap < 0 ? 'gap-behind' : ''}`}>
+                        {formatPercentagePoints(item.gap)}
+                      </td>
+                      <td className="numeric hide-narrow">
+                        {formatPercentagePoints(item.changeTwelveMonths)}
+                      </td>
+                      <td className="numeric hide-narrow">{formatNumber(item.overdue)}</td>
+                      <td className="hide-narrow">{item.consultationHeld ? 'erhalten' : 'noch nicht'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+            {items.length > shown ? (
+              <div className="form-actions">
+                <button type="button" className="button" onClick={() => setShown(shown + STEP)}>
+                  Weitere {formatNumber(Math.min(STEP, items.length - shown))} zeigen (
+                  {formatNumber(items.length - shown)} übrig)
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Laggard } from '@ozg/shared';
+import { describe, expect, it } from 'vitest';
+import { sortLaggards } from './laggard-table';
+
+const laggard = (name: string, gap: number | null, population: number): Laggard => ({
+  region: { ags: '06435901', name, kind: 'gemeinde', population },
+  kreis: null,
+  sizeClass: 'unter_5000',
+  targetServices: 40,
+  conformant: 10,
+  share: gap === null ? null : 0.25,
+  peerCount: 5,
+  peerMedian: 0.3,
+  gap,
+  changeTwelveMonths: null,
+  overdue: 30,
+  consultationHeld: false,
+});
+
+describe('sorting laggards', () => {
+  const items = [
+    laggard('Beispielfeld', -0.1, 3000),
+    laggard('Altdorf', null, 9000),
+    laggard('Musterbach', -0.3, 500),
+  ];
+
+  it('puts the largest gap first and rows without a gap last', () => {
+    expect(sortLaggards(items, 'gap', 'asc').map((item) => item.region.name)).toEqual([
+      'Musterbach',
+      'Beispielfeld',
+      'Altdorf',
+    ]);
+    expect(sortLaggards(items, 'gap', 'desc').map((item) => item.region.name)).toEqual([
+      'Beispielfeld',
+      'Musterbach',
+      'Altdorf',
+    ]);
+  });
+
+  it('sorts names the German way and numbers by size', () => {
+    const withUmlaut = [...items, laggard('Ödenwald', -0.2, 100)];
+    expect(sortLaggards(withUmlaut, 'name', 'asc').map((item) => item.region.name)).toEqual([
+      'Altdorf',
+      'Beispielfeld',
+      'Musterbach',
+      'Ödenwald',
+    ]);
+    expect(sortLaggards(items, 'population', 'desc').map((item) => item.region.population)).toEqual([
+      9000, 3000, 500,
+    ]);
+  });
+
+  it('leaves the input untouched', () => {
+    const before = items.map((item) => item.region.name);
+    sortLaggards(items, 'name', 'desc');
+    expect(items.map((item) => item.region.name)).toEqual(before);
+  });
+});

@@ -1,0 +1,32 @@
+import type { Laggard } from '@ozg/shared';
+
+/** Columns the laggards table sorts by. */
+export const LAGGARD_SORTS = ['gap', 'name', 'population', 'share', 'change', 'overdue'] as const;
+export type LaggardSort = (typeof LAGGARD_SORTS)[number];
+
+const value: Record<LaggardSort, (item: Laggard) => number | string | null> = {
+  gap: (item) => item.gap,
+  name: (item) => item.region.name,
+  population: (item) => item.region.population,
+  share: (item) => item.share,
+  change: (item) => item.changeTwelveMonths,
+  overdue: (item) => item.overdue,
+};
+
+/**
+ * Sorts laggards by a column; rows without a value (no target services, no
+ * history) go last in either direction, ties by name, so the order is stable.
+ */
+export function sortLaggards(items: readonly Laggard[], sort: LaggardSort, order: 'asc' | 'desc'): Laggard[] {
+  const direction = order === 'asc' ? 1 : -1;
+  return [...items].sort((a, b) => {
+    const x = value[sort](a);
+    const y = value[sort](b);
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    let result = 0;
+    if (typeof x === 'string' && typeof y === 'string') result = x.localeCompare(y, 'de');
+    else if (typeof x === 'number' && typeof y === 'number') result = x - y;
+    return result * direction || a.region.name.localeCompare(b.region.name, 'de');
+  });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../lib/api-client';
+import { conflictRecords, errorMessage, ruleProblems } from './api-errors';
+
+const apiError = (status: number, details: unknown) =>
+  new ApiError(status, { error: { code: 'conflict', message: 'Meldung der API', details } });
+
+describe('reading failed writes', () => {
+  it('takes the current records from a 409 and nothing from other errors', () => {
+    const current = [{ id: 1, version: 5 }];
+    expect(conflictRecords(apiError(409, { current }))).toEqual(current);
+    expect(conflictRecords(apiError(422, { current }))).toBeNull();
+    expect(conflictRecords(apiError(409, undefined))).toBeNull();
+    expect(conflictRecords(new Error('offline'))).toBeNull();
+  });
+
+  it('takes the broken rules from a 422 and ignores details of another shape', () => {
+    const problems = [{ path: 'onlineSince', message: 'fehlt', statusId: 3, ozgId: 99001 }];
+    expect(ruleProblems(apiError(422, problems))).toEqual(problems);
+    expect(ruleProblems(apiError(422, [{ line: 2 }]))).toEqual([]);
+    expect(ruleProblems(apiError(409, problems))).toEqual([]);
+  });
+
+  it('says in German what went wrong, also without an answer from the API', () => {
+    expect(errorMessage(apiError(409, null))).toBe('Meldung der API');
+    expect(errorMessage(new TypeError('Failed to fetch'))).toBe(
+      'Die Änderung konnte nicht gespeichert werden (keine Verbindung?).',
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import type { Status } from '@ozg/shared';
+import { ApiError } from '../../lib/api-client';
+
+/** The current records a 409 carries (details.current), or null when the error is something else. */
+export function conflictRecords(error: unknown): Status[] | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const details = error.body?.error.details as { current?: Status[] } | undefined;
+  return Array.isArray(details?.current) ? details.current : null;
+}
+
+export type RuleProblem = { path: string; message: string; statusId?: number; ozgId?: number };
+
+/** The broken status rules a 422 (or the field errors a 400) carries, or an empty list. */
+export function ruleProblems(error: unknown): RuleProblem[] {
+  if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 400)) return [];
+  const details = error.body?.error.details;
+  return Array.isArray(details)
+    ? details.filter(
+        (item): item is RuleProblem =>
+          typeof item === 'object' && item !== null && 'message' in item && 'path' in item,
+      )
+    : [];
+}
+
+/** A German sentence for any failed write. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError
+    ? error.message
+    : 'Die Änderung konnte nicht gespeichert werden (keine Verbindung?).';
+}

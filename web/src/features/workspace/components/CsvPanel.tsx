@@ -1,0 +1,229 @@
+import type { CsvImportResult, CsvLineResult } from '@ozg/shared';
+import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
+import { ApiError } from '../../../lib/api-client';
+import { formatCount, formatNumber } from '../../../lib/format';
+import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
+import { errorMessage } from '../api-errors';
+import { displayValue, FIELD_LABELS } from '../status-fields';
+
+const OUTCOME_LABELS: Record<CsvLineResult['outcome'], string> = {
+  changed: 'wird geändert',
+  unchanged: 'unverändert',
+  error: 'Fehler',
+  conflict: 'Konflikt',
+};
+
+/** What a failed upload carries: the per-line result of a refused commit, or the expected columns. */
+function resultOf(error: unknown): CsvImportResult | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null;
+  const details = error.body?.error.details as CsvImportResult | undefined;
+  return details && Array.isArray(details.lines) ? details : null;
+}
+
+function expectedColumns(error: unknown): string[] | null {
+  if (!(error instanceof ApiError)) return null;
+  const details = error.body?.error.details as { expected?: string[] } | undefined;
+  return Array.isArray(details?.expected) ? details.expected : null;
+}
+
+/**
+ * CSV round trip: download the statuses, edit them in a spreadsheet, upload
+ * the file. The upload is checked first (dry run: a result per line); only a
+ * file without errors and conflicts can be committed, all lines at once.
+ */
+export function CsvPanel({
+  regionKey,
+  onCommitted,
+}: {
+  regionKey: string;
+  onCommitted: (message: string) => void;
+}) {
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  const check = useCsvImport(regionKey);
+  const commit = useCsvImport(regionKey);
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    setFile({ name: chosen.name, text });
+    commit.reset();
+    check.mutate({ text, mode: 'dry-run' });
+  };
+
+  const reset = () => {
+    setFile(null);
+    check.reset();
+    commit.reset();
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const preview = resultOf(commit.error) ?? check.data ?? null;
+  const lines = preview?.lines.filter((line) => showUnchanged || line.outcome !== 'unchanged') ?? [];
+  const blocked = preview ? preview.summary.errors + preview.summary.conflicts > 0 : true;
+  const checkError = check.isError ? check.error : null;
+  const columns = expectedColumns(checkError);
+
+  return (
+    <section className="panel csv-panel" aria-labelledby="csv-title">
+      <h2 id="csv-title">CSV-Austausch</h2>
+      <p className="hint">
+        Laden Sie die Leistungen herunter, bearbeiten Sie sie in einer Tabellenkalkulation und laden Sie die
+        Datei wieder hoch. Vor dem Übernehmen sehen Sie für jede Zeile, was sich ändert und was nicht passt.
+      </p>
+      <div className="csv-actions">
+        <a className="button" href={statusesCsvUrl(regionKey, 'excel')} download>
+          CSV herunterladen (Excel)
+        </a>
+        <a className="button" href={statusesCsvUrl(regionKey, 'plain')} download>
+          CSV herunterladen (Komma-getrennt)
+        </a>
+        <div className="field csv-upload">
+          <label htmlFor={inputId}>Bearbeitete CSV-Datei prüfen</label>
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void choose(e)}
+          />
+        </div>
+      </div>
+
+      {check.isPending ? (
+        <p className="state" role="status">
+          Die Datei {file?.name} wird geprüft …
+        </p>
+      ) : null}
+      {checkError ? (
+        <div className="form-error" role="alert">
+          <p>
+            {file?.name}: {errorMessage(checkError)}
+          </p>
+          {columns ? <p>Erwartete Spalten: {columns.join(', ')}</p> : null}
+        </div>
+      ) : null}
+
+      {preview && file ? (
+        <div className="csv-preview">
+          <h3>Prüfergebnis für {file.name}</h3>
+          <ul className="csv-summary" aria-label="Zusammenfassung">
+            <li className="outcome outcome-changed">
+              {formatNumber(preview.summary.changed)} {preview.summary.changed === 1 ? 'wird' : 'werden'}{' '}
+              geändert
+            </li>
+            <li className="outcome outcome-unchanged">
+              {formatNumber(preview.summary.unchanged)} unverändert
+            </li>
+            <li className="outcome outcome-error">{formatNumber(preview.summary.errors)} mit Fehlern</li>
+            <li className="outcome outcome-conflict">
+              {formatCount(preview.summary.conflicts, 'Konflikt', 'Konflikte')}
+            </li>
+          </ul>
+          {commit.isSuccess ? null : blocked ? (
+            <p className="form-error" role="alert">
+              Nichts wurde übernommen. Korrigieren Sie die markierten Zeilen in der Datei (bei Konflikten: neu
+              herunterladen und die Änderung dort eintragen) und prüfen Sie die Datei erneut.
+            </p>
+          ) : preview.summary.changed === 0 ? (
+            <p role="status">Die Datei enthält keine Änderungen.</p>
+          ) : (
+            <p role="status">Die Datei ist fehlerfrei. Übernehmen Sie die Änderungen, wenn sie stimmen.</p>
+          )}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={showUnchanged}
+              onChange={(e) => setShowUnchanged(e.target.checked)}
+            />
+            Auch unveränderte Zeilen zeigen
+          </label>
+          {lines.length > 0 ? (
+            <ScrollableTable label="Tabelle Ergebnis je Zeile">
+              <table className="data-table csv-lines">
+                <caption className="visually-hidden">Ergebnis je Zeile der Datei {file.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="numeric">
+                      Zeile
+                    </th>
+                    <th scope="col">OZG-ID</th>
+                    <th scope="col">Ergebnis</th>
+                    <th scope="col">Änderungen und Hinweise</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lines.map((line) => (
+                    <tr key={line.line} className={`row-${line.outcome}`}>
+                      <td className="numeric">{line.line}</td>
+                      <td className="mono">{line.ozgId ?? '–'}</td>
+                      <td>
+                        <span className={`outcome outcome-${line.outcome}`}>
+                          {OUTCOME_LABELS[line.outcome]}
+                        </span>
+                      </td>
+                      <td>
+                        <ul className="line-details">
+                          {Object.entries(line.changes ?? {}).map(([field, change]) => (
+                            <li key={field}>
+                              {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:{' '}
+                              {displayValue(field, change.from)} → {displayValue(field, change.to)}
+                            </li>
+                          ))}
+                          {(line.errors ?? []).map((problem) => (
+                            <li key={`${problem.column}-${problem.message}`} className="line-error">
+                              {problem.column ? `Spalte ${problem.column}: ` : ''}
+                              {problem.message}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+          ) : null}
+          {commit.isSuccess ? null : (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={blocked || preview.summary.changed === 0 || commit.isPending}
+                onClick={() =>
+                  commit.mutate(
+                    { text: file.text, mode: 'commit' },
+                    {
+                      onSuccess: (result) => {
+                        onCommitted(
+                          `${formatCount(result.summary.changed, 'Leistung', 'Leistungen')} aus ${file.name} übernommen.`,
+                        );
+                        reset();
+                      },
+                    },
+                  )
+                }
+              >
+                {commit.isPending
+                  ? 'Wird übernommen …'
+                  : `${formatCount(preview.summary.changed, 'Änderung', 'Änderungen')} übernehmen`}
+              </button>
+              <button type="button" className="button" onClick={reset}>
+                Verwerfen
+              </button>
+            </div>
+          )}
+          {commit.isError && !resultOf(commit.error) ? (
+            <p className="form-error" role="alert">
+              {errorMessage(commit.error)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Status } from '@ozg/shared';
+import { useEffect, useRef, useState } from 'react';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime } from '../../../lib/format';
+import { useStatusEvents } from '../api/get-status-events';
+import { displayValue, FIELD_LABELS } from '../status-fields';
+
+const SOURCE_LABELS: Record<string, string> = {
+  ui: 'Dashboard',
+  csv: 'CSV-Upload',
+  api: 'Schnittstelle',
+  import: 'Import',
+  seed: 'Demo-Daten',
+  system: 'System',
+};
+
+const fieldLabel = (field: string) => FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
+
+/** The change history of one status in a modal dialog (Esc closes it, focus returns to the opener). */
+export function HistoryDialog({ status, onClose }: { status: Status; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [page, setPage] = useState(1);
+  const events = useStatusEvents(status.id, page);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const pages = events.data ? Math.max(1, Math.ceil(events.data.total / events.data.pageSize)) : 1;
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby="history-title" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="history-title">Verlauf: {status.serviceName}</h2>
+        <button type="button" className="button" onClick={onClose}>
+          Schließen
+        </button>
+      </header>
+      <p className="hint">
+        OZG-ID {status.ozgId} · jetzt Version {status.version}
+      </p>
+      {events.isPending ? (
+        <Loading label="Der Verlauf" />
+      ) : events.isError ? (
+        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+      ) : events.data.items.length === 0 ? (
+        <Empty>Für diese Leistung wurde noch nichts geändert.</Empty>
+      ) : (
+        <>
+          <ol className="history">
+            {events.data.items.map((event) => (
+              <li key={event.id} className="history-entry">
+                <p className="history-meta">
+                  <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> ·{' '}
+                  {event.actor ?? 'ohne Benutzerkonto'} · {SOURCE_LABELS[event.source] ?? event.source}
+                </p>
+                <ul className="history-changes">
+                  {Object.keys(event.after).map((field) => (
+                    <li key={field}>
+                      <strong>{fieldLabel(field)}:</strong> {displayValue(field, event.before[field])} →{' '}
+                      {displayValue(field, event.after[field])}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+          {pages > 1 ? (
+            <nav className="pager" aria-label="Seiten des Verlaufs">
+              <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Neuere
+              </button>
+              <span>
+                Seite {page} von {pages}
+              </span>
+              <button
+                type="button"
+                className="button"
+                disabled={page >= pages}
+                onClick={() => setPage(page + 1)}
+              >
+                Ältere
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </dialog>
+  );
+}

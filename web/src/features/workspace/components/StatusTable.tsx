@@ -1,0 +1,418 @@
+import {
+  MATURITY_LABELS_1_1,
+  MATURITY_LEVELS_1_1,
+  type MaturityLevel,
+  type Status,
+  THEMENFELDER,
+  type Themenfeld,
+  WORKFLOW_STATE_LABELS,
+  WORKFLOW_STATES,
+  type WorkflowState,
+} from '@ozg/shared';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { ScrollableTable } from '../../../components/ScrollableTable';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatCount, formatDate, formatNumber } from '../../../lib/format';
+import { type StatusListParams, useStatuses } from '../api/get-statuses';
+import { displayValue, maturityLabel } from '../status-fields';
+import { BulkEditBar } from './BulkEditBar';
+import { HistoryDialog } from './HistoryDialog';
+import { StatusEditor } from './StatusEditor';
+
+const PAGE_SIZES = [25, 50, 100, 250] as const;
+
+const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className?: string }[] = [
+  { sort: 'ozgId', label: 'OZG-ID', className: 'hide-narrow' },
+  { sort: 'name', label: 'Leistung' },
+  { sort: 'maturityLevel', label: 'Reifegrad' },
+  { sort: 'workflowState', label: 'Bearbeitungsstand', className: 'hide-narrow' },
+  { sort: 'updatedAt', label: 'Zuletzt geändert', className: 'hide-narrow' },
+];
+
+/** Text search waits for a pause in typing, so that every keystroke does not query the API. */
+function useDebounced<T>(value: T, delay: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
+/**
+ * The municipality's target services: server-side filter, sort and pages;
+ * a row opens its inline editor or its history; selected rows (kept across
+ * pages) get one change at once.
+ */
+export function StatusTable({
+  regionKey,
+  onMessage,
+}: {
+  regionKey: string;
+  onMessage: (message: string) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const [filters, setFilters] = useState<
+    Pick<StatusListParams, 'themenfeld' | 'maturityLevel' | 'workflowState' | 'overdue'>
+  >({});
+  const [sort, setSort] = useState<Pick<StatusListParams, 'sort' | 'order'>>({ sort: 'name', order: 'asc' });
+  const [pageSize, setPageSize] = useState<number>(50);
+  // The page belongs to the filters it was chosen under: any other search, filter or page size starts at page 1.
+  const filterSignature = JSON.stringify([q, filters, pageSize]);
+  const [paging, setPaging] = useState({ filterSignature, page: 1 });
+  const page = paging.filterSignature === filterSignature ? paging.page : 1;
+  const setPage = (next: number) => setPaging({ filterSignature, page: next });
+  const [selected, setSelected] = useState<Map<number, Status>>(new Map());
+  const [editing, setEditing] = useState<number | null>(null);
+  const [history, setHistory] = useState<Status | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  const params: StatusListParams = { ...filters, ...(q ? { q } : {}), ...sort, page, pageSize };
+  const statuses = useStatuses(regionKey, params);
+
+  // "/" jumps to the search box from anywhere in the workspace, as in many tools.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusRowButton = (statusId: number, action: 'edit' | 'history') => {
+    requestAnimationFrame(() =>
+      tableRef.current?.querySelector<HTMLElement>(`[data-${action}="${statusId}"]`)?.focus(),
+    );
+  };
+
+  const toggle = (status: Status, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Map(previous);
+      if (on) next.set(status.id, status);
+      else next.delete(status.id);
+      return next;
+    });
+
+  const items = statuses.data?.items ?? [];
+  const total = statuses.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const allOnPage = items.length > 0 && items.every((status) => selected.has(status.id));
+  const someOnPage = items.some((status) => selected.has(status.id));
+  const filtered = Boolean(
+    q ||
+      filters.themenfeld ||
+      filters.maturityLevel !== undefined ||
+      filters.workflowState ||
+      filters.overdue,
+  );
+
+  return (
+    <section className="panel" aria-labelledby="services-title">
+      <h2 id="services-title">Leistungen</h2>
+      <search className="filters" aria-label="Leistungen filtern">
+        <div className="field field-search">
+          <label htmlFor="status-search">Suche (Name oder OZG-ID)</label>
+          <input
+            id="status-search"
+            ref={searchRef}
+            type="search"
+            value={search}
+            placeholder="z. B. Wohngeld oder 99001"
+            aria-keyshortcuts="/"
+            aria-describedby="status-search-hint"
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <span id="status-search-hint" className="hint">
+            Taste <kbd>/</kbd> springt hierher.
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-themenfeld">Themenfeld</label>
+          <select
+            id="filter-themenfeld"
+            value={filters.themenfeld ?? ''}
+            onChange={(e) =>
+              setFilters(({ themenfeld: _, ...rest }) =>
+                e.target.value ? { ...rest, themenfeld: e.target.value as Themenfeld } : rest,
+              )
+            }
+          >
+            <option value="">alle</option>
+            {THEMENFELDER.map((themenfeld) => (
+              <option key={themenfeld} value={themenfeld}>
+                {themenfeld}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-level">Reifegrad</label>
+          <select
+            id="filter-level"
+            value={filters.maturityLevel ?? ''}
+            onChange={(e) =>
+              setFilters(({ maturityLevel: _, ...rest }) =>
+                e.target.value ? { ...rest, maturityLevel: Number(e.target.value) } : rest,
+              )
+            }
+          >
+            <option value="">alle</option>
+            {MATURITY_LEVELS_1_1.map((level) => (
+              <option key={level} value={level}>
+                {maturityLabel(level)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-state">Bearbeitungsstand</label>
+          <select
+            id="filter-state"
+            value={filters.workflowState ?? ''}
+            onChange={(e) =>
+              setFilters(({ workflowState: _, ...rest }) =>
+                e.target.value ? { ...rest, workflowState: e.target.value as WorkflowState } : rest,
+              )
+            }
+          >
+            <option value="">alle</option>
+            {WORKFLOW_STATES.map((state) => (
+              <option key={state} value={state}>
+                {WORKFLOW_STATE_LABELS[state]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filters.overdue ?? false}
+            onChange={(e) =>
+              setFilters(({ overdue: _, ...rest }) => (e.target.checked ? { ...rest, overdue: true } : rest))
+            }
+          />
+          Nur noch nicht OZG-konforme
+        </label>
+      </search>
+
+      {selected.size > 0 ? (
+        <BulkEditBar
+          regionKey={regionKey}
+          selected={[...selected.values()]}
+          onSelectionChange={(statuses) =>
+            setSelected(new Map(statuses.map((status) => [status.id, status])))
+          }
+          onDone={(message) => {
+            setSelected(new Map());
+            onMessage(message);
+          }}
+        />
+      ) : null}
+
+      {statuses.isPending ? (
+        <Loading label="Die Leistungen" />
+      ) : statuses.isError ? (
+        <ErrorState error={statuses.error} onRetry={() => void statuses.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>
+          {filtered
+            ? 'Keine Leistung passt zu diesen Filtern. Ändern oder leeren Sie die Suche.'
+            : 'Für diese Kommune sind keine Leistungen zu erbringen.'}
+        </Empty>
+      ) : (
+        <>
+          <p className="table-summary" aria-live="polite">
+            {formatCount(total, 'Leistung', 'Leistungen')}
+            {filtered ? ' gefunden' : ''} · Seite {formatNumber(page)} von {formatNumber(pages)}
+            {statuses.isPlaceholderData ? ' · wird aktualisiert …' : ''}
+          </p>
+          <ScrollableTable label="Tabelle der Leistungen">
+            <table ref={tableRef} className="data-table status-table" aria-busy={statuses.isFetching}>
+              <caption className="visually-hidden">
+                Leistungen der Kommune; Spaltenköpfe sortieren, „Bearbeiten“ öffnet die Zeile zum Ändern
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label="Alle Leistungen dieser Seite auswählen"
+                      checked={allOnPage}
+                      ref={(input) => {
+                        if (input) input.indeterminate = someOnPage && !allOnPage;
+                      }}
+                      onChange={(e) => {
+                        for (const status of items) toggle(status, e.target.checked);
+                      }}
+                    />
+                  </th>
+                  {COLUMNS.map((column) => {
+                    const active = column.sort !== null && sort.sort === column.sort;
+                    return (
+                      <th
+                        key={column.label}
+                        scope="col"
+                        className={column.className}
+                        aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
+                      >
+                        {column.sort ? (
+                          <button
+                            type="button"
+                            className="sort-button"
+                            onClick={() =>
+                              setSort({
+                                sort: column.sort as StatusListParams['sort'],
+                                order: active && sort.order === 'asc' ? 'desc' : 'asc',
+                              })
+                            }
+                          >
+                            {column.label}
+                            <span className="sort-indicator" aria-hidden="true">
+                              {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
+                            </span>
+                          </button>
+                        ) : (
+                          column.label
+                        )}
+                      </th>
+                    );
+                  })}
+                  <th scope="col">
+                    <span className="visually-hidden">Aktionen</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((status) => (
+                  <Fragment key={status.id}>
+                    <tr className={selected.has(status.id) ? 'row-selected' : undefined}>
+                      <td className="select-cell">
+                        <input
+                          type="checkbox"
+                          aria-label={`${status.serviceName} auswählen`}
+                          checked={selected.has(status.id)}
+                          onChange={(e) => toggle(status, e.target.checked)}
+                        />
+                      </td>
+                      <td className="mono hide-narrow">{status.ozgId}</td>
+                      <th scope="row">
+                        {status.serviceName}
+                        <span className="cell-sub">{status.themenfeld}</span>
+                      </th>
+                      <td>
+                        <span className={`maturity-badge maturity-${status.maturityLevel}`}>
+                          {status.maturityLevel}
+                          <span className="maturity-name">
+                            {' – '}
+                            {MATURITY_LABELS_1_1[status.maturityLevel as MaturityLevel] ?? ''}
+                          </span>
+                        </span>
+                        {status.onlineSince ? (
+                          <span className="cell-sub hide-narrow">
+                            online seit {formatDate(status.onlineSince)}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="hide-narrow">
+                        {WORKFLOW_STATE_LABELS[status.workflowState]}
+                        {status.solution ? (
+                          <span className="cell-sub">{displayValue('solution', status.solution)}</span>
+                        ) : null}
+                      </td>
+                      <td className="hide-narrow">
+                        {formatDate(status.updatedAt)}
+                        {status.updatedBy ? (
+                          <span className="cell-sub editor-name">{status.updatedBy}</span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <div className="row-actions">
+                          <button
+                            type="button"
+                            className="button button-small"
+                            data-edit={status.id}
+                            aria-expanded={editing === status.id}
+                            aria-label={`${status.serviceName} bearbeiten`}
+                            onClick={() => setEditing(editing === status.id ? null : status.id)}
+                          >
+                            Bearbeiten
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            data-history={status.id}
+                            aria-label={`Verlauf von ${status.serviceName}`}
+                            onClick={() => setHistory(status)}
+                          >
+                            Verlauf
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                    {editing === status.id ? (
+                      <tr className="editor-row">
+                        <td colSpan={COLUMNS.length + 2}>
+                          <StatusEditor
+                            regionKey={regionKey}
+                            status={status}
+                            onClose={(saved) => {
+                              setEditing(null);
+                              if (saved) onMessage(`${status.serviceName}: gespeichert.`);
+                              focusRowButton(status.id, 'edit');
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+          <nav className="pager" aria-label="Seiten der Leistungen">
+            <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Zurück
+            </button>
+            <span>
+              Seite {formatNumber(page)} von {formatNumber(pages)}
+            </span>
+            <button
+              type="button"
+              className="button"
+              disabled={page >= pages}
+              onClick={() => setPage(page + 1)}
+            >
+              Weiter
+            </button>
+            <label className="page-size">
+              Zeilen je Seite{' '}
+              <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
+                {PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </nav>
+        </>
+      )}
+      {history ? (
+        <HistoryDialog
+          status={history}
+          onClose={() => {
+            const id = history.id;
+            setHistory(null);
+            focusRowButton(id, 'history');
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import '../../../components/work-views.css';
+import '../workspace.css';
+import { REGION_KIND_LABELS } from '@ozg/shared';
+import { type FormEvent, useState } from 'react';
+import { Link, navigate } from '../../../app/router';
+import type { PageProps } from '../../../app/routes';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { ErrorState, Loading } from '../../../components/States';
+import { formatNumber } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
+import { useMe } from '../../auth/api/get-me';
+import { regionPath } from '../../regions/region-paths';
+import { useWorkspaceRegion } from '../api/get-workspace-region';
+import { CsvPanel } from './CsvPanel';
+import { StatusTable } from './StatusTable';
+
+/**
+ * The officer's workspace: /arbeitsbereich/:ags edits that municipality;
+ * /arbeitsbereich opens the officer's own (or lets them pick one).
+ */
+export function WorkspacePage({ params }: PageProps) {
+  return params.ags ? <Workspace regionKey={params.ags} /> : <WorkspaceStart />;
+}
+
+/** The workspace for one municipality (AGS or ARS): its target services and the CSV exchange. */
+function Workspace({ regionKey }: { regionKey: string }) {
+  const region = useWorkspaceRegion(regionKey);
+  const [message, setMessage] = useState('');
+  usePageTitle(region.data ? `Arbeitsbereich ${region.data.name}` : null);
+
+  if (region.isPending) return <Loading label="Die Kommune" />;
+  if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
+  const { data } = region;
+
+  return (
+    <div className="workspace">
+      <header className="page-header">
+        <Breadcrumbs
+          items={[
+            ...data.ancestors.map((ancestor) => ({
+              label: ancestor.name,
+              to: regionPath(ancestor.ags, ancestor.level),
+            })),
+            { label: data.name, to: regionPath(data.ags, data.level) },
+            { label: 'Arbeitsbereich' },
+          ]}
+        />
+        <p className="eyebrow">
+          Arbeitsbereich · {REGION_KIND_LABELS[data.kind]} · AGS {data.ags}
+        </p>
+        <h1>{data.name}</h1>
+        <p className="page-lead">
+          {formatNumber(data.population)} Einwohner. Pflegen Sie hier den Umsetzungsstand der Leistungen, die
+          Ihre Kommune anbieten muss.
+        </p>
+      </header>
+      <p className="flash" role="status" aria-live="polite">
+        {message}
+      </p>
+      <StatusTable regionKey={data.ags} onMessage={setMessage} />
+      <CsvPanel regionKey={data.ags} onCommitted={setMessage} />
+    </div>
+  );
+}
+
+/**
+ * Which municipality to edit: an officer with one region goes straight to it;
+ * with several they choose; the ministry (no own regions) enters an AGS.
+ */
+function WorkspaceStart() {
+  const me = useMe();
+  const [ags, setAgs] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const regions = me.data?.regions ?? [];
+  const only = regions.length === 1 ? regions[0] : undefined;
+  if (only) return <Workspace regionKey={only.ags} />;
+
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    const key = ags.trim();
+    if (!/^\d{2,12}$/.test(key)) {
+      setProblem(
+        'Bitte den Gemeindeschlüssel (AGS, 8 Ziffern, z. B. 06435014) oder den ARS (12 Ziffern) eingeben.',
+      );
+      return;
+    }
+    navigate(`/arbeitsbereich/${key}`);
+  };
+
+  return (
+    <div className="workspace">
+      <header className="page-header">
+        <p className="eyebrow">Arbeitsbereich</p>
+        <h1>Kommune wählen</h1>
+      </header>
+      {regions.length > 1 ? (
+        <section className="panel" aria-labelledby="own-regions">
+          <h2 id="own-regions">Ihre Kommunen</h2>
+          <ul className="region-links">
+            {regions.map((region) => (
+              <li key={region.ags}>
+                <Link to={`/arbeitsbereich/${region.ags}`}>{region.name}</Link>{' '}
+                <span className="mono muted">{region.ags}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="open-region">
+        <h2 id="open-region">Kommune nach Schlüssel öffnen</h2>
+        <p className="hint">
+          Den Schlüssel zeigt jede Gebietsseite (z. B. 06435901); Kreise öffnen Sie mit ihrem fünfstelligen
+          Schlüssel.
+        </p>
+        <form className="filters" onSubmit={open} noValidate>
+          <div className="field">
+            <label htmlFor="workspace-ags">AGS oder ARS</label>
+            <input
+              id="workspace-ags"
+              inputMode="numeric"
+              value={ags}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'workspace-ags-problem' : undefined}
+              onChange={(event) => {
+                setAgs(event.target.value);
+                setProblem(null);
+              }}
+            />
+            {problem ? (
+              <span id="workspace-ags-problem" className="field-problem">
+                {problem}
+              </span>
+            ) : null}
+          </div>
+          <button type="submit" className="button button-primary">
+            Öffnen
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Status } from '@ozg/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  changesFrom,
+  conflictFields,
+  displayValue,
+  draftOf,
+  draftProblems,
+  othersChanges,
+} from './status-fields';
+
+const status = (overrides: Partial<Status> = {}): Status => ({
+  id: 7,
+  regionId: 3,
+  ozgId: 99001,
+  serviceName: 'Wohngeld',
+  themenfeld: 'Bauen & Wohnen',
+  inTarget: true,
+  maturityLevel: 1,
+  maturityModel: '1.1',
+  workflowState: 'planned',
+  solution: null,
+  url: null,
+  plannedDate: '2026-06-30',
+  onlineSince: null,
+  contact: null,
+  note: null,
+  version: 4,
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  updatedBy: 'Anna Beispiel',
+  ...overrides,
+});
+
+describe('the inline editor of a status', () => {
+  it('sends only the fields the officer changed, typed, with empty text as null', () => {
+    const base = status({ contact: 'Amt 1' });
+    const draft = {
+      ...draftOf(base),
+      maturityLevel: '3',
+      onlineSince: '2026-10-01',
+      solution: 'civento',
+      contact: ' ',
+    };
+    expect(changesFrom(base, draft)).toEqual({
+      maturityLevel: 3,
+      onlineSince: '2026-10-01',
+      solution: 'civento',
+      contact: null,
+    });
+    expect(changesFrom(base, draftOf(base))).toEqual({});
+  });
+
+  it('applies the shared status rules to the draft before anything is sent', () => {
+    const base = status();
+    expect(draftProblems(base, { ...draftOf(base), maturityLevel: '3' }, '2026-11-25')).toEqual({
+      onlineSince: 'Ab Reifegrad 3 ist das Datum „online seit“ anzugeben.',
+    });
+    expect(
+      draftProblems(base, { ...draftOf(base), maturityLevel: '3', onlineSince: '2026-12-01' }, '2026-11-25'),
+    ).toHaveProperty('onlineSince');
+    expect(draftProblems(base, { ...draftOf(base), url: 'portal' }, '2026-11-25')).toHaveProperty('url');
+    expect(draftProblems(base, draftOf(base), '2026-11-25')).toEqual({});
+  });
+
+  it('shows codes as German labels and dates the German way', () => {
+    expect(displayValue('maturityLevel', 3)).toBe('3 – Online-Leistung');
+    expect(displayValue('workflowState', 'in_progress')).toBe('In Umsetzung');
+    expect(displayValue('solution', 'efa')).toBe('EfA-Dienst');
+    expect(displayValue('onlineSince', '2022-12-31')).toBe('31.12.2022');
+    expect(displayValue('note', null)).toBe('–');
+  });
+});
+
+describe('a conflict after someone else saved', () => {
+  const base = status();
+  const current = status({ version: 5, workflowState: 'in_progress', contact: 'Bürgerbüro', note: 'neu' });
+
+  it('asks only about fields the officer changed to something other than what is stored', () => {
+    const mine = { workflowState: 'online' as const, note: 'neu', solution: 'efa' as const };
+    expect(conflictFields(base, mine, current)).toEqual([
+      { field: 'workflowState', base: 'planned', mine: 'online', theirs: 'in_progress' },
+      { field: 'solution', base: null, mine: 'efa', theirs: null },
+    ]);
+  });
+
+  it('names the fields the other person changed that the officer left alone', () => {
+    expect(othersChanges(base, { workflowState: 'online' }, current)).toEqual(['contact', 'note']);
+  });
+});

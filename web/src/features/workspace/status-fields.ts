@@ -1,0 +1,140 @@
+import {
+  MATURITY_LABELS_1_1,
+  type MaturityLevel,
+  SOLUTION_KIND_LABELS,
+  type SolutionKind,
+  type Status,
+  type StatusChanges,
+  statusProblems,
+  WORKFLOW_STATE_LABELS,
+  type WorkflowState,
+} from '@ozg/shared';
+import { formatDate } from '../../lib/format';
+
+/** The fields an officer edits, in the order the forms show them. */
+export const EDITABLE_FIELDS = [
+  'maturityLevel',
+  'workflowState',
+  'solution',
+  'onlineSince',
+  'plannedDate',
+  'url',
+  'contact',
+  'note',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export const FIELD_LABELS: Record<EditableField | 'maturityModel', string> = {
+  maturityLevel: 'Reifegrad',
+  maturityModel: 'Reifegradmodell',
+  workflowState: 'Bearbeitungsstand',
+  solution: 'Lösung',
+  onlineSince: 'Online seit',
+  plannedDate: 'Geplant bis',
+  url: 'URL',
+  contact: 'Kontakt',
+  note: 'Notiz',
+};
+
+export const maturityLabel = (level: number) =>
+  `${level} – ${MATURITY_LABELS_1_1[level as MaturityLevel] ?? 'unbekannt'}`;
+
+/** A field's value as the UI shows it: labels instead of codes, German dates, a dash for nothing. */
+export function displayValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  switch (field) {
+    case 'maturityLevel':
+      return typeof value === 'number' ? maturityLabel(value) : String(value);
+    case 'workflowState':
+      return WORKFLOW_STATE_LABELS[value as WorkflowState] ?? String(value);
+    case 'solution':
+      return SOLUTION_KIND_LABELS[value as SolutionKind] ?? String(value);
+    case 'onlineSince':
+    case 'plannedDate':
+      return typeof value === 'string' ? formatDate(value) : String(value);
+    case 'inTarget':
+      return value ? 'ja' : 'nein';
+    default:
+      return String(value);
+  }
+}
+
+/** What a form holds: every editable field as the text of its input ('' = empty). */
+export type StatusDraft = Record<EditableField, string>;
+
+export function draftOf(status: Status): StatusDraft {
+  return {
+    maturityLevel: String(status.maturityLevel),
+    workflowState: status.workflowState,
+    solution: status.solution ?? '',
+    onlineSince: status.onlineSince ?? '',
+    plannedDate: status.plannedDate ?? '',
+    url: status.url ?? '',
+    contact: status.contact ?? '',
+    note: status.note ?? '',
+  };
+}
+
+/** A draft's typed value of one field; empty text means "none". */
+function typedValue(field: EditableField, text: string): StatusChanges[EditableField] {
+  const trimmed = text.trim();
+  if (field === 'maturityLevel') return Number(trimmed);
+  if (field === 'workflowState') return trimmed as WorkflowState;
+  if (field === 'solution') return trimmed === '' ? null : (trimmed as SolutionKind);
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Only the fields the draft really changes, typed for the API. */
+export function changesFrom(status: Status, draft: StatusDraft): StatusChanges {
+  const changes: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = typedValue(field, draft[field]);
+    if (value !== status[field]) changes[field] = value;
+  }
+  return changes as StatusChanges;
+}
+
+/**
+ * The status rules (shared with the API) applied to the draft, keyed by field,
+ * so the form can say what is wrong before anything is sent.
+ */
+export function draftProblems(
+  status: Status,
+  draft: StatusDraft,
+  today: string,
+): Partial<Record<string, string>> {
+  const merged = { ...status, ...changesFrom(status, draft) };
+  const problems: Partial<Record<string, string>> = {};
+  for (const problem of statusProblems(merged, today)) problems[problem.path] ??= problem.message;
+  return problems;
+}
+
+/** One field where the officer's change and the current record differ after someone else saved. */
+export type ConflictField = {
+  field: EditableField;
+  /** What the officer read before editing. */
+  base: unknown;
+  /** What the officer wants. */
+  mine: unknown;
+  /** What is stored now. */
+  theirs: unknown;
+};
+
+/**
+ * The fields to decide on after a 409: those the officer changed, with the
+ * value read, the value wanted and the value stored now. Fields the officer
+ * changed to what the other person also chose need no decision.
+ */
+export function conflictFields(base: Status, mine: StatusChanges, current: Status): ConflictField[] {
+  return EDITABLE_FIELDS.filter((field) => field in mine && mine[field] !== current[field]).map((field) => ({
+    field,
+    base: base[field],
+    mine: mine[field],
+    theirs: current[field],
+  }));
+}
+
+/** Fields someone else changed that the officer did not touch: shown so nothing surprises. */
+export function othersChanges(base: Status, mine: StatusChanges, current: Status): EditableField[] {
+  return EDITABLE_FIELDS.filter((field) => !(field in mine) && base[field] !== current[field]);
+}
