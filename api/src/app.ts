@@ -12,6 +12,7 @@ import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import { searchRouter } from './routes/search/search.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
 import { SESSION_COOKIE } from './services/auth';
 
@@ -63,7 +64,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', statusesRouter)
     .route('/', catalogRouter)
     .route('/', progressRouter)
-    .route('/', consultingRouter);
+    .route('/', consultingRouter)
+    .route('/', searchRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],

@@ -8,4 +8,5 @@ export * from './size-classes';
 export * from './status-rules';
 export * from './wire';
 export * from './wire-consulting';
+export * from './wire-dashboard';
 export * from './wire-tracking';

@@ -35,6 +35,12 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+/** The current session without an error when there is none: the web app asks on every start. */
+export const SessionSchema = z
+  .object({ user: MeSchema.nullable().meta({ description: 'null when nobody is signed in' }) })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof SessionSchema>;
+
 const isoDate = z.iso.date('Datum im Format JJJJ-MM-TT erwartet');
 
 export const StatusSchema = z

@@ -2,7 +2,22 @@ import type { AppType } from '@ozg/api/client';
 import type { ErrorBody } from '@ozg/shared';
 import { hc } from 'hono/client';
 
-export const api = hc<AppType>('/api/v1');
+/**
+ * The session's CSRF token (from sign-in or GET /me). Every write of a signed-in
+ * user must send it; the session cookie alone is not enough (decision 003).
+ */
+let csrfToken: string | null = null;
+
+/** Called by the sign-in state whenever the current user (and with it the token) is known. */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export const api = hc<AppType>('/api/v1', {
+  // X-OZG-Client: web marks changes in the audit trail as made in the UI (source "ui").
+  headers: (): Record<string, string> =>
+    csrfToken ? { 'X-OZG-Client': 'web', 'X-CSRF-Token': csrfToken } : { 'X-OZG-Client': 'web' },
+});
 
 /** A failed API request, carrying the API's error shape. */
 export class ApiError extends Error {
@@ -15,14 +30,17 @@ export class ApiError extends Error {
   }
 }
 
+type JsonResponse = { ok: boolean; status: number; json(): Promise<unknown> };
+
+/** The success body of a typed response: every variant except the error shapes. */
+export type SuccessBody<R extends JsonResponse> = Exclude<Awaited<ReturnType<R['json']>>, { error: unknown }>;
+
 /** Checks the response and returns its JSON body, or throws an ApiError. */
-export async function unwrap<T>(
-  response: Promise<{ ok: boolean; status: number; json(): Promise<T> }>,
-): Promise<Exclude<T, ErrorBody>> {
+export async function unwrap<R extends JsonResponse>(response: Promise<R>): Promise<SuccessBody<R>> {
   const res = await response;
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ErrorBody | null;
     throw new ApiError(res.status, body && typeof body === 'object' && 'error' in body ? body : null);
   }
-  return (await res.json()) as Exclude<T, ErrorBody>;
+  return (await res.json()) as SuccessBody<R>;
 }

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { requireActor } from '../../lib/auth';
 import { type AppBindings, createRouter } from '../../lib/router';
 import { type Actor, login, logout, SESSION_COOKIE } from '../../services/auth';
-import { loginRoute, logoutRoute, meRoute } from './auth.routes';
+import { loginRoute, logoutRoute, meRoute, sessionRoute } from './auth.routes';
 
 export type AuthOptions = { secureCookies: boolean; trustProxy: boolean };
 
@@ -56,5 +56,9 @@ export function authRouter(options: AuthOptions) {
     .openapi(meRoute, async (c) => {
       const actor = requireActor(c);
       return c.json(me(actor, c.get('csrfToken') ?? ''), 200);
+    })
+    .openapi(sessionRoute, async (c) => {
+      const actor = c.get('actor');
+      return c.json({ user: actor ? me(actor, c.get('csrfToken') ?? '') : null }, 200);
     });
 }

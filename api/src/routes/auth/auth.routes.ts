@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { LoginRequestSchema, MeSchema } from '@ozg/shared';
+import { LoginRequestSchema, MeSchema, SessionSchema } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
 
@@ -34,4 +34,13 @@ export const meRoute = createRoute({
   summary: 'Der angemeldete Benutzer, seine Rolle, Gebiete und sein CSRF-Token',
   security: [{ session: [] }],
   responses: { 200: jsonContent(MeSchema, 'Angemeldet'), ...errorResponses(401) },
+});
+
+export const sessionRoute = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags: ['Anmeldung'],
+  summary:
+    'Die aktuelle Sitzung: der angemeldete Benutzer oder null (ohne Fehler, wenn niemand angemeldet ist)',
+  responses: { 200: jsonContent(SessionSchema, 'Sitzung') },
 });

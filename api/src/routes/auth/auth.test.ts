@@ -1,5 +1,5 @@
 import type { Database } from '@ozg/db';
-import type { ErrorBody, Me, Status } from '@ozg/shared';
+import type { ErrorBody, Me, Session, Status } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signIn, signInAs, type TestApp, testApp } from '../../testing';
 
@@ -74,6 +74,18 @@ describe('sign-in', () => {
     expect(((await me.json()) as Me).role).toBe('viewer');
     expect((await client.request('POST', '/api/v1/auth/logout')).status).toBe(204);
     expect((await client.request('GET', '/api/v1/me')).status).toBe(401);
+  });
+
+  it('GET /api/v1/auth/session answers 200 with null when signed out and with the user and CSRF token when signed in', async () => {
+    const signedOut = await app.request('/api/v1/auth/session');
+    expect(signedOut.status).toBe(200);
+    expect(await signedOut.json()).toEqual({ user: null });
+    const client = await signInAs(app, 'officer');
+    const signedIn = (await (await client.request('GET', '/api/v1/auth/session')).json()) as Session;
+    expect(signedIn.user).toMatchObject({ role: 'officer', regions: [{ ags: '06435901' }] });
+    expect(signedIn.user?.csrfToken).toBe(client.csrfToken);
+    await client.request('POST', '/api/v1/auth/logout');
+    expect(await (await client.request('GET', '/api/v1/auth/session')).json()).toEqual({ user: null });
   });
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {

@@ -1,65 +1,92 @@
 import { ErrorState, Loading } from '../../../components/States';
-import { formatNumber } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
+import { useActivity } from '../api/get-activity';
+import { useChildrenProgress, useChildrenProgressOf } from '../api/get-children-progress';
+import { useProgress } from '../api/get-progress';
 import { useRegion } from '../api/get-region';
-import { useRegionChildren } from '../api/get-region-children';
-import { KreiseTable } from './KreiseTable';
+import { toProgressRows } from '../progress-rows';
+import { Comparison } from './Comparison';
+import { KpiTiles } from './KpiTiles';
+import { ProgressOverTime } from './ProgressOverTime';
+import { RegionHeader } from './RegionHeader';
+import { ThemenfeldMaturity } from './ThemenfeldMaturity';
 
-/** The Land with its Regierungsbezirke and Kreise. */
-export function LandOverview({ landKey }: { landKey: string }) {
-  const land = useRegion(landKey);
-  const bezirke = useRegionChildren(landKey);
-  const kreise = useRegionChildren(landKey, 'kreis');
+/** The start page: the Land's figures, its course, its Regierungsbezirke and Kreise, its Themenfelder. */
+export function LandOverview({
+  landKey,
+  asOf,
+  today,
+}: {
+  landKey: string;
+  asOf: string | null;
+  today: string;
+}) {
+  const date = asOf ?? undefined;
+  const land = useRegion(landKey, date);
+  const progress = useProgress(landKey, date);
+  const activity = useActivity(landKey);
+  const children = useChildrenProgress(landKey, date);
+  const hasBezirke = children.data?.children.some((child) => child.region.level === 'bezirk') ?? false;
+  const bezirkKeys = hasBezirke ? (children.data?.children.map((child) => child.region.ags) ?? []) : [];
+  const kreiseOfBezirke = useChildrenProgressOf(bezirkKeys, date);
+  usePageTitle(land.data ? `${land.data.name}: Übersicht` : null);
 
   if (land.isPending) return <Loading label="Das Land" />;
   if (land.isError) return <ErrorState error={land.error} onRetry={() => void land.refetch()} />;
-  const region = land.data;
-
-  const tiles = [
-    { label: 'Einwohner', value: formatNumber(region.population) },
-    { label: 'Regierungsbezirke', value: formatNumber(region.descendants.bezirke) },
-    { label: 'Kreise und kreisfreie Städte', value: formatNumber(region.descendants.kreise) },
-    { label: 'Städte und Gemeinden', value: formatNumber(region.descendants.gemeinden) },
-  ];
+  const landShare = progress.data?.figures.conformantShare ?? null;
+  const reference = landShare === null ? undefined : { label: land.data.name, share: landShare };
+  const kreise = hasBezirke ? kreiseOfBezirke.data : children.data?.children;
 
   return (
     <>
-      <header className="page-header">
-        <p className="eyebrow">Land · AGS {region.ags}</p>
-        <h1>{region.name}</h1>
-      </header>
-      <section aria-labelledby="kennzahlen">
-        <h2 id="kennzahlen" className="visually-hidden">
-          Kennzahlen
-        </h2>
-        <ul className="tiles">
-          {tiles.map((tile) => (
-            <li key={tile.label} className="tile">
-              <span className="tile-value">{tile.value}</span>
-              <span className="tile-label">{tile.label}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="kreise" className="panel">
-        <h2 id="kreise">Kreise und kreisfreie Städte</h2>
-        {kreise.isPending || bezirke.isPending ? (
-          <Loading label="Die Kreise" />
-        ) : kreise.isError || bezirke.isError ? (
-          <ErrorState
-            error={kreise.error ?? bezirke.error}
-            onRetry={() => {
-              void kreise.refetch();
-              void bezirke.refetch();
-            }}
-          />
-        ) : (
-          <KreiseTable
-            kreise={kreise.data.children}
-            bezirke={bezirke.data.children}
-            landPopulation={region.population}
-          />
-        )}
-      </section>
+      <RegionHeader region={land.data} asOf={asOf} today={today} />
+      {progress.isPending ? (
+        <Loading label="Die Kennzahlen" />
+      ) : progress.isError ? (
+        <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />
+      ) : (
+        <KpiTiles
+          figures={progress.data.figures}
+          activity={asOf ? null : (activity.data ?? null)}
+          asOf={asOf}
+        />
+      )}
+      <ProgressOverTime regionKey={landKey} />
+      <div className="panel-grid">
+        {hasBezirke && children.data ? (
+          <section aria-labelledby="bezirke" className="panel">
+            <h2 id="bezirke">Regierungsbezirke im Vergleich</h2>
+            <Comparison
+              rows={toProgressRows(children.data.children)}
+              caption="Regierungsbezirke mit OZG-konformem Anteil und weiteren Kennzahlen"
+              reference={reference}
+            />
+          </section>
+        ) : null}
+        <section aria-labelledby="kreise" className="panel">
+          <h2 id="kreise">Kreise und kreisfreie Städte im Vergleich</h2>
+          {children.isError || kreiseOfBezirke.error ? (
+            <ErrorState
+              error={children.error ?? kreiseOfBezirke.error}
+              onRetry={() => {
+                void children.refetch();
+                kreiseOfBezirke.refetch();
+              }}
+            />
+          ) : !kreise ? (
+            <Loading label="Die Kreise" />
+          ) : kreise.length === 0 ? (
+            <p className="state state-empty">Zu diesem Land sind keine Kreise geladen.</p>
+          ) : (
+            <Comparison
+              rows={toProgressRows(kreise)}
+              caption="Kreise und kreisfreie Städte mit OZG-konformem Anteil und weiteren Kennzahlen"
+              reference={reference}
+            />
+          )}
+        </section>
+      </div>
+      {progress.data ? <ThemenfeldMaturity byThemenfeld={progress.data.byThemenfeld} /> : null}
     </>
   );
 }

@@ -1,0 +1,65 @@
+import type { Activity, RegionProgress } from '@ozg/shared';
+import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+
+type Tile = { label: string; value: string; detail: string };
+
+/** The five key figures of a region (issue 5): conformant, weighted, by the deadline, overdue, recently updated. */
+export function KpiTiles({
+  figures,
+  activity,
+  asOf,
+}: {
+  figures: RegionProgress['figures'];
+  /** Missing for a date in the past: "updated in the last 30 days" only makes sense today. */
+  activity: Activity | null;
+  asOf: string | null;
+}) {
+  const tiles: Tile[] = [
+    {
+      label: 'OZG-konform',
+      value: formatShare(figures.conformantShare),
+      detail: `${formatNumber(figures.conformant)} von ${formatNumber(figures.targetServices)} Zielleistungen ab Reifegrad 3`,
+    },
+    {
+      label: 'Nach Einwohnern gewichtet',
+      value: formatShare(figures.populationWeightedShare),
+      detail: 'jede Leistung zählt mit den Einwohnern der Kommune',
+    },
+    {
+      label: 'Online zur Frist 31.12.2022',
+      value: formatShare(figures.onlineByDeadlineShare),
+      detail: `${formatNumber(figures.onlineByDeadline)} Leistungen rechtzeitig online`,
+    },
+    {
+      label: 'Überfällig',
+      value: formatNumber(figures.overdue),
+      detail:
+        figures.medianDaysLate === null
+          ? 'Zielleistungen noch unter Reifegrad 3'
+          : `noch unter Reifegrad 3; verspätete gingen im Median ${formatNumber(figures.medianDaysLate)} Tage nach der Frist online`,
+    },
+  ];
+  if (activity) {
+    tiles.push({
+      label: `In ${activity.days} Tagen aktualisiert`,
+      value: formatNumber(activity.updatedStatuses),
+      detail: `${formatShare(activity.updatedShare)} der Zielleistungen seit ${formatDate(activity.since)} geändert`,
+    });
+  }
+  return (
+    <section aria-labelledby="kennzahlen">
+      <h2 id="kennzahlen" className="visually-hidden">
+        Kennzahlen{asOf ? ` am ${formatDate(asOf)}` : ''}
+      </h2>
+      <ul className="tiles">
+        {tiles.map((tile) => (
+          <li key={tile.label} className="tile">
+            <span className="tile-label">{tile.label}</span>
+            <span className="tile-value">{tile.value}</span>
+            <span className="tile-detail">{tile.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react';
+import { ErrorState, Loading } from '../../../components/States';
+import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { useSeries } from '../api/get-series';
+import { describeForecasts, describeSeries, shapeSeries } from '../progress-series';
+
+const ProgressChart = lazy(() => import('./charts/ProgressChart'));
+
+/** The OZG-konform share over time with the deadline and the forecast; text and table for every reader. */
+export function ProgressOverTime({ regionKey }: { regionKey: string }) {
+  const series = useSeries(regionKey);
+  return (
+    <section aria-labelledby="verlauf" className="panel">
+      <h2 id="verlauf">Verlauf und Prognose</h2>
+      {series.isPending ? (
+        <Loading label="Der Verlauf" />
+      ) : series.isError ? (
+        <ErrorState error={series.error} onRetry={() => void series.refetch()} />
+      ) : series.data.monthly.length === 0 ? (
+        <p className="state state-empty">Für dieses Gebiet gibt es noch keinen Verlauf.</p>
+      ) : (
+        <figure className="figure">
+          <figcaption>
+            <p>{describeSeries(series.data)}</p>
+            <p>Prognose: {describeForecasts(series.data.forecast)}</p>
+          </figcaption>
+          <Suspense fallback={<Loading label="Das Diagramm" />}>
+            <ProgressChart {...shapeSeries(series.data)} />
+          </Suspense>
+          <p className="legend" aria-hidden="true">
+            <span className="legend-line" /> OZG-konform <span className="legend-line legend-dashed" />{' '}
+            Prognose <span className="legend-line legend-deadline" /> Frist 31.12.2022
+          </p>
+          <details className="table-details">
+            <summary>Monatswerte als Tabelle</summary>
+            <div className="table-scroll" role="region" aria-label="Tabelle Monatswerte" tabIndex={0}>
+              <table className="data-table">
+                <caption className="visually-hidden">OZG-konformer Anteil am Monatsende</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stand</th>
+                    <th scope="col" className="numeric">
+                      OZG-konform
+                    </th>
+                    <th scope="col" className="numeric">
+                      Zielleistungen
+                    </th>
+                    <th scope="col" className="numeric">
+                      Anteil
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.data.monthly.map((point) => (
+                    <tr key={point.date}>
+                      <th scope="row">{formatDate(point.date)}</th>
+                      <td className="numeric">{formatNumber(point.conformant)}</td>
+                      <td className="numeric">{formatNumber(point.targetServices)}</td>
+                      <td className="numeric">{formatShare(point.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p className="hint">{series.data.forecast.method}</p>
+        </figure>
+      )}
+    </section>
+  );
+}

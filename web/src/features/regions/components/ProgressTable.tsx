@@ -1,0 +1,109 @@
+import { REGION_KIND_LABELS } from '@ozg/shared';
+import { useState } from 'react';
+import { Link } from '../../../app/router';
+import { formatNumber, formatShare } from '../../../lib/format';
+import {
+  firstDirection,
+  type ProgressRow,
+  type ProgressSort,
+  type ProgressSortColumn,
+  sortProgressRows,
+} from '../progress-rows';
+
+const COLUMNS: { key: ProgressSortColumn; label: string; numeric: boolean; narrow: boolean }[] = [
+  { key: 'name', label: 'Gebiet', numeric: false, narrow: true },
+  { key: 'conformantShare', label: 'OZG-konform', numeric: true, narrow: true },
+  { key: 'populationWeightedShare', label: 'Nach Einwohnern', numeric: true, narrow: false },
+  { key: 'onlineByDeadlineShare', label: 'Zur Frist online', numeric: true, narrow: false },
+  { key: 'overdue', label: 'Überfällig', numeric: true, narrow: false },
+  { key: 'population', label: 'Einwohner', numeric: true, narrow: false },
+];
+
+/** Regions with their figures; every column header sorts (keyboard: Tab, Enter). */
+export function ProgressTable({
+  rows,
+  caption,
+  highlightAgs,
+  linkTo = (row) => `/regionen/${row.ags}`,
+}: {
+  rows: readonly ProgressRow[];
+  caption: string;
+  highlightAgs?: string | undefined;
+  linkTo?: (row: ProgressRow) => string;
+}) {
+  const [sort, setSort] = useState<ProgressSort>({ column: 'conformantShare', direction: 'desc' });
+  const sorted = sortProgressRows(rows, sort);
+  const toggle = (column: ProgressSortColumn) =>
+    setSort((current) => ({
+      column,
+      direction:
+        current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column),
+    }));
+  const ariaSort = (column: ProgressSortColumn) =>
+    sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+
+  return (
+    <div className="table-scroll">
+      <table className="data-table progress-table">
+        <caption className="visually-hidden">{caption}; Spaltenköpfe sortieren die Tabelle.</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              Rang
+            </th>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={ariaSort(column.key)}
+                className={
+                  [column.numeric ? 'numeric' : '', column.narrow ? '' : 'hide-narrow'].join(' ').trim() ||
+                  undefined
+                }
+              >
+                <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
+                  {column.label}
+                  <span aria-hidden="true" className="sort-indicator">
+                    {sort.column === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => {
+            const current = row.ags === highlightAgs;
+            return (
+              <tr key={row.ags} className={current ? 'row-current' : undefined}>
+                <td className="numeric">{row.rank ?? '–'}</td>
+                <th scope="row">
+                  {current ? (
+                    <span aria-current="true">
+                      {row.name} <span className="badge">dieses Gebiet</span>
+                    </span>
+                  ) : (
+                    <Link to={linkTo(row)}>{row.name}</Link>
+                  )}
+                  <span className="row-kind">{REGION_KIND_LABELS[row.kind]}</span>
+                </th>
+                <td className="numeric">
+                  <div className="share">
+                    <span className="share-bar" aria-hidden="true">
+                      <span style={{ width: `${(row.conformantShare ?? 0) * 100}%` }} />
+                    </span>
+                    <span className="share-value">{formatShare(row.conformantShare)}</span>
+                  </div>
+                </td>
+                <td className="numeric hide-narrow">{formatShare(row.populationWeightedShare)}</td>
+                <td className="numeric hide-narrow">{formatShare(row.onlineByDeadlineShare)}</td>
+                <td className="numeric hide-narrow">{formatNumber(row.overdue)}</td>
+                <td className="numeric hide-narrow">{formatNumber(row.population)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { REGION_KIND_LABELS, type RegionDetail } from '@ozg/shared';
+import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { formatDate, formatNumber } from '../../../lib/format';
+import { regionPath } from '../region-paths';
+import { AsOfPicker } from './AsOfPicker';
+
+/** Breadcrumbs Land > Regierungsbezirk > Kreis > Gemeinde, the name, key facts and the date picker. */
+export function RegionHeader({
+  region,
+  asOf,
+  today,
+}: {
+  region: RegionDetail;
+  asOf: string | null;
+  today: string;
+}) {
+  const crumbs = [
+    ...region.ancestors.map((ancestor) => ({
+      label: ancestor.name,
+      to: regionPath(ancestor.ags, ancestor.level, asOf),
+    })),
+    { label: region.name },
+  ];
+  return (
+    <header className="page-header region-header">
+      {region.ancestors.length > 0 ? <Breadcrumbs items={crumbs} /> : null}
+      <div className="region-header-main">
+        <div>
+          <p className="eyebrow">
+            {REGION_KIND_LABELS[region.kind]} · AGS {region.ags}
+            {region.sonderstatus ? ' · Sonderstatusstadt' : ''}
+          </p>
+          <h1>{region.name}</h1>
+          <p className="region-facts">
+            {formatNumber(region.population)} Einwohner
+            {region.descendants.kreise > 0 ? ` · ${formatNumber(region.descendants.kreise)} Kreise` : ''}
+            {region.descendants.gemeinden > 0
+              ? ` · ${formatNumber(region.descendants.gemeinden)} Städte und Gemeinden`
+              : ''}
+            {asOf ? ` · Stand ${formatDate(asOf)}` : ''}
+          </p>
+        </div>
+        <AsOfPicker key={asOf ?? 'heute'} asOf={asOf} today={today} />
+      </div>
+    </header>
+  );
+}

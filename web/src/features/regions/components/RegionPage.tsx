@@ -1,0 +1,141 @@
+import { REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
+import { useLocation } from '../../../app/router';
+import type { PageProps } from '../../../app/routes';
+import { ErrorState, Loading } from '../../../components/States';
+import { formatNumber } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
+import { useActivity } from '../api/get-activity';
+import { useChildrenProgress } from '../api/get-children-progress';
+import { useProgress } from '../api/get-progress';
+import { useRegion } from '../api/get-region';
+import { toProgressRows } from '../progress-rows';
+import { parseAsOf } from '../region-paths';
+import { Comparison } from './Comparison';
+import { KpiTiles } from './KpiTiles';
+import { LandOverview } from './LandOverview';
+import { ProgressOverTime } from './ProgressOverTime';
+import { RegionHeader } from './RegionHeader';
+import { ThemenfeldMaturity } from './ThemenfeldMaturity';
+
+const CHILDREN_HEADINGS = {
+  land: 'Regierungsbezirke',
+  bezirk: 'Kreise und kreisfreie Städte',
+  kreis: 'Städte und Gemeinden',
+  gemeinde: '',
+} as const;
+
+const PEER_NAMES = {
+  land: 'Ländern',
+  bezirk: 'Regierungsbezirken',
+  kreis: 'Kreisen',
+  gemeinde: 'Gemeinden',
+} as const;
+
+/** A Regierungsbezirk, Kreis or Gemeinde: the same blocks as the Land, its parts, and its peers. */
+export function RegionPage({ params }: PageProps) {
+  const key = params.key ?? '';
+  const { search } = useLocation();
+  const today = todayInGermany();
+  const asOf = parseAsOf(search.get('stand'), today);
+  const region = useRegion(key, asOf ?? undefined);
+
+  if (region.isPending) return <Loading label="Das Gebiet" />;
+  if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
+  if (region.data.level === 'land')
+    return <LandOverview landKey={region.data.ags} asOf={asOf} today={today} />;
+  return <RegionDashboard region={region.data} asOf={asOf} today={today} />;
+}
+
+function RegionDashboard({
+  region,
+  asOf,
+  today,
+}: {
+  region: RegionDetail;
+  asOf: string | null;
+  today: string;
+}) {
+  const date = asOf ?? undefined;
+  const progress = useProgress(region.ags, date);
+  const activity = useActivity(region.ags);
+  const hasChildren = region.level !== 'gemeinde';
+  const children = useChildrenProgress(hasChildren ? region.ags : null, date);
+  const peers = useChildrenProgress(region.parent?.ags ?? null, date);
+  usePageTitle(`${region.name} (${REGION_LEVEL_LABELS[region.level]})`);
+
+  const share = progress.data?.figures.conformantShare ?? null;
+  const reference = share === null ? undefined : { label: region.name, share };
+  const peerRows = peers.data ? toProgressRows(peers.data.children) : [];
+  const ownRank = peerRows.find((row) => row.ags === region.ags)?.rank ?? null;
+
+  return (
+    <>
+      <RegionHeader region={region} asOf={asOf} today={today} />
+      {progress.isPending ? (
+        <Loading label="Die Kennzahlen" />
+      ) : progress.isError ? (
+        <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />
+      ) : progress.data.figures.targetServices === 0 ? (
+        <p className="state state-empty panel">
+          {region.name} hat {asOf ? 'an diesem Tag ' : ''}keine Zielleistungen: Es gibt keine Stände, die
+          gezählt werden könnten.
+        </p>
+      ) : (
+        <KpiTiles
+          figures={progress.data.figures}
+          activity={asOf ? null : (activity.data ?? null)}
+          asOf={asOf}
+        />
+      )}
+      <ProgressOverTime regionKey={region.ags} />
+      <div className="panel-grid">
+        {hasChildren ? (
+          <section aria-labelledby="teile" className="panel">
+            <h2 id="teile">{CHILDREN_HEADINGS[region.level]}</h2>
+            {children.isPending ? (
+              <Loading label={CHILDREN_HEADINGS[region.level]} />
+            ) : children.isError ? (
+              <ErrorState error={children.error} onRetry={() => void children.refetch()} />
+            ) : children.data.children.length === 0 ? (
+              <p className="state state-empty">Keine untergeordneten Gebiete.</p>
+            ) : (
+              <Comparison
+                rows={toProgressRows(children.data.children)}
+                caption={`${CHILDREN_HEADINGS[region.level]} in ${region.name}`}
+                reference={reference}
+              />
+            )}
+          </section>
+        ) : null}
+        {region.parent ? (
+          <section aria-labelledby="vergleich" className="panel">
+            <h2 id="vergleich">
+              Im Vergleich mit den {PEER_NAMES[region.level]} in {region.parent.name}
+            </h2>
+            {peers.isPending ? (
+              <Loading label="Der Vergleich" />
+            ) : peers.isError ? (
+              <ErrorState error={peers.error} onRetry={() => void peers.refetch()} />
+            ) : (
+              <>
+                <p>
+                  {ownRank === null
+                    ? `${region.name} hat keinen Rang: ohne Zielleistungen gibt es keinen Anteil.`
+                    : `${region.name} steht auf Rang ${formatNumber(ownRank)} von ${formatNumber(peerRows.length)} nach dem OZG-konformen Anteil.`}
+                </p>
+                <Comparison
+                  rows={peerRows}
+                  caption={`${PEER_NAMES[region.level]} in ${region.parent.name}`}
+                  highlightAgs={region.ags}
+                />
+              </>
+            )}
+          </section>
+        ) : null}
+      </div>
+      {progress.data && progress.data.figures.targetServices > 0 ? (
+        <ThemenfeldMaturity byThemenfeld={progress.data.byThemenfeld} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatDate, formatShare } from '../../../../lib/format';
+import { type SeriesChartPoint, yearTicks } from '../../progress-series';
+
+const yearOf = (time: number) => String(new Date(time).getUTCFullYear());
+const percentTick = (share: number) => `${Math.round(share * 100)} %`;
+
+/**
+ * OZG-konform share over time, the deadline as a vertical line and the
+ * forecast dashed. Only draws: the figure around it carries the text and table.
+ */
+export default function ProgressChart({
+  points,
+  deadlineTime,
+}: {
+  points: SeriesChartPoint[];
+  deadlineTime: number;
+}) {
+  return (
+    <div className="chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height={300}>
+        <LineChart
+          data={points}
+          margin={{ top: 24, right: 16, bottom: 4, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#e3e8ef" vertical={false} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            ticks={yearTicks(points)}
+            tickFormatter={yearOf}
+            tick={{ fill: '#4a5567', fontSize: 12 }}
+          />
+          <YAxis
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={percentTick}
+            width={56}
+            tick={{ fill: '#4a5567', fontSize: 12 }}
+          />
+          <Tooltip
+            labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString())}
+            formatter={(value, name) => [
+              formatShare(typeof value === 'number' ? value : null),
+              name === 'forecast' ? 'Prognose' : 'OZG-konform',
+            ]}
+          />
+          <ReferenceLine
+            x={deadlineTime}
+            stroke="#a3161d"
+            strokeWidth={2}
+            label={{ value: 'Frist 31.12.2022', position: 'top', fill: '#a3161d', fontSize: 12 }}
+          />
+          <Line
+            type="monotone"
+            dataKey="actual"
+            stroke="#0b6bcb"
+            strokeWidth={2.5}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="forecast"
+            stroke="#0b6bcb"
+            strokeWidth={2}
+            strokeDasharray="6 5"
+            dot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ProgressSeries } from '@ozg/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  dateToTime,
+  describeForecast,
+  describeForecasts,
+  describeSeries,
+  shapeSeries,
+  yearTicks,
+} from './progress-series';
+
+const point = (date: string, share: number) => ({
+  date,
+  targetServices: 100,
+  conformant: share * 100,
+  share,
+});
+
+const series = (forecast: ProgressSeries['forecast']): ProgressSeries => ({
+  region: {
+    id: 1,
+    ags: '06',
+    ars: '06',
+    name: 'Hessen',
+    level: 'land',
+    kind: 'land',
+    population: 1,
+    areaHectares: null,
+    sonderstatus: false,
+    validFrom: '2020-01-01',
+  },
+  monthly: [point('2022-11-30', 0.1), point('2022-12-31', 0.2), point('2023-01-31', 0.5)],
+  daily: [],
+  deadline: point('2022-12-31', 0.2),
+  forecast,
+});
+
+describe('progress chart data', () => {
+  it('continues the last measured value with the forecast dates of 75 % and 100 %, in date order', () => {
+    const { points, deadlineTime } = shapeSeries(
+      series({
+        method: 'linear',
+        full: {
+          reachable: true,
+          target: 1,
+          date: '2025-06-30',
+          earliest: '2025-01-01',
+          latest: null,
+          slopePerYear: 0.2,
+        },
+        threeQuarters: {
+          reachable: true,
+          target: 0.75,
+          date: '2024-01-31',
+          earliest: '2023-10-01',
+          latest: '2024-05-01',
+          slopePerYear: 0.2,
+        },
+      }),
+    );
+    expect(deadlineTime).toBe(Date.UTC(2022, 11, 31));
+    expect(points.map((p) => [p.date, p.actual, p.forecast])).toEqual([
+      ['2022-11-30', 0.1, null],
+      ['2022-12-31', 0.2, null],
+      ['2023-01-31', 0.5, 0.5],
+      ['2024-01-31', null, 0.75],
+      ['2025-06-30', null, 1],
+    ]);
+    expect(points[3]?.time).toBe(dateToTime('2024-01-31'));
+    expect(yearTicks(points)).toEqual([Date.UTC(2023, 0, 1), Date.UTC(2024, 0, 1), Date.UTC(2025, 0, 1)]);
+  });
+
+  it('draws no forecast when no target is reachable, and says why', () => {
+    const flat = series({
+      method: 'linear',
+      full: { reachable: false, target: 1, reason: 'flat_or_falling' },
+      threeQuarters: { reachable: false, target: 0.75, reason: 'too_few_points' },
+    });
+    expect(shapeSeries(flat).points.every((p) => p.forecast === null)).toBe(true);
+    expect(describeForecast(flat.forecast.full)).toBe(
+      '100\u00a0% OZG-konform ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
+    );
+    expect(describeForecast(flat.forecast.threeQuarters)).toMatch(
+      /^75\u00a0% OZG-konform lässt sich noch nicht/,
+    );
+    expect(describeForecasts(flat.forecast)).toBe(
+      '75\u00a0% OZG-konform lässt sich noch nicht vorhersagen: es gibt zu wenige Monatswerte. ' +
+        '100\u00a0% OZG-konform ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
+    );
+    const bothFlat = {
+      ...flat.forecast,
+      threeQuarters: { reachable: false as const, target: 0.75, reason: 'flat_or_falling' as const },
+    };
+    expect(describeForecasts(bothFlat)).toBe(
+      'Weder 75\u00a0% noch 100\u00a0% OZG-konform ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
+    );
+    expect(describeSeries(flat)).toBe(
+      'Zur Frist am 31.12.2022 waren 20,0\u00a0% der Zielleistungen OZG-konform, am 31.01.2023 50,0\u00a0%.',
+    );
+  });
+});

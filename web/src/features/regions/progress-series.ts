@@ -1,0 +1,90 @@
+import { OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
+import { formatDate, formatShare } from '../../lib/format';
+
+/** One point of the progress chart: time in ms (UTC midnight), shares 0-1. */
+export type SeriesChartPoint = {
+  time: number;
+  date: string;
+  /** Measured OZG-konform share; null on forecast-only points. */
+  actual: number | null;
+  /** The dashed continuation: from the last measured point to the forecast targets. */
+  forecast: number | null;
+};
+
+export const dateToTime = (iso: string) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+};
+
+/**
+ * The points of the progress-over-time chart: the monthly values, then the
+ * forecast dates at which 75 % and 100 % would be reached at the recent pace,
+ * joined to the last measured value so that the dashed line continues it.
+ */
+export function shapeSeries(series: ProgressSeries): { points: SeriesChartPoint[]; deadlineTime: number } {
+  const points: SeriesChartPoint[] = series.monthly.map((point) => ({
+    time: dateToTime(point.date),
+    date: point.date,
+    actual: point.share,
+    forecast: null,
+  }));
+  const last = points.at(-1);
+  const targets = [series.forecast.threeQuarters, series.forecast.full]
+    .filter((forecast) => forecast.reachable)
+    .map((forecast) => (forecast.reachable ? { date: forecast.date, share: forecast.target } : null))
+    .filter((target) => target !== null)
+    .filter((target) => last?.actual === null || last === undefined || target.share > (last.actual ?? 0))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  if (last && last.actual !== null && targets.length > 0) {
+    last.forecast = last.actual;
+    for (const target of targets)
+      points.push({ time: dateToTime(target.date), date: target.date, actual: null, forecast: target.share });
+  }
+  return { points, deadlineTime: dateToTime(OZG_DEADLINE) };
+}
+
+const REASONS = {
+  reached: 'ist bereits erreicht',
+  flat_or_falling: 'ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt',
+  too_few_points: 'lässt sich noch nicht vorhersagen: es gibt zu wenige Monatswerte',
+} as const;
+
+/** The forecast in words, for everyone who does not read the chart. */
+export function describeForecast(forecast: ProgressSeries['forecast']['full']): string {
+  const target = formatShare(forecast.target).replace(',0', '');
+  if (!forecast.reachable) return `${target} OZG-konform ${REASONS[forecast.reason]}.`;
+  const span = forecast.latest
+    ? ` (zwischen ${formatDate(forecast.earliest)} und ${formatDate(forecast.latest)})`
+    : ` (frühestens ${formatDate(forecast.earliest)})`;
+  return `${target} OZG-konform voraussichtlich am ${formatDate(forecast.date)}${span}.`;
+}
+
+/** Both forecasts in words; one sentence when neither target is reachable for the same reason. */
+export function describeForecasts(forecast: ProgressSeries['forecast']): string {
+  const { threeQuarters, full } = forecast;
+  if (!threeQuarters.reachable && !full.reachable && threeQuarters.reason === full.reason) {
+    return `Weder 75\u00a0% noch 100\u00a0% OZG-konform ${REASONS[full.reason]}.`;
+  }
+  return `${describeForecast(threeQuarters)} ${describeForecast(full)}`;
+}
+
+/** 1 January of every year the chart spans, as axis ticks. */
+export function yearTicks(points: readonly SeriesChartPoint[]): number[] {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return [];
+  const ticks: number[] = [];
+  for (
+    let year = new Date(first.time).getUTCFullYear() + 1;
+    year <= new Date(last.time).getUTCFullYear();
+    year++
+  )
+    ticks.push(Date.UTC(year, 0, 1));
+  return ticks;
+}
+
+/** The chart's message in one sentence: where the region stood at the deadline and where it stands today. */
+export function describeSeries(series: ProgressSeries): string {
+  const today = series.monthly.at(-1);
+  return `Zur Frist am ${formatDate(series.deadline.date)} waren ${formatShare(series.deadline.share)} der Zielleistungen OZG-konform, am ${formatDate(today?.date)} ${formatShare(today?.share)}.`;
+}
