@@ -29,6 +29,23 @@ function lazyPage<Name extends string>(
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
 const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
+const WorklistPage = lazyPage(() => import('../features/consulting/components/WorklistPage'), 'WorklistPage');
+const ConsultationsPage = lazyPage(
+  () => import('../features/consulting/components/ConsultationsPage'),
+  'ConsultationsPage',
+);
+const OwnConsultationsPage = lazyPage(
+  () => import('../features/consulting/components/OwnConsultationsPage'),
+  'OwnConsultationsPage',
+);
+const ConsultingReportPage = lazyPage(
+  () => import('../features/consulting/components/ReportPage'),
+  'ReportPage',
+);
+const ConsultingModulesPage = lazyPage(
+  () => import('../features/consulting/components/ModulesPage'),
+  'ModulesPage',
+);
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 
 export const ROUTES: readonly AppRoute[] = [
@@ -36,7 +53,41 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
   { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
   // Work of the municipalities and the consultants.
+  {
+    path: '/beratung',
+    page: WorklistPage,
+    title: 'Arbeitsliste Beratung',
+    nav: { label: 'Beratung' },
+    roles: ['consultant', 'admin'],
+  },
+  {
+    path: '/beratung/meine',
+    page: OwnConsultationsPage,
+    title: 'Beratung',
+    nav: { label: 'Beratung' },
+    roles: ['officer'],
+  },
+  {
+    path: '/beratung/kommune/:ags',
+    page: ConsultationsPage,
+    title: 'Beratung der Kommune',
+    roles: ['consultant', 'admin', 'officer', 'viewer'],
+  },
+  {
+    path: '/beratung/bericht',
+    page: ConsultingReportPage,
+    title: 'Beratungsbericht',
+    nav: { label: 'Beratungsbericht' },
+    roles: ['admin', 'consultant', 'viewer'],
+  },
   // Administration by the ministry.
+  {
+    path: '/verwaltung/beratungsmodule',
+    page: ConsultingModulesPage,
+    title: 'Beratungsmodule',
+    nav: { label: 'Beratungsmodule' },
+    roles: ['admin'],
+  },
   // Account.
   { path: '/anmelden', page: SignInPage, title: 'Anmelden' },
 ];

@@ -1,4 +1,4 @@
-import type { Database } from '@ozg/db';
+import { type Database, queryRows } from '@ozg/db';
 import type {
   Consultation,
   ConsultingModule,
@@ -9,6 +9,7 @@ import type {
   Status,
   Worklist,
 } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
@@ -74,6 +75,19 @@ describe('consulting modules', () => {
       current: { description: 'Neu beschrieben' },
     });
     modules = modules.map((m) => (m.id === module.id ? { ...m, version: m.version + 1 } : m));
+  });
+});
+
+describe('consultants', () => {
+  it('GET /consulting/consultants lists active consultants and admins for scheduling, not to officers', async () => {
+    const res = await consultant.request('GET', '/api/v1/consulting/consultants');
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: { id: number; displayName: string }[] }>(res);
+    const users = await queryRows<{ id: number; role: string }>(database.db, sql`select id, role from users`);
+    const roles = items.map((item) => users.find((user) => user.id === item.id)?.role);
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(roles)).toEqual(new Set(['consultant', 'admin']));
+    expect((await officer.request('GET', '/api/v1/consulting/consultants')).status).toBe(403);
   });
 });
 
