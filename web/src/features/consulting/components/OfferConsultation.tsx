@@ -45,7 +45,7 @@ export function OfferConsultation({
         type="submit"
         className="button button-small"
         disabled={pending}
-        aria-label={`Beratung ${CONSULTING_AREA_LABELS[area]} für ${municipalityName} anbieten`}
+        aria-label={`Beratung anbieten: ${CONSULTING_AREA_LABELS[area]} für ${municipalityName}`}
       >
         Beratung anbieten
       </button>

@@ -76,9 +76,16 @@ function Report({ report }: { report: ConsultingReport }) {
           <Empty>Keine Regierungsbezirke oder Kreise im Bericht.</Empty>
         ) : (
           <>
-            <Suspense fallback={<Loading label="Das Diagramm" />}>
-              <UptakeBarChart rows={chartRows} narrow={narrow} />
-            </Suspense>
+            {chartRows.some((row) => row.ozg > 0 || row.verwaltungsdigitalisierung > 0) ? (
+              <Suspense fallback={<Loading label="Das Diagramm" />}>
+                <UptakeBarChart rows={chartRows} narrow={narrow} />
+              </Suspense>
+            ) : (
+              <p className="state state-empty">
+                Noch hat keine Kommune eine Beratung abgeschlossen: Das Diagramm erscheint mit der ersten
+                durchgeführten Beratung. Die Tabelle zeigt die Zahl der Kommunen je Gebiet.
+              </p>
+            )}
             <UptakeTable report={report} />
           </>
         )}
@@ -133,7 +140,8 @@ function UptakeTable({ report }: { report: ConsultingReport }) {
             </th>
             {CONSULTING_AREAS.map((area) => (
               <th scope="col" className="numeric" key={area}>
-                Beraten {CONSULTING_AREA_LABELS[area]}
+                {/* A soft hyphen lets the long area name break on phones. */}
+                Beraten {CONSULTING_AREA_LABELS[area].replace('Verwaltungs', 'Verwaltungs\u00ad')}
               </th>
             ))}
             <th scope="col" className="numeric hide-narrow">

@@ -29,7 +29,8 @@ export function WorklistPage() {
   const [feedback, setFeedback] = useState<FeedbackMessage>(null);
 
   const setFilter = (name: 'kreis' | 'bereich', value: string) => {
-    const next = new URLSearchParams(search);
+    // The address as it is now: two quick changes must not undo each other.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(name, value);
     else next.delete(name);
     navigate(next.size > 0 ? `${pathname}?${next}` : pathname, { replace: true });
@@ -142,7 +143,7 @@ export function WorklistPage() {
                 <thead>
                   <tr>
                     <th scope="col">Kommune</th>
-                    <th scope="col" className="numeric">
+                    <th scope="col" className="numeric hide-narrow">
                       OZG-konform
                     </th>
                     <th scope="col" className="numeric hide-narrow">
@@ -169,7 +170,7 @@ export function WorklistPage() {
                             : ''}
                         </span>
                       </th>
-                      <td className="numeric">{formatShare(item.share)}</td>
+                      <td className="numeric hide-narrow">{formatShare(item.share)}</td>
                       <td className="numeric hide-narrow">{formatShare(item.peerMedian)}</td>
                       <td className="numeric">{formatPoints(item.gap)}</td>
                       <td className="numeric hide-narrow">{formatNumber(item.overdue)}</td>
