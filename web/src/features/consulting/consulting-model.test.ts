@@ -2,9 +2,11 @@ import type { Consultation, ConsultingReport, WorklistItem } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client';
 import {
+  breakableAreaLabel,
   conflictCurrent,
   formatPoints,
   kreisOptions,
+  municipalitiesCount,
   openAreas,
   parseWorklistFilter,
   uptakeChartRows,
@@ -61,6 +63,13 @@ describe('consulting model', () => {
     expect(formatPoints(-0.1234)).toBe('-12,3 Pp.');
     expect(formatPoints(0.05)).toBe('+5,0 Pp.');
     expect(formatPoints(null)).toBe('–');
+  });
+
+  it('counts municipalities in the singular and plural, and lets the long area name break', () => {
+    expect(municipalitiesCount(1)).toBe('1 Kommune');
+    expect(municipalitiesCount(1234)).toBe('1.234 Kommunen');
+    expect(breakableAreaLabel('verwaltungsdigitalisierung')).toBe('Verwaltungs\u00addigitalisierung');
+    expect(breakableAreaLabel('ozg')).toBe('OZG');
   });
 
   it('charts the Regierungsbezirke and Kreise, not the Land, with a missing share as zero', () => {

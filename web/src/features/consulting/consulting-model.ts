@@ -1,5 +1,6 @@
 /** Pure shaping for the consulting pages: filters, conflicts, chart rows. */
 import {
+  CONSULTING_AREA_LABELS,
   CONSULTING_AREAS,
   type Consultation,
   type ConsultingArea,
@@ -40,6 +41,14 @@ export function openAreas(consultations: readonly Consultation[]): ConsultingAre
       !consultations.some((consultation) => consultation.area === area && consultation.state !== 'cancelled'),
   );
 }
+
+/** An area's name that may break on phones: a soft hyphen in "Verwaltungs­digitalisierung". */
+export const breakableAreaLabel = (area: ConsultingArea) =>
+  CONSULTING_AREA_LABELS[area].replace('Verwaltungs', 'Verwaltungs\u00ad');
+
+/** "1 Kommune", "12 Kommunen". */
+export const municipalitiesCount = (count: number) =>
+  `${new Intl.NumberFormat('de-DE').format(count)} ${count === 1 ? 'Kommune' : 'Kommunen'}`;
 
 /** The current record sent with a 409 (optimistic concurrency), or null for any other failure. */
 export function conflictCurrent<T>(error: unknown): T | null {

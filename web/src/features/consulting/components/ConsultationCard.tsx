@@ -92,8 +92,6 @@ export function ConsultationCard({
   );
 }
 
-const LEVEL_NAMES = ['Reifegrad 0', 'Reifegrad 1', 'Reifegrad 2', 'Reifegrad 3', 'Reifegrad 4'];
-
 /** The municipality's figures on the day of the consultation, kept with it. */
 function SnapshotView({ snapshot }: { snapshot: StatusSnapshot }) {
   return (
@@ -109,21 +107,20 @@ function SnapshotView({ snapshot }: { snapshot: StatusSnapshot }) {
         </caption>
         <thead>
           <tr>
-            {snapshot.levelCounts.map((_count, level) => (
-              <th key={LEVEL_NAMES[level] ?? level} scope="col" className="numeric">
-                {LEVEL_NAMES[level] ?? `Reifegrad ${level}`}
-              </th>
-            ))}
+            <th scope="col">Reifegrad</th>
+            <th scope="col" className="numeric">
+              Zielleistungen
+            </th>
           </tr>
         </thead>
         <tbody>
-          <tr>
-            {snapshot.levelCounts.map((count, level) => (
-              <td key={LEVEL_NAMES[level] ?? level} className="numeric">
-                {formatNumber(count)}
-              </td>
-            ))}
-          </tr>
+          {snapshot.levelCounts.map((count, level) => (
+            // The levels are fixed positions 0..4: the index is the Reifegrad.
+            <tr key={level}>
+              <th scope="row">{level}</th>
+              <td className="numeric">{formatNumber(count)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

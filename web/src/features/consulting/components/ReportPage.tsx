@@ -1,15 +1,10 @@
-import {
-  CONSULTING_AREA_LABELS,
-  CONSULTING_AREAS,
-  type ConsultingReport,
-  REGION_LEVEL_LABELS,
-} from '@ozg/shared';
+import { CONSULTING_AREAS, type ConsultingReport, REGION_LEVEL_LABELS } from '@ozg/shared';
 import { lazy, Suspense } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/use-media-query';
 import { reportDownloadUrl, useReport } from '../api/get-report';
-import { formatPoints, uptakeChartRows } from '../consulting-model';
+import { breakableAreaLabel, formatPoints, municipalitiesCount, uptakeChartRows } from '../consulting-model';
 import { CONSULTING_LAND } from '../consulting-paths';
 
 const UptakeBarChart = lazy(() => import('./charts/UptakeBarChart'));
@@ -47,13 +42,13 @@ function Report({ report }: { report: ConsultingReport }) {
         </div>
       </header>
       {total ? (
-        <ul className="tiles" aria-label={`Kennzahlen ${report.region.name}`}>
+        <ul className="tiles report-tiles" aria-label={`Kennzahlen ${report.region.name}`}>
           {CONSULTING_AREAS.map((area) => (
             <li className="tile" key={area}>
-              <span className="tile-label">Beraten: {CONSULTING_AREA_LABELS[area]}</span>
+              <span className="tile-label">Beraten: {breakableAreaLabel(area)}</span>
               <span className="tile-value">{formatShare(total.held[area]?.share)}</span>
               <span className="tile-detail">
-                {formatNumber(total.held[area]?.count ?? 0)} von {formatNumber(total.municipalities)} Kommunen
+                {formatNumber(total.held[area]?.count ?? 0)} von {municipalitiesCount(total.municipalities)}
               </span>
             </li>
           ))}
@@ -140,15 +135,14 @@ function UptakeTable({ report }: { report: ConsultingReport }) {
             </th>
             {CONSULTING_AREAS.map((area) => (
               <th scope="col" className="numeric" key={area}>
-                {/* A soft hyphen lets the long area name break on phones. */}
-                Beraten {CONSULTING_AREA_LABELS[area].replace('Verwaltungs', 'Verwaltungs\u00ad')}
+                Beraten {breakableAreaLabel(area)}
               </th>
             ))}
             <th scope="col" className="numeric hide-narrow">
               Offene Maßnahmen
             </th>
-            <th scope="col" className="numeric">
-              Überfällig
+            <th scope="col" className="numeric hide-narrow">
+              Überfällige Maßnahmen
             </th>
           </tr>
         </thead>
@@ -163,11 +157,13 @@ function UptakeTable({ report }: { report: ConsultingReport }) {
               {CONSULTING_AREAS.map((area) => (
                 <td className="numeric" key={area}>
                   {formatShare(row.held[area]?.share)}
-                  <span className="row-kind">{formatNumber(row.held[area]?.count ?? 0)} Kommunen</span>
+                  <span className="row-kind hide-narrow">
+                    {municipalitiesCount(row.held[area]?.count ?? 0)}
+                  </span>
                 </td>
               ))}
               <td className="numeric hide-narrow">{formatNumber(row.openMeasures)}</td>
-              <td className={`numeric${row.overdueMeasures > 0 ? ' overdue-cell' : ''}`}>
+              <td className={`numeric hide-narrow${row.overdueMeasures > 0 ? ' overdue-cell' : ''}`}>
                 {formatNumber(row.overdueMeasures)}
               </td>
             </tr>
