@@ -1,4 +1,4 @@
-import { CONSULTING_AREA_LABELS, type ConsultingModule, type Me } from '@ozg/shared';
+import type { ConsultingModule, Me } from '@ozg/shared';
 import { useState } from 'react';
 import { Link } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
@@ -10,7 +10,7 @@ import { useConsultations } from '../api/get-consultations';
 import { useModules } from '../api/get-modules';
 import { useMunicipality } from '../api/get-municipality';
 import { useRequestConsultation } from '../api/request-consultation';
-import { failureMessage, openAreas } from '../consulting-model';
+import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-model';
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
@@ -93,7 +93,7 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
                 <ul className="offer-list offer-list-wide">
                   {openAreas(consultations.data).map((area) => (
                     <li key={area}>
-                      <span className="offer-area">{CONSULTING_AREA_LABELS[area]}</span>
+                      <span className="offer-area">{breakableAreaLabel(area)}</span>
                       <OfferConsultation
                         municipalityName={name}
                         area={area}

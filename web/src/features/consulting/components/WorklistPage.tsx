@@ -12,7 +12,13 @@ import { formatNumber, formatShare } from '../../../lib/format';
 import { useModules } from '../api/get-modules';
 import { useWorklist } from '../api/get-worklist';
 import { useRequestConsultation } from '../api/request-consultation';
-import { failureMessage, formatPoints, kreisOptions, parseWorklistFilter } from '../consulting-model';
+import {
+  breakableAreaLabel,
+  failureMessage,
+  formatPoints,
+  kreisOptions,
+  parseWorklistFilter,
+} from '../consulting-model';
 import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
@@ -180,7 +186,7 @@ export function WorklistPage() {
                             .filter((area) => !filter.area || area === filter.area)
                             .map((area) => (
                               <li key={area}>
-                                <span className="offer-area">{CONSULTING_AREA_LABELS[area]}</span>
+                                <span className="offer-area">{breakableAreaLabel(area)}</span>
                                 <OfferConsultation
                                   municipalityName={item.region.name}
                                   area={area}
