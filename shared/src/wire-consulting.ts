@@ -61,6 +61,12 @@ export const ConsultingModuleUpdateSchema = z
   })
   .meta({ id: 'ConsultingModuleUpdate' });
 
+/** Who can be named as the consultant of a consultation: active consultants and admins. */
+export const ConsultantSchema = z
+  .object({ id: z.number().int(), displayName: z.string() })
+  .meta({ id: 'Consultant' });
+export type Consultant = z.infer<typeof ConsultantSchema>;
+
 export const MeasureSchema = z
   .object({
     id: z.number().int(),

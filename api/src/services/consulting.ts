@@ -1,6 +1,7 @@
 import { type Db, intArray, queryRows } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
+  type Consultant,
   type Consultation,
   type ConsultationUpdate,
   type ConsultingArea,
@@ -53,6 +54,15 @@ async function checkVersion<T>(
       { current: await current() },
     );
   }
+}
+
+/** Active consultants and admins: whom a consultation can be assigned to when it is scheduled. */
+export async function listConsultants(db: Db): Promise<Consultant[]> {
+  return queryRows<Consultant>(
+    db,
+    sql`select id, display_name as "displayName" from users
+        where active and role in ('consultant', 'admin') order by display_name, id`,
+  );
 }
 
 // ---------------------------------------------------------------- modules

@@ -73,11 +73,18 @@ function MainNavigation({ currentPath }: { currentPath: string }) {
   const me = useMe();
   const role = me.data?.role;
   const items = ROUTES.filter((route) => route.nav && (!route.roles || (role && route.roles.includes(role))));
+  // The deepest matching entry is the current one: /beratung/bericht is not also /beratung.
+  const activePath = items
+    .map((route) => route.path)
+    .filter((path) =>
+      path === '/' ? currentPath === '/' : currentPath === path || currentPath.startsWith(`${path}/`),
+    )
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Hauptnavigation" className="main-nav">
       <ul>
         {items.map((route) => {
-          const active = route.path === '/' ? currentPath === '/' : currentPath.startsWith(route.path);
+          const active = route.path === activePath;
           return (
             <li key={route.path}>
               <Link to={route.path} aria-current={active ? 'page' : undefined}>

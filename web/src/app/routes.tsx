@@ -40,6 +40,23 @@ const WorkspacePage = lazyPage(
   'WorkspacePage',
 );
 const LaggardsPage = lazyPage(() => import('../features/laggards/components/LaggardsPage'), 'LaggardsPage');
+const WorklistPage = lazyPage(() => import('../features/consulting/components/WorklistPage'), 'WorklistPage');
+const ConsultationsPage = lazyPage(
+  () => import('../features/consulting/components/ConsultationsPage'),
+  'ConsultationsPage',
+);
+const OwnConsultationsPage = lazyPage(
+  () => import('../features/consulting/components/OwnConsultationsPage'),
+  'OwnConsultationsPage',
+);
+const ConsultingReportPage = lazyPage(
+  () => import('../features/consulting/components/ReportPage'),
+  'ReportPage',
+);
+const ConsultingModulesPage = lazyPage(
+  () => import('../features/consulting/components/ModulesPage'),
+  'ModulesPage',
+);
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
@@ -72,6 +89,33 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'Nachzügler' },
     roles: ['consultant', 'admin'],
   },
+  {
+    path: '/beratung',
+    page: WorklistPage,
+    title: 'Arbeitsliste Beratung',
+    nav: { label: 'Beratung' },
+    roles: ['consultant', 'admin'],
+  },
+  {
+    path: '/beratung/meine',
+    page: OwnConsultationsPage,
+    title: 'Beratung',
+    nav: { label: 'Beratung' },
+    roles: ['officer'],
+  },
+  {
+    path: '/beratung/kommune/:ags',
+    page: ConsultationsPage,
+    title: 'Beratung der Kommune',
+    roles: ['consultant', 'admin', 'officer', 'viewer'],
+  },
+  {
+    path: '/beratung/bericht',
+    page: ConsultingReportPage,
+    title: 'Beratungsbericht',
+    nav: { label: 'Beratungsbericht' },
+    roles: ['admin', 'consultant', 'viewer'],
+  },
   // Administration by the ministry: one entry in the navigation, tabs within (AdminNav).
   {
     path: '/verwaltung',
@@ -83,6 +127,12 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/verwaltung/uploads', page: AdminUploadsPage, title: 'Amtliche Dateien', roles: ['admin'] },
   { path: '/verwaltung/ebenen', page: LevelsPage, title: 'Ebenen und Ausnahmen', roles: ['admin'] },
   { path: '/verwaltung/benutzer', page: UsersPage, title: 'Benutzer', roles: ['admin'] },
+  {
+    path: '/verwaltung/beratungsmodule',
+    page: ConsultingModulesPage,
+    title: 'Beratungsmodule',
+    roles: ['admin'],
+  },
   // Account.
   { path: '/anmelden', page: SignInPage, title: 'Anmelden' },
 ];

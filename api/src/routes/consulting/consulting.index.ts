@@ -7,6 +7,7 @@ import {
   consultationRegion,
   createMeasure,
   createModule,
+  listConsultants,
   listConsultations,
   listModules,
   measureRegion,
@@ -25,6 +26,7 @@ import { resolveAdministration, today } from '../../services/regions';
 import {
   createMeasureRoute,
   createModuleRoute,
+  listConsultantsRoute,
   listConsultationsRoute,
   listModulesRoute,
   reportRoute,
@@ -42,6 +44,10 @@ export const consultingRouter = createRouter()
   .openapi(listModulesRoute, async (c) => {
     requireActor(c);
     return c.json({ items: await listModules(c.get('database').db) }, 200);
+  })
+  .openapi(listConsultantsRoute, async (c) => {
+    requireRole(c, ...MANAGERS);
+    return c.json({ items: await listConsultants(c.get('database').db) }, 200);
   })
   .openapi(createModuleRoute, async (c) => {
     requireRole(c, 'admin');

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   CONSULTING_AREAS,
+  ConsultantSchema,
   ConsultationRequestSchema,
   ConsultationSchema,
   ConsultationUpdateSchema,
@@ -31,6 +32,18 @@ export const listModulesRoute = createRoute({
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultingModuleSchema) }), 'Module'),
     ...errorResponses(401),
+  },
+});
+
+export const listConsultantsRoute = createRoute({
+  method: 'get',
+  path: '/consulting/consultants',
+  tags,
+  summary: 'Wer als Beraterin oder Berater eingetragen werden kann (Beratung, Administration)',
+  security,
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ConsultantSchema) }), 'Beraterinnen und Berater'),
+    ...errorResponses(401, 403),
   },
 });
 

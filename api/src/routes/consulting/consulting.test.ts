@@ -93,6 +93,19 @@ describe('consulting modules', () => {
   });
 });
 
+describe('consultants', () => {
+  it('GET /consulting/consultants lists active consultants and admins for scheduling, not to officers', async () => {
+    const res = await consultant.request('GET', '/api/v1/consulting/consultants');
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: { id: number; displayName: string }[] }>(res);
+    const users = await queryRows<{ id: number; role: string }>(database.db, sql`select id, role from users`);
+    const roles = items.map((item) => users.find((user) => user.id === item.id)?.role);
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(roles)).toEqual(new Set(['consultant', 'admin']));
+    expect((await officer.request('GET', '/api/v1/consulting/consultants')).status).toBe(403);
+  });
+});
+
 describe('consultations', () => {
   it('allow one consultation per municipality and area; a second gets 409 with a clear message, a cancelled one frees the area', async () => {
     const [key] = await gemeinden();

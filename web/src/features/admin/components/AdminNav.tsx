@@ -18,6 +18,12 @@ export const ADMIN_PAGES = [
     label: 'Benutzer',
     description: 'Konten, Rollen und die Gebiete, die eine Kommune bearbeiten darf; Konten sperren.',
   },
+  {
+    path: '/verwaltung/beratungsmodule',
+    label: 'Beratungsmodule',
+    description:
+      'Die Module der Digitalisierungsberatung: Name, Bereich, Beschreibung, ob sie angeboten werden.',
+  },
 ] as const;
 
 export function AdminNav() {

@@ -1,0 +1,17 @@
+import type { ConsultingArea } from '@ozg/shared';
+
+/** Query keys of the consulting feature; mutations invalidate by these prefixes. */
+export const consultingKeys = {
+  modules: ['consulting', 'modules'] as const,
+  consultants: ['consulting', 'consultants'] as const,
+  municipality: (ags: string) => ['regions', ags, 'municipality'] as const,
+  consultations: (ags: string) => ['regions', ags, 'consultations'] as const,
+  services: (ags: string, q: string) => ['regions', ags, 'statuses', { q }] as const,
+  worklist: (key: string, filter: { area: ConsultingArea | null; kreis: string | null }) =>
+    ['regions', key, 'consulting', 'worklist', filter] as const,
+  report: (key: string) => ['regions', key, 'consulting', 'report'] as const,
+};
+
+/** Every cached worklist and report: an offered consultation changes both. */
+export const isConsultingOverview = (queryKey: readonly unknown[]) =>
+  queryKey[0] === 'regions' && queryKey[2] === 'consulting';

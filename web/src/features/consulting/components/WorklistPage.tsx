@@ -1,0 +1,211 @@
+import {
+  CONSULTING_AREA_LABELS,
+  CONSULTING_AREAS,
+  type ConsultingModule,
+  type WorklistItem,
+} from '@ozg/shared';
+import { useState } from 'react';
+import { Link, navigate, useLocation } from '../../../app/router';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { ApiError } from '../../../lib/api-client';
+import { formatNumber, formatShare } from '../../../lib/format';
+import { useModules } from '../api/get-modules';
+import { useWorklist } from '../api/get-worklist';
+import { useRequestConsultation } from '../api/request-consultation';
+import {
+  breakableAreaLabel,
+  failureMessage,
+  formatPoints,
+  kreisOptions,
+  parseWorklistFilter,
+} from '../consulting-model';
+import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
+import { Feedback, type FeedbackMessage } from './Feedback';
+import { OfferConsultation } from './OfferConsultation';
+
+/** The consultant's worklist: laggards of the Land that have not used a consultation yet. */
+export function WorklistPage() {
+  const { pathname, search } = useLocation();
+  const filter = parseWorklistFilter(search);
+  const worklist = useWorklist(CONSULTING_LAND, filter);
+  // The Kreis choice lists every Kreis with a laggard, whatever is filtered now.
+  const unfiltered = useWorklist(CONSULTING_LAND, { area: null, kreis: null });
+  const modules = useModules();
+  const offer = useRequestConsultation();
+  const [feedback, setFeedback] = useState<FeedbackMessage>(null);
+
+  const setFilter = (name: 'kreis' | 'bereich', value: string) => {
+    // The address as it is now: two quick changes must not undo each other.
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    navigate(next.size > 0 ? `${pathname}?${next}` : pathname, { replace: true });
+  };
+
+  const offerConsultation = (item: WorklistItem, module: ConsultingModule) => {
+    setFeedback(null);
+    offer.mutate(
+      { ags: item.region.ags, moduleId: module.id },
+      {
+        onSuccess: (consultation) =>
+          setFeedback({
+            kind: 'success',
+            text: (
+              <>
+                {item.region.name}: Beratung „{module.name}“ angeboten (Nr. {consultation.id}).{' '}
+                <Link to={consultationPath(item.region.ags)}>Termin vereinbaren</Link>
+              </>
+            ),
+          }),
+        onError: (error) =>
+          setFeedback({
+            kind: 'error',
+            text:
+              error instanceof ApiError && error.status === 409 ? (
+                <>
+                  Nicht angeboten: {error.message}{' '}
+                  <Link to={consultationPath(item.region.ags)}>
+                    Beratungen von {item.region.name} ansehen
+                  </Link>
+                </>
+              ) : (
+                `Nicht angeboten: ${failureMessage(error)}`
+              ),
+          }),
+      },
+    );
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Arbeitsliste Beratung</h1>
+        <p className="lead">
+          Kommunen, die hinter ihrer Vergleichsgruppe liegen und ihr kostenloses Beratungsangebot in einem
+          Bereich noch nicht genutzt haben. Je Kommune ist eine Beratung pro Bereich möglich.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="worklist-heading">
+        <h2 id="worklist-heading">Kommunen ohne Beratung</h2>
+        <form className="filters" onSubmit={(event) => event.preventDefault()}>
+          <div className="field">
+            <label htmlFor="worklist-kreis">Kreis</label>
+            <select
+              id="worklist-kreis"
+              value={filter.kreis ?? ''}
+              onChange={(event) => setFilter('kreis', event.target.value)}
+            >
+              <option value="">Alle Kreise</option>
+              {kreisOptions(unfiltered.data?.items ?? []).map((kreis) => (
+                <option key={kreis.ags} value={kreis.ags}>
+                  {kreis.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="worklist-area">Bereich</label>
+            <select
+              id="worklist-area"
+              value={filter.area ?? ''}
+              onChange={(event) => setFilter('bereich', event.target.value)}
+            >
+              <option value="">Beide Bereiche</option>
+              {CONSULTING_AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {CONSULTING_AREA_LABELS[area]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+        <Feedback message={feedback} />
+        {worklist.isPending || modules.isPending ? (
+          <Loading label="Die Arbeitsliste" />
+        ) : worklist.isError || modules.isError ? (
+          <ErrorState
+            error={worklist.error ?? modules.error}
+            onRetry={() => {
+              void worklist.refetch();
+              void modules.refetch();
+            }}
+          />
+        ) : worklist.data.items.length === 0 ? (
+          <Empty>
+            Keine Kommune {filter.kreis || filter.area ? 'mit diesen Filtern ' : ''}liegt hinter ihrer
+            Vergleichsgruppe und hat ihre Beratung noch offen.
+          </Empty>
+        ) : (
+          <>
+            <p className="hint">
+              {formatNumber(worklist.data.items.length)} Kommunen, sortiert nach dem Abstand zum Median der
+              Vergleichsgruppe ({worklist.data.peerGroup}).
+            </p>
+            <div className="table-scroll">
+              <table className="data-table worklist-table">
+                <caption className="visually-hidden">
+                  Kommunen hinter ihrer Vergleichsgruppe mit offener Beratung
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kommune</th>
+                    <th scope="col" className="numeric hide-narrow">
+                      OZG-konform
+                    </th>
+                    <th scope="col" className="numeric hide-narrow">
+                      Median Vergleichsgruppe
+                    </th>
+                    <th scope="col" className="numeric">
+                      Abstand
+                    </th>
+                    <th scope="col" className="numeric hide-narrow">
+                      Überfällig
+                    </th>
+                    <th scope="col">Beratung anbieten</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {worklist.data.items.map((item) => (
+                    <tr key={item.region.ags}>
+                      <th scope="row">
+                        <Link to={consultationPath(item.region.ags)}>{item.region.name}</Link>
+                        <span className="row-kind">
+                          {item.kreis?.name ?? ''}
+                          {item.region.population !== null
+                            ? ` · ${formatNumber(item.region.population)} Einwohner`
+                            : ''}
+                        </span>
+                      </th>
+                      <td className="numeric hide-narrow">{formatShare(item.share)}</td>
+                      <td className="numeric hide-narrow">{formatShare(item.peerMedian)}</td>
+                      <td className="numeric">{formatPoints(item.gap)}</td>
+                      <td className="numeric hide-narrow">{formatNumber(item.overdue)}</td>
+                      <td>
+                        <ul className="offer-list">
+                          {item.openAreas
+                            .filter((area) => !filter.area || area === filter.area)
+                            .map((area) => (
+                              <li key={area}>
+                                <span className="offer-area">{breakableAreaLabel(area)}</span>
+                                <OfferConsultation
+                                  municipalityName={item.region.name}
+                                  area={area}
+                                  modules={modules.data}
+                                  pending={offer.isPending}
+                                  onOffer={(module) => offerConsultation(item, module)}
+                                />
+                              </li>
+                            ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
