@@ -334,23 +334,29 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   const ordered = [...totals.values()].sort(
     (a, b) => a.regionId - b.regionId || (a.themenfeld ?? '').localeCompare(b.themenfeld ?? ''),
   );
+  // Only the rows this edit touches are locked and read, and a histogram only when it changes (a Land's is large).
+  const keys = ordered.map(({ regionId, themenfeld, change }) => ({
+    region_id: regionId,
+    themenfeld,
+    histogram: [...change.histogram.values()].some((count) => count !== 0),
+  }));
   const current = await queryRows<{
     region_id: number;
     themenfeld: Themenfeld | null;
-    days_late: Record<string, number>;
+    days_late: Record<string, number> | null;
   }>(
     db,
-    sql`select region_id, themenfeld, days_late from region_totals
-        where region_id = any(${intArray([...new Set(ordered.map((row) => row.regionId))])})
-        order by region_id, themenfeld nulls first for update`,
+    sql`select t.region_id, t.themenfeld, case when k.histogram then t.days_late end as days_late
+        from region_totals t
+        join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(region_id int, themenfeld themenfeld, histogram boolean)
+          on t.region_id = k.region_id and t.themenfeld is not distinct from k.themenfeld
+        order by t.region_id, t.themenfeld nulls first for update of t`,
   );
-  const histograms = new Map(
-    current.map((row) => [`${row.region_id}:${row.themenfeld ?? ''}`, row.days_late]),
-  );
+  const found = new Map(current.map((row) => [`${row.region_id}:${row.themenfeld ?? ''}`, row.days_late]));
   const totalRows = ordered.map(({ regionId, themenfeld, change }) => {
     const key = `${regionId}:${themenfeld ?? ''}`;
-    const histogram = histograms.get(key);
-    if (!histogram) throw new Error(`Summenzeile fehlt für Gebiet ${regionId}: Änderung abgebrochen.`);
+    if (!found.has(key)) throw new Error(`Summenzeile fehlt für Gebiet ${regionId}: Änderung abgebrochen.`);
+    const histogram = found.get(key);
     return {
       region_id: regionId,
       themenfeld,
@@ -361,14 +367,15 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       d4: change.levels[4],
       dd: change.byDeadline,
       dw: change.conformant,
-      days_late: addToHistogram(histogram, change.histogram),
+      days_late: histogram ? addToHistogram(histogram, change.histogram) : null,
     };
   });
   await db.execute(sql`
     update region_totals t set
       level0 = t.level0 + d.d0, level1 = t.level1 + d.d1, level2 = t.level2 + d.d2,
       level3 = t.level3 + d.d3, level4 = t.level4 + d.d4, online_by_deadline = t.online_by_deadline + d.dd,
-      weighted_conformant = t.weighted_conformant + d.dw, days_late = d.days_late, updated_at = now()
+      weighted_conformant = t.weighted_conformant + d.dw, days_late = coalesce(d.days_late, t.days_late),
+      updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(totalRows)}::jsonb)
       as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int, dw bigint, days_late jsonb)
     where t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);

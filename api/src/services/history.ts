@@ -71,9 +71,10 @@ const FORECAST_METHOD =
 export async function getProgressSeries({ db, key }: { db: Db; key: string }): Promise<ProgressSeries> {
   const now = today();
   const region = await summarizeRegion(db, key, now);
+  // Where the region's recorded history begins: its first snapshot with target services (primary key order).
   const [first] = await queryRows<{ first: string | null }>(
     db,
-    sql`select min(occurred_at)::date::text as first from status_events`,
+    sql`select min(day)::text as first from progress_snapshots where region_id = ${region.id} and target_count > 0`,
   );
   const months = monthEnds(first?.first ?? now, now);
   const days = lastDays(now, 90);
