@@ -3,6 +3,7 @@ import {
   type ChildrenProgress,
   computeProgress,
   type ProgressFigures,
+  type ProgressSeries,
   type RegionProgress,
   type StatusFact,
   THEMENFELDER,
@@ -93,7 +94,12 @@ describe('progress of a region', () => {
   }
 
   it('changes with the next status edit: no stale figures', async () => {
-    const before = (await (await app.request('/api/v1/regions/06435901/progress')).json()) as RegionProgress;
+    const read = async <T>(path: string) => (await (await app.request(path)).json()) as T;
+    const before = await read<RegionProgress>('/api/v1/regions/06435901/progress');
+    const childBefore = (
+      await read<ChildrenProgress>('/api/v1/regions/06435/children/progress')
+    ).children.find((child) => child.region.ags === '06435901');
+    const seriesBefore = await read<ProgressSeries>('/api/v1/regions/06435/progress/series');
     const officer = await signInAs(app, 'officer');
     const list = (await (
       await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1')
@@ -109,6 +115,13 @@ describe('progress of a region', () => {
     const after = (await (await app.request('/api/v1/regions/06435901/progress')).json()) as RegionProgress;
     expect(after.figures.conformant).toBe(before.figures.conformant + 1);
     expect(after.figures.onlineByDeadline).toBe(before.figures.onlineByDeadline + 1);
+    // The breakdown and the series read other derived tables: they see the edit at once too.
+    const childAfter = (
+      await read<ChildrenProgress>('/api/v1/regions/06435/children/progress')
+    ).children.find((child) => child.region.ags === '06435901');
+    expect(childAfter?.figures.conformant).toBe((childBefore?.figures.conformant as number) + 1);
+    const seriesAfter = await read<ProgressSeries>('/api/v1/regions/06435/progress/series');
+    expect(seriesAfter.daily.at(-1)?.conformant).toBe((seriesBefore.daily.at(-1)?.conformant as number) + 1);
     const land = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
     expectFigures(land.figures, computeProgress(await referenceFacts('06')));
   });
