@@ -56,7 +56,7 @@ describe('admin pages', () => {
         .getByRole('link', { name: 'Verwaltung' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
-      expect(await page.locator('.admin-cards > li').count()).toBe(3);
+      expect(await page.locator('.admin-cards > li').count()).toBe(4); // files, levels, users, consulting modules
       await screenshot(page, `admin-home-${viewport}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       expect(problems()).toEqual([]);

@@ -53,6 +53,9 @@ function Workspace({ regionKey }: { regionKey: string }) {
           {formatNumber(data.population)} Einwohner. Pflegen Sie hier den Umsetzungsstand der Leistungen, die
           Ihre Kommune anbieten muss.
         </p>
+        <p className="page-links">
+          <Link to={`/beratung/kommune/${data.ags}`}>Beratungen und vereinbarte Maßnahmen der Kommune</Link>
+        </p>
       </header>
       <p className="flash" role="status" aria-live="polite">
         {message}
