@@ -3,39 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { startJourney } from './journey';
+import { signIn } from './sign-in';
 
 // The official file stays beside the checkout (../shared/data); it is read from there, never copied.
 const HESSEN_KREISE = new URL('../../../../shared/data/hessen-kreise.geojson', import.meta.url).pathname;
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+const journey = startJourney();
 let scratch: string;
 
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
+beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'ozg-e2e-upload-'));
-}, 120_000);
+});
 
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
+afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 async function signInAsAdmin(page: Page) {
-  await page.goto(`${app.url}/anmelden?weiter=${encodeURIComponent('/verwaltung/uploads')}`);
-  await page.getByLabel('E-Mail-Adresse').fill('admin@demo.example');
-  await page.getByLabel('Passwort').fill('demo-admin-2026');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await signIn(page, journey.app.url, 'admin@demo.example', 'demo-admin-2026', '/verwaltung/uploads');
   await page.getByRole('heading', { level: 1, name: 'Amtliche Dateien hochladen' }).waitFor();
 }
 
@@ -45,7 +32,7 @@ const unexpected = (problems: string[]) =>
 
 describe('admin uploads boundaries and sees the map', () => {
   it('shows the tile map, refuses a broken file with its place, then draws the uploaded Kreise', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
     await signInAsAdmin(page);
 
@@ -117,7 +104,7 @@ describe('admin uploads boundaries and sees the map', () => {
   });
 
   it('shows the uploaded map on a phone, accessibly', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.mobile);
     const problems = watchForErrors(page);
     await signInAsAdmin(page);
     await page.locator('svg.choropleth path').first().waitFor();
@@ -128,13 +115,13 @@ describe('admin uploads boundaries and sees the map', () => {
   });
 
   it('is not open to a viewer', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
-    await page.goto(`${app.url}/anmelden`);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    await page.goto(`${journey.app.url}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill('lesen@demo.example');
     await page.getByLabel('Passwort').fill('demo-lesen-2026');
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL((url) => url.pathname !== '/anmelden');
-    await page.goto(`${app.url}/verwaltung/uploads`);
+    await page.goto(`${journey.app.url}/verwaltung/uploads`);
     await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
     await close();
   });

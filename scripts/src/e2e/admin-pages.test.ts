@@ -1,39 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { startJourney } from './journey';
+import { signIn } from './sign-in';
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const journey = startJourney();
 
 async function signInAsAdmin(page: Page, path: string, heading: string) {
-  await page.goto(`${app.url}/anmelden?weiter=${encodeURIComponent(path)}`);
-  await page.getByLabel('E-Mail-Adresse').fill('admin@demo.example');
-  await page.getByLabel('Passwort').fill('demo-admin-2026');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await signIn(page, journey.app.url, 'admin@demo.example', 'demo-admin-2026', path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
 describe('admin pages', () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`lists the users and the executing levels, accessibly, at ${size.width}x${size.height}`, async () => {
-      const { page, close } = await openPage(chromium.browser, size);
+      const { page, close } = await openPage(journey.chromium.browser, size);
       const problems = watchForErrors(page);
       await signInAsAdmin(page, '/verwaltung/benutzer', 'Benutzer und Gebiete');
       await page.locator('.users-table tbody tr').first().waitFor();
@@ -65,7 +46,7 @@ describe('admin pages', () => {
   }
 
   it('sets the executing level of two selected services at once and saves both', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
     await signInAsAdmin(page, '/verwaltung/ebenen', 'Ausführende Ebenen und Ausnahmen');
     const rows = page.locator('.levels-table tbody tr');
@@ -88,7 +69,7 @@ describe('admin pages', () => {
   });
 
   it('adds an exception for a Gemeinde with a reason, shows it and removes it', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
     await signInAsAdmin(page, '/verwaltung/ebenen', 'Ausführende Ebenen und Ausnahmen');
     await page.getByLabel('Kommune (AGS)').fill('06435901');

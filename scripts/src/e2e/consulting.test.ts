@@ -1,33 +1,14 @@
 import { CONSULTING_AREA_LABELS, type ConsultingArea, todayInGermany } from '@ozg/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { allLoaded, startJourney } from './journey';
+import { signIn } from './sign-in';
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const journey = startJourney();
 
 const MUNICIPALITY = 'Alt-Musterbach, Stadt'; // the demo officer's Gemeinde 06435901, behind its peers
 const KREIS = 'Main-Kinzig-Kreis';
-
-const allLoaded = (page: Page) =>
-  expect.poll(() => page.locator('.state-loading').count(), { timeout: 30_000 }).toBe(0);
 
 async function checkPage(page: Page, name: string) {
   await allLoaded(page);
@@ -43,13 +24,6 @@ function dayFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function signIn(page: Page, email: string, password: string, path: string) {
-  await page.goto(`${app.url}/anmelden?weiter=${encodeURIComponent(path)}`);
-  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-}
-
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await page.getByRole('link', { name: 'Anmelden' }).waitFor();
@@ -57,7 +31,7 @@ async function signOut(page: Page) {
 
 /** The worklist of the demo Kreis, filtered to one area, as a consultant sees it. */
 async function openWorklist(page: Page, area: ConsultingArea) {
-  await signIn(page, 'beratung@demo.example', 'demo-beratung-2026', '/beratung');
+  await signIn(page, journey.app.url, 'beratung@demo.example', 'demo-beratung-2026', '/beratung');
   await page.getByRole('heading', { level: 1, name: 'Arbeitsliste Beratung' }).waitFor();
   await allLoaded(page);
   await page.getByLabel('Kreis', { exact: true }).selectOption({ label: KREIS });
@@ -174,7 +148,7 @@ async function runJourney(browser: Browser, viewport: keyof typeof VIEWPORTS, ar
   await signOut(page);
 
   // The officer of the municipality sees the consultation and completes the overdue measure.
-  await signIn(page, 'kommune@demo.example', 'demo-kommune-2026', '/');
+  await signIn(page, journey.app.url, 'kommune@demo.example', 'demo-kommune-2026', '/');
   await page
     .getByRole('navigation', { name: 'Hauptnavigation' })
     .getByRole('link', { name: 'Beratung', exact: true })
@@ -199,15 +173,21 @@ describe('the consulting programme in the browser', () => {
   for (const { viewport, area } of RUNS) {
     const size = VIEWPORTS[viewport];
     it(`a consultant offers, schedules and records a consultation (${CONSULTING_AREA_LABELS[area]}) with two measures; the officer completes one, at ${size.width}x${size.height}`, async () => {
-      await runJourney(chromium.browser, viewport, area);
+      await runJourney(journey.chromium.browser, viewport, area);
     }, 120_000);
   }
 
   it('shows both versions when a measure was changed meanwhile, and reloads the current one', async () => {
-    const stale = await openPage(chromium.browser, VIEWPORTS.desktop);
-    const fresh = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const stale = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const fresh = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     for (const { page } of [stale, fresh]) {
-      await signIn(page, 'beratung@demo.example', 'demo-beratung-2026', '/beratung/kommune/06435901');
+      await signIn(
+        page,
+        journey.app.url,
+        'beratung@demo.example',
+        'demo-beratung-2026',
+        '/beratung/kommune/06435901',
+      );
       await page.getByRole('heading', { level: 1, name: `Beratung ${MUNICIPALITY}` }).waitFor();
       await allLoaded(page);
     }
@@ -239,9 +219,9 @@ describe('the consulting programme in the browser', () => {
 
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`the ministry reads the report with uptake, measures and effect, at ${size.width}x${size.height}`, async () => {
-      const { page, close } = await openPage(chromium.browser, size);
+      const { page, close } = await openPage(journey.chromium.browser, size);
       const problems = watchForErrors(page);
-      await signIn(page, 'lesen@demo.example', 'demo-lesen-2026', '/beratung/bericht');
+      await signIn(page, journey.app.url, 'lesen@demo.example', 'demo-lesen-2026', '/beratung/bericht');
       await page.getByRole('heading', { level: 1, name: 'Beratungsbericht Hessen' }).waitFor();
       await allLoaded(page);
       const rows = page.locator('.uptake-table tbody tr');
@@ -250,7 +230,7 @@ describe('the consulting programme in the browser', () => {
       await page.locator('.recharts-surface').first().waitFor();
       await expect(page.locator('.method').textContent()).resolves.not.toBe('');
       const csv = page.getByRole('link', { name: 'CSV herunterladen' });
-      const response = await page.request.get(`${app.url}${await csv.getAttribute('href')}`);
+      const response = await page.request.get(`${journey.app.url}${await csv.getAttribute('href')}`);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toContain('text/csv');
       await checkPage(page, `consulting-report-${viewport}`);
@@ -260,9 +240,15 @@ describe('the consulting programme in the browser', () => {
   }
 
   it('the ministry adds a consulting module and takes one off the offer', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
-    await signIn(page, 'admin@demo.example', 'demo-admin-2026', '/verwaltung/beratungsmodule');
+    await signIn(
+      page,
+      journey.app.url,
+      'admin@demo.example',
+      'demo-admin-2026',
+      '/verwaltung/beratungsmodule',
+    );
     await page.getByRole('heading', { level: 1, name: 'Beratungsmodule' }).waitFor();
     await allLoaded(page);
     expect(await page.locator('li.module').count()).toBe(4);

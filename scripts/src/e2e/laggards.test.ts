@@ -1,35 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { startJourney } from './journey';
 import { signIn } from './sign-in';
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const journey = startJourney();
 
 const CONSULTANT = { email: 'beratung@demo.example', password: 'demo-beratung-2026' };
 const rows = (page: Page) => page.locator('.laggards-table tbody tr');
 const summary = (page: Page) => page.locator('.table-summary').textContent();
 
 async function openLaggards(page: Page) {
-  await signIn(page, app.url, CONSULTANT.email, CONSULTANT.password, '/nachzuegler');
+  await signIn(page, journey.app.url, CONSULTANT.email, CONSULTANT.password, '/nachzuegler');
   await page.getByRole('heading', { level: 1, name: 'Nachzügler im Vergleich' }).waitFor();
   await rows(page).first().waitFor();
 }
@@ -44,7 +27,7 @@ async function download(page: Page, linkName: string): Promise<{ name: string; b
 
 describe('laggards page', () => {
   it('lets a consultant narrow the peer group and export the same list as CSV and XLSX', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
     await openLaggards(page);
     await expect(summary(page)).resolves.toMatch(/^\d+ Kommunen in Hessen, davon \d+ unter dem Median/);
@@ -96,7 +79,7 @@ describe('laggards page', () => {
   });
 
   it('fits a phone and stays accessible', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.mobile);
     const problems = watchForErrors(page);
     await openLaggards(page);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
@@ -109,8 +92,8 @@ describe('laggards page', () => {
   });
 
   it('is not shown to an officer', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
-    await signIn(page, app.url, 'kommune@demo.example', 'demo-kommune-2026', '/nachzuegler');
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    await signIn(page, journey.app.url, 'kommune@demo.example', 'demo-kommune-2026', '/nachzuegler');
     await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
     expect(await page.getByRole('link', { name: 'Nachzügler' }).count()).toBe(0);
     await close();

@@ -1,30 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { allLoaded, startJourney } from './journey';
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
-
-/** Until no block of the page shows "… wird geladen" any more. */
-const allLoaded = (page: Page) =>
-  expect.poll(() => page.locator('.state-loading').count(), { timeout: 30_000 }).toBe(0);
+const journey = startJourney();
 
 /** Waits until a page has settled (no "wird geladen" left), then checks it with axe and saves a screenshot. */
 async function checkPage(page: Page, name: string) {
@@ -40,11 +19,11 @@ const section = (page: Page, heading: RegExp | string) =>
 describe('the ministry reads the Land overview and drills down to a Gemeinde', () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`signs in as a reader, reads Hessen, goes Bezirk > Kreis > Gemeinde and back in time, at ${size.width}x${size.height}`, async () => {
-      const { page, close } = await openPage(chromium.browser, size);
+      const { page, close } = await openPage(journey.chromium.browser, size);
       const problems = watchForErrors(page);
 
       // Sign in from the header.
-      await page.goto(app.url);
+      await page.goto(journey.app.url);
       await page.getByRole('link', { name: 'Anmelden' }).click();
       await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
       await checkPage(page, `sign-in-${viewport}`);
@@ -135,9 +114,9 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
 
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`finds a Kreis and a service with the search, filters the catalogue and reads a service's coverage, at ${size.width}x${size.height}`, async () => {
-      const { page, close } = await openPage(chromium.browser, size);
+      const { page, close } = await openPage(journey.chromium.browser, size);
       const problems = watchForErrors(page);
-      await page.goto(app.url);
+      await page.goto(journey.app.url);
       await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
 
       // Search by name: the Kreis and the kreisfreie Stadt named Kassel, the Regierungsbezirk after them.
@@ -203,9 +182,9 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
   }
 
   it('says plainly when the password is wrong; the officer then signs in and finds their Gemeinde in the header', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.mobile);
     // No watchForErrors here: the browser logs the API's 401 for the wrong password as a console error.
-    await page.goto(`${app.url}/anmelden?weiter=/regionen/06435`);
+    await page.goto(`${journey.app.url}/anmelden?weiter=/regionen/06435`);
     await page.getByLabel('E-Mail-Adresse').fill('lesen@demo.example');
     await page.getByLabel('Passwort').fill('falsches-passwort');
     await page.keyboard.press('Enter');
@@ -227,12 +206,12 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
   });
 
   it('explains a Land without loaded regions and an unknown path instead of failing', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
-    await page.goto(`${app.url}/?land=09`);
+    await page.goto(`${journey.app.url}/?land=09`);
     await page.getByRole('heading', { level: 1, name: 'Keine Gebiete geladen' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('pnpm ozg import gv100');
-    await page.goto(`${app.url}/gibt-es-nicht`);
+    await page.goto(`${journey.app.url}/gibt-es-nicht`);
     await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
     await page.getByRole('link', { name: 'Landesübersicht' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
@@ -242,8 +221,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
   });
 
   it('sorts the Kreise by population with the keyboard', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
-    await page.goto(app.url);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    await page.goto(journey.app.url);
     const kreise = section(page, 'Kreise und kreisfreie Städte im Vergleich');
     await kreise.locator('tbody tr').nth(25).waitFor();
     const populationHeader = kreise.getByRole('button', { name: /^Einwohner/ });

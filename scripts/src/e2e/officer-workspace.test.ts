@@ -1,28 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './app-server';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  seriousAccessibilityViolations,
-  VIEWPORTS,
-  watchForErrors,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { startJourney } from './journey';
 import { apiSession, signIn } from './sign-in';
 
-let app: RunningApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  [app, chromium] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const journey = startJourney();
 
 const OFFICER = { email: 'kommune@demo.example', password: 'demo-kommune-2026' };
 const rows = (page: Page) => page.locator('.status-table tbody tr:not(.editor-row)');
@@ -31,7 +14,7 @@ const rowOf = (page: Page, service: string) =>
 const flash = (page: Page) => page.locator('.flash');
 
 async function openWorkspace(page: Page) {
-  await signIn(page, app.url, OFFICER.email, OFFICER.password, '/arbeitsbereich');
+  await signIn(page, journey.app.url, OFFICER.email, OFFICER.password, '/arbeitsbereich');
   await page.getByRole('heading', { level: 1, name: 'Alt-Musterbach, Stadt' }).waitFor();
   await rows(page).first().waitFor();
 }
@@ -83,7 +66,7 @@ async function upload(page: Page, name: string, text: string) {
 
 describe('officer workspace', () => {
   it('lets the officer bulk-edit, fix a CSV upload with an error, commit it, resolve a conflict and read the history', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     const problems = watchForErrors(page);
     await openWorkspace(page);
     expect(await rows(page).count()).toBe(34);
@@ -106,7 +89,7 @@ describe('officer workspace', () => {
     await screenshot(page, 'workspace-bulk-desktop');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Meanwhile the ministry notes something on one of them: nothing is changed, both versions are shown.
-    const admin = await apiSession(app.url, 'admin@demo.example', 'demo-admin-2026');
+    const admin = await apiSession(journey.app.url, 'admin@demo.example', 'demo-admin-2026');
     const fisch = await statusOf(admin, 'Fischereischein');
     const noted = await admin.request(`/statuses/${fisch.id}`, {
       method: 'PATCH',
@@ -215,7 +198,7 @@ describe('officer workspace', () => {
   });
 
   it('fits a phone and stays accessible', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.mobile);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.mobile);
     const problems = watchForErrors(page);
     await openWorkspace(page);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
@@ -232,8 +215,8 @@ describe('officer workspace', () => {
   });
 
   it('tells a viewer that the workspace is not theirs', async () => {
-    const { page, close } = await openPage(chromium.browser, VIEWPORTS.desktop);
-    await signIn(page, app.url, 'lesen@demo.example', 'demo-lesen-2026', '/arbeitsbereich');
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    await signIn(page, journey.app.url, 'lesen@demo.example', 'demo-lesen-2026', '/arbeitsbereich');
     await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
     await close();
   });

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 /** Signs in through the sign-in page, as a person would, and lands on `then`. */
 export async function signIn(page: Page, appUrl: string, email: string, password: string, then: string) {
   await page.goto(`${appUrl}/anmelden?weiter=${encodeURIComponent(then)}`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
+  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL((url) => url.pathname === then);
 }
