@@ -11,6 +11,7 @@ export default defineConfig({
       { extends: true, test: { name: 'db', include: ['db/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', include: ['api/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'scripts', include: ['scripts/src/*.test.ts'] } },
       {
         extends: true,
         // Browser journeys start the app as `pnpm start` serves it; one at a time keeps the 2-core CI steady.

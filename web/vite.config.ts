@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // `pnpm dev:web` talks to the API started with `pnpm dev:api`.
     proxy: { '/api': 'http://localhost:3000' },

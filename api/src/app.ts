@@ -1,6 +1,7 @@
 import type { Database } from '@ozg/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
@@ -108,6 +109,9 @@ export function createApp(database: Database, options: AppOptions = {}) {
       },
     }),
   );
+  // JSON, CSV and the HTML shell gzip-compressed on the fly; the built assets come precompressed
+  // (brotli/gzip files written at build time), which this middleware leaves as they are.
+  app.use(compress());
   app.route('/api/v1', createApi(database, options));
   app.route('/api/docs', apiDocs);
   if (options.web) app.route('/', options.web);

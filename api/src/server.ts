@@ -14,10 +14,11 @@ export function webApp(distDir: string): Hono {
       '/assets/*',
       serveStatic({
         root: distDir,
+        precompressed: true,
         onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
       }),
     )
-    .use('*', serveStatic({ root: distDir }))
+    .use('*', serveStatic({ root: distDir, precompressed: true }))
     .get('*', (c) => c.html(index));
 }
 
