@@ -1,6 +1,6 @@
 import type { Database } from '@ozg/db';
-import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
-import { createTestDatabase } from '@ozg/db/testing';
+import { DEMO_USERS } from '@ozg/db/demo';
+import { createDemoTestDatabase, DEMO_TODAY } from '@ozg/db/testing';
 import { type AppOptions, createApp } from './app';
 
 export type TestApp = ReturnType<typeof createApp>;
@@ -61,12 +61,10 @@ export function testApp(database: Database, options: AppOptions = {}): TestApp {
   return createApp(database, options);
 }
 
-/** The date the demo is generated for in tests, so that every run sees the same history. */
-export const DEMO_TODAY = '2026-11-25';
+export { DEMO_TODAY };
 
-/** A fresh database holding the demo, and the app over it. The caller closes the database. */
+/** A fresh database holding the demo (a copy of the run's seeded template), and the app over it. The caller closes the database. */
 export async function demoTestApp(options: AppOptions = {}): Promise<{ database: Database; app: TestApp }> {
-  const database = await createTestDatabase();
-  await seedDemo({ database, today: DEMO_TODAY });
+  const database = await createDemoTestDatabase();
   return { database, app: testApp(database, options) };
 }

@@ -1,2 +1,3 @@
+export { DEMO_TODAY } from './global-setup';
 export { type Gv100FixtureRecord, gv100Line, sampleGv100 } from './gv100-fixture';
-export { createTestDatabase, OFFICIAL_DATA_DIR, readOfficialFile } from './test-db';
+export { createDemoTestDatabase, createTestDatabase, OFFICIAL_DATA_DIR, readOfficialFile } from './test-db';

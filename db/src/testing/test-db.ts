@@ -11,18 +11,29 @@ import { withDatabase } from './global-setup';
  * the run's template, or a new PostgreSQL database when DATABASE_URL is set.
  * close() removes it.
  */
-export async function createTestDatabase(): Promise<Database> {
+export function createTestDatabase(): Promise<Database> {
+  return copyTemplate('migrated');
+}
+
+/** Like createTestDatabase, holding the demo generated for DEMO_TODAY (a copy, not a fresh seed). */
+export function createDemoTestDatabase(): Promise<Database> {
+  return copyTemplate('demo');
+}
+
+async function copyTemplate(which: 'migrated' | 'demo'): Promise<Database> {
   const config = inject('testDatabase');
   if (config.kind === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(config.templatePath)]) });
+    const path = which === 'demo' ? config.demoTemplatePath : config.templatePath;
+    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(path)]) });
     return createDb({ kind: 'pglite', client });
   }
+  const template = which === 'demo' ? config.demoTemplate : config.template;
   const name = `${config.template.replace('tpl', 'test')}_${randomBytes(4).toString('hex')}`;
   await withAdmin(config.serverUrl, async (admin) => {
     // Concurrent copies of one template can collide ("being accessed by other users"): retry briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`create database ${name} template ${config.template}`);
+        await admin.query(`create database ${name} template ${template}`);
         return;
       } catch (error) {
         if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
