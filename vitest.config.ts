@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['scripts/src/e2e/**/*.test.ts'],
+          globalSetup: ['scripts/src/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
         },

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,11 +24,13 @@ export type RunningApp = { url: string; stop(): Promise<void>; output(): string 
 
 /**
  * Starts the app the way `pnpm start` serves it (built web app, API, embedded
- * database seeded with the demo) on a free port with a data directory of its own.
+ * database seeded with the demo) on a free port with a data directory of its
+ * own: a copy of the run's seeded one (see global-setup.ts).
  */
 export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ozg-e2e-'));
+  cpSync(inject('seededDataDir'), dataDir, { recursive: true });
   // Always the embedded database: the journeys need the seeded demo; the PostgreSQL run covers the API suites.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
