@@ -14,6 +14,9 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
 
 export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system'] as const;
 export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
+/** What a change set is: a bulk edit, a CSV commit, or the undo of one of them. */
+export const CHANGE_SET_KINDS = ['bulk', 'csv', 'undo'] as const;
+export type ChangeSetKind = (typeof CHANGE_SET_KINDS)[number];
 
 export const LoginRequestSchema = z
   .object({
