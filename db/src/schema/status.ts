@@ -1,4 +1,10 @@
-import { CHANGE_SET_KINDS, CHANGE_SOURCES, MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from '@ozg/shared';
+import {
+  CHANGE_SET_KINDS,
+  CHANGE_SOURCES,
+  MATURITY_MODEL_VERSIONS,
+  SOLUTION_KINDS,
+  WORKFLOW_STATES,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
