@@ -313,6 +313,19 @@ describe('undo of a bulk edit or CSV commit', () => {
     expect((await read(statuses[0]?.id ?? 0)).maturityLevel).toBe(3);
   });
 
+  it('lets exactly one of several simultaneous undos of one change set win; the others get 409', async () => {
+    const statuses = (await take(null, null)) as Status[];
+    const { changeSetId } = await bulkCommit(statuses);
+    const events = await eventCount();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => officer.request('POST', `/api/v1/change-sets/${changeSetId}/undo`)),
+    );
+    const codes = responses.map((res) => res.status).sort();
+    expect(codes).toEqual([200, 409, 409, 409, 409]);
+    expect(await eventCount()).toBe((events ?? 0) + 2);
+    for (const status of statuses) expect((await read(status.id)).version).toBe(status.version + 2);
+  });
+
   it("refuses someone else's change set with 403 and one older than 24 hours with 422", async () => {
     const { changeSetId } = await bulkCommit((await take(null)) as Status[]);
     const foreign = await kreisOfficer.request('POST', `/api/v1/change-sets/${changeSetId}/undo`);
