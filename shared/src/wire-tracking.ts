@@ -244,6 +244,10 @@ export const StatusEventSchema = z
     actor: z.string().nullable(),
     before: z.record(z.string(), z.unknown()),
     after: z.record(z.string(), z.unknown()),
+    changeSet: z
+      .object({ id: z.number().int(), kind: z.enum(CHANGE_SET_KINDS) })
+      .nullable()
+      .meta({ description: 'the bulk edit, CSV commit or undo the change belongs to' }),
   })
   .meta({ id: 'StatusEvent' });
 export type StatusEvent = z.infer<typeof StatusEventSchema>;

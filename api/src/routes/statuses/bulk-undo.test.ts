@@ -277,7 +277,9 @@ describe('undo of a bulk edit or CSV commit', () => {
       source: 'api',
       before: { maturityLevel: 3, onlineSince: TODAY },
       after: { maturityLevel: 4, onlineSince: '2022-12-30' },
+      changeSet: { id: undo.changeSet.id, kind: 'undo' },
     });
+    expect(history.items[1]?.changeSet).toEqual({ id: changeSetId, kind: 'bulk' });
     expect(await progress()).toEqual(figures);
     expect(await todaysSnapshot()).toEqual(snapshot);
     expect(await rollupsMatchStatuses()).toBe(true);
