@@ -71,8 +71,8 @@ async function bulk(client: TestClient, body: unknown, mode?: 'dry-run' | 'commi
   return client.request('POST', `/api/v1/statuses/bulk${mode ? `?mode=${mode}` : ''}`, body);
 }
 
-async function progress() {
-  const res = await officer.request('GET', `/api/v1/regions/${GEMEINDE}/progress`);
+async function progress(key = GEMEINDE) {
+  const res = await officer.request('GET', `/api/v1/regions/${key}/progress`);
   return RegionProgressSchema.parse(await res.json()).figures;
 }
 
@@ -248,9 +248,11 @@ describe('undo of a bulk edit or CSV commit', () => {
   it('POST /change-sets/{id}/undo restores the values as one step, appends events and restores the figures', async () => {
     const statuses = (await take(LEVEL4_2022, LEVEL3_2022, LEVEL1, null)) as Status[];
     const figures = await progress();
+    const land = await progress('06');
     const snapshot = await todaysSnapshot();
     const { changeSetId } = await bulkCommit(statuses);
     expect((await progress()).onlineByDeadline).toBe(figures.onlineByDeadline - 2);
+    expect((await progress('06')).onlineByDeadline).toBe(land.onlineByDeadline - 2);
     const events = await eventCount();
 
     const listed = await changeSets(officer);
@@ -281,6 +283,7 @@ describe('undo of a bulk edit or CSV commit', () => {
     });
     expect(history.items[1]?.changeSet).toEqual({ id: changeSetId, kind: 'bulk' });
     expect(await progress()).toEqual(figures);
+    expect(await progress('06')).toEqual(land);
     expect(await todaysSnapshot()).toEqual(snapshot);
     expect(await rollupsMatchStatuses()).toBe(true);
     expect((await changeSets(officer)).find((cs) => cs.id === changeSetId)?.revertedBy).toBe(
