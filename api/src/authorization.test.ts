@@ -74,6 +74,31 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: 'POST /statuses/bulk?mode=dry-run',
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const s = await statusOf(GEMEINDE, HUNDESTEUER);
+      return {
+        method: 'POST',
+        path: '/api/v1/statuses/bulk?mode=dry-run',
+        body: { statuses: [{ id: s.id, version: s.version }], changes: { contact: `Kontakt ${Date.now()}` } },
+      };
+    },
+  },
+  {
+    name: "POST /change-sets/{id}/undo (the officer's own bulk edit)",
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const s = await statusOf(GEMEINDE, HUNDESTEUER);
+      const res = await clients.officer.request('POST', '/api/v1/statuses/bulk', {
+        statuses: [{ id: s.id, version: s.version }],
+        changes: { contact: `Kontakt ${Date.now()}` },
+      });
+      const { changeSetId } = (await res.json()) as { changeSetId: number };
+      return { method: 'POST', path: `/api/v1/change-sets/${changeSetId}/undo` };
+    },
+  },
+  {
     name: 'POST /regions/{key}/statuses.csv',
     allowed: ['admin', 'officer'],
     prepare: async () => {

@@ -102,6 +102,10 @@ const ENDPOINTS: Endpoint[] = [
             maxLength: 5,
           }),
           changes: statusFields,
+          options: fc.oneof(
+            anyValue,
+            fc.record({ levels: anyValue, onlineSince: anyValue }, { requiredKeys: [] }),
+          ),
         }),
         fc.anything(),
       ),

@@ -1,4 +1,5 @@
 export * from './applicability';
+export * from './bulk-edit';
 export * from './catalog';
 export * from './dates';
 export * from './maturity';

@@ -14,6 +14,9 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
 
 export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system'] as const;
 export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
+/** What a change set is: a bulk edit, a CSV commit, or the undo of one of them. */
+export const CHANGE_SET_KINDS = ['bulk', 'csv', 'undo'] as const;
+export type ChangeSetKind = (typeof CHANGE_SET_KINDS)[number];
 
 export const LoginRequestSchema = z
   .object({
@@ -104,9 +107,95 @@ export const BulkUpdateSchema = z
       (changes) => Object.keys(changes).length > 0,
       'Keine Änderung angegeben',
     ),
+    options: z
+      .object({
+        levels: z.enum(['raise-only', 'lower']).default('raise-only').meta({
+          description: 'raise-only (default): a status above the chosen Reifegrad keeps its level',
+        }),
+        onlineSince: z.enum(['keep', 'overwrite']).default('keep').meta({
+          description: 'keep (default): a status that has "online seit" keeps its date',
+        }),
+      })
+      .strict()
+      .default({ levels: 'raise-only', onlineSince: 'keep' }),
   })
   .strict()
   .meta({ id: 'BulkUpdate' });
+
+const FieldChangesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+
+/** One status of a bulk edit: what it would get (dry run) or got (commit), in the shape of the CSV dry run. */
+export const BulkStatusResultSchema = z.object({
+  statusId: z.number().int(),
+  ozgId: z.number().int(),
+  serviceName: z.string(),
+  outcome: z.enum(['changed', 'unchanged', 'error', 'conflict']),
+  changes: FieldChangesSchema.optional(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })).optional(),
+  downgrade: z.boolean().meta({ description: 'the chosen Reifegrad is below the current one' }),
+  onlineSinceAffected: z
+    .boolean()
+    .meta({ description: 'the status has an "online seit" that the change would clear or replace' }),
+  kept: z
+    .array(z.enum(['maturityLevel', 'onlineSince']))
+    .meta({ description: 'what the options kept as it is' }),
+  current: StatusSchema.optional().meta({ description: 'conflict: the record as stored now' }),
+});
+export type BulkStatusResult = z.infer<typeof BulkStatusResultSchema>;
+
+export const BulkUpdateResultSchema = z
+  .object({
+    mode: z.enum(['dry-run', 'commit']),
+    applied: z.boolean(),
+    summary: z.object({
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      errors: z.number().int(),
+      conflicts: z.number().int(),
+      downgrades: z
+        .number()
+        .int()
+        .meta({ description: 'statuses that the change would lower (applied or not)' }),
+      onlineSinceAffected: z.number().int(),
+    }),
+    statuses: z.array(BulkStatusResultSchema),
+    items: z.array(StatusSchema).meta({ description: 'commit: the statuses as stored now' }),
+    changeSetId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'commit: the change set to undo it with (null when nothing changed)' }),
+  })
+  .meta({ id: 'BulkUpdateResult' });
+export type BulkUpdateResult = z.infer<typeof BulkUpdateResultSchema>;
+
+export const ChangeSetSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(CHANGE_SET_KINDS),
+    source: z.enum(CHANGE_SOURCES),
+    createdAt: z.string(),
+    actor: z.string(),
+    statusCount: z.number().int(),
+    regions: z.array(z.object({ ags: z.string(), name: z.string() })),
+    revertedBy: z.number().int().nullable().meta({ description: 'the undo that reverted it' }),
+    undoableUntil: z.string().meta({ description: 'an undo is possible for 24 hours' }),
+  })
+  .meta({ id: 'ChangeSet' });
+export type ChangeSet = z.infer<typeof ChangeSetSchema>;
+
+export const ChangeSetListQuerySchema = z.object({
+  region: z
+    .string()
+    .regex(/^\d{2,12}$/, 'AGS oder ARS erwartet')
+    .optional()
+    .meta({ description: 'only change sets touching this administration (AGS or ARS)' }),
+});
+
+export const UndoResultSchema = z
+  .object({ changeSet: ChangeSetSchema, items: z.array(StatusSchema) })
+  .meta({ id: 'UndoResult' });
+export type UndoResult = z.infer<typeof UndoResultSchema>;
 
 export const STATUS_SORTS = [
   'ozgId',
@@ -155,6 +244,10 @@ export const StatusEventSchema = z
     actor: z.string().nullable(),
     before: z.record(z.string(), z.unknown()),
     after: z.record(z.string(), z.unknown()),
+    changeSet: z
+      .object({ id: z.number().int(), kind: z.enum(CHANGE_SET_KINDS) })
+      .nullable()
+      .meta({ description: 'the bulk edit, CSV commit or undo the change belongs to' }),
   })
   .meta({ id: 'StatusEvent' });
 export type StatusEvent = z.infer<typeof StatusEventSchema>;
@@ -193,6 +286,12 @@ export const CsvImportResultSchema = z
       conflicts: z.number().int(),
     }),
     lines: z.array(CsvLineResultSchema),
+    changeSetId: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .meta({ description: 'commit: the change set to undo it with' }),
   })
   .meta({ id: 'CsvImportResult' });
 export type CsvImportResult = z.infer<typeof CsvImportResultSchema>;

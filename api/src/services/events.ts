@@ -1,5 +1,5 @@
 import { type Db, queryRows } from '@ozg/db';
-import type { StatusEvent } from '@ozg/shared';
+import type { ChangeSetKind, StatusEvent } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
 
 type EventRow = {
@@ -14,6 +14,8 @@ type EventRow = {
   actor: string | null;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
+  change_set_id: number | null;
+  change_set_kind: ChangeSetKind | null;
 };
 
 /** A page of the audit trail, newest first, for a status, an administration or a user. */
@@ -38,8 +40,9 @@ export async function listEvents({
     db,
     sql`select e.id::float8 as id, e.status_id, e.region_id, v.name as region_name, e.ozg_id, s.name as service_name,
           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
-          e.source, u.display_name as actor, e.before, e.after
+          e.source, u.display_name as actor, e.before, e.after, e.change_set_id, cs.kind as change_set_kind
         from status_events e
+        left join change_sets cs on cs.id = e.change_set_id
         join ozg_services s on s.ozg_id = e.ozg_id
         left join region_versions v on v.region_id = e.region_id and v.valid_to is null
         left join users u on u.id = e.actor_user_id
@@ -64,6 +67,10 @@ export async function listEvents({
       actor: row.actor,
       before: row.before,
       after: row.after,
+      changeSet:
+        row.change_set_id !== null && row.change_set_kind !== null
+          ? { id: row.change_set_id, kind: row.change_set_kind }
+          : null,
     })),
     total: count?.total ?? 0,
     page,

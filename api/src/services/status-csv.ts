@@ -16,7 +16,7 @@ import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
 import { today } from './regions';
-import { diffStatus, listStatuses, updateStatuses } from './statuses';
+import { diffStatus, listStatuses, writeStatuses } from './statuses';
 
 /**
  * The CSV format of a municipality's statuses, for editing in a spreadsheet:
@@ -310,8 +310,14 @@ export async function importStatusesCsv(input: {
       result,
     );
   }
-  if (updates.length > 0) await updateStatuses({ db: input.db, actor: input.actor, updates, source: 'csv' });
-  return { ...result, applied: true };
+  const { changeSetId } = await writeStatuses({
+    db: input.db,
+    actor: input.actor,
+    updates,
+    source: 'csv',
+    changeSet: { kind: 'csv' },
+  });
+  return { ...result, applied: true, changeSetId };
 }
 
 const CSV_COLUMN_OF: Record<string, string> = {

@@ -1,8 +1,13 @@
 import { applyStatusDeltas, type Db, intArray, markDataChanged, queryRows, type StatusDelta } from '@ozg/db';
 import {
+  type BulkEditOptions,
+  type BulkStatusResult,
+  type BulkUpdateResult,
+  type ChangeSetKind,
   type ChangeSourceKind,
   type FieldProblem,
   OZG_CONFORMANT_LEVEL,
+  planBulkEdit,
   type Status,
   type StatusChanges,
   type StatusListQuerySchema,
@@ -161,15 +166,20 @@ export function diffStatus(
 }
 
 export class StatusConflictError extends AppError {
-  constructor(readonly current: Status[]) {
-    super(
-      'conflict',
-      current.length === 1
-        ? `Der Status wurde inzwischen geändert (jetzt Version ${current[0]?.version}). Bitte die aktuelle Fassung prüfen.`
-        : `${current.length} Status wurden inzwischen geändert. Bitte die aktuellen Fassungen prüfen.`,
-      { current },
-    );
+  constructor(
+    readonly current: Status[],
+    message = current.length === 1
+      ? `Der Status wurde inzwischen geändert (jetzt Version ${current[0]?.version}). Bitte die aktuelle Fassung prüfen.`
+      : `${current.length} Status wurden inzwischen geändert. Bitte die aktuellen Fassungen prüfen.`,
+  ) {
+    super('conflict', message, { current });
   }
+}
+
+/** The statuses of these ids, in no particular order. */
+export async function getStatuses(db: Db, ids: readonly number[]): Promise<Status[]> {
+  const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+  return rows.map(toStatus);
 }
 
 /**
@@ -180,13 +190,24 @@ export class StatusConflictError extends AppError {
  * version, appends an event and adjusts the rollups, totals and today's snapshots, all
  * in one transaction. Unchanged fields write nothing.
  */
-export async function updateStatuses(input: {
+export async function updateStatuses(input: UpdateInput): Promise<Status[]> {
+  return (await writeStatuses(input)).items;
+}
+
+type UpdateInput = {
   db: Db;
   actor: Actor;
   updates: StatusUpdate[];
   source: ChangeSourceKind;
+  /** Records the write as one change set (bulk edit, CSV commit, undo) that its events name. */
+  changeSet?: { kind: ChangeSetKind; reverts?: number };
   now?: string;
-}): Promise<Status[]> {
+};
+
+/** updateStatuses, also returning the id of the change set it recorded (null when nothing changed). */
+export async function writeStatuses(
+  input: UpdateInput,
+): Promise<{ items: Status[]; changeSetId: number | null }> {
   const ids = [...new Set(input.updates.map((update) => update.id))];
   if (ids.length !== input.updates.length)
     throw new AppError('validation_failed', 'Ein Status ist mehrfach angegeben.');
@@ -230,7 +251,8 @@ export async function updateStatuses(input: {
     if (problems.length > 0) {
       throw new AppError('unprocessable', 'Die Änderung verletzt Regeln für den Status.', problems);
     }
-    if (planned.length === 0) return input.updates.map((update) => current.get(update.id) as Status);
+    if (planned.length === 0)
+      return { items: input.updates.map((update) => current.get(update.id) as Status), changeSetId: null };
 
     const changes = planned.map(({ status, diff }) => ({
       id: status.id,
@@ -248,10 +270,20 @@ export async function updateStatuses(input: {
         version = st.version + 1, updated_at = now(), updated_by = ${input.actor.id}
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, set jsonb)
       where st.id = c.id`);
+    let changeSetId: number | null = null;
+    if (input.changeSet) {
+      const [row] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into change_sets (kind, source, actor_user_id, status_count, reverts)
+            values (${input.changeSet.kind}, ${input.source}, ${input.actor.id}, ${planned.length}, ${input.changeSet.reverts ?? null})
+            returning id`,
+      );
+      changeSetId = row?.id ?? null;
+    }
     await db.execute(sql`
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, change_set_id)
       select st.id, st.region_id, st.ozg_id, ${input.actor.id}, ${input.source}, c.before, c.after,
-        st.maturity_level, st.maturity_model, st.in_target
+        st.maturity_level, st.maturity_model, st.in_target, ${changeSetId}::int
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
       join service_statuses st on st.id = c.id`);
     await applyStatusDeltas(
@@ -267,8 +299,110 @@ export async function updateStatuses(input: {
 
     const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
-    return input.updates.map((update) => byId.get(update.id) as Status);
+    return { items: input.updates.map((update) => byId.get(update.id) as Status), changeSetId };
   });
+}
+
+/**
+ * One change for many statuses, first as a dry run (what would change, what
+ * stays, which would be lowered or lose their "online seit"), then committed
+ * as one change set, all or nothing. The options decide per status what the
+ * change may lower or overwrite (planBulkEdit in shared); the defaults lower
+ * and overwrite nothing. A commit with a stale status answers 409 with the
+ * current records, one that breaks a rule 422, as a single edit does.
+ */
+export async function bulkUpdateStatuses(input: {
+  db: Db;
+  actor: Actor;
+  statuses: { id: number; version: number }[];
+  changes: StatusChanges;
+  options: BulkEditOptions;
+  mode: 'dry-run' | 'commit';
+  source: ChangeSourceKind;
+  now?: string;
+}): Promise<BulkUpdateResult> {
+  const ids = input.statuses.map((status) => status.id);
+  if (new Set(ids).size !== ids.length)
+    throw new AppError('validation_failed', 'Ein Status ist mehrfach angegeben.');
+  const current = new Map((await getStatuses(input.db, ids)).map((status) => [status.id, status]));
+  const missing = ids.filter((id) => !current.has(id));
+  if (missing.length > 0) throw new AppError('not_found', `Status ${missing.join(', ')} gibt es nicht.`);
+  if ([...current.values()].some((status) => !canEditRegion(input.actor, status.regionId)))
+    throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+
+  const day = input.now ?? today();
+  const updates: StatusUpdate[] = [];
+  const results: BulkStatusResult[] = input.statuses.map(({ id, version }) => {
+    const status = current.get(id) as Status;
+    const plan = planBulkEdit(status, input.changes, input.options);
+    const base = {
+      statusId: id,
+      ozgId: status.ozgId,
+      serviceName: status.serviceName,
+      downgrade: plan.downgrade,
+      onlineSinceAffected: plan.onlineSinceAffected,
+      kept: plan.kept,
+    };
+    const diff = diffStatus(status, plan.changes);
+    if (version !== status.version)
+      return {
+        ...base,
+        outcome: 'conflict',
+        changes: diff,
+        current: status,
+        errors: [
+          {
+            column: 'version',
+            message: `Inzwischen geändert (Version ${version} → ${status.version}) von ${status.updatedBy ?? 'unbekannt'}.`,
+          },
+        ],
+      };
+    updates.push({ id, version, changes: plan.changes });
+    if (Object.keys(diff).length === 0) return { ...base, outcome: 'unchanged' };
+    const merged = {
+      ...status,
+      ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
+    } as Status;
+    const problems = statusProblems(merged, day);
+    if (problems.length > 0)
+      return {
+        ...base,
+        outcome: 'error',
+        changes: diff,
+        errors: problems.map((problem) => ({ column: problem.path, message: problem.message })),
+      };
+    return { ...base, outcome: 'changed', changes: diff };
+  });
+  const count = (outcome: BulkStatusResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+  const summary = {
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    errors: count('error'),
+    conflicts: count('conflict'),
+    downgrades: results.filter((r) => r.downgrade).length,
+    onlineSinceAffected: results.filter((r) => r.onlineSinceAffected).length,
+  };
+  const dryRun: BulkUpdateResult = {
+    mode: input.mode,
+    applied: false,
+    summary,
+    statuses: results,
+    items: [],
+    changeSetId: null,
+  };
+  if (input.mode === 'dry-run') return dryRun;
+  const stale = results.flatMap((result) => (result.current ? [result.current] : []));
+  if (stale.length > 0) throw new StatusConflictError(stale);
+  // Rule violations are checked again under the row locks and answered with 422 and the fields.
+  const { items, changeSetId } = await writeStatuses({
+    db: input.db,
+    actor: input.actor,
+    updates,
+    source: input.source,
+    changeSet: { kind: 'bulk' },
+    ...(input.now ? { now: input.now } : {}),
+  });
+  return { ...dryRun, applied: true, items, changeSetId };
 }
 
 function columnType(column: string): string {

@@ -1,6 +1,13 @@
-import { CHANGE_SOURCES, MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from '@ozg/shared';
+import {
+  CHANGE_SET_KINDS,
+  CHANGE_SOURCES,
+  MATURITY_MODEL_VERSIONS,
+  SOLUTION_KINDS,
+  WORKFLOW_STATES,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -26,6 +33,35 @@ export const maturityModel = pgEnum('maturity_model', MATURITY_MODEL_VERSIONS as
 export const workflowState = pgEnum('workflow_state', WORKFLOW_STATES);
 export const solutionKind = pgEnum('solution_kind', SOLUTION_KINDS);
 export const changeSource = pgEnum('change_source', CHANGE_SOURCES);
+export const changeSetKind = pgEnum('change_set_kind', CHANGE_SET_KINDS);
+
+/**
+ * One bulk edit, CSV commit or undo as a unit, so that it can be listed and
+ * reverted as one step. Its events carry its id. Like the events, a change
+ * set is never updated: an undo is a change set of its own that names the one
+ * it reverts, and the unique index on reverts makes a second undo impossible,
+ * even when two arrive at once.
+ */
+export const changeSets = pgTable(
+  'change_sets',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kind: changeSetKind().notNull(),
+    source: changeSource().notNull(),
+    actorUserId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    statusCount: integer().notNull(),
+    /** The change set this undo reverts (kind = 'undo' only). */
+    reverts: integer().references((): AnyPgColumn => changeSets.id),
+  },
+  (t) => [
+    index('change_sets_actor_time').on(t.actorUserId, t.createdAt),
+    uniqueIndex('change_sets_reverted_once').on(t.reverts),
+    check('change_sets_reverts_only_undo', sql`(${t.kind} = 'undo') = (${t.reverts} is not null)`),
+  ],
+);
 
 /**
  * Where one administration (a Gemeinde, or a Landkreis for its own tasks) stands
@@ -98,8 +134,11 @@ export const statusEvents = pgTable(
     maturityLevel: smallint().notNull(),
     maturityModel: maturityModel().notNull(),
     inTarget: boolean().notNull(),
+    /** The bulk edit, CSV commit or undo the event belongs to; null for single edits and imports. */
+    changeSetId: integer().references(() => changeSets.id),
   },
   (t) => [
+    index('status_events_change_set').on(t.changeSetId),
     index('status_events_status_time').on(t.statusId, t.occurredAt),
     index('status_events_region_time').on(t.regionId, t.occurredAt),
     index('status_events_actor_time').on(t.actorUserId, t.occurredAt),

@@ -100,7 +100,8 @@ describe('officer workspace', () => {
       }),
     });
     expect(noted.status).toBe(200);
-    await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
+    // The preview (a dry run) already sees the stale version and shows both versions instead of a preview.
+    await page.getByRole('button', { name: 'Vorschau für 2 anzeigen' }).click();
     const bulkConflict = page.getByRole('alert').filter({ hasText: 'Nichts geändert' });
     await bulkConflict.waitFor();
     await expect(bulkConflict.textContent()).resolves.toMatch(
@@ -111,7 +112,12 @@ describe('officer workspace', () => {
     await bulkConflict
       .getByRole('button', { name: 'Mit den gespeicherten Fassungen weiterarbeiten' })
       .click();
-    await page.getByRole('button', { name: 'Auf 2 anwenden' }).click();
+    await page.getByRole('button', { name: 'Vorschau für 2 anzeigen' }).click();
+    const bulkPreview = page.getByRole('dialog', { name: 'Vorschau der Sammeländerung' });
+    await expect(bulkPreview.locator('.bulk-preview-summary').textContent()).resolves.toContain(
+      '2 Leistungen werden geändert, 0 bleiben unverändert.',
+    );
+    await bulkPreview.getByRole('button', { name: '2 Änderungen übernehmen' }).click();
     await expect.poll(() => flash(page).textContent()).toBe('2 Leistungen geändert.');
     for (const service of ['Bewohnerparkausweis', 'Fischereischein']) {
       await expect.poll(() => rowOf(page, service).textContent()).toMatch(/In Umsetzung\s*EfA-Dienst/);
@@ -197,6 +203,118 @@ describe('officer workspace', () => {
     await close();
   });
 
+  it('previews a bulk edit, prevents a downgrade by default, undoes it as one step and selects across pages', async () => {
+    const admin = await apiSession(journey.app.url, 'admin@demo.example', 'demo-admin-2026');
+    // A service that has been online since before the deadline at the highest level, and one still at level 0-2.
+    const high = await statusOf(admin, 'Hundesteuer');
+    const raised = await admin.request(`/statuses/${high.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: high.version, maturityLevel: 4, onlineSince: '2022-12-30' }),
+    });
+    expect(raised.status).toBe(200);
+    const used = new Set([
+      'Bewohnerparkausweis',
+      'Fischereischein',
+      'Eheschließung',
+      'Fundsachen',
+      'Hundesteuer',
+    ]);
+    const low = (
+      (await (
+        await admin.request('/regions/06435901/statuses?overdue=true&sort=ozgId&pageSize=100')
+      ).json()) as {
+        items: { serviceName: string; maturityLevel: number }[];
+      }
+    ).items.find((status) => !used.has(status.serviceName));
+    if (!low) throw new Error('keine Leistung unter Reifegrad 3');
+
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await openWorkspace(page);
+    await page.getByLabel('Hundesteuer auswählen').check();
+    await page.getByLabel(`${low.serviceName} auswählen`).check();
+    await page.locator('#bulk-maturityLevel').selectOption('3');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+    await page.locator('#bulk-onlineSince').fill(today);
+    const previewButton = page.getByRole('button', { name: 'Vorschau für 2 anzeigen' });
+    await previewButton.click();
+    const preview = page.getByRole('dialog', { name: 'Vorschau der Sammeländerung' });
+    await expect(preview.locator('.bulk-preview-summary').textContent()).resolves.toContain(
+      '1 Leistung wird geändert, 1 bleibt unverändert.',
+    );
+    const downgrade = preview.getByRole('group', {
+      name: '1 Leistung steht über Reifegrad 3 und würde herabgestuft',
+    });
+    await expect(downgrade.textContent()).resolves.toContain('Hundesteuer: jetzt 4');
+    expect(await downgrade.getByLabel('Nur anheben, nie herabstufen (empfohlen)').isChecked()).toBe(true);
+    await expect(
+      preview.getByRole('group', { name: /1 Leistung hat schon ein Datum „online seit“/ }).textContent(),
+    ).resolves.toContain('Hundesteuer: online seit 30.12.2022');
+    await screenshot(page, 'workspace-bulk-preview-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Keyboard: Escape closes the preview without a change and focus returns to the button; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+    expect(await page.locator(':focus').textContent()).toBe('Vorschau für 2 anzeigen');
+    await page.keyboard.press('Enter');
+    await preview.waitFor();
+    // Choosing to lower shows the downgrade in the table; choosing the safe default again takes it out.
+    await downgrade.getByLabel('Auf Reifegrad 3 herabstufen').check();
+    await expect
+      .poll(() => preview.locator('.bulk-preview-summary').textContent())
+      .toContain('2 Leistungen werden geändert');
+    await expect(preview.locator('.bulk-preview-table').textContent()).resolves.toContain('Reifegrad: 4 – ');
+    await downgrade.getByLabel('Nur anheben, nie herabstufen (empfohlen)').check();
+    await expect
+      .poll(() => preview.locator('.bulk-preview-summary').textContent())
+      .toContain('1 Leistung wird geändert');
+    await preview.getByRole('button', { name: '1 Änderung übernehmen' }).click();
+    await expect.poll(() => flash(page).textContent()).toBe('1 Leistung geändert.');
+    await expect.poll(() => rowOf(page, 'Hundesteuer').textContent()).toContain('online seit 30.12.2022');
+    expect(await rowOf(page, 'Hundesteuer').textContent()).toContain('4 – ');
+    await expect.poll(() => rowOf(page, low.serviceName).textContent()).toContain('3 – ');
+
+    // Undo: the officer's own bulk edit is offered for 24 hours and reverted as one step.
+    const recent = page.getByRole('region', { name: 'Ihre Änderungen der letzten 24 Stunden' });
+    await screenshot(page, 'workspace-undo-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await recent
+      .getByRole('button', { name: /^Sammelbearbeitung vom .* rückgängig machen$/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => flash(page).textContent())
+      .toMatch(/^Sammelbearbeitung vom .* rückgängig gemacht \(1 Leistung\)\.$/);
+    await expect.poll(() => rowOf(page, low.serviceName).textContent()).toContain(`${low.maturityLevel} – `);
+    await expect(recent.textContent()).resolves.toContain('Rücknahme');
+    // The first journey's bulk edit cannot be undone any more: its CSV upload changed both services since.
+    await recent
+      .getByRole('button', { name: /^Sammelbearbeitung vom .* rückgängig machen$/ })
+      .last()
+      .click();
+    await expect
+      .poll(() => recent.getByRole('alert').textContent())
+      .toBe(
+        'Nicht rückgängig gemacht: 2 Leistungen wurden seitdem geändert. Bitte einzeln prüfen.Seitdem geändert: Bewohnerparkausweis, Fischereischein',
+      );
+    await expect.poll(() => rowOf(page, 'Bewohnerparkausweis').textContent()).toContain('1 – Information');
+
+    // Selection across pages: with 25 rows a page, "Alle 34 auswählen" selects the other page's rows too.
+    await page.getByLabel('Zeilen je Seite').selectOption('25');
+    await expect.poll(() => rows(page).count()).toBe(25);
+    await page.getByLabel('Alle Leistungen dieser Seite auswählen').check();
+    await page.getByRole('button', { name: 'Alle 34 auswählen' }).click();
+    await page.getByRole('heading', { name: 'Sammelbearbeitung: 34 ausgewählt' }).waitFor();
+    await expect(page.locator('.select-all').textContent()).resolves.toBe(
+      'Alle 34 Leistungen sind ausgewählt.',
+    );
+    await page.getByRole('button', { name: 'Auswahl aufheben' }).click();
+    // The refused undo (409) is the only failed request the browser may report.
+    expect(problems().filter((problem) => !problem.includes('409'))).toEqual([]);
+    await close();
+  });
+
   it('fits a phone and stays accessible', async () => {
     const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.mobile);
     const problems = watchForErrors(page);
@@ -210,6 +328,21 @@ describe('officer workspace', () => {
     await page.getByRole('form', { name: 'Bewohnerparkausweis bearbeiten' }).waitFor();
     await screenshot(page, 'workspace-editor-mobile');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The bulk edit and its preview fit the phone too.
+    await page.getByLabel('Hundesteuer auswählen').check();
+    await page.locator('#bulk-maturityLevel').selectOption('2');
+    await page.getByRole('button', { name: 'Vorschau für 1 anzeigen' }).click();
+    const preview = page.getByRole('dialog', { name: 'Vorschau der Sammeländerung' });
+    await preview.getByRole('group', { name: /würde herabgestuft/ }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      VIEWPORTS.mobile.width,
+    );
+    const box = await preview.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 999) <= VIEWPORTS.mobile.width).toBe(true);
+    await screenshot(page, 'workspace-bulk-preview-mobile');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await preview.getByRole('button', { name: 'Abbrechen' }).click();
+    await preview.waitFor({ state: 'hidden' });
     expect(problems()).toEqual([]);
     await close();
   });

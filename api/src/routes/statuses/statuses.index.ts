@@ -1,19 +1,22 @@
 import { changeSource, requireActor } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
+import { listChangeSets, undoChangeSet } from '../../services/change-sets';
 import { listEvents } from '../../services/events';
 import { resolveAdministration, today } from '../../services/regions';
 import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
-import { getStatus, listStatuses, updateStatuses } from '../../services/statuses';
+import { bulkUpdateStatuses, getStatus, listStatuses, updateStatuses } from '../../services/statuses';
 import {
   bulkUpdateRoute,
   exportCsvRoute,
   getStatusRoute,
   importCsvRoute,
+  listChangeSetsRoute,
   listStatusesRoute,
   patchStatusRoute,
   regionEventsRoute,
   statusEventsRoute,
+  undoChangeSetRoute,
   userEventsRoute,
 } from './statuses.routes';
 
@@ -45,14 +48,37 @@ export const statusesRouter = createRouter()
   })
   .openapi(bulkUpdateRoute, async (c) => {
     const actor = requireActor(c);
-    const { statuses, changes } = c.req.valid('json');
-    const items = await updateStatuses({
+    const { statuses, changes, options } = c.req.valid('json');
+    const result = await bulkUpdateStatuses({
       db: c.get('database').db,
       actor,
-      updates: statuses.map(({ id, version }) => ({ id, version, changes })),
+      statuses,
+      changes,
+      options,
+      mode: c.req.valid('query').mode ?? 'commit',
       source: changeSource(c),
     });
-    return c.json({ items }, 200);
+    return c.json(result, 200);
+  })
+  .openapi(listChangeSetsRoute, async (c) => {
+    const actor = requireActor(c);
+    const { db } = c.get('database');
+    const { region } = c.req.valid('query');
+    const regionId = region ? (await resolveAdministration(db, region)).regionId : undefined;
+    return c.json(
+      { items: await listChangeSets({ db, actor, ...(regionId === undefined ? {} : { regionId }) }) },
+      200,
+    );
+  })
+  .openapi(undoChangeSetRoute, async (c) => {
+    const actor = requireActor(c);
+    const result = await undoChangeSet({
+      db: c.get('database').db,
+      actor,
+      id: c.req.valid('param').id,
+      source: changeSource(c),
+    });
+    return c.json(result, 200);
   })
   .openapi(exportCsvRoute, async (c) => {
     requireActor(c);

@@ -1,6 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  BulkUpdateResultSchema,
   BulkUpdateSchema,
+  ChangeSetListQuerySchema,
+  ChangeSetSchema,
   CsvImportResultSchema,
   EventPageSchema,
   PageQuerySchema,
@@ -9,6 +12,7 @@ import {
   StatusPageSchema,
   StatusPatchSchema,
   StatusSchema,
+  UndoResultSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
@@ -66,11 +70,45 @@ export const bulkUpdateRoute = createRoute({
   method: 'post',
   path: '/statuses/bulk',
   tags: ['Status'],
-  summary: 'Dieselbe Änderung für viele Status, ganz oder gar nicht',
+  summary:
+    'Dieselbe Änderung für viele Status prüfen (mode=dry-run: was sich ändert, was bleibt, was herabgestuft würde oder sein „online seit“ verlöre) oder übernehmen (mode=commit, Standard: ganz oder gar nicht, als rückgängig machbare Änderung)',
   security,
-  request: { body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
+  request: {
+    query: z.object({
+      mode: z.enum(['dry-run', 'commit']).optional().meta({ description: 'Standard: commit' }),
+    }),
+    body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true },
+  },
   responses: {
-    200: jsonContent(z.object({ items: z.array(StatusSchema) }), 'Die geänderten Status'),
+    200: jsonContent(BulkUpdateResultSchema, 'Ergebnis je Status; bei commit die geänderten Status'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+export const listChangeSetsRoute = createRoute({
+  method: 'get',
+  path: '/change-sets',
+  tags: ['Änderungsprotokoll'],
+  summary:
+    'Die eigenen Sammeländerungen, CSV-Übernahmen und Rücknahmen der letzten 24 Stunden, neueste zuerst',
+  security,
+  request: { query: ChangeSetListQuerySchema },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ChangeSetSchema) }), 'Änderungen'),
+    ...errorResponses(400, 401, 404, 422),
+  },
+});
+
+export const undoChangeSetRoute = createRoute({
+  method: 'post',
+  path: '/change-sets/{id}/undo',
+  tags: ['Änderungsprotokoll'],
+  summary:
+    'Eine Sammeländerung oder CSV-Übernahme als Ganzes zurücknehmen (innerhalb von 24 Stunden; 409, wenn ein Status seitdem geändert wurde)',
+  security,
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonContent(UndoResultSchema, 'Die Rücknahme und die Status danach'),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

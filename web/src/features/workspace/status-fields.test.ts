@@ -1,11 +1,13 @@
 import type { Status } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  bulkChangesFromForm,
   changesFrom,
   conflictFields,
   displayValue,
   draftOf,
   draftProblems,
+  EMPTY_BULK_FORM,
   othersChanges,
 } from './status-fields';
 
@@ -85,5 +87,41 @@ describe('a conflict after someone else saved', () => {
 
   it('names the fields the other person changed that the officer left alone', () => {
     expect(othersChanges(base, { workflowState: 'online' }, current)).toEqual(['contact', 'note']);
+  });
+});
+
+describe('bulkChangesFromForm', () => {
+  it('sends every field a single edit can set, "geplant bis" included, and clears only what is ticked', () => {
+    expect(
+      bulkChangesFromForm({
+        ...EMPTY_BULK_FORM,
+        workflowState: 'planned',
+        solution: 'none',
+        texts: { plannedDate: '2027-06-30', url: ' https://a.example.de ', contact: '', note: '' },
+        cleared: { plannedDate: false, url: false, contact: true, note: false },
+      }),
+    ).toEqual({
+      workflowState: 'planned',
+      solution: null,
+      plannedDate: '2027-06-30',
+      url: 'https://a.example.de',
+      contact: null,
+    });
+  });
+
+  it('pairs Reifegrad and "online seit": a date from level 3, none below', () => {
+    expect(
+      bulkChangesFromForm({ ...EMPTY_BULK_FORM, maturityLevel: '3', onlineSince: '2026-12-01' }),
+    ).toEqual({
+      maturityLevel: 3,
+      onlineSince: '2026-12-01',
+    });
+    expect(
+      bulkChangesFromForm({ ...EMPTY_BULK_FORM, maturityLevel: '2', onlineSince: '2026-12-01' }),
+    ).toEqual({
+      maturityLevel: 2,
+      onlineSince: null,
+    });
+    expect(bulkChangesFromForm(EMPTY_BULK_FORM)).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import {
   MATURITY_LABELS_1_1,
   type MaturityLevel,
+  OZG_CONFORMANT_LEVEL,
   SOLUTION_KIND_LABELS,
   type SolutionKind,
   type Status,
@@ -137,4 +138,51 @@ export function conflictFields(base: Status, mine: StatusChanges, current: Statu
 /** Fields someone else changed that the officer did not touch: shown so nothing surprises. */
 export function othersChanges(base: Status, mine: StatusChanges, current: Status): EditableField[] {
   return EDITABLE_FIELDS.filter((field) => !(field in mine) && base[field] !== current[field]);
+}
+
+/** Fields of the bulk edit that take free text or a date: empty means "unchanged", unless cleared. */
+export const BULK_TEXT_FIELDS = ['plannedDate', 'url', 'contact', 'note'] as const;
+export type BulkTextField = (typeof BULK_TEXT_FIELDS)[number];
+
+/** What the bulk edit form holds: '' in a select means "unchanged". */
+export type BulkForm = {
+  workflowState: string;
+  /** '' unchanged, 'none' no solution, else a solution code. */
+  solution: string;
+  maturityLevel: string;
+  onlineSince: string;
+  texts: Record<BulkTextField, string>;
+  cleared: Record<BulkTextField, boolean>;
+};
+
+export const EMPTY_BULK_FORM: BulkForm = {
+  workflowState: '',
+  solution: '',
+  maturityLevel: '',
+  onlineSince: '',
+  texts: { plannedDate: '', url: '', contact: '', note: '' },
+  cleared: { plannedDate: false, url: false, contact: false, note: false },
+};
+
+/**
+ * The one change a bulk edit sends: every field a single edit can set.
+ * Reifegrad and "online seit" go together (from Reifegrad 3 a date is
+ * required, below 3 there is none); what happens to services that already
+ * stand higher or have a date decides the preview's options (planBulkEdit).
+ */
+export function bulkChangesFromForm(form: BulkForm): StatusChanges {
+  const changes: StatusChanges = {};
+  if (form.workflowState) changes.workflowState = form.workflowState as WorkflowState;
+  if (form.solution) changes.solution = form.solution === 'none' ? null : (form.solution as SolutionKind);
+  if (form.maturityLevel) {
+    const level = Number(form.maturityLevel);
+    changes.maturityLevel = level;
+    changes.onlineSince = level >= OZG_CONFORMANT_LEVEL ? form.onlineSince || null : null;
+  }
+  for (const field of BULK_TEXT_FIELDS) {
+    const text = form.texts[field].trim();
+    if (form.cleared[field]) changes[field] = null;
+    else if (text) changes[field] = text;
+  }
+  return changes;
 }

@@ -1,18 +1,27 @@
-import type { StatusChanges } from '@ozg/shared';
+import type { BulkEditOptions, StatusChanges } from '@ozg/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../../lib/api-client';
 
-/** One change for many statuses, all or nothing (409 lists the ones changed meanwhile). */
+export type BulkRequest = {
+  statuses: { id: number; version: number }[];
+  changes: StatusChanges;
+  options: BulkEditOptions;
+};
+
+/** The preview of a bulk edit (dry run): per status what would change, stay, be lowered or lose its date. */
+export function useBulkPreview() {
+  return useMutation({
+    mutationFn: (request: BulkRequest) =>
+      unwrap(api.statuses.bulk.$post({ query: { mode: 'dry-run' }, json: request })),
+  });
+}
+
+/** One change for many statuses, all or nothing (409 lists the ones changed meanwhile); undoable as one change set. */
 export function useBulkUpdate(regionKey: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      statuses,
-      changes,
-    }: {
-      statuses: { id: number; version: number }[];
-      changes: StatusChanges;
-    }) => unwrap(api.statuses.bulk.$post({ json: { statuses, changes } })),
+    mutationFn: (request: BulkRequest) =>
+      unwrap(api.statuses.bulk.$post({ query: { mode: 'commit' }, json: request })),
     // After a 409 the table shows what is stored now, beside the officer's pending change.
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409)
@@ -20,6 +29,7 @@ export function useBulkUpdate(regionKey: string) {
     },
     onSuccess: ({ items }) => {
       void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'statuses'] });
+      void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'change-sets'] });
       for (const status of items) void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
     },
   });

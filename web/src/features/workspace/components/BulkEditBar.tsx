@@ -1,21 +1,32 @@
 import {
+  type BulkEditOptions,
+  type BulkUpdateResult,
+  DEFAULT_BULK_EDIT_OPTIONS,
   MATURITY_LEVELS_1_1,
   OZG_CONFORMANT_LEVEL,
   SOLUTION_KIND_LABELS,
   SOLUTION_KINDS,
-  type SolutionKind,
   type Status,
   type StatusChanges,
   WORKFLOW_STATE_LABELS,
   WORKFLOW_STATES,
-  type WorkflowState,
 } from '@ozg/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatCount, formatNumber } from '../../../lib/format';
-import { useBulkUpdate } from '../api/bulk-update';
+import { useBulkPreview, useBulkUpdate } from '../api/bulk-update';
 import { conflictRecords, errorMessage, ruleProblems } from '../api-errors';
-import { displayValue, FIELD_LABELS, maturityLabel } from '../status-fields';
+import {
+  BULK_TEXT_FIELDS,
+  type BulkForm,
+  type BulkTextField,
+  bulkChangesFromForm,
+  displayValue,
+  EMPTY_BULK_FORM,
+  FIELD_LABELS,
+  maturityLabel,
+} from '../status-fields';
+import { BulkPreviewDialog } from './BulkPreviewDialog';
 
 type Props = {
   regionKey: string;
@@ -28,59 +39,94 @@ type Props = {
 const UNCHANGED = '';
 const NO_SOLUTION = 'none';
 
-/** One change for all selected statuses, all or nothing. */
+const TEXT_INPUT: Record<BulkTextField, { type: string; hint: string }> = {
+  plannedDate: { type: 'date', hint: '' },
+  url: { type: 'url', hint: 'https://…' },
+  contact: { type: 'text', hint: '' },
+  note: { type: 'text', hint: '' },
+};
+
+/**
+ * One change for all selected statuses: first a preview (dry run) that shows
+ * what changes, what stays and which services would be lowered or lose their
+ * "online seit" (by default neither happens), then all or nothing, undoable.
+ */
 export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: Props) {
-  const [workflowState, setWorkflowState] = useState(UNCHANGED);
-  const [solution, setSolution] = useState(UNCHANGED);
-  const [maturityLevel, setMaturityLevel] = useState(UNCHANGED);
-  const [onlineSince, setOnlineSince] = useState('');
+  const [form, setForm] = useState<BulkForm>(EMPTY_BULK_FORM);
+  const [options, setOptions] = useState<BulkEditOptions>(DEFAULT_BULK_EDIT_OPTIONS);
+  const [preview, setPreview] = useState<BulkUpdateResult | null>(null);
   const [conflicts, setConflicts] = useState<{ read: Status; current: Status }[]>([]);
+  const previewButton = useRef<HTMLButtonElement>(null);
+  const dryRun = useBulkPreview();
   const bulk = useBulkUpdate(regionKey);
 
-  const changes: StatusChanges = {
-    ...(workflowState ? { workflowState: workflowState as WorkflowState } : {}),
-    ...(solution ? { solution: solution === NO_SOLUTION ? null : (solution as SolutionKind) } : {}),
-    ...(maturityLevel
-      ? {
-          maturityLevel: Number(maturityLevel),
-          // Reifegrad >= 3 needs "online seit"; below 3 it must be empty (status rules).
-          onlineSince: Number(maturityLevel) >= OZG_CONFORMANT_LEVEL ? onlineSince || null : null,
-        }
-      : {}),
-  };
-  const needsDate = maturityLevel !== UNCHANGED && Number(maturityLevel) >= OZG_CONFORMANT_LEVEL;
+  const changes: StatusChanges = bulkChangesFromForm(form);
+  const needsDate = form.maturityLevel !== UNCHANGED && Number(form.maturityLevel) >= OZG_CONFORMANT_LEVEL;
   const nothingChosen = Object.keys(changes).length === 0;
+  const request = (chosen: BulkEditOptions) => ({
+    statuses: selected.map(({ id, version }) => ({ id, version })),
+    changes,
+    options: chosen,
+  });
+
+  const showConflicts = (current: Status[]) => {
+    const read = new Map(selected.map((status) => [status.id, status]));
+    setConflicts(
+      current.flatMap((status) => {
+        const before = read.get(status.id);
+        return before ? [{ read: before, current: status }] : [];
+      }),
+    );
+  };
+
+  const runPreview = (chosen: BulkEditOptions) => {
+    setOptions(chosen);
+    dryRun.mutate(request(chosen), {
+      onSuccess: (result) => {
+        const stale = result.statuses.flatMap((entry) => (entry.current ? [entry.current] : []));
+        if (stale.length > 0) {
+          setPreview(null);
+          showConflicts(stale);
+        } else setPreview(result);
+      },
+    });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setConflicts([]);
-    bulk.mutate(
-      { statuses: selected.map(({ id, version }) => ({ id, version })), changes },
-      {
-        onSuccess: ({ items }) => {
-          onDone(`${formatCount(items.length, 'Leistung', 'Leistungen')} geändert.`);
-          setWorkflowState(UNCHANGED);
-          setSolution(UNCHANGED);
-          setMaturityLevel(UNCHANGED);
-          setOnlineSince('');
-        },
-        onError: (error) => {
-          const current = conflictRecords(error);
-          if (current) {
-            const read = new Map(selected.map((status) => [status.id, status]));
-            setConflicts(
-              current.flatMap((status) => {
-                const before = read.get(status.id);
-                return before ? [{ read: before, current: status }] : [];
-              }),
-            );
-          }
-        },
-      },
-    );
+    bulk.reset();
+    // Every new preview starts from the safe defaults: lowering or overwriting is chosen anew each time.
+    runPreview(DEFAULT_BULK_EDIT_OPTIONS);
   };
 
-  const rules = ruleProblems(bulk.error);
+  const closePreview = () => {
+    setPreview(null);
+    requestAnimationFrame(() => previewButton.current?.focus());
+  };
+
+  const commit = () => {
+    bulk.mutate(request(options), {
+      onSuccess: ({ summary }) => {
+        setPreview(null);
+        onDone(`${formatCount(summary.changed, 'Leistung', 'Leistungen')} geändert.`);
+        setForm(EMPTY_BULK_FORM);
+      },
+      onError: (error) => {
+        setPreview(null);
+        const current = conflictRecords(error);
+        if (current) showConflicts(current);
+        requestAnimationFrame(() => previewButton.current?.focus());
+      },
+    });
+  };
+
+  const setText = (field: BulkTextField, value: string) =>
+    setForm((previous) => ({ ...previous, texts: { ...previous.texts, [field]: value } }));
+  const setCleared = (field: BulkTextField, value: boolean) =>
+    setForm((previous) => ({ ...previous, cleared: { ...previous.cleared, [field]: value } }));
+
+  const rules = ruleProblems(bulk.error ?? dryRun.error);
   const names = new Map(selected.map((status) => [status.id, status.serviceName]));
   const changedFields = Object.keys(changes) as (keyof StatusChanges & keyof typeof FIELD_LABELS)[];
 
@@ -94,8 +140,8 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
           <label htmlFor="bulk-workflowState">{FIELD_LABELS.workflowState}</label>
           <select
             id="bulk-workflowState"
-            value={workflowState}
-            onChange={(e) => setWorkflowState(e.target.value)}
+            value={form.workflowState}
+            onChange={(e) => setForm({ ...form, workflowState: e.target.value })}
           >
             <option value={UNCHANGED}>unverändert</option>
             {WORKFLOW_STATES.map((state) => (
@@ -107,7 +153,11 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
         </div>
         <div className="field">
           <label htmlFor="bulk-solution">{FIELD_LABELS.solution}</label>
-          <select id="bulk-solution" value={solution} onChange={(e) => setSolution(e.target.value)}>
+          <select
+            id="bulk-solution"
+            value={form.solution}
+            onChange={(e) => setForm({ ...form, solution: e.target.value })}
+          >
             <option value={UNCHANGED}>unverändert</option>
             <option value={NO_SOLUTION}>keine Angabe</option>
             {SOLUTION_KINDS.map((kind) => (
@@ -121,8 +171,8 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
           <label htmlFor="bulk-maturityLevel">{FIELD_LABELS.maturityLevel}</label>
           <select
             id="bulk-maturityLevel"
-            value={maturityLevel}
-            onChange={(e) => setMaturityLevel(e.target.value)}
+            value={form.maturityLevel}
+            onChange={(e) => setForm({ ...form, maturityLevel: e.target.value })}
           >
             <option value={UNCHANGED}>unverändert</option>
             {MATURITY_LEVELS_1_1.map((level) => (
@@ -139,26 +189,66 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
               id="bulk-onlineSince"
               type="date"
               required
-              value={onlineSince}
-              onChange={(e) => setOnlineSince(e.target.value)}
+              value={form.onlineSince}
+              onChange={(e) => setForm({ ...form, onlineSince: e.target.value })}
             />
           </div>
         ) : null}
       </div>
+      <div className="bulk-fields bulk-texts">
+        {BULK_TEXT_FIELDS.map((field) => (
+          <div key={field} className="field">
+            <label htmlFor={`bulk-${field}`}>{FIELD_LABELS[field]}</label>
+            <input
+              id={`bulk-${field}`}
+              type={TEXT_INPUT[field].type}
+              value={form.texts[field]}
+              disabled={form.cleared[field]}
+              placeholder={form.cleared[field] ? 'wird geleert' : TEXT_INPUT[field].hint || 'unverändert'}
+              onChange={(e) => setText(field, e.target.value)}
+            />
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={form.cleared[field]}
+                onChange={(e) => setCleared(field, e.target.checked)}
+              />
+              {FIELD_LABELS[field]} leeren
+            </label>
+          </div>
+        ))}
+      </div>
       <div className="form-actions">
         <button
+          ref={previewButton}
           type="submit"
           className="button button-primary"
-          disabled={nothingChosen || bulk.isPending || (needsDate && !onlineSince)}
+          disabled={nothingChosen || dryRun.isPending || bulk.isPending || (needsDate && !form.onlineSince)}
         >
-          {bulk.isPending ? 'Wird angewendet …' : `Auf ${formatNumber(selected.length)} anwenden`}
+          {dryRun.isPending && !preview
+            ? 'Vorschau wird berechnet …'
+            : `Vorschau für ${formatNumber(selected.length)} anzeigen`}
         </button>
         <button type="button" className="button" onClick={() => onSelectionChange([])}>
           Auswahl aufheben
         </button>
       </div>
 
-      {bulk.isError && conflicts.length > 0 ? (
+      {preview ? (
+        <BulkPreviewDialog
+          result={preview}
+          selected={selected}
+          changes={changes}
+          options={options}
+          updating={dryRun.isPending}
+          committing={bulk.isPending}
+          onOptionsChange={runPreview}
+          onConfirm={commit}
+          onCancel={closePreview}
+        />
+      ) : null}
+
+      {conflicts.length > 0 ? (
         <div className="conflict" role="alert">
           <p>
             <strong>Nichts geändert:</strong> {formatNumber(conflicts.length)} der ausgewählten Leistungen
@@ -206,6 +296,7 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                 onSelectionChange(selected.map((status) => current.get(status.id) ?? status));
                 setConflicts([]);
                 bulk.reset();
+                dryRun.reset();
               }}
             >
               Mit den gespeicherten Fassungen weiterarbeiten
@@ -218,15 +309,16 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                 onSelectionChange(selected.filter((status) => !changed.has(status.id)));
                 setConflicts([]);
                 bulk.reset();
+                dryRun.reset();
               }}
             >
               Diese Leistungen aus der Auswahl nehmen
             </button>
           </div>
         </div>
-      ) : bulk.isError ? (
+      ) : bulk.isError || dryRun.isError ? (
         <div className="form-error" role="alert">
-          <p>{errorMessage(bulk.error)}</p>
+          <p>{errorMessage(bulk.error ?? dryRun.error)}</p>
           {rules.length > 0 ? (
             <ul>
               {rules.map((problem) => (

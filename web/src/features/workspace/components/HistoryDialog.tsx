@@ -14,6 +14,12 @@ const SOURCE_LABELS: Record<string, string> = {
   system: 'System',
 };
 
+const CHANGE_SET_LABELS: Record<string, string> = {
+  bulk: 'Sammelbearbeitung',
+  csv: 'CSV-Übernahme',
+  undo: 'Rücknahme',
+};
+
 const fieldLabel = (field: string) => FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
 
 /** The change history of one status in a modal dialog (Esc closes it, focus returns to the opener). */
@@ -55,6 +61,9 @@ export function HistoryDialog({ status, onClose }: { status: Status; onClose: ()
                 <p className="history-meta">
                   <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> ·{' '}
                   {event.actor ?? 'ohne Benutzerkonto'} · {SOURCE_LABELS[event.source] ?? event.source}
+                  {event.changeSet
+                    ? ` · ${CHANGE_SET_LABELS[event.changeSet.kind] ?? event.changeSet.kind}`
+                    : ''}
                 </p>
                 <ul className="history-changes">
                   {Object.keys(event.after).map((field) => (

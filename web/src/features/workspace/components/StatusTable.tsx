@@ -9,17 +9,20 @@ import {
   WORKFLOW_STATES,
   type WorkflowState,
 } from '@ozg/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { type StatusListParams, useStatuses } from '../api/get-statuses';
+import { type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
 import { HistoryDialog } from './HistoryDialog';
 import { StatusEditor } from './StatusEditor';
 
 const PAGE_SIZES = [25, 50, 100, 250] as const;
+/** The API's largest page: more than any administration's target set. */
+const SELECT_ALL_LIMIT = 1000;
 
 const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className?: string }[] = [
   { sort: 'ozgId', label: 'OZG-ID', className: 'hide-narrow' },
@@ -71,6 +74,25 @@ export function StatusTable({
 
   const params: StatusListParams = { ...filters, ...(q ? { q } : {}), ...sort, page, pageSize };
   const statuses = useStatuses(regionKey, params);
+  const queryClient = useQueryClient();
+  const [selectingAll, setSelectingAll] = useState(false);
+
+  /** Selects every service that matches the filters, on all pages (an administration has at most ~460). */
+  const selectAllMatching = async () => {
+    setSelectingAll(true);
+    try {
+      const all = await queryClient.fetchQuery(
+        statusesQueryOptions(regionKey, { ...params, page: 1, pageSize: SELECT_ALL_LIMIT }),
+      );
+      setSelected((previous) => {
+        const next = new Map(previous);
+        for (const status of all.items) next.set(status.id, status);
+        return next;
+      });
+    } finally {
+      setSelectingAll(false);
+    }
+  };
 
   // "/" jumps to the search box from anywhere in the workspace, as in many tools.
   useEffect(() => {
@@ -104,6 +126,7 @@ export function StatusTable({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const allOnPage = items.length > 0 && items.every((status) => selected.has(status.id));
   const someOnPage = items.some((status) => selected.has(status.id));
+  const allMatchingSelected = allOnPage && total <= SELECT_ALL_LIMIT && selected.size >= total;
   const filtered = Boolean(
     q ||
       filters.themenfeld ||
@@ -232,6 +255,27 @@ export function StatusTable({
             {filtered ? ' gefunden' : ''} · Seite {formatNumber(page)} von {formatNumber(pages)}
             {statuses.isPlaceholderData ? ' · wird aktualisiert …' : ''}
           </p>
+          {allOnPage && total > items.length ? (
+            <p className="select-all" aria-live="polite">
+              {allMatchingSelected ? (
+                `Alle ${formatCount(total, 'Leistung', 'Leistungen')}${filtered ? ' dieser Filter' : ''} sind ausgewählt.`
+              ) : (
+                <>
+                  Alle {formatNumber(items.length)} dieser Seite sind ausgewählt.{' '}
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={selectingAll}
+                    onClick={() => void selectAllMatching()}
+                  >
+                    {selectingAll
+                      ? 'Wird ausgewählt …'
+                      : `Alle ${formatNumber(total)}${filtered ? ' gefundenen' : ''} auswählen`}
+                  </button>
+                </>
+              )}
+            </p>
+          ) : null}
           <ScrollableTable label="Tabelle der Leistungen">
             <table ref={tableRef} className="data-table status-table" aria-busy={statuses.isFetching}>
               <caption className="visually-hidden">

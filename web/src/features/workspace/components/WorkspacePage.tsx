@@ -12,6 +12,7 @@ import { useMe } from '../../auth/api/get-me';
 import { regionPath } from '../../regions/region-paths';
 import { useWorkspaceRegion } from '../api/get-workspace-region';
 import { CsvPanel } from './CsvPanel';
+import { RecentChanges } from './RecentChanges';
 import { StatusTable } from './StatusTable';
 
 /**
@@ -60,6 +61,7 @@ function Workspace({ regionKey }: { regionKey: string }) {
       <p className="flash" role="status" aria-live="polite">
         {message}
       </p>
+      <RecentChanges regionKey={data.ags} onMessage={setMessage} />
       <StatusTable regionKey={data.ags} onMessage={setMessage} />
       <CsvPanel regionKey={data.ags} onCommitted={setMessage} />
     </div>

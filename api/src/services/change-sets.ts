@@ -1,0 +1,153 @@
+import { type Db, intArray, queryRows } from '@ozg/db';
+import type { ChangeSet, ChangeSourceKind, Status, StatusChanges, UndoResult } from '@ozg/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import type { Actor } from './auth';
+import { getStatuses, StatusConflictError, writeStatuses } from './statuses';
+
+/** How long a bulk edit or CSV commit can be undone as one step; later, statuses are changed one by one. */
+export const UNDO_WINDOW_HOURS = 24;
+
+type ChangeSetRow = {
+  id: number;
+  kind: ChangeSet['kind'];
+  source: ChangeSet['source'];
+  created_at: string;
+  undoable_until: string;
+  actor: string;
+  actor_user_id: number;
+  status_count: number;
+  regions: { ags: string; name: string }[] | null;
+  reverted_by: number | null;
+};
+
+const changeSetSelect = sql`
+  select cs.id, cs.kind, cs.source, cs.actor_user_id, cs.status_count, u.display_name as actor,
+    to_char(cs.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+    to_char((cs.created_at + make_interval(hours => ${UNDO_WINDOW_HOURS})) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as undoable_until,
+    (select undo.id from change_sets undo where undo.reverts = cs.id) as reverted_by,
+    (select jsonb_agg(jsonb_build_object('ags', v.ags, 'name', v.name) order by v.ags)
+       from (select distinct e.region_id from status_events e where e.change_set_id = cs.id) r
+       join region_versions v on v.region_id = r.region_id and v.valid_to is null) as regions
+  from change_sets cs
+  join users u on u.id = cs.actor_user_id`;
+
+function toChangeSet(row: ChangeSetRow): ChangeSet {
+  return {
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    createdAt: row.created_at,
+    actor: row.actor,
+    statusCount: row.status_count,
+    regions: row.regions ?? [],
+    revertedBy: row.reverted_by,
+    undoableUntil: row.undoable_until,
+  };
+}
+
+async function readChangeSets(db: Db, where: SQL): Promise<ChangeSet[]> {
+  const rows = await queryRows<ChangeSetRow>(db, sql`${changeSetSelect} where ${where} order by cs.id desc`);
+  return rows.map(toChangeSet);
+}
+
+/**
+ * The signed-in user's own change sets of the last 24 hours, newest first: what
+ * the workspace offers to undo. With a region, only those that touched it.
+ */
+export async function listChangeSets({
+  db,
+  actor,
+  regionId,
+}: {
+  db: Db;
+  actor: Actor;
+  regionId?: number;
+}): Promise<ChangeSet[]> {
+  const conditions = [
+    sql`cs.actor_user_id = ${actor.id}`,
+    sql`cs.created_at > now() - make_interval(hours => ${UNDO_WINDOW_HOURS})`,
+  ];
+  if (regionId !== undefined)
+    conditions.push(
+      sql`exists (select 1 from status_events e where e.change_set_id = cs.id and e.region_id = ${regionId})`,
+    );
+  return readChangeSets(db, sql.join(conditions, sql` and `));
+}
+
+/**
+ * Reverts a bulk edit or CSV commit as one step: every status it changed gets
+ * its values from before, through the same write path as any edit (version
+ * bump, events with the source of this request, rollups, totals and today's
+ * snapshots), recorded as an undo change set. Nothing is deleted. Refused with
+ * 409 when a status changed since or the change set was already undone, 422
+ * after 24 hours, 403 for someone else's change set (except the ministry).
+ */
+export async function undoChangeSet(input: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  source: ChangeSourceKind;
+}): Promise<UndoResult> {
+  return input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    // The lock serialises two undos of the same change set; the second sees the first one's undo.
+    const [locked] = await queryRows<{ id: number; actor_user_id: number; fresh: boolean }>(
+      db,
+      sql`select id, actor_user_id, created_at > now() - make_interval(hours => ${UNDO_WINDOW_HOURS}) as fresh
+          from change_sets where id = ${input.id} for update`,
+    );
+    if (!locked) throw new AppError('not_found', `Die Änderung ${input.id} gibt es nicht.`);
+    if (locked.actor_user_id !== input.actor.id && input.actor.role !== 'admin')
+      throw new AppError('forbidden', 'Nur eigene Änderungen können rückgängig gemacht werden.');
+    const [changeSet] = await readChangeSets(db, sql`cs.id = ${input.id}`);
+    if (changeSet?.revertedBy)
+      throw new AppError('conflict', 'Diese Änderung wurde bereits rückgängig gemacht.', {
+        revertedBy: changeSet.revertedBy,
+        current: [],
+      });
+    if (!locked.fresh)
+      throw new AppError(
+        'unprocessable',
+        `Rückgängig machen geht nur innerhalb von ${UNDO_WINDOW_HOURS} Stunden; bitte die Leistungen einzeln ändern.`,
+      );
+
+    const events = await queryRows<{ id: number; status_id: number; before: StatusChanges }>(
+      db,
+      sql`select id::float8 as id, status_id, before from status_events where change_set_id = ${input.id} order by status_id`,
+    );
+    const ids = events.map((event) => event.status_id);
+    await db.execute(
+      sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
+    );
+    // Any later event of one of its statuses (an edit, an import, a change of the target set) blocks the undo.
+    const changedSince = await queryRows<{ status_id: number }>(
+      db,
+      sql`select distinct later.status_id from status_events own
+          join status_events later on later.status_id = own.status_id and later.id > own.id
+          where own.change_set_id = ${input.id}`,
+    );
+    const current = new Map((await getStatuses(db, ids)).map((status) => [status.id, status]));
+    if (changedSince.length > 0) {
+      const records = changedSince.map((row) => current.get(row.status_id) as Status);
+      throw new StatusConflictError(
+        records,
+        `Nicht rückgängig gemacht: ${records.length === 1 ? `${records[0]?.serviceName} wurde` : `${records.length} Leistungen wurden`} seitdem geändert. Bitte einzeln prüfen.`,
+      );
+    }
+    const { items, changeSetId } = await writeStatuses({
+      db,
+      actor: input.actor,
+      updates: events.map((event) => ({
+        id: event.status_id,
+        version: (current.get(event.status_id) as Status).version,
+        changes: event.before,
+      })),
+      source: input.source,
+      changeSet: { kind: 'undo', reverts: input.id },
+    });
+    const [undo] = changeSetId === null ? [] : await readChangeSets(db, sql`cs.id = ${changeSetId}`);
+    if (!undo) throw new AppError('internal', 'Die Rücknahme wurde nicht aufgezeichnet.');
+    return { changeSet: undo, items };
+  });
+}
