@@ -122,9 +122,9 @@ export async function exportExecutingLevelsCsv(db: Db): Promise<string> {
 
 /** Reads "ozg_id;ausfuehrende_ebene" lines (other columns are ignored); any bad line stops the whole file. */
 export function parseExecutingLevelsCsv(
-  text: string,
+  bytes: Uint8Array,
 ): { ozgId: number; executingLevel: ExecutingLevel | null }[] {
-  const { columns, rows } = readCsvUpload(text);
+  const { columns, rows } = readCsvUpload(bytes);
   const idIndex = columns.indexOf('ozg_id');
   const levelIndex = columns.indexOf(LEVEL_COLUMN);
   if (idIndex === -1 || levelIndex === -1) {

@@ -1,4 +1,5 @@
 import { changeSource, requireActor } from '../../lib/auth';
+import { bodyBytes } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listEvents } from '../../services/events';
@@ -74,7 +75,7 @@ export const statusesRouter = createRouter()
       db,
       actor,
       regionId: administration.regionId,
-      text: await c.req.text(),
+      bytes: await bodyBytes(c.req),
       mode: c.req.valid('query').mode,
     });
     return c.json(result, 200);
