@@ -23,10 +23,20 @@ export function fromSpreadsheet(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
+/**
+ * A cell for German Excel: numbers with the decimal comma (German Excel reads
+ * "14.7" as 14 July), text made formula-safe. Numbers are formatted here, after
+ * the formula check, so that "-3,5" is not taken for a formula.
+ */
+function excelCell(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+  return value === null || value === undefined ? '' : spreadsheetSafe(value);
+}
+
 export function writeCsv(rows: unknown[][], variant: CsvVariant): string {
   if (variant === 'plain') return stringify(rows, { delimiter: ',', record_delimiter: '\n' });
   const text = stringify(
-    rows.map((row) => row.map(spreadsheetSafe)),
+    rows.map((row) => row.map(excelCell)),
     { delimiter: ';', record_delimiter: '\r\n' },
   );
   return `\uFEFF${text}`;

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../../lib/api-client';
 export const seriesQueryOptions = (key: string) =>
   queryOptions({
     queryKey: ['regions', key, 'progress', 'series'],
-    queryFn: () => unwrap(api.regions[':key'].progress.series.$get({ param: { key } })),
+    queryFn: () => unwrap(api.regions[':key'].progress.series.$get({ param: { key }, query: {} })),
   });
 
 export const useSeries = (key: string) => useQuery(seriesQueryOptions(key));
