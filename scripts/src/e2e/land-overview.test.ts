@@ -1,6 +1,14 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import {
+  openPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
 import { allLoaded, download, startJourney } from './journey';
 
 const journey = startJourney();
@@ -63,7 +71,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       await bezirke
         .getByRole('link', { name: 'Regierungsbezirke als CSV exportieren' })
         .scrollIntoViewIfNeeded();
-      await screenshot(page, `land-overview-export-${viewport}`);
+      // The block alone, to check that the links fit beside the table at 390 px.
+      await bezirke.screenshot({ path: join(SCREENSHOT_DIR, `land-overview-export-${viewport}.png`) });
       const csv = await download(page, 'Regierungsbezirke als CSV exportieren', bezirke);
       expect(csv.name).toMatch(/^gebiete-06-\d{4}-\d{2}-\d{2}\.csv$/);
       const lines = csv.bytes
@@ -174,6 +183,12 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
         .getByRole('heading', { level: 2, name: /^Verbreitung in Regierungsbezirk Kassel/ })
         .waitFor();
       await section(page, 'Nach Gebieten in Regierungsbezirk Kassel').locator('tbody tr').nth(4).waitFor();
+      // The export is of what the page shows: this service in this Regierungsbezirk.
+      await expect(
+        page
+          .getByRole('link', { name: 'Verbreitung in Regierungsbezirk Kassel als CSV exportieren' })
+          .getAttribute('href'),
+      ).resolves.toBe('/api/v1/services/99001/coverage?region=066&format=csv');
 
       // The catalogue, filtered by Themenfeld and text; the filters stay in the URL.
       await page

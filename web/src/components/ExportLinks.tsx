@@ -19,7 +19,7 @@ export function ExportLinks({
   label?: string;
 }) {
   return (
-    <p className="export-links">
+    <div className="export-links">
       <span aria-hidden="true">{label}</span>
       <a
         className="button export-link"
@@ -37,6 +37,6 @@ export function ExportLinks({
       >
         Excel
       </a>
-    </p>
+    </div>
   );
 }
