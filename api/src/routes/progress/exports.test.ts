@@ -72,6 +72,15 @@ describe('exports of the overview and region pages', () => {
     }
   });
 
+  it('children/progress?level=kreis lists every Kreis of a Land with Regierungsbezirke, in JSON and CSV alike', async () => {
+    const data = await json<ChildrenProgress>('/api/v1/regions/06/children/progress?level=kreis&sort=name');
+    expect(data.children).toHaveLength(26);
+    expect(new Set(data.children.map((child) => child.region.level))).toEqual(new Set(['kreis']));
+    expect(data.children.map((child) => child.rank).sort((a, b) => (a ?? 0) - (b ?? 0))[0]).toBe(1);
+    const { rows } = await csvOf('/api/v1/regions/06/children/progress?level=kreis&sort=name&format=csv');
+    expect(rows.map((row) => row[1])).toEqual(data.children.map((child) => child.region.ags));
+  });
+
   it('children/progress answers XLSX with the same rows as numbers', async () => {
     const data = await json<ChildrenProgress>('/api/v1/regions/06/children/progress?asOf=2024-06-30');
     const { sheet, rows } = await sheetOf(

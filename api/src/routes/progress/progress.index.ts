@@ -80,13 +80,14 @@ export const progressRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(childrenProgressRoute, async (c) => {
-    const { sort, order, asOf, format } = c.req.valid('query');
+    const { sort, order, asOf, level, format } = c.req.valid('query');
     const result = await getChildrenProgress({
       db: c.get('database').db,
       key: c.req.valid('param').key,
       ...(sort ? { sort } : {}),
       ...(order ? { order } : {}),
       ...(asOf ? { asOf } : {}),
+      ...(level ? { level } : {}),
     });
     if (format === 'csv' || format === 'xlsx') {
       const day = asOf ?? today();

@@ -8,6 +8,7 @@ import {
   PROGRESS_SORTS,
   ProgressSeriesSchema,
   REGION_KINDS,
+  REGION_LEVELS,
   RegionKeyParamSchema,
   RegionProgressSchema,
   SIZE_CLASS_IDS,
@@ -37,6 +38,9 @@ export const childrenProgressRoute = createRoute({
     query: AsOfQuerySchema.extend({
       sort: z.enum(PROGRESS_SORTS).optional(),
       order: z.enum(['asc', 'desc']).optional(),
+      level: z.enum(REGION_LEVELS).optional().meta({
+        description: 'all descendants of this level instead of the children, e.g. every Kreis of a Land',
+      }),
       ...FormatQuerySchema.shape,
     }),
   },

@@ -10,9 +10,17 @@ export const childrenProgressQueryOptions = (key: string, asOf?: string) =>
       unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
   });
 
-/** The same children with their figures as a file. */
-export const childrenProgressFileUrl = (key: string, asOf: string | undefined, format: ExportFormat) =>
-  `${API_BASE}${api.regions[':key'].children.progress.$path({ param: { key }, query: { ...(asOf ? { asOf } : {}), format } })}`;
+/** The same children with their figures as a file; with `level` all descendants of that level (every Kreis). */
+export const childrenProgressFileUrl = (
+  key: string,
+  asOf: string | undefined,
+  format: ExportFormat,
+  level?: 'kreis',
+) =>
+  `${API_BASE}${api.regions[':key'].children.progress.$path({
+    param: { key },
+    query: { ...(asOf ? { asOf } : {}), ...(level ? { level } : {}), format },
+  })}`;
 
 export const useChildrenProgress = (key: string | null, asOf?: string) =>
   useQuery({ ...childrenProgressQueryOptions(key ?? '', asOf), enabled: key !== null });

@@ -97,22 +97,11 @@ export function LandOverview({
         ) : null}
         <section aria-labelledby="kreise" className="panel">
           <h2 id="kreise">Kreise und kreisfreie Städte im Vergleich</h2>
-          {hasBezirke && children.data ? (
-            // The API lists the children of one region: below Regierungsbezirke the Kreise come in one file each.
-            children.data.children.map((bezirk) => (
-              <ExportLinks
-                key={bezirk.region.ags}
-                label={`${bezirk.region.name}:`}
-                what={`Kreise im ${bezirk.region.name}`}
-                href={(format) => childrenProgressFileUrl(bezirk.region.ags, date, format)}
-              />
-            ))
-          ) : (
-            <ExportLinks
-              what="Kreise und kreisfreie Städte"
-              href={(format) => childrenProgressFileUrl(landKey, date, format)}
-            />
-          )}
+          {/* Every Kreis of the Land in one file, also where Regierungsbezirke lie between. */}
+          <ExportLinks
+            what="Kreise und kreisfreie Städte"
+            href={(format) => childrenProgressFileUrl(landKey, date, format, 'kreis')}
+          />
           {children.isError || kreiseOfBezirke.error ? (
             <ErrorState
               error={children.error ?? kreiseOfBezirke.error}
