@@ -29,14 +29,23 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
         headers: {
           cookie,
           'x-csrf-token': csrfToken,
-          ...(body === undefined || typeof body === 'string' || body instanceof FormData
+          ...(body === undefined ||
+          typeof body === 'string' ||
+          body instanceof FormData ||
+          body instanceof Uint8Array
             ? {}
             : { 'content-type': 'application/json' }),
           ...headers,
         },
         ...(body === undefined
           ? {}
-          : { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }),
+          : {
+              // Bytes are sent as they are: uploads must be tested in the encodings spreadsheets write.
+              body:
+                typeof body === 'string' || body instanceof FormData || body instanceof Uint8Array
+                  ? body
+                  : JSON.stringify(body),
+            }),
       }),
   };
 }

@@ -4,11 +4,13 @@ import { AppError, createUser, setPassword } from '@ozg/api';
 import { createDb, type Database, migrateDb } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import {
+  decodeUploadedText,
   ImportFileError,
   ImportRefusedError,
   importBoundaries,
   importCatalog,
   importGv100,
+  TextDecodingError,
 } from '@ozg/db/importers';
 import { REGION_LEVEL_LABELS } from '@ozg/shared';
 import { userPath } from './env';
@@ -52,11 +54,22 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
+/** A file's text as the uploads read it: UTF-8 or Windows-1252 (German Excel's CSV). */
+function readText(full: string, path: string): string {
+  try {
+    return decodeUploadedText(readFileSync(full)).text;
+  } catch (error) {
+    if (error instanceof TextDecodingError) throw new ImportFileError(path, error.line, error.problem);
+    throw error;
+  }
+}
+
 function readInput(path: string): { text: string; fileName: string } {
   const full = userPath(path);
   try {
-    return { text: readFileSync(full, 'utf8'), fileName: path };
+    return { text: readText(full, path), fileName: path };
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     throw new ImportRefusedError(
       `Datei ${full} kann nicht gelesen werden: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );

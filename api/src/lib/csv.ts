@@ -1,3 +1,4 @@
+import { decodeUploadedText, TextDecodingError } from '@ozg/db/importers';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from './errors';
@@ -22,20 +23,55 @@ export function fromSpreadsheet(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
+/**
+ * A cell for German Excel: numbers with the decimal comma (German Excel reads
+ * "14.7" as 14 July), text made formula-safe. Numbers are formatted here, after
+ * the formula check, so that "-3,5" is not taken for a formula.
+ */
+function excelCell(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+  return value === null || value === undefined ? '' : spreadsheetSafe(value);
+}
+
 export function writeCsv(rows: unknown[][], variant: CsvVariant): string {
   if (variant === 'plain') return stringify(rows, { delimiter: ',', record_delimiter: '\n' });
   const text = stringify(
-    rows.map((row) => row.map(spreadsheetSafe)),
+    rows.map((row) => row.map(excelCell)),
     { delimiter: ';', record_delimiter: '\r\n' },
   );
   return `\uFEFF${text}`;
 }
 
+/**
+ * The text of an uploaded file, from its bytes: UTF-8 (with or without BOM) or
+ * Windows-1252 (German Excel). Handlers pass the raw bytes (never c.req.text(),
+ * which decodes as UTF-8 and turns every Windows-1252 umlaut into U+FFFD).
+ */
+export function uploadedText(bytes: Uint8Array, what: string): string {
+  try {
+    return decodeUploadedText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof TextDecodingError)) throw error;
+    throw new AppError('validation_failed', `${what}, Zeile ${error.line}: ${error.problem}`, [
+      { line: error.line, column: '', message: error.problem },
+    ]);
+  }
+}
+
+/** The raw bytes of a request body or an uploaded file. */
+export async function bodyBytes(source: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<Uint8Array> {
+  return new Uint8Array(await source.arrayBuffer());
+}
+
 export type CsvUpload = { columns: string[]; rows: { line: number; record: string[] }[] };
 
-/** Reads an uploaded CSV: ";" or "," (from the header line), with or without BOM; columns lower-cased. */
-export function readCsvUpload(text: string): CsvUpload {
-  const content = text.replace(/^\uFEFF/, '');
+/**
+ * Reads an uploaded CSV from its bytes (see uploadedText): ";" or "," (from the
+ * header line); columns lower-cased. Lines of only separators, which Excel
+ * writes for cleared rows, are skipped like empty lines.
+ */
+export function readCsvUpload(bytes: Uint8Array): CsvUpload {
+  const content = uploadedText(bytes, 'Die CSV-Datei');
   const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -48,7 +84,7 @@ export function readCsvUpload(text: string): CsvUpload {
   } catch (error) {
     throw new AppError('validation_failed', `Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
   }
-  const [head, ...body] = records;
+  const [head, ...body] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
   return {
     columns: (head?.record ?? []).map((column) => column.trim().toLowerCase()),
     rows: body.map(({ record, info }) => ({ line: info.lines, record: record.map(fromSpreadsheet) })),

@@ -8,8 +8,9 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { readCsvUpload, writeCsv } from '../lib/csv';
+import { readCsvUpload } from '../lib/csv';
 import { AppError } from '../lib/errors';
+import { exportTable, tableCsv } from '../lib/export';
 import type { Actor } from './auth';
 
 type ServiceRow = {
@@ -106,25 +107,27 @@ export async function setExecutingLevels(input: {
 const LEVEL_COLUMN = 'ausfuehrende_ebene';
 
 export async function exportExecutingLevelsCsv(db: Db): Promise<string> {
-  const services = await listServices({ db, query: {} });
-  const rows = services.map((s) => [
-    s.ozgId,
-    s.name,
-    s.themenfeld,
-    s.municipallyRelevant ? 'ja' : 'nein',
-    s.executingLevel ? EXECUTING_LEVEL_LABELS[s.executingLevel] : '',
-  ]);
-  return writeCsv(
-    [['ozg_id', 'leistung', 'themenfeld', 'kommunal_relevant', LEVEL_COLUMN], ...rows],
-    'excel',
+  // Column names as the import reads them (parseExecutingLevelsCsv), so the file goes straight back.
+  return tableCsv(
+    exportTable<Service>({
+      sheet: 'Ausführende Ebenen',
+      columns: [
+        ['ozg_id', (s) => s.ozgId],
+        ['leistung', (s) => s.name],
+        ['themenfeld', (s) => s.themenfeld],
+        ['kommunal_relevant', (s) => s.municipallyRelevant],
+        [LEVEL_COLUMN, (s) => (s.executingLevel ? EXECUTING_LEVEL_LABELS[s.executingLevel] : null)],
+      ],
+      rows: await listServices({ db, query: {} }),
+    }),
   );
 }
 
 /** Reads "ozg_id;ausfuehrende_ebene" lines (other columns are ignored); any bad line stops the whole file. */
 export function parseExecutingLevelsCsv(
-  text: string,
+  bytes: Uint8Array,
 ): { ozgId: number; executingLevel: ExecutingLevel | null }[] {
-  const { columns, rows } = readCsvUpload(text);
+  const { columns, rows } = readCsvUpload(bytes);
   const idIndex = columns.indexOf('ozg_id');
   const levelIndex = columns.indexOf(LEVEL_COLUMN);
   if (idIndex === -1 || levelIndex === -1) {

@@ -11,8 +11,7 @@ import {
   type Worklist,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import { writeCsv } from '../lib/csv';
+import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { getLaggards } from './laggards';
 import { summarizeRegion, today } from './regions';
@@ -172,9 +171,7 @@ async function estimateEffect(db: Db, regionId: number, now: string): Promise<Co
   };
 }
 
-const percent = (value: number | null) => (value === null ? '' : Math.round(value * 1000) / 10);
-
-const COLUMNS = [
+const COLUMNS: readonly ExportColumn<UptakeRow>[] = [
   ['AGS', (row: UptakeRow) => row.region.ags],
   ['Gebiet', (row: UptakeRow) => row.region.name],
   [
@@ -192,37 +189,32 @@ const COLUMNS = [
   ]),
   ['Offene Maßnahmen', (row: UptakeRow) => row.openMeasures],
   ['Überfällige Maßnahmen', (row: UptakeRow) => row.overdueMeasures],
-] as const;
+];
 
-export function consultingReportCsv(report: ConsultingReport): string {
-  return writeCsv(
-    [COLUMNS.map(([label]) => label), ...report.uptake.map((row) => COLUMNS.map(([, value]) => value(row)))],
-    'excel',
-  );
-}
+type EffectRow = { group: string; count: number; meanChange: number | null };
 
-export async function consultingReportXlsx(report: ConsultingReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OZG-Umsetzungsdashboard';
-  const sheet = workbook.addWorksheet('Inanspruchnahme');
-  sheet.addRow([`Digitalisierungsberatung in ${report.region.name}, Stand ${report.date}`]);
-  sheet.addRow(COLUMNS.map(([label]) => label)).font = { bold: true };
-  for (const row of report.uptake) sheet.addRow(COLUMNS.map(([, value]) => value(row)));
-  sheet.columns.forEach((column) => {
-    column.width = 20;
+/** The report as tables for CSV (the uptake) and XLSX (uptake and effect; lib/export). */
+export function consultingReportTables(report: ConsultingReport) {
+  const uptake = exportTable({
+    sheet: 'Inanspruchnahme',
+    title: `Digitalisierungsberatung in ${report.region.name}, Stand ${report.date}`,
+    columns: COLUMNS,
+    rows: report.uptake,
+    width: 20,
   });
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  const effect = workbook.addWorksheet('Wirkung');
-  effect.addRow(['Gruppe', 'Kommunen', 'Mittlere Veränderung (Prozentpunkte)']).font = { bold: true };
-  effect.addRow(['Beraten', report.effect.consulted.count, percent(report.effect.consulted.meanChange)]);
-  effect.addRow([
-    'Vergleichsgruppe',
-    report.effect.comparison.count,
-    percent(report.effect.comparison.meanChange),
-  ]);
-  effect.addRow([]);
-  effect.addRow([report.effect.method]);
-  effect.getColumn(1).width = 24;
-  effect.getColumn(3).width = 36;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const effect = exportTable<EffectRow>({
+    sheet: 'Wirkung',
+    title: report.effect.method,
+    columns: [
+      ['Gruppe', (row) => row.group],
+      ['Kommunen', (row) => row.count],
+      ['Mittlere Veränderung (Prozentpunkte)', (row) => percent(row.meanChange)],
+    ],
+    rows: [
+      { group: 'Beraten', ...report.effect.consulted },
+      { group: 'Vergleichsgruppe', ...report.effect.comparison },
+    ],
+    width: 36,
+  });
+  return [uptake, effect] as const;
 }

@@ -10,8 +10,7 @@ import {
   sizeClassOf,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import { writeCsv } from '../lib/csv';
+import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { summarizeRegion, today } from './regions';
 import { administrationsBelow } from './territory';
@@ -117,15 +116,14 @@ export async function getLaggards({
   };
 }
 
-const percent = (value: number | null) => (value === null ? '' : Math.round(value * 1000) / 10);
 const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id === id)?.label ?? id;
 
-const COLUMNS = [
+const COLUMNS: readonly ExportColumn<Laggard>[] = [
   ['AGS', (item: Laggard) => item.region.ags],
   ['Kommune', (item: Laggard) => item.region.name],
   ['Art', (item: Laggard) => REGION_KIND_LABELS[item.region.kind]],
   ['Kreis', (item: Laggard) => item.kreis?.name ?? ''],
-  ['Einwohner', (item: Laggard) => item.region.population ?? ''],
+  ['Einwohner', (item: Laggard) => item.region.population],
   ['Größenklasse', (item: Laggard) => sizeLabel(item.sizeClass)],
   ['Zielleistungen', (item: Laggard) => item.targetServices],
   ['OZG-konform', (item: Laggard) => item.conformant],
@@ -134,29 +132,14 @@ const COLUMNS = [
   ['Abstand (Prozentpunkte)', (item: Laggard) => percent(item.gap)],
   ['Veränderung 12 Monate (Prozentpunkte)', (item: Laggard) => percent(item.changeTwelveMonths)],
   ['Überfällig', (item: Laggard) => item.overdue],
-  ['Beratung erhalten', (item: Laggard) => (item.consultationHeld ? 'ja' : 'nein')],
-] as const;
+  ['Beratung erhalten', (item: Laggard) => item.consultationHeld],
+];
 
-export function laggardsCsv(laggards: Laggards): string {
-  return writeCsv(
-    [
-      COLUMNS.map(([label]) => label),
-      ...laggards.items.map((item) => COLUMNS.map(([, value]) => value(item))),
-    ],
-    'excel',
-  );
-}
-
-export async function laggardsXlsx(laggards: Laggards): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OZG-Umsetzungsdashboard';
-  const sheet = workbook.addWorksheet('Nachzügler');
-  sheet.addRow([`Nachzügler in ${laggards.region.name} – Vergleichsgruppe: ${laggards.peerGroup}`]);
-  sheet.addRow(COLUMNS.map(([label]) => label)).font = { bold: true };
-  for (const item of laggards.items) sheet.addRow(COLUMNS.map(([, value]) => value(item)));
-  sheet.columns.forEach((column) => {
-    column.width = 18;
+/** The laggards as a table for CSV and XLSX (lib/export). */
+export const laggardsTable = (laggards: Laggards) =>
+  exportTable({
+    sheet: 'Nachzügler',
+    title: `Nachzügler in ${laggards.region.name} – Vergleichsgruppe: ${laggards.peerGroup}`,
+    columns: COLUMNS,
+    rows: laggards.items,
   });
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}

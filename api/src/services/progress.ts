@@ -7,6 +7,7 @@ import {
   OZG_DEADLINE,
   type PROGRESS_SORTS,
   type ProgressFigures,
+  type RegionLevel,
   type RegionProgress,
   type Themenfeld,
 } from '@ozg/shared';
@@ -194,15 +195,18 @@ export async function getChildrenProgress({
   sort = 'conformantShare',
   order,
   asOf,
+  level,
 }: {
   db: Db;
   key: string;
   sort?: (typeof PROGRESS_SORTS)[number];
   order?: 'asc' | 'desc';
   asOf?: string;
+  /** All descendants of this level instead of the direct children (the Kreise of a Land with Bezirke). */
+  level?: RegionLevel;
 }): Promise<ChildrenProgress> {
   const day = asOf ?? today();
-  const { parent, children } = await listChildren({ db, key, asOf: day });
+  const { parent, children } = await listChildren({ db, key, asOf: day, ...(level ? { level } : {}) });
   const figures = await figuresOf(
     db,
     children.map((child) => child.id),

@@ -97,8 +97,8 @@ function parseDate(value: string): string | null | undefined {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
 
-function parseLines(text: string): ParsedLine[] {
-  const { columns, rows } = readCsvUpload(text);
+function parseLines(bytes: Uint8Array): ParsedLine[] {
+  const { columns, rows } = readCsvUpload(bytes);
   if (!columns.includes('version') || !(columns.includes('status_id') || columns.includes('ozg_id'))) {
     throw new AppError(
       'validation_failed',
@@ -208,12 +208,13 @@ export async function importStatusesCsv(input: {
   db: Db;
   actor: Actor;
   regionId: number;
-  text: string;
+  /** The uploaded file as sent (UTF-8 or Windows-1252, decoded by readCsvUpload). */
+  bytes: Uint8Array;
   mode: 'dry-run' | 'commit';
 }): Promise<CsvImportResult> {
   if (!canEditRegion(input.actor, input.regionId))
     throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
-  const lines = parseLines(input.text);
+  const lines = parseLines(input.bytes);
   const { items } = await listStatuses({
     db: input.db,
     regionId: input.regionId,

@@ -4,6 +4,7 @@ import { type Database, queryRows } from '../client';
 import { createTestDatabase, readOfficialFile } from '../testing/index';
 import { importCatalog } from './catalog';
 import { ImportFileError } from './errors';
+import { decodeUploadedText } from './text-encoding';
 
 let database: Database;
 beforeEach(async () => {
@@ -139,5 +140,26 @@ describe('catalogue import of malformed files', () => {
   it('accepts the well-formed made-up files', async () => {
     const summary = await run(ozgGood, leikaGood);
     expect(summary).toMatchObject({ services: 2, leikaServices: 2, municipallyRelevant: 1 });
+  });
+
+  it('reads a catalogue that a spreadsheet saved in Windows-1252 with cleared rows (",,,")', async () => {
+    // The upload's decoder turns the bytes into text; "ü" is the single byte 0xFC.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${ozgGood.join('\r\n')}\r\n,,,\r\n90003,Hundesteuer f`),
+      0xfc,
+      ...new TextEncoder().encode('r Hunde,Testlage,Steuern & Zoll\r\n,,,\r\n'),
+    ]);
+    const { text } = decodeUploadedText(bytes);
+    const summary = await importCatalog({
+      database,
+      ozg: { text, fileName: 'ozg.csv' },
+      leika: { text: `${leikaGood.join('\n')}\n`, fileName: 'leika.csv' },
+    });
+    expect(summary).toMatchObject({ services: 3 });
+    const [row] = await queryRows<{ name: string }>(
+      database.db,
+      sql`select name from ozg_services where ozg_id = 90003`,
+    );
+    expect(row?.name).toBe('Hundesteuer für Hunde');
   });
 });

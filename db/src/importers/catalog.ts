@@ -33,7 +33,8 @@ export function readCsv(text: string, fileName: string, expectedColumns: readonl
     const line = (error as { lines?: number }).lines ?? 1;
     throw new ImportFileError(fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
   }
-  const [header, ...rows] = records;
+  // Lines of only separators (a spreadsheet's cleared rows) are as empty as empty lines.
+  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
   if (!header) throw new ImportFileError(fileName, 1, 'die Datei ist leer');
   const columns = header.record.map((column) => column.trim());
   for (const expected of expectedColumns) {

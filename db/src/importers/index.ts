@@ -4,3 +4,4 @@ export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalo
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
 export { type Gv100ImportSummary, importGv100, UNKNOWN_START } from './gv100';
 export { parseGv100 } from './gv100-parse';
+export { decodeUploadedText, TextDecodingError, type TextEncoding } from './text-encoding';

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RunningApp, startApp } from './app-server';
 import { launchBrowser } from './browser';
@@ -24,3 +25,16 @@ export function startJourney(): Journey {
 /** Until no block of the page shows "… wird geladen" any more. */
 export const allLoaded = (page: Page) =>
   expect.poll(() => page.locator('.state-loading').count(), { timeout: 30_000 }).toBe(0);
+
+/** Clicks a download link (within `scope`) and returns the saved file's name and bytes. */
+export async function download(
+  page: Page,
+  linkName: string,
+  scope: Page | Locator = page,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    scope.getByRole('link', { name: linkName }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}

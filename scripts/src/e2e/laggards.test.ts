@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
-import { startJourney } from './journey';
+import { download, startJourney } from './journey';
 import { signIn } from './sign-in';
 
 const journey = startJourney();
@@ -15,14 +14,6 @@ async function openLaggards(page: Page) {
   await signIn(page, journey.app.url, CONSULTANT.email, CONSULTANT.password, '/nachzuegler');
   await page.getByRole('heading', { level: 1, name: 'Nachzügler im Vergleich' }).waitFor();
   await rows(page).first().waitFor();
-}
-
-async function download(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: linkName }).click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
 describe('laggards page', () => {

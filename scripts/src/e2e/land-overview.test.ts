@@ -1,7 +1,15 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
-import { allLoaded, startJourney } from './journey';
+import {
+  openPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
+import { allLoaded, download, startJourney } from './journey';
 
 const journey = startJourney();
 
@@ -57,6 +65,33 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       );
       await page.locator('.recharts-surface').nth(2).waitFor();
       await checkPage(page, `land-overview-${viewport}`);
+
+      // Every table and chart can be exported as the page shows it: the Bezirke as CSV for German Excel.
+      const bezirke = section(page, 'Regierungsbezirke im Vergleich');
+      await bezirke
+        .getByRole('link', { name: 'Regierungsbezirke als CSV exportieren' })
+        .scrollIntoViewIfNeeded();
+      // The block alone, to check that the links fit beside the table at 390 px.
+      await bezirke.screenshot({ path: join(SCREENSHOT_DIR, `land-overview-export-${viewport}.png`) });
+      const csv = await download(page, 'Regierungsbezirke als CSV exportieren', bezirke);
+      expect(csv.name).toMatch(/^gebiete-06-\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = csv.bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines).toHaveLength(4);
+      expect(lines[1]).toMatch(/^\d;06\d;Regierungsbezirk [^;]+;Regierungsbezirk;\d+;\d+;\d+;/);
+      expect(lines[1]).toMatch(/;\d{1,2},\d;/);
+      const xlsx = await download(page, 'Themenfelder nach Reifegrad als Excel-Datei exportieren');
+      expect(xlsx.name).toMatch(/^kennzahlen-06-.*\.xlsx$/);
+      expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      await expect(
+        page
+          .getByRole('link', { name: 'Kreise und kreisfreie Städte als CSV exportieren' })
+          .getAttribute('href'),
+      ).resolves.toBe('/api/v1/regions/06/children/progress?level=kreis&format=csv');
+      expect(await page.getByRole('link', { name: 'Verlauf als Excel-Datei exportieren' }).count()).toBe(1);
 
       // Drill down: Regierungsbezirk, Kreis, Gemeinde, each with breadcrumbs back to the Land.
       await section(page, 'Regierungsbezirke im Vergleich')
@@ -152,6 +187,12 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
         .getByRole('heading', { level: 2, name: /^Verbreitung in Regierungsbezirk Kassel/ })
         .waitFor();
       await section(page, 'Nach Gebieten in Regierungsbezirk Kassel').locator('tbody tr').nth(4).waitFor();
+      // The export is of what the page shows: this service in this Regierungsbezirk.
+      await expect(
+        page
+          .getByRole('link', { name: 'Verbreitung in Regierungsbezirk Kassel als CSV exportieren' })
+          .getAttribute('href'),
+      ).resolves.toBe('/api/v1/services/99001/coverage?region=066&format=csv');
 
       // The catalogue, filtered by Themenfeld and text; the filters stay in the URL.
       await page

@@ -37,8 +37,15 @@ export class ApiError extends Error {
 
 type JsonResponse = { ok: boolean; status: number; json(): Promise<unknown> };
 
-/** The success body of a typed response: every variant except the error shapes. */
-export type SuccessBody<R extends JsonResponse> = Exclude<Awaited<ReturnType<R['json']>>, { error: unknown }>;
+/**
+ * The success body of a typed response: every variant except the error shapes,
+ * and except the file answers of routes that also export (format=csv|xlsx:
+ * text or a plain Response), which a request without `format` never gets.
+ */
+export type SuccessBody<R extends JsonResponse> = Exclude<
+  Awaited<ReturnType<R['json']>>,
+  { error: unknown } | string | Response
+>;
 
 /** Checks the response and returns its JSON body, or throws an ApiError. */
 export async function unwrap<R extends JsonResponse>(response: Promise<R>): Promise<SuccessBody<R>> {

@@ -1,4 +1,5 @@
 import { changeSource, requireActor, requireRole } from '../../lib/auth';
+import { bodyBytes } from '../../lib/csv';
 import { createRouter } from '../../lib/router';
 import {
   deleteException,
@@ -42,7 +43,7 @@ export const catalogRouter = createRouter()
   )
   .openapi(importExecutingLevelsRoute, async (c) => {
     const actor = requireRole(c, 'admin');
-    const services = parseExecutingLevelsCsv(await c.req.text());
+    const services = parseExecutingLevelsCsv(await bodyBytes(c.req));
     return c.json(
       await setExecutingLevels({ db: c.get('database').db, actor, services, source: 'csv' }),
       200,

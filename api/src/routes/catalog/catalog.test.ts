@@ -90,6 +90,23 @@ describe('catalogue and target sets', () => {
     expect(await rollupDifferences()).toBe(0);
   });
 
+  it('takes executing levels from a CSV that German Excel saved (Windows-1252, separator-only lines)', async () => {
+    // "ozg_id;leistung;ausfuehrende_ebene" with "für" and "ü" as the single bytes 0xFC, cleared rows as ";;".
+    const latin = (text: string) => [...text].map((char) => char.charCodeAt(0));
+    const bytes = new Uint8Array([
+      ...latin('ozg_id;leistung;ausfuehrende_ebene\r\n'),
+      ...latin('99031;Hundesteuer f'),
+      0xfc,
+      ...latin('r Hunde;Gemeinde\r\n;;\r\n;;\r\n\r\n'),
+    ]);
+    const res = await admin.request('POST', '/api/v1/services/executing-levels.csv', bytes, {
+      'content-type': 'text/csv',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { updated: number }).updated).toBe(0);
+    expect(await inTargetCount(HUNDESTEUER, 'gemeinde')).toBeGreaterThan(200);
+  });
+
   it('an exception with a reason takes a service out of one municipality, and removing it brings it back', async () => {
     const officer = await signInAs(app, 'officer');
     const list = async () =>

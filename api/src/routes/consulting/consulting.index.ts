@@ -1,5 +1,6 @@
 import { requireActor, requireRole } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
+import { fileResponse } from '../../lib/export';
 import { createRouter } from '../../lib/router';
 import { canEditRegion } from '../../services/auth';
 import {
@@ -16,12 +17,7 @@ import {
   updateMeasure,
   updateModule,
 } from '../../services/consulting';
-import {
-  consultingReportCsv,
-  consultingReportXlsx,
-  getConsultingReport,
-  getWorklist,
-} from '../../services/consulting-report';
+import { consultingReportTables, getConsultingReport, getWorklist } from '../../services/consulting-report';
 import { resolveAdministration, today } from '../../services/regions';
 import {
   createMeasureRoute,
@@ -122,18 +118,12 @@ export const consultingRouter = createRouter()
       throw new AppError('forbidden', 'Der Bericht ist für Ministerium und Beratung.');
     const report = await getConsultingReport({ db: c.get('database').db, key: c.req.valid('param').key });
     const format = c.req.valid('query').format;
-    const fileName = `beratung-${report.region.ags}-${today()}`;
-    if (format === 'csv') {
-      return c.body(consultingReportCsv(report), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${fileName}.csv"`,
-      });
-    }
-    if (format === 'xlsx') {
-      return c.body(new Uint8Array(await consultingReportXlsx(report)), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${fileName}.xlsx"`,
-      });
-    }
+    if (format === 'csv' || format === 'xlsx')
+      return fileResponse(
+        c,
+        format,
+        `beratung-${report.region.ags}-${today()}`,
+        consultingReportTables(report),
+      );
     return c.json(report, 200);
   });

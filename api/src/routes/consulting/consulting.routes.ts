@@ -16,6 +16,7 @@ import {
   WorklistSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
+import { exportContent, FormatQuerySchema } from '../../lib/export';
 import { errorResponses, jsonContent } from '../../lib/router';
 
 const security = [{ session: [] }];
@@ -173,17 +174,10 @@ export const reportRoute = createRoute({
   security,
   request: {
     params: RegionKeyParamSchema,
-    query: z.object({ format: z.enum(['json', 'csv', 'xlsx']).optional() }),
+    query: FormatQuerySchema,
   },
   responses: {
-    200: {
-      description: 'Bericht',
-      content: {
-        'application/json': { schema: ConsultingReportSchema },
-        'text/csv': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
-      },
-    },
+    200: exportContent(ConsultingReportSchema, 'Bericht'),
     ...errorResponses(400, 401, 404),
   },
 });

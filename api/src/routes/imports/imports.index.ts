@@ -3,6 +3,7 @@ import type { ImportResult, ImportStreamLine } from '@ozg/shared';
 import type { Context } from 'hono';
 import { stream as streamResponse } from 'hono/streaming';
 import { requireRole } from '../../lib/auth';
+import { bodyBytes, uploadedText } from '../../lib/csv';
 import { AppError, errorBody } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
 import { listKreisBoundaries } from '../../services/boundaries';
@@ -14,9 +15,9 @@ import {
   listBoundariesRoute,
 } from './imports.routes';
 
-/** The uploaded file as text; the official files are UTF-8. */
-async function uploadedText(request: Request, what: string): Promise<string> {
-  const text = await request.text();
+/** The uploaded file as text (UTF-8, or Windows-1252 as German Excel saves CSV). */
+async function uploadedFileText(request: Request, what: string): Promise<string> {
+  const text = uploadedText(await bodyBytes(request), `Die hochgeladene ${what}`);
   if (!text.trim()) throw new AppError('validation_failed', `Die hochgeladene ${what} ist leer.`);
   return text;
 }
@@ -29,7 +30,7 @@ async function formFile(
 ): Promise<{ text: string; fileName: string }> {
   if (!(file instanceof File))
     throw new AppError('validation_failed', `${what} fehlt (Formularfeld "${field}").`);
-  const text = await file.text();
+  const text = uploadedText(await bodyBytes(file), `${what} ${file.name}`);
   if (!text.trim()) throw new AppError('validation_failed', `${what} ${file.name} ist leer.`);
   return { text, fileName: file.name || field };
 }
@@ -88,7 +89,7 @@ export const importsRouter = createRouter()
   .openapi(importGv100Route, async (c) => {
     requireRole(c, 'admin');
     const { fileName, land, replaceDemo } = c.req.valid('query');
-    const text = await uploadedText(c.req.raw, 'GV100AD-Datei');
+    const text = await uploadedFileText(c.req.raw, 'GV100AD-Datei');
     return answer(c, (progress) =>
       uploadGv100({
         database: c.get('database'),
@@ -118,7 +119,7 @@ export const importsRouter = createRouter()
   })
   .openapi(importBoundariesRoute, async (c) => {
     requireRole(c, 'admin');
-    const text = await uploadedText(c.req.raw, 'GeoJSON-Datei');
+    const text = await uploadedFileText(c.req.raw, 'GeoJSON-Datei');
     const fileName = c.req.valid('query').fileName ?? 'Kreisgrenzen.geojson';
     return answer(c, (progress) =>
       uploadBoundaries({ database: c.get('database'), text, fileName, ...(progress ? { progress } : {}) }),

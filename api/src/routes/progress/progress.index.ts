@@ -1,10 +1,12 @@
 import { requireActor } from '../../lib/auth';
+import { fileResponse } from '../../lib/export';
 import { createRouter } from '../../lib/router';
 import { getCoverage } from '../../services/coverage';
 import { getAdoptionHints } from '../../services/hints';
 import { getProgressSeries } from '../../services/history';
-import { getLaggards, laggardsCsv, laggardsXlsx } from '../../services/laggards';
+import { getLaggards, laggardsTable } from '../../services/laggards';
 import { getChildrenProgress, getProgress } from '../../services/progress';
+import { childrenTable, coverageTable, progressTable, seriesTable } from '../../services/progress-export';
 import { today } from '../../services/regions';
 import {
   childrenProgressRoute,
@@ -18,24 +20,33 @@ import {
 // Aggregated figures are open data (decision 003): no sign-in needed.
 export const progressRouter = createRouter()
   .openapi(progressRoute, async (c) => {
-    const { asOf } = c.req.valid('query');
+    const { asOf, format } = c.req.valid('query');
     const result = await getProgress({
       db: c.get('database').db,
       key: c.req.valid('param').key,
       ...(asOf ? { asOf } : {}),
     });
+    if (format === 'csv' || format === 'xlsx') {
+      const day = asOf ?? today();
+      return fileResponse(c, format, `kennzahlen-${result.region.ags}-${day}`, [progressTable(result, day)]);
+    }
     return c.json(result, 200);
   })
-  .openapi(coverageRoute, async (c) =>
-    c.json(
-      await getCoverage({
-        db: c.get('database').db,
-        ozgId: c.req.valid('param').ozgId,
-        key: c.req.valid('query').region,
-      }),
-      200,
-    ),
-  )
+  .openapi(coverageRoute, async (c) => {
+    const { region, format } = c.req.valid('query');
+    const result = await getCoverage({
+      db: c.get('database').db,
+      ozgId: c.req.valid('param').ozgId,
+      key: region,
+    });
+    if (format === 'csv' || format === 'xlsx') {
+      const day = today();
+      return fileResponse(c, format, `verbreitung-${result.service.ozgId}-${result.region.ags}-${day}`, [
+        coverageTable(result, day),
+      ]);
+    }
+    return c.json(result, 200);
+  })
   .openapi(laggardsRoute, async (c) => {
     // Named municipalities with their gaps: for signed-in users (consultants, ministry), not open data.
     requireActor(c);
@@ -50,19 +61,10 @@ export const progressRouter = createRouter()
         ...(limit ? { limit } : {}),
       },
     });
-    const fileName = `nachzuegler-${laggards.region.ags}-${today()}`;
-    if (format === 'csv') {
-      return c.body(laggardsCsv(laggards), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${fileName}.csv"`,
-      });
-    }
-    if (format === 'xlsx') {
-      return c.body(new Uint8Array(await laggardsXlsx(laggards)), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${fileName}.xlsx"`,
-      });
-    }
+    if (format === 'csv' || format === 'xlsx')
+      return fileResponse(c, format, `nachzuegler-${laggards.region.ags}-${today()}`, [
+        laggardsTable(laggards),
+      ]);
     return c.json(laggards, 200);
   })
   .openapi(hintsRoute, async (c) => {
@@ -70,17 +72,26 @@ export const progressRouter = createRouter()
     const { key, ozgId } = c.req.valid('param');
     return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
-  .openapi(seriesRoute, async (c) =>
-    c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
-  )
+  .openapi(seriesRoute, async (c) => {
+    const { format } = c.req.valid('query');
+    const result = await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key });
+    if (format === 'csv' || format === 'xlsx')
+      return fileResponse(c, format, `verlauf-${result.region.ags}-${today()}`, [seriesTable(result)]);
+    return c.json(result, 200);
+  })
   .openapi(childrenProgressRoute, async (c) => {
-    const { sort, order, asOf } = c.req.valid('query');
+    const { sort, order, asOf, level, format } = c.req.valid('query');
     const result = await getChildrenProgress({
       db: c.get('database').db,
       key: c.req.valid('param').key,
       ...(sort ? { sort } : {}),
       ...(order ? { order } : {}),
       ...(asOf ? { asOf } : {}),
+      ...(level ? { level } : {}),
     });
+    if (format === 'csv' || format === 'xlsx') {
+      const day = asOf ?? today();
+      return fileResponse(c, format, `gebiete-${result.parent.ags}-${day}`, [childrenTable(result, day)]);
+    }
     return c.json(result, 200);
   });

@@ -8,11 +8,13 @@ import {
   PROGRESS_SORTS,
   ProgressSeriesSchema,
   REGION_KINDS,
+  REGION_LEVELS,
   RegionKeyParamSchema,
   RegionProgressSchema,
   SIZE_CLASS_IDS,
 } from '@ozg/shared';
 import { z } from 'zod';
+import { exportContent, FormatQuerySchema } from '../../lib/export';
 import { errorResponses, jsonContent } from '../../lib/router';
 import { AsOfQuerySchema } from '../regions/regions.routes';
 
@@ -22,8 +24,8 @@ export const progressRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Fortschritt eines Gebiets heute: Zielleistungen, Reifegrade, OZG-konformer Anteil (auch nach Einwohnern), Stand zur Frist 31.12.2022, überfällige Leistungen, je Themenfeld (öffentlich)',
-  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema },
-  responses: { 200: jsonContent(RegionProgressSchema, 'Kennzahlen'), ...errorResponses(400, 404) },
+  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema.extend(FormatQuerySchema.shape) },
+  responses: { 200: exportContent(RegionProgressSchema, 'Kennzahlen'), ...errorResponses(400, 404) },
 });
 
 export const childrenProgressRoute = createRoute({
@@ -36,10 +38,14 @@ export const childrenProgressRoute = createRoute({
     query: AsOfQuerySchema.extend({
       sort: z.enum(PROGRESS_SORTS).optional(),
       order: z.enum(['asc', 'desc']).optional(),
+      level: z.enum(REGION_LEVELS).optional().meta({
+        description: 'all descendants of this level instead of the children, e.g. every Kreis of a Land',
+      }),
+      ...FormatQuerySchema.shape,
     }),
   },
   responses: {
-    200: jsonContent(ChildrenProgressSchema, 'Kennzahlen je Gebiet'),
+    200: exportContent(ChildrenProgressSchema, 'Kennzahlen je Gebiet'),
     ...errorResponses(400, 404),
   },
 });
@@ -50,8 +56,11 @@ export const seriesRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) aus den Ereignissen, Stand zur Frist, Prognose (öffentlich)',
-  request: { params: RegionKeyParamSchema },
-  responses: { 200: jsonContent(ProgressSeriesSchema, 'Verlauf und Prognose'), ...errorResponses(400, 404) },
+  request: { params: RegionKeyParamSchema, query: FormatQuerySchema },
+  responses: {
+    200: exportContent(ProgressSeriesSchema, 'Verlauf und Prognose'),
+    ...errorResponses(400, 404),
+  },
 });
 
 export const coverageRoute = createRoute({
@@ -66,9 +75,10 @@ export const coverageRoute = createRoute({
     }),
     query: z.object({
       region: RegionKeyParamSchema.shape.key.meta({ param: { name: 'region', in: 'query' }, example: '06' }),
+      ...FormatQuerySchema.shape,
     }),
   },
-  responses: { 200: jsonContent(CoverageSchema, 'Verbreitung'), ...errorResponses(400, 404) },
+  responses: { 200: exportContent(CoverageSchema, 'Verbreitung'), ...errorResponses(400, 404) },
 });
 
 export const laggardsRoute = createRoute({
@@ -85,18 +95,11 @@ export const laggardsRoute = createRoute({
       kind: z.enum(REGION_KINDS).optional(),
       sizeClass: z.enum(SIZE_CLASS_IDS).optional(),
       limit: z.coerce.number().int().min(1).max(20_000).optional(),
-      format: z.enum(['json', 'csv', 'xlsx']).optional(),
+      ...FormatQuerySchema.shape,
     }),
   },
   responses: {
-    200: {
-      description: 'Nachzügler',
-      content: {
-        'application/json': { schema: LaggardsSchema },
-        'text/csv': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
-      },
-    },
+    200: exportContent(LaggardsSchema, 'Nachzügler'),
     ...errorResponses(400, 401, 404),
   },
 });

@@ -166,3 +166,93 @@ describe('CSV round trip', () => {
     expect(((await huge.json()) as ErrorBody).error.code).toBe('payload_too_large');
   });
 });
+
+/** Text in Windows-1252, byte by byte as German Excel saves "CSV (Trennzeichen-getrennt)". */
+function windows1252(text: string): Uint8Array {
+  const beyondLatin1: Record<string, number> = { '€': 0x80, '„': 0x84, '“': 0x93, '–': 0x96 };
+  return new Uint8Array(
+    [...text].map((char) => {
+      const code = beyondLatin1[char] ?? char.charCodeAt(0);
+      if (code > 0xff) throw new Error(`${char} is not in Windows-1252`);
+      return code;
+    }),
+  );
+}
+
+const uploadBytes = (bytes: Uint8Array, mode: 'dry-run' | 'commit') =>
+  officer.request('POST', `/api/v1/regions/${KEY}/statuses.csv?mode=${mode}`, bytes, {
+    'content-type': 'text/csv',
+  });
+
+describe('CSV from German Excel', () => {
+  it('imports a Windows-1252 file with umlauts, separator-only lines and trailing empty rows', async () => {
+    const { header, rows } = await exportRows('excel');
+    const col = (name: string) => header.indexOf(name);
+    const [first, second] = rows
+      .filter((row) => Number(row[col('reifegrad')]) < 3)
+      .slice(2, 4)
+      .map((row) => [...row]) as [string[], string[]];
+    first[col('status')] = 'Zurückgestellt';
+    first[col('notiz')] = 'Prüfung läuft – „Größe“ 5 €';
+    second[col('loesung')] = 'Eigene Lösung';
+    second[col('kontakt')] = 'Jürgen Weiß';
+    const separators = ';'.repeat(header.length - 1);
+    const text = [
+      header.join(';'),
+      first.join(';'),
+      separators,
+      second.join(';'),
+      separators,
+      separators,
+      '',
+      '',
+    ].join('\r\n');
+    const bytes = windows1252(text);
+    // The file really is Windows-1252: ü is the single byte 0xFC, ö 0xF6, and it is not valid UTF-8.
+    expect(bytes).toContain(0xfc);
+    expect(bytes).toContain(0xf6);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+
+    const res = await uploadBytes(bytes, 'commit');
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as CsvImportResult;
+    expect(result.applied).toBe(true);
+    expect(result.summary).toEqual({ changed: 2, unchanged: 0, errors: 0, conflicts: 0 });
+    // Lines keep their numbers in the file: the separator-only line 3 is skipped, not renumbered.
+    expect(result.lines.map((line) => line.line)).toEqual([2, 4]);
+    const stored = async (row: string[]) =>
+      (await (await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`)).json()) as Status;
+    expect(await stored(first)).toMatchObject({
+      workflowState: 'paused',
+      note: 'Prüfung läuft – „Größe“ 5 €',
+    });
+    expect(await stored(second)).toMatchObject({ solution: 'own', contact: 'Jürgen Weiß' });
+  });
+
+  it('imports a UTF-8 file with byte order mark and names the labels with umlauts', async () => {
+    const { header, rows } = await exportRows('excel');
+    const col = (name: string) => header.indexOf(name);
+    const row = [...(rows.filter((r) => Number(r[col('reifegrad')]) < 3)[4] as string[])];
+    row[col('status')] = 'Zurückgestellt';
+    row[col('notiz')] = 'Über die Kreisverwaltung';
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(`${header.join(';')}\r\n${row.join(';')}\r\n;;;\r\n`),
+    ]);
+    const res = await uploadBytes(bytes, 'commit');
+    expect(res.status).toBe(200);
+    const status = (await (
+      await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`)
+    ).json()) as Status;
+    expect(status).toMatchObject({ workflowState: 'paused', note: 'Über die Kreisverwaltung' });
+  });
+
+  it('refuses a file that is neither UTF-8 nor Windows-1252 with a 400 naming the line', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('status_id;version\n1;1\n'), 0x81, 0x0a]);
+    const res = await uploadBytes(bytes, 'dry-run');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/Zeile 3/);
+  });
+});

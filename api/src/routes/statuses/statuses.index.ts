@@ -1,4 +1,5 @@
 import { changeSource, requireActor } from '../../lib/auth';
+import { bodyBytes } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listChangeSets, undoChangeSet } from '../../services/change-sets';
@@ -100,7 +101,7 @@ export const statusesRouter = createRouter()
       db,
       actor,
       regionId: administration.regionId,
-      text: await c.req.text(),
+      bytes: await bodyBytes(c.req),
       mode: c.req.valid('query').mode,
     });
     return c.json(result, 200);

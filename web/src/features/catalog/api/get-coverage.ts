@@ -1,5 +1,6 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api-client';
+import type { ExportFormat } from '../../../components/ExportLinks';
+import { API_BASE, api, unwrap } from '../../../lib/api-client';
 
 /** How far one service is offered across a region (public). */
 export const coverageQueryOptions = (ozgId: number, region: string) =>
@@ -10,6 +11,10 @@ export const coverageQueryOptions = (ozgId: number, region: string) =>
   });
 
 export const useCoverage = (ozgId: number, region: string) => useQuery(coverageQueryOptions(ozgId, region));
+
+/** The same coverage as a file, one figure per line. */
+export const coverageFileUrl = (ozgId: number, region: string, format: ExportFormat) =>
+  `${API_BASE}${api.services[':ozgId'].coverage.$path({ param: { ozgId: String(ozgId) }, query: { region, format } })}`;
 
 /** The same service's coverage in several regions at once (the parts of the region shown). */
 export const useCoverageIn = (ozgId: number, regions: readonly string[]) =>

@@ -10,11 +10,12 @@ import {
 import { Link, useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { ServiceCoverageMap } from '../../map/ServiceCoverageMap';
-import { useCoverage, useCoverageIn } from '../api/get-coverage';
+import { coverageFileUrl, useCoverage, useCoverageIn } from '../api/get-coverage';
 import { useRegionParts } from '../api/get-region-parts';
 import { useServices } from '../api/get-services';
 
@@ -121,6 +122,10 @@ function CoverageView({ coverage, ozgId }: { coverage: Coverage; ozgId: number }
             </>
           ) : null}
         </h2>
+        <ExportLinks
+          what={`Verbreitung in ${region.name}`}
+          href={(format) => coverageFileUrl(ozgId, region.ags, format)}
+        />
         {coverage.mustOffer === 0 ? (
           <p className="state state-empty panel">
             In {region.name} muss keine Verwaltung diese Leistung anbieten: Sie gehört zu keiner Zielmenge

@@ -1,4 +1,4 @@
-import type { Laggards, RegionKind, SizeClass } from '@ozg/shared';
+import type { RegionKind, SizeClass } from '@ozg/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { API_BASE, api, unwrap } from '../../../lib/api-client';
 
@@ -21,11 +21,7 @@ export const laggardsQueryOptions = (filters: LaggardFilters) =>
     queryKey: ['regions', filters.regionKey, 'laggards', queryOf(filters)],
     queryFn: () =>
       unwrap(
-        // The route also answers CSV and XLSX, so its typed response is a union; without `format` it is JSON.
-        api.regions[':key'].laggards.$get({
-          param: { key: filters.regionKey },
-          query: queryOf(filters),
-        }) as Promise<{ ok: boolean; status: number; json(): Promise<Laggards> }>,
+        api.regions[':key'].laggards.$get({ param: { key: filters.regionKey }, query: queryOf(filters) }),
       ),
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,6 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api-client';
+import type { ExportFormat } from '../../../components/ExportLinks';
+import { API_BASE, api, unwrap } from '../../../lib/api-client';
 
 /** The direct children of a region with their figures and rank, today or on `asOf`. */
 export const childrenProgressQueryOptions = (key: string, asOf?: string) =>
@@ -8,6 +9,18 @@ export const childrenProgressQueryOptions = (key: string, asOf?: string) =>
     queryFn: () =>
       unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
   });
+
+/** The same children with their figures as a file; with `level` all descendants of that level (every Kreis). */
+export const childrenProgressFileUrl = (
+  key: string,
+  asOf: string | undefined,
+  format: ExportFormat,
+  level?: 'kreis',
+) =>
+  `${API_BASE}${api.regions[':key'].children.progress.$path({
+    param: { key },
+    query: { ...(asOf ? { asOf } : {}), ...(level ? { level } : {}), format },
+  })}`;
 
 export const useChildrenProgress = (key: string | null, asOf?: string) =>
   useQuery({ ...childrenProgressQueryOptions(key ?? '', asOf), enabled: key !== null });

@@ -1,10 +1,15 @@
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { usePageTitle } from '../../../lib/page-title';
 import { KreisProgressMap } from '../../map/KreisProgressMap';
 import { useActivity } from '../api/get-activity';
-import { useChildrenProgress, useChildrenProgressOf } from '../api/get-children-progress';
-import { useProgress } from '../api/get-progress';
+import {
+  childrenProgressFileUrl,
+  useChildrenProgress,
+  useChildrenProgressOf,
+} from '../api/get-children-progress';
+import { progressFileUrl, useProgress } from '../api/get-progress';
 import { useRegion } from '../api/get-region';
 import { toProgressRows } from '../progress-rows';
 import { regionPath } from '../region-paths';
@@ -79,6 +84,10 @@ export function LandOverview({
         {hasBezirke && children.data ? (
           <section aria-labelledby="bezirke" className="panel">
             <h2 id="bezirke">Regierungsbezirke im Vergleich</h2>
+            <ExportLinks
+              what="Regierungsbezirke"
+              href={(format) => childrenProgressFileUrl(landKey, date, format)}
+            />
             <Comparison
               rows={toProgressRows(children.data.children)}
               caption="Regierungsbezirke mit OZG-konformem Anteil und weiteren Kennzahlen"
@@ -88,6 +97,11 @@ export function LandOverview({
         ) : null}
         <section aria-labelledby="kreise" className="panel">
           <h2 id="kreise">Kreise und kreisfreie Städte im Vergleich</h2>
+          {/* Every Kreis of the Land in one file, also where Regierungsbezirke lie between. */}
+          <ExportLinks
+            what="Kreise und kreisfreie Städte"
+            href={(format) => childrenProgressFileUrl(landKey, date, format, 'kreis')}
+          />
           {children.isError || kreiseOfBezirke.error ? (
             <ErrorState
               error={children.error ?? kreiseOfBezirke.error}
@@ -109,7 +123,12 @@ export function LandOverview({
           )}
         </section>
       </div>
-      {progress.data ? <ThemenfeldMaturity byThemenfeld={progress.data.byThemenfeld} /> : null}
+      {progress.data ? (
+        <ThemenfeldMaturity
+          byThemenfeld={progress.data.byThemenfeld}
+          fileUrl={(format) => progressFileUrl(landKey, date, format)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
-import { useSeries } from '../api/get-series';
+import { seriesFileUrl, useSeries } from '../api/get-series';
 import { describeForecasts, describeSeries, shapeSeries } from '../progress-series';
 
 const ProgressChart = lazy(() => import('./charts/ProgressChart'));
@@ -13,6 +14,7 @@ export function ProgressOverTime({ regionKey }: { regionKey: string }) {
   return (
     <section aria-labelledby="verlauf" className="panel">
       <h2 id="verlauf">Verlauf und Prognose</h2>
+      <ExportLinks what="Verlauf" href={(format) => seriesFileUrl(regionKey, format)} />
       {series.isPending ? (
         <Loading label="Der Verlauf" />
       ) : series.isError ? (

@@ -1,12 +1,13 @@
 import { REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
 import { useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { useActivity } from '../api/get-activity';
-import { useChildrenProgress } from '../api/get-children-progress';
-import { useProgress } from '../api/get-progress';
+import { childrenProgressFileUrl, useChildrenProgress } from '../api/get-children-progress';
+import { progressFileUrl, useProgress } from '../api/get-progress';
 import { useRegion } from '../api/get-region';
 import { toProgressRows } from '../progress-rows';
 import { parseAsOf } from '../region-paths';
@@ -92,6 +93,10 @@ function RegionDashboard({
         {hasChildren ? (
           <section aria-labelledby="teile" className="panel">
             <h2 id="teile">{CHILDREN_HEADINGS[region.level]}</h2>
+            <ExportLinks
+              what={`${CHILDREN_HEADINGS[region.level]} in ${region.name}`}
+              href={(format) => childrenProgressFileUrl(region.ags, date, format)}
+            />
             {children.isPending ? (
               <Loading label={CHILDREN_HEADINGS[region.level]} />
             ) : children.isError ? (
@@ -112,6 +117,10 @@ function RegionDashboard({
             <h2 id="vergleich">
               Im Vergleich mit den {PEER_NAMES[region.level]} in {region.parent.name}
             </h2>
+            <ExportLinks
+              what={`Vergleich mit den ${PEER_NAMES[region.level]} in ${region.parent.name}`}
+              href={(format) => childrenProgressFileUrl(region.parent?.ags ?? '', date, format)}
+            />
             {peers.isPending ? (
               <Loading label="Der Vergleich" />
             ) : peers.isError ? (
@@ -134,7 +143,10 @@ function RegionDashboard({
         ) : null}
       </div>
       {progress.data && progress.data.figures.targetServices > 0 ? (
-        <ThemenfeldMaturity byThemenfeld={progress.data.byThemenfeld} />
+        <ThemenfeldMaturity
+          byThemenfeld={progress.data.byThemenfeld}
+          fileUrl={(format) => progressFileUrl(region.ags, date, format)}
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import type { RegionProgress } from '@ozg/shared';
 import { MATURITY_LABELS_1_1, MATURITY_LEVELS_1_1 } from '@ozg/shared';
+import { type ExportFormat, ExportLinks } from '../../../components/ExportLinks';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatNumber, formatShare } from '../../../lib/format';
 import { shapeMaturityMatrix } from '../maturity-matrix';
@@ -8,11 +9,19 @@ import { shapeMaturityMatrix } from '../maturity-matrix';
  * Each Themenfeld's target services by Reifegrad: a stacked bar per row and
  * the counts in the same table, so the picture and the figures are one.
  */
-export function ThemenfeldMaturity({ byThemenfeld }: { byThemenfeld: RegionProgress['byThemenfeld'] }) {
+export function ThemenfeldMaturity({
+  byThemenfeld,
+  fileUrl,
+}: {
+  byThemenfeld: RegionProgress['byThemenfeld'];
+  /** Where the same table is downloaded (the progress request as CSV or XLSX). */
+  fileUrl: (format: ExportFormat) => string;
+}) {
   const rows = shapeMaturityMatrix(byThemenfeld);
   return (
     <section aria-labelledby="themenfelder" className="panel">
       <h2 id="themenfelder">Themenfelder nach Reifegrad</h2>
+      <ExportLinks what="Themenfelder nach Reifegrad" href={fileUrl} />
       {rows.length === 0 ? (
         <p className="state state-empty">Keine Zielleistungen in diesem Gebiet.</p>
       ) : (

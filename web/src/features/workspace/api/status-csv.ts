@@ -8,15 +8,19 @@ import { API_BASE, api, unwrap } from '../../../lib/api-client';
 export const statusesCsvUrl = (regionKey: string, format: 'excel' | 'plain') =>
   `${API_BASE}${api.regions[':key']['statuses.csv'].$path({ param: { key: regionKey }, query: { format } })}`;
 
-/** Checks (dry-run) or applies (commit) an edited CSV file; a commit with any bad line answers 422. */
+/**
+ * Checks (dry-run) or applies (commit) an edited CSV file; a commit with any bad line answers 422.
+ * The file goes as it is, bytes unread: the server tells UTF-8 from Windows-1252 (German Excel),
+ * which File.text() would already have decoded as UTF-8, turning umlauts into U+FFFD.
+ */
 export function useCsvImport(regionKey: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ text, mode }: { text: string; mode: 'dry-run' | 'commit' }) =>
+    mutationFn: ({ file, mode }: { file: Blob; mode: 'dry-run' | 'commit' }) =>
       unwrap(
         api.regions[':key']['statuses.csv'].$post(
           { param: { key: regionKey }, query: { mode } },
-          { headers: { 'content-type': 'text/csv' }, init: { body: text } },
+          { headers: { 'content-type': 'text/csv' }, init: { body: file } },
         ),
       ),
     onSuccess: (result) => {

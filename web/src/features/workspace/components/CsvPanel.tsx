@@ -41,18 +41,17 @@ export function CsvPanel({
 }) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [showUnchanged, setShowUnchanged] = useState(false);
   const check = useCsvImport(regionKey);
   const commit = useCsvImport(regionKey);
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
-    const text = await chosen.text();
-    setFile({ name: chosen.name, text });
+    setFile(chosen);
     commit.reset();
-    check.mutate({ text, mode: 'dry-run' });
+    check.mutate({ file: chosen, mode: 'dry-run' });
   };
 
   const reset = () => {
@@ -196,7 +195,7 @@ export function CsvPanel({
                 disabled={blocked || preview.summary.changed === 0 || commit.isPending}
                 onClick={() =>
                   commit.mutate(
-                    { text: file.text, mode: 'commit' },
+                    { file, mode: 'commit' },
                     {
                       onSuccess: (result) => {
                         onCommitted(
