@@ -30,6 +30,31 @@ export const regions = pgTable('regions', {
 });
 
 /**
+ * Every GV100AD import, per Land of the file: its Stichtag decides the order of
+ * files (an older one is refused whatever its content), and a Stichtag before
+ * the import day means that the figures from the Stichtag on were recalculated
+ * on that day, which the ministry is shown.
+ */
+export const territoryImports = pgTable(
+  'territory_imports',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    land: varchar({ length: 2 }).notNull(),
+    stichtag: date({ mode: 'string' }).notNull(),
+    fileName: varchar({ length: 300 }).notNull(),
+    /** Versions opened or closed on the Stichtag (territory, key or kind changed, regions ended). */
+    territoryChanges: integer().notNull().default(0),
+    /** Regions that kept their identity under a new key (successors). */
+    successions: integer().notNull().default(0),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('territory_imports_land_digits', sql`${t.land} ~ '^[0-9]{2}$'`),
+    index('territory_imports_land_stichtag').on(t.land, t.stichtag),
+  ],
+);
+
+/**
  * One period of a region's territory and attributes. valid_to is exclusive and
  * null for the current version; a territory change closes the old version and
  * opens a new one, so "as of date D" reads the versions valid at D.

@@ -1,0 +1,19 @@
+CREATE TABLE "territory_imports" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "territory_imports_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"land" varchar(2) NOT NULL,
+	"stichtag" date NOT NULL,
+	"file_name" varchar(300) NOT NULL,
+	"territory_changes" integer DEFAULT 0 NOT NULL,
+	"successions" integer DEFAULT 0 NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "territory_imports_land_digits" CHECK ("territory_imports"."land" ~ '^[0-9]{2}$')
+);
+--> statement-breakpoint
+ALTER TABLE "status_events" ADD COLUMN "effective_on" date;--> statement-breakpoint
+CREATE INDEX "territory_imports_land_stichtag" ON "territory_imports" USING btree ("land","stichtag");--> statement-breakpoint
+-- Official data loaded before this table existed: its newest Stichtag per Land still decides the order of files.
+INSERT INTO "territory_imports" ("land", "stichtag", "file_name", "imported_at")
+SELECT left(v."ags", 2), max(v."source_date"), '(vor Einführung des Importprotokolls)', now()
+FROM "region_versions" v JOIN "regions" r ON r."id" = v."region_id"
+WHERE r."origin" = 'official' AND v."source_date" IS NOT NULL
+GROUP BY left(v."ags", 2);
