@@ -182,7 +182,8 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
       create temporary table snapshot_changes on commit drop as
       select region_id as admin_id, day, sum(d_target)::int as d_target, sum(d_conformant)::int as d_conformant
       from (
-        select e.region_id, (e.occurred_at at time zone 'UTC')::date as day,
+        -- A territory change counts from its Stichtag (effective_on), not from the import day.
+        select e.region_id, coalesce(e.effective_on, (e.occurred_at at time zone 'UTC')::date) as day,
           c.counted - coalesce(lag(c.counted) over w, 0) as d_target,
           c.conformant - coalesce(lag(c.conformant) over w, 0) as d_conformant
         from status_events e

@@ -5,11 +5,11 @@ import {
   type RegionLevel,
   todayInGermany,
 } from '@ozg/shared';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { syncTargetSets, type TargetSetSync } from '../applicability';
 import { type Database, type Db, queryRows } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
-import { regions, regionVersions } from '../schema/index';
+import { regions, regionVersions, territoryImports } from '../schema/index';
 import { rebuildSnapshots, recomputeTotals } from '../totals';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { type Gv100Region, parseGv100 } from './gv100-parse';
@@ -28,9 +28,27 @@ export type Gv100ImportSummary = {
   gemeinden: { kreisfreieStaedte: number; staedte: number; gemeinden: number };
   population: number;
   skipped: { unincorporated: number; verbaende: number; regionen: number; otherLaender: number };
-  changes: { created: number; updated: number; territoryChanged: number; closed: number; unchanged: number };
+  changes: {
+    created: number;
+    updated: number;
+    territoryChanged: number;
+    closed: number;
+    unchanged: number;
+    /** Gemeinden that kept their identity (statuses, events) under a new key. */
+    succeeded: number;
+  };
+  /** Which Gemeinde succeeded which, and why the importer took them for the same one. */
+  successions: Succession[];
   /** Statuses created for the target sets of new administrations. */
   statusesCreated: number;
+};
+
+export type Succession = {
+  oldAgs: string;
+  newAgs: string;
+  name: string;
+  /** 'name': same name in the same Land; 'gemeinde-part': same Gemeinde part and base name. */
+  matchedBy: 'name' | 'gemeinde-part';
 };
 
 type CurrentVersion = {
@@ -73,10 +91,12 @@ export async function importGv100(input: {
   const progress = input.progress ?? silentProgress;
   const parsed = parseGv100(input.text, input.fileName, input.land ? { land: input.land } : {});
   const stichtag = parsed.referenceDate;
-  if (stichtag > (input.today ?? todayInGermany())) {
+  const today = input.today ?? todayInGermany();
+  if (stichtag > today) {
     throw new ImportFileError(input.fileName, 1, `Gebietsstand ${stichtag} liegt in der Zukunft`);
   }
-  const changes = { created: 0, updated: 0, territoryChanged: 0, closed: 0, unchanged: 0 };
+  const changes = { created: 0, updated: 0, territoryChanged: 0, closed: 0, unchanged: 0, succeeded: 0 };
+  let successions: Succession[] = [];
   let targets: TargetSetSync = { created: 0, changed: 0, regionIds: [] };
   // Only the Länder in the file are compared: a file of one Land leaves the others alone.
   const fileLands = [...new Set(parsed.regions.map((region) => region.ags.slice(0, 2)))];
@@ -86,10 +106,12 @@ export async function importGv100(input: {
     const db = tx as unknown as Db;
     await prepareForOfficialImport(db, { replaceDemo: input.replaceDemo ?? false });
     const current = await loadCurrentVersions(db, fileLands);
-    const newest = current.reduce<string | null>(
-      (max, version) => (version.sourceDate && (!max || version.sourceDate > max) ? version.sourceDate : max),
-      null,
-    );
+    // The newest Stichtag ever loaded for these Länder, whatever changed then: a file with
+    // unchanged content still moves the Land's Stichtag on, so an older file after it is refused.
+    const [{ newest } = { newest: null }] = await db
+      .select({ newest: max(territoryImports.stichtag) })
+      .from(territoryImports)
+      .where(inArray(territoryImports.land, fileLands));
     if (newest && stichtag < newest) {
       throw new ImportFileError(
         input.fileName,
@@ -106,6 +128,8 @@ export async function importGv100(input: {
       current.map((version) => [`${version.level}:${version.ags}`, version.regionId]),
     );
     const toUpdate: { versionId: number; region: Gv100Region; sonderstatus: boolean }[] = [];
+    /** Regions whose territory changed on the Stichtag: their target-set changes count from it. */
+    const changedRegions = new Map<number, string>();
 
     let done = 0;
     // Parents are created before their children so that their ids are known.
@@ -142,6 +166,31 @@ export async function importGv100(input: {
         }
       }
 
+      if (level === 'gemeinde') {
+        // A Gemeinde under a new key (Hanau, kreisfrei from 2026) is the same administration:
+        // it keeps its identity, and with it its statuses, versions and events.
+        successions = matchSuccessors(
+          current.filter((version) => version.level === 'gemeinde' && !fileKeys.has(`gemeinde:${version.ags}`)),
+          toCreate.map((entry) => entry.region),
+        );
+        for (const succession of successions) {
+          const old = byKey.get(`gemeinde:${succession.oldAgs}`) as CurrentVersion;
+          const index = toCreate.findIndex((entry) => entry.region.ags === succession.newAgs);
+          const [entry] = toCreate.splice(index, 1);
+          if (!entry) continue;
+          if (stichtag <= old.validFrom) {
+            throw new ImportFileError(
+              input.fileName,
+              entry.region.line,
+              `Gebietsstand ${stichtag} ist nicht neuer als die geladene Fassung von ${old.name} (gültig ab ${old.validFrom})`,
+            );
+          }
+          seen.add(old.versionId);
+          idByKey.set(`gemeinde:${entry.region.ags}`, old.regionId);
+          toReplace.push({ old, region: entry.region, parentRegionId: entry.parentRegionId });
+          changes.succeeded++;
+        }
+      }
       for (const batch of chunks(toCreate, 500)) {
         const created = await db
           .insert(regions)
@@ -151,6 +200,7 @@ export async function importGv100(input: {
           batch.map((entry, index) => {
             const regionId = created[index]?.id as number;
             idByKey.set(`${level}:${entry.region.ags}`, regionId);
+            if (entry.validFrom === stichtag) changedRegions.set(regionId, entry.region.ags.slice(0, 2));
             return versionValues(entry.region, regionId, entry.parentRegionId, entry.validFrom, stichtag);
           }),
         );
@@ -166,7 +216,10 @@ export async function importGv100(input: {
         await db
           .insert(regionVersions)
           .values(versionValues(entry.region, entry.old.regionId, entry.parentRegionId, stichtag, stichtag));
-        changes.territoryChanged++;
+        changedRegions.set(entry.old.regionId, entry.region.ags.slice(0, 2));
+        if (!successions.some((succession) => succession.newAgs === entry.region.ags)) {
+          changes.territoryChanged++;
+        }
       }
     }
 
@@ -189,6 +242,7 @@ export async function importGv100(input: {
           ),
         );
       changes.closed += batch.length;
+      for (const version of batch) changedRegions.set(version.regionId, version.ags.slice(0, 2));
     }
     const [orphans] = await queryRows<{ names: string | null }>(
       db,
@@ -205,18 +259,76 @@ export async function importGv100(input: {
     }
     progress(parsed.regions.length, parsed.regions.length, 'Gebiete');
     // New or changed administrations get the statuses of their target set; closed ones leave theirs.
-    targets = await syncTargetSets(db, { source: 'import' });
+    // These changes take effect on the Stichtag (decision 008), not on the import day.
+    targets = await syncTargetSets(db, {
+      source: 'import',
+      ...(stichtag < today ? { effective: { on: stichtag, regionIds: [...changedRegions.keys()] } } : {}),
+    });
     // The territory (and the inhabitants) define what every region sums, from the file's date on.
     await recomputeTotals(db);
     await rebuildSnapshots(db);
+    await db.insert(territoryImports).values(
+      fileLands.map((land) => ({
+        land,
+        stichtag,
+        fileName: input.fileName.slice(-300),
+        territoryChanges: [...changedRegions.values()].filter((regionLand) => regionLand === land).length,
+        successions: successions.filter((succession) => succession.newAgs.startsWith(land)).length,
+      })),
+    );
     await markDataChanged(db, 'official');
   });
 
   return {
     ...summarize(parsed.regions, parsed.referenceDate, parsed.skipped, changes),
+    successions,
     statusesCreated: targets.created,
   };
 }
+
+/**
+ * Pairs Gemeinden that vanished from the directory with new ones of the same
+ * Land that are the same administration: by the same name, else by the same
+ * Gemeinde part of the AGS and the same name before the comma ("Hanau" of
+ * "Hanau, Brüder-Grimm-Stadt"). Only pairs that are unambiguous on both sides
+ * count; anything else stays an ended and a new region.
+ */
+export function matchSuccessors(
+  vanished: readonly { ags: string; name: string }[],
+  created: readonly { ags: string; name: string }[],
+): Succession[] {
+  const result: Succession[] = [];
+  const taken = new Set<string>();
+  const rules: [Succession['matchedBy'], (region: { ags: string; name: string }) => string][] = [
+    ['name', (region) => `${region.ags.slice(0, 2)}|${region.name}`],
+    [
+      'gemeinde-part',
+      (region) => `${region.ags.slice(0, 2)}|${region.ags.slice(5)}|${baseName(region.name)}`,
+    ],
+  ];
+  for (const [matchedBy, key] of rules) {
+    const group = <T extends { ags: string; name: string }>(items: readonly T[]) => {
+      const byKey = new Map<string, T[]>();
+      for (const item of items.filter((candidate) => !taken.has(candidate.ags))) {
+        byKey.set(key(item), [...(byKey.get(key(item)) ?? []), item]);
+      }
+      return byKey;
+    };
+    const newByKey = group(created);
+    for (const [matchKey, olds] of group(vanished)) {
+      const news = newByKey.get(matchKey);
+      if (olds.length !== 1 || news?.length !== 1) continue;
+      const [old] = olds;
+      const [successor] = news;
+      if (!old || !successor) continue;
+      taken.add(old.ags).add(successor.ags);
+      result.push({ oldAgs: old.ags, newAgs: successor.ags, name: successor.name, matchedBy });
+    }
+  }
+  return result.sort((a, b) => a.oldAgs.localeCompare(b.oldAgs));
+}
+
+const baseName = (name: string) => name.split(',')[0]?.trim() ?? name;
 
 async function loadCurrentVersions(db: Db, lands: readonly string[]): Promise<CurrentVersion[]> {
   return db
@@ -348,7 +460,7 @@ function summarize(
   referenceDate: string,
   skipped: Gv100ImportSummary['skipped'],
   changes: Gv100ImportSummary['changes'],
-): Omit<Gv100ImportSummary, 'statusesCreated'> {
+): Omit<Gv100ImportSummary, 'statusesCreated' | 'successions'> {
   const count = (predicate: (region: Gv100Region) => boolean) => parsed.filter(predicate).length;
   return {
     referenceDate,
