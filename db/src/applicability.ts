@@ -5,7 +5,7 @@ import { recomputeRollups } from './rollups';
 
 /**
  * Executing levels for services that have none yet, after a catalogue import:
- * municipally relevant ones (LeiKa-Typ 2/3, 4, 5) go to the Gemeinde level,
+ * municipally relevant ones (LeiKa-Typ 2, 3, 2/3, 4 or 5) go to the Gemeinde level,
  * the rest to the Bund. The ministry then moves Kreis tasks (Kfz-Zulassung,
  * Bauaufsicht, …) to the Kreis level, one by one or by CSV.
  */
