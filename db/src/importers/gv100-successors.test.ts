@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../client';
 import { recomputeRollups } from '../rollups';
-import { rebuildSnapshots } from '../totals';
 import { createTestDatabase, gv100Line, readOfficialFile } from '../testing/index';
+import { rebuildSnapshots } from '../totals';
 import { importCatalog } from './catalog';
 import { importGv100 } from './gv100';
 

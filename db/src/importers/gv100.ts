@@ -170,7 +170,9 @@ export async function importGv100(input: {
         // A Gemeinde under a new key (Hanau, kreisfrei from 2026) is the same administration:
         // it keeps its identity, and with it its statuses, versions and events.
         successions = matchSuccessors(
-          current.filter((version) => version.level === 'gemeinde' && !fileKeys.has(`gemeinde:${version.ags}`)),
+          current.filter(
+            (version) => version.level === 'gemeinde' && !fileKeys.has(`gemeinde:${version.ags}`),
+          ),
           toCreate.map((entry) => entry.region),
         );
         for (const succession of successions) {
