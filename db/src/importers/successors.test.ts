@@ -202,6 +202,54 @@ describe('successor list: mergers and splits', () => {
     ]);
   });
 
+  it('counts a change from the Stichtag, but never before the record it changes existed', async () => {
+    // Statuses created today (after the Stichtag below): a Kreis task of the kreisfreie Stadt.
+    await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'gv2025.txt' });
+    await database.db.insert(ozgServices).values({
+      ozgId: 90003,
+      name: 'Kreisaufgabe',
+      lebenslage: 'Test',
+      themenfeld: 'Querschnitt',
+      municipallyRelevant: true,
+      executingLevel: 'kreis',
+    });
+    await syncTargetSets(database.db, { source: 'api' });
+    // Teststadt loses its kreisfreiheit on 2026-01-01 and joins the Landkreis under a new key.
+    const text = sample2026(
+      ['99101000'],
+      [
+        gv100Line({
+          type: '60',
+          date: '20260101',
+          land: '99',
+          bezirk: '1',
+          kreis: '31',
+          gemeinde: '010',
+          verband: '0010',
+          name: 'Teststadt, Stadt',
+          gvType: '63',
+          population: 200_000,
+        }),
+      ],
+    ).replace(/^402026010199101.*\n/m, '');
+    const summary = await importGv100({ database, text, fileName: 'gv2026.txt' });
+    expect(summary.successions).toMatchObject([{ oldAgs: '99101000', newAgs: '99131010' }]);
+    const [left] = await queryRows<{ in_target: boolean; effective_on: string }>(
+      database.db,
+      sql`select in_target, effective_on::text from status_events e
+          join region_versions v on v.region_id = e.region_id and v.ags = '99131010'
+          where e.ozg_id = 90003 order by e.id desc limit 1`,
+    );
+    expect(left).toEqual({ in_target: false, effective_on: '2026-01-01' });
+    // Between the Stichtag and today the task did not exist yet: the Land never counts it below zero.
+    const [land] = await queryRows<{ lowest: number }>(
+      database.db,
+      sql`select min(p.target_count)::int as lowest from progress_snapshots p
+          join region_versions v on v.region_id = p.region_id and v.ags = '99'`,
+    );
+    expect(land?.lowest).toBeGreaterThanOrEqual(0);
+  });
+
   const bad: [string, string, RegExp][] = [
     ['a short key', '9913100,99131004,2026-01-01,Zusammenschluss', /:2: old_ags: "9913100" ist kein/],
     ['an unknown kind', '99131002,99131004,2026-01-01,Umzug', /:2: kind: "Umzug" ist keine Art/],
