@@ -7,7 +7,7 @@ import {
 } from '@ozg/shared';
 import { and, eq, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { syncTargetSets, type TargetSetSync } from '../applicability';
-import { type Database, type Db, intArray, queryRows } from '../client';
+import { type Database, type Db, queryRows } from '../client';
 import { markDataChanged, prepareForOfficialImport } from '../instance';
 import { recomputeRollups } from '../rollups';
 import { regionSuccessions, regions, regionVersions, territoryImports } from '../schema/index';
