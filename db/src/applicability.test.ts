@@ -33,12 +33,15 @@ describe('target sets', () => {
     await syncTargetSets(database.db, { source: 'api' });
     const [old] = await queryRows<{ region_id: number }>(
       database.db,
-      sql`select region_id from region_versions where ags = '99131001'`,
+      sql`select region_id from region_versions where ags = '99131003'`,
     );
-    // Musterau becomes kreisfrei under a new key: the old region closes, the new city gets its own status.
+    // Probefeld vanishes from the directory without a successor: the region closes.
     await importGv100({
       database,
-      text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }),
+      text: sampleGv100({ date: '20260101' })
+        .split('\n')
+        .filter((line) => line.slice(10, 18) !== '99131003')
+        .join('\n'),
       fileName: 'neu',
       today: '2026-11-25',
     });
@@ -46,12 +49,9 @@ describe('target sets', () => {
       database.db,
       sql`select v.ags, st.in_target, (select count(*)::int from status_events e where e.status_id = st.id) as events
           from service_statuses st join region_versions v on v.region_id = st.region_id
-          where v.name like 'Musterau%' and (v.valid_to is null or v.region_id = ${old?.region_id}) order by v.ags`,
+          where st.region_id = ${old?.region_id}`,
     );
-    expect(statuses).toEqual([
-      { ags: '99102000', in_target: true, events: 1 },
-      { ags: '99131001', in_target: false, events: 2 },
-    ]);
+    expect(statuses).toEqual([{ ags: '99131003', in_target: false, events: 2 }]);
     const [rollup] = await queryRows<{ target_count: number }>(
       database.db,
       sql`select sum(target_count)::int as target_count from region_rollups where region_id = ${old?.region_id}`,

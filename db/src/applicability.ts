@@ -5,7 +5,7 @@ import { recomputeRollups } from './rollups';
 
 /**
  * Executing levels for services that have none yet, after a catalogue import:
- * municipally relevant ones (LeiKa-Typ 2/3, 4, 5) go to the Gemeinde level,
+ * municipally relevant ones (LeiKa-Typ 2, 3, 2/3, 4 or 5) go to the Gemeinde level,
  * the rest to the Bund. The ministry then moves Kreis tasks (Kfz-Zulassung,
  * Bauaufsicht, …) to the Kreis level, one by one or by CSV.
  */
@@ -41,11 +41,20 @@ export async function syncTargetSets(
     ozgIds?: readonly number[];
     actorUserId?: number | null;
     source: ChangeSourceKind;
+    /**
+     * The changes of these regions take effect on an earlier day (a territory
+     * change on the file's Stichtag): their events carry it as effective_on.
+     */
+    effective?: { on: string; regionIds: readonly number[] };
   },
 ): Promise<TargetSetSync> {
   const regionFilter = options.regionIds ? sql`and v.region_id = any(${intArray(options.regionIds)})` : sql``;
   const serviceFilter = options.ozgIds ? sql`where ozg_id = any(${intArray(options.ozgIds)})` : sql``;
   const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
+  const effectiveOn = (regionColumn: string) =>
+    options.effective
+      ? sql`case when ${sql.raw(regionColumn)} = any(${intArray(options.effective.regionIds)}) then ${options.effective.on}::date end`
+      : sql`null::date`;
   const [result] = await queryRows<{ created: number; changed: number; region_ids: number[] | null }>(
     db,
     sql`
@@ -85,9 +94,10 @@ export async function syncTargetSets(
       returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
     ),
     created_events as (
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, effective_on)
       select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
-        '{}'::jsonb, jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level), maturity_level, maturity_model, true
+        '{}'::jsonb, jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level), maturity_level, maturity_model, true,
+        ${effectiveOn('region_id')}
       from created
     ),
     -- Statuses of regions that no longer carry statuses (closed, or a Landkreis turned into a city)
@@ -101,10 +111,10 @@ export async function syncTargetSets(
       returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
     ),
     changed_events as (
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target)
+      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, effective_on)
       select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
         jsonb_build_object('inTarget', not in_target), jsonb_build_object('inTarget', in_target),
-        maturity_level, maturity_model, in_target
+        maturity_level, maturity_model, in_target, ${effectiveOn('region_id')}
       from (select * from changed union all select * from retired) c
     )
     select (select count(*) from created)::int as created,

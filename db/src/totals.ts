@@ -182,11 +182,14 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
       create temporary table snapshot_changes on commit drop as
       select region_id as admin_id, day, sum(d_target)::int as d_target, sum(d_conformant)::int as d_conformant
       from (
-        select e.region_id, (e.occurred_at at time zone 'UTC')::date as day,
+        -- A territory change counts from its Stichtag (effective_on), not from the import day, but
+        -- never before the status's previous event (running maximum), so no change precedes its cause.
+        select e.region_id, max(coalesce(e.effective_on, c.day)) over w as day,
           c.counted - coalesce(lag(c.counted) over w, 0) as d_target,
           c.conformant - coalesce(lag(c.conformant) over w, 0) as d_conformant
         from status_events e
-        cross join lateral (select (e.in_target and e.maturity_model = '1.1')::int as counted,
+        cross join lateral (select (e.occurred_at at time zone 'UTC')::date as day,
+          (e.in_target and e.maturity_model = '1.1')::int as counted,
           (e.in_target and e.maturity_model = '1.1' and e.maturity_level >= ${OZG_CONFORMANT_LEVEL})::int as conformant) c
         window w as (partition by e.status_id order by e.occurred_at, e.id)
       ) x

@@ -10,6 +10,7 @@ import {
   importBoundaries,
   importCatalog,
   importGv100,
+  importSuccessors,
   TextDecodingError,
 } from '@ozg/db/importers';
 import { REGION_LEVEL_LABELS } from '@ozg/shared';
@@ -21,8 +22,12 @@ const HELP = `ozg – Kommandozeile des OZG-Umsetzungsdashboards
 
 Aufruf: pnpm ozg <Befehl> [Optionen]
 
-  import gv100 <datei> [--land 06] [--replace-demo]
-      Gemeindeverzeichnis GV100AD (Destatis, feste Spaltenbreiten) importieren.
+  import gv100 <datei> [--land 06] [--replace-demo] [--dry-run]
+      Gemeindeverzeichnis GV100AD (Destatis, feste Spaltenbreiten) importieren;
+      --dry-run zeigt nur, was der Import ändern würde (z. B. erkannte Nachfolger).
+  import successors <liste.csv>
+      Nachfolgerliste laden (Spalten old_ags,new_ags,date,kind; kind: Schlüsseländerung,
+      Zusammenschluss, Eingliederung oder Aufteilung); der nächste GV100AD-Import wendet sie an.
   import catalog --ozg <ozg-leistungen.csv> --leika <leika-leistungen.csv> [--replace-demo]
       OZG-Leistungen und LeiKa-Leistungen importieren.
   import boundaries <kreise.geojson>
@@ -80,7 +85,11 @@ async function importGv100Command(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { land: { type: 'string' }, 'replace-demo': { type: 'boolean', default: false } },
+    options: {
+      land: { type: 'string' },
+      'replace-demo': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   const [file] = positionals;
   if (!file) throw new UsageError('Datei fehlt: pnpm ozg import gv100 <datei> [--land 06]');
@@ -94,11 +103,16 @@ async function importGv100Command(args: string[]) {
       ...input,
       ...(values.land ? { land: values.land } : {}),
       replaceDemo: values['replace-demo'],
+      dryRun: values['dry-run'],
       progress,
     }),
   );
   progress.finish();
-  console.log(`GV100AD mit Gebietsstand ${summary.referenceDate} importiert.`);
+  console.log(
+    values['dry-run']
+      ? `Probelauf: GV100AD mit Gebietsstand ${summary.referenceDate} geprüft, nichts gespeichert.`
+      : `GV100AD mit Gebietsstand ${summary.referenceDate} importiert.`,
+  );
   for (const [level, count] of Object.entries(summary.perLevel)) {
     console.log(
       `  ${REGION_LEVEL_LABELS[level as keyof typeof REGION_LEVEL_LABELS].padEnd(18)} ${number(count).padStart(7)}`,
@@ -116,7 +130,35 @@ async function importGv100Command(args: string[]) {
   );
   const c = summary.changes;
   console.log(
-    `  Änderungen: ${number(c.created)} neu, ${number(c.updated)} aktualisiert, ${number(c.territoryChanged)} Gebietsänderungen, ${number(c.closed)} geschlossen, ${number(c.unchanged)} unverändert`,
+    `  Änderungen: ${number(c.created)} neu, ${number(c.updated)} aktualisiert, ${number(c.territoryChanged)} Gebietsänderungen, ${number(c.succeeded)} Nachfolger, ${number(c.closed)} geschlossen, ${number(c.unchanged)} unverändert`,
+  );
+  const how = {
+    name: 'gleicher Name',
+    'gemeinde-part': 'gleicher Gemeindeteil und Name',
+    list: 'Nachfolgerliste',
+  };
+  for (const succession of summary.successions) {
+    console.log(
+      `  Nachfolger: ${succession.name} ${succession.oldAgs} → ${succession.newAgs} (${how[succession.matchedBy]}; Status und Historie bleiben)`,
+    );
+  }
+  for (const merger of summary.mergers) {
+    console.log(
+      `  ${merger.oldAgs.length > 1 ? 'Zusammenschluss' : 'Aufteilung/Eingliederung'}: ${merger.oldAgs.join(', ')} → ${merger.newAgs} (${number(merger.statusesTakenOver)} Status übernommen: höchster Reifegrad je Leistung)`,
+    );
+  }
+}
+
+async function importSuccessorsCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg import successors <liste.csv>');
+  const input = readInput(file);
+  const summary = await withDatabase((database) => importSuccessors({ database, ...input }));
+  console.log(
+    `Nachfolgerliste geladen: ${number(summary.entries)} Einträge (${number(summary.perKind.key_change)} Schlüsseländerungen, ` +
+      `${number(summary.perKind.merger)} Zusammenschlüsse, ${number(summary.perKind.split)} Aufteilungen). ` +
+      'Der nächste GV100AD-Import wendet sie an.',
   );
 }
 
@@ -247,6 +289,7 @@ async function main(argv: string[]) {
   if (command === 'import' && sub === 'gv100') return importGv100Command(rest);
   if (command === 'import' && sub === 'catalog') return importCatalogCommand(rest);
   if (command === 'import' && sub === 'boundaries') return importBoundariesCommand(rest);
+  if (command === 'import' && sub === 'successors') return importSuccessorsCommand(rest);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
   if (command === 'user') return userCommand([sub ?? '', ...rest]);
   if (command === 'db' && sub === 'migrate') {

@@ -40,7 +40,7 @@ export const ImportProblemSchema = z
   .meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
-export const IMPORT_KINDS = ['gv100', 'catalog', 'boundaries'] as const;
+export const IMPORT_KINDS = ['gv100', 'catalog', 'boundaries', 'successors'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -80,6 +80,13 @@ export const Gv100ImportQuerySchema = ImportFileQuerySchema.extend({
     .optional()
     .transform((value) => value === 'true')
     .meta({ description: 'true: delete the demo data (and demo users) before the import' }),
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .meta({
+      description: 'true: check the file and report what would change (successors found), write nothing',
+    }),
 });
 
 export const CatalogImportQuerySchema = z.object({

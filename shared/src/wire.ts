@@ -200,6 +200,22 @@ export const ProgressSeriesSchema = z
       full: ForecastSchema.meta({ description: 'when 100 % are OZG-konform at the recent pace' }),
       threeQuarters: ForecastSchema.meta({ description: 'when 75 % are OZG-konform at the recent pace' }),
     }),
+    recalculations: z
+      .array(
+        z.object({
+          effectiveFrom: z
+            .string()
+            .meta({ description: 'Stichtag of the directory: the change counts from here' }),
+          recalculatedOn: z
+            .string()
+            .meta({ description: 'import day (Europe/Berlin) on which the series was recomputed' }),
+          fileName: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          "territory changes of the region's Land loaded after their Stichtag: the figures from effectiveFrom on were recalculated on recalculatedOn (decision 009)",
+      }),
   })
   .meta({ id: 'ProgressSeries' });
 export type ProgressSeries = z.infer<typeof ProgressSeriesSchema>;

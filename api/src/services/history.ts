@@ -85,8 +85,25 @@ export async function getProgressSeries({ db, key }: { db: Db; key: string }): P
   const shares = monthly
     .filter((point) => point.share !== null)
     .map((point) => ({ date: point.date, share: point.share as number }));
+  // Territory changes loaded after their Stichtag rewrote the figures from that day on: say so.
+  const recalculations = await queryRows<{
+    effective_from: string;
+    recalculated_on: string;
+    file_name: string;
+  }>(
+    db,
+    sql`select stichtag::text as effective_from, recalculated_on::text, file_name from (
+          select stichtag, (imported_at at time zone 'Europe/Berlin')::date as recalculated_on, file_name, id
+          from territory_imports where land = ${region.ags.slice(0, 2)} and territory_changes > 0) t
+        where stichtag < recalculated_on order by stichtag, id`,
+  );
   return {
     region,
+    recalculations: recalculations.map((row) => ({
+      effectiveFrom: row.effective_from,
+      recalculatedOn: row.recalculated_on,
+      fileName: row.file_name,
+    })),
     monthly,
     daily: days.map(pick),
     deadline: pick(OZG_DEADLINE),

@@ -5,6 +5,7 @@ import {
   importBoundaries,
   importCatalog,
   importGv100,
+  importSuccessors,
   type ProgressReporter,
 } from '@ozg/db/importers';
 import { type ImportProblem, type ImportResult, REGION_LEVEL_LABELS, type RegionLevel } from '@ozg/shared';
@@ -43,6 +44,7 @@ export function uploadGv100(input: {
   fileName: string;
   land?: string;
   replaceDemo: boolean;
+  dryRun?: boolean;
   progress?: ProgressReporter;
 }): Promise<ImportResult> {
   return runImport('gv100', async () => {
@@ -51,18 +53,32 @@ export function uploadGv100(input: {
       text: input.text,
       fileName: input.fileName,
       replaceDemo: input.replaceDemo,
+      dryRun: input.dryRun ?? false,
       ...(input.progress ? { progress: input.progress } : {}),
       ...(input.land ? { land: input.land } : {}),
     });
     const c = summary.changes;
+    const how = {
+      name: 'gleicher Name',
+      'gemeinde-part': 'gleicher Gemeindeteil und Name',
+      list: 'Nachfolgerliste',
+    };
     return [
-      `Gemeindeverzeichnis mit Gebietsstand ${summary.referenceDate.split('-').reverse().join('.')} übernommen.`,
+      `Gemeindeverzeichnis mit Gebietsstand ${summary.referenceDate.split('-').reverse().join('.')} ${input.dryRun ? 'geprüft (Probelauf, nichts gespeichert)' : 'übernommen'}.`,
       Object.entries(summary.perLevel)
         .map(([level, count]) => `${REGION_LEVEL_LABELS[level as RegionLevel]}: ${number(count)}`)
         .join(' · '),
       `Bevölkerung: ${number(summary.population)}`,
       `Änderungen: ${number(c.created)} neu, ${number(c.updated)} aktualisiert, ${number(c.territoryChanged)} Gebietsänderungen, ${number(c.closed)} geschlossen, ${number(c.unchanged)} unverändert`,
       `Übersprungen: ${number(summary.skipped.unincorporated)} gemeindefreie Gebiete, ${number(summary.skipped.otherLaender)} Sätze anderer Länder`,
+      ...summary.successions.map(
+        (succession) =>
+          `Nachfolger: ${succession.name} ${succession.oldAgs} → ${succession.newAgs} (${how[succession.matchedBy]}; Status und Historie bleiben)`,
+      ),
+      ...summary.mergers.map(
+        (merger) =>
+          `Nachfolger von ${merger.oldAgs.join(', ')}: ${merger.newAgs} (${number(merger.statusesTakenOver)} Status übernommen, höchster Reifegrad je Leistung)`,
+      ),
     ];
   });
 }
@@ -80,6 +96,20 @@ export function uploadCatalog(input: {
       `Katalog übernommen: ${number(summary.services)} OZG-Leistungen (davon kommunal relevant: ${number(summary.municipallyRelevant)}), ${number(summary.leikaServices)} LeiKa-Leistungen.`,
       ...(summary.deactivated ? [`Nicht mehr im Katalog (deaktiviert): ${number(summary.deactivated)}`] : []),
       `Zielmengen: ${number(summary.statusesCreated)} Status angelegt, ${number(summary.statusesChanged)} geändert.`,
+    ];
+  });
+}
+
+export function uploadSuccessors(input: {
+  database: Database;
+  text: string;
+  fileName: string;
+}): Promise<ImportResult> {
+  return runImport('successors', async () => {
+    const summary = await importSuccessors(input);
+    return [
+      `Nachfolgerliste übernommen: ${number(summary.entries)} Einträge (${number(summary.perKind.key_change)} Schlüsseländerungen, ${number(summary.perKind.merger)} Zusammenschlüsse, ${number(summary.perKind.split)} Aufteilungen).`,
+      'Der nächste Import des Gemeindeverzeichnisses wendet sie an.',
     ];
   });
 }

@@ -44,6 +44,17 @@ describe('catalogue import of the official files', () => {
           where ozg_id is not null and leika_typ ~ '(^|[ ,])(2|3|2/3|4|5)($|[ ,])'`,
     );
     expect(recomputed?.count).toBe(461);
+    // A lone Typ 2 counts (README: "Typ 2, 3, 4 or 5"): 10056 BAföG has only the types "1", "1, 2" and "2".
+    const bafoeg = await queryRows<{ leika_typ: string; relevant: boolean }>(
+      database.db,
+      sql`select distinct l.leika_typ, s.municipally_relevant as relevant from leika_services l
+          join ozg_services s on s.ozg_id = l.ozg_id where l.ozg_id = 10056 order by 1`,
+    );
+    expect(bafoeg).toEqual([
+      { leika_typ: '1', relevant: true },
+      { leika_typ: '1, 2', relevant: true },
+      { leika_typ: '2', relevant: true },
+    ]);
     const [abbruch] = await queryRows<{ name: string; themenfeld: string }>(
       database.db,
       sql`select name, themenfeld::text from ozg_services where ozg_id = 10513`,

@@ -135,12 +135,13 @@ describe('GV100AD import of the official file', () => {
       territoryChanged: 0,
       closed: 0,
       unchanged: 1 + 3 + 26 + 421,
+      succeeded: 0,
     });
   });
 });
 
 describe('GV100AD territory changes', () => {
-  it('closes the old territory when a town becomes kreisfrei under a new key, so that as-of views use the territory of their date', async () => {
+  it('keeps the identity of a town that becomes kreisfrei under a new key, and as-of views use the territory of their date', async () => {
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
     const [town] = await queryRows<{ region_id: number }>(
       database.db,
@@ -151,8 +152,13 @@ describe('GV100AD territory changes', () => {
       text: sampleGv100({ date: '20260101', moveStadtToOwnKreis: true }),
       fileName: 'neu.txt',
     });
-    expect(summary.changes.created).toBe(2);
-    expect(summary.changes.closed).toBe(1);
+    // Only the new Kreis record is new: the town is the same region under its new key.
+    expect(summary.changes.created).toBe(1);
+    expect(summary.changes.closed).toBe(0);
+    expect(summary.changes.succeeded).toBe(1);
+    expect(summary.successions).toEqual([
+      { oldAgs: '99131001', newAgs: '99102000', name: 'Musterau, Stadt', matchedBy: 'name' },
+    ]);
 
     const history = await queryRows<{
       ags: string;
@@ -165,9 +171,10 @@ describe('GV100AD territory changes', () => {
           from region_versions v join region_versions p on p.region_id = v.parent_region_id and p.valid_to is null
           where v.region_id = ${town?.region_id} order by v.valid_from`,
     );
-    // The old Gemeinde key vanished from the file: its version is closed on the Stichtag, not deleted.
+    // The old version is closed on the Stichtag, not deleted; the new key continues the same region.
     expect(history).toEqual([
       { ags: '99131001', valid_from: UNKNOWN_START, valid_to: '2026-01-01', kreis: '99131' },
+      { ags: '99102000', valid_from: '2026-01-01', valid_to: null, kreis: '99102' },
     ]);
 
     const asOf = async (date: string) =>
@@ -217,6 +224,29 @@ describe('GV100AD files that must not be applied', () => {
     expect(await currentCounts()).toEqual(before);
   });
 
+  it('refuses a file whose Stichtag is older than the newest loaded, even when its content is unchanged', async () => {
+    const dated = (date: string) => sampleGv100({ date });
+    await importGv100({ database, text: dated('20231130'), fileName: 'gv2023.txt' });
+    // Same content, newer Stichtag: nothing changes in the regions, but the Land's Stichtag moves on.
+    const same = await importGv100({ database, text: dated('20250101'), fileName: 'gv2025.txt' });
+    expect(same.changes.unchanged).toBe(1 + 1 + 2 + 4);
+    const error = await importGv100({ database, text: dated('20240630'), fileName: 'gv2024.txt' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toMatch(
+      /^gv2024\.txt:1: Gebietsstand 2024-06-30 ist älter als der bereits geladene \(2025-01-01\)/,
+    );
+    const log = await queryRows<{ land: string; stichtag: string; file_name: string }>(
+      database.db,
+      sql`select land, stichtag::text, file_name from territory_imports order by id`,
+    );
+    expect(log).toEqual([
+      { land: '99', stichtag: '2023-11-30', file_name: 'gv2023.txt' },
+      { land: '99', stichtag: '2025-01-01', file_name: 'gv2025.txt' },
+    ]);
+  });
+
   it('treats a changed ARS (another Gemeindeverband) as a territory change', async () => {
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'alt.txt' });
     const newVerband = sampleGv100({ date: '20250701' }).replace(/^(6020250701991310020)002/m, '$1077');
@@ -240,8 +270,7 @@ describe('GV100AD files that must not be applied', () => {
   it('decides "first import" per Land: a later import of all Länder keeps their history open from the start', async () => {
     await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'land99.txt' });
     const official = readOfficialFile('GV100AD_301123.txt');
-    // The official file is older than the sample; give the sample Land a date before it.
-    await database.db.execute(sql`update region_versions set source_date = '2023-01-01'`);
+    // The official file (2023) is older than the sample (2025), but the order of files is kept per Land.
     await importGv100({ database, text: official, fileName: 'GV100AD_301123.txt', land: '09' });
     const [bavaria] = await queryRows<{ valid_from: string }>(
       database.db,

@@ -2,6 +2,12 @@ export { type BoundariesImportSummary, importBoundaries } from './boundaries';
 export { type KreisBoundary, parseBoundaries } from './boundaries-parse';
 export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalog';
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
-export { type Gv100ImportSummary, importGv100, UNKNOWN_START } from './gv100';
+export { type Gv100ImportSummary, importGv100, type Merger, type Succession, UNKNOWN_START } from './gv100';
 export { parseGv100 } from './gv100-parse';
+export {
+  COMBINED_STATUS_RULE,
+  importSuccessors,
+  parseSuccessors,
+  type SuccessorsImportSummary,
+} from './successors';
 export { decodeUploadedText, TextDecodingError, type TextEncoding } from './text-encoding';

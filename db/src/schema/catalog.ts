@@ -26,7 +26,7 @@ export const ozgServices = pgTable(
     name: varchar({ length: 300 }).notNull(),
     lebenslage: varchar({ length: 200 }).notNull(),
     themenfeld: themenfeld().notNull(),
-    /** Derived on import: one of its LeiKa services has LeiKa-Typ 2/3, 4 or 5. */
+    /** Derived on import: one of its LeiKa services has LeiKa-Typ 2, 3, 2/3, 4 or 5. */
     municipallyRelevant: boolean().notNull(),
     /** Which level executes it; not in the official catalogue, so the ministry maintains it. */
     executingLevel: executingLevel(),
@@ -50,7 +50,7 @@ export const leikaServices = pgTable(
     name: varchar({ length: 500 }).notNull(),
     /** As published, e.g. "2/3" or "1, 2/3"; empty when none is given. */
     leikaTyp: varchar({ length: 40 }).notNull(),
-    /** LeiKa-Typ 2/3, 4 or 5: executed by Land or Kommune. */
+    /** LeiKa-Typ 2, 3, 2/3, 4 or 5: executed by Land or Kommune. */
     municipal: boolean().notNull(),
     /** Null for LeiKa services the catalogue assigns to no OZG-Leistung. */
     ozgId: integer().references(() => ozgServices.ozgId),

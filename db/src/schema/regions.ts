@@ -30,6 +30,62 @@ export const regions = pgTable('regions', {
 });
 
 /**
+ * Every GV100AD import, per Land of the file: its Stichtag decides the order of
+ * files (an older one is refused whatever its content), and a Stichtag before
+ * the import day means that the figures from the Stichtag on were recalculated
+ * on that day, which the ministry is shown.
+ */
+export const territoryImports = pgTable(
+  'territory_imports',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    land: varchar({ length: 2 }).notNull(),
+    stichtag: date({ mode: 'string' }).notNull(),
+    fileName: varchar({ length: 300 }).notNull(),
+    /** Versions opened or closed on the Stichtag (territory, key or kind changed, regions ended). */
+    territoryChanges: integer().notNull().default(0),
+    /** Regions that kept their identity under a new key (successors). */
+    successions: integer().notNull().default(0),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('territory_imports_land_digits', sql`${t.land} ~ '^[0-9]{2}$'`),
+    index('territory_imports_land_stichtag').on(t.land, t.stichtag),
+  ],
+);
+
+export const successionKind = pgEnum('succession_kind', ['key_change', 'merger', 'split']);
+
+/**
+ * The successor list (Destatis' territorial and key changes, loaded by an
+ * admin): old AGS, new AGS, date and kind. A GV100AD import in which the old
+ * Gemeinde vanishes and the new one appears applies the entry and fills in the
+ * two regions, which links the records for good (decision 009).
+ */
+export const regionSuccessions = pgTable(
+  'region_successions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    oldAgs: varchar({ length: 8 }).notNull(),
+    newAgs: varchar({ length: 8 }).notNull(),
+    effectiveOn: date({ mode: 'string' }).notNull(),
+    kind: successionKind().notNull(),
+    sourceFile: varchar({ length: 300 }).notNull(),
+    loadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when a directory import applied the entry. */
+    predecessorRegionId: integer().references(() => regions.id),
+    successorRegionId: integer().references(() => regions.id),
+    appliedOn: date({ mode: 'string' }),
+  },
+  (t) => [
+    check('region_successions_ags_digits', sql`${t.oldAgs} ~ '^[0-9]{8}$' and ${t.newAgs} ~ '^[0-9]{8}$'`),
+    check('region_successions_distinct', sql`${t.oldAgs} <> ${t.newAgs}`),
+    uniqueIndex('region_successions_pair').on(t.oldAgs, t.newAgs),
+    index('region_successions_successor').on(t.successorRegionId),
+  ],
+);
+
+/**
  * One period of a region's territory and attributes. valid_to is exclusive and
  * null for the current version; a territory change closes the old version and
  * opens a new one, so "as of date D" reads the versions valid at D.

@@ -126,6 +126,12 @@ export const statusEvents = pgTable(
       .notNull()
       .references(() => ozgServices.ozgId),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day from which the change counts when that is before occurred_at: a
+     * territory change takes effect on the file's Stichtag, not on the import
+     * day. Null: it counts from occurred_at.
+     */
+    effectiveOn: date({ mode: 'string' }),
     actorUserId: integer().references(() => users.id),
     source: changeSource().notNull(),
     /** Changed fields before and after, e.g. {"maturityLevel": 2} -> {"maturityLevel": 3}. */

@@ -114,6 +114,23 @@ describe('admin uploads boundaries and sees the map', () => {
     await close();
   });
 
+  it('loads a successor list on the same page', async () => {
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await signInAsAdmin(page);
+    const card = page.getByRole('region', { name: 'Nachfolgerliste' });
+    const list = join(scratch, 'aenderungen.csv');
+    writeFileSync(list, 'old_ags,new_ags,date,kind\n06435014,06415000,01.01.2026,Schlüsseländerung\n');
+    await card.getByLabel('Nachfolgerliste (CSV)').setInputFiles(list);
+    await card.getByRole('button', { name: 'Nachfolgerliste hochladen' }).click();
+    await card.locator('.import-success').waitFor();
+    await expect(card.locator('.import-success').textContent()).resolves.toContain(
+      'Nachfolgerliste übernommen: 1 Einträge (1 Schlüsseländerungen',
+    );
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
   it('is not open to a viewer', async () => {
     const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     await page.goto(`${journey.app.url}/anmelden`);

@@ -7,11 +7,12 @@ import { bodyBytes, uploadedText } from '../../lib/csv';
 import { AppError, errorBody } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
 import { listKreisBoundaries } from '../../services/boundaries';
-import { uploadBoundaries, uploadCatalog, uploadGv100 } from '../../services/imports';
+import { uploadBoundaries, uploadCatalog, uploadGv100, uploadSuccessors } from '../../services/imports';
 import {
   importBoundariesRoute,
   importCatalogRoute,
   importGv100Route,
+  importSuccessorsRoute,
   listBoundariesRoute,
 } from './imports.routes';
 
@@ -88,7 +89,7 @@ export const importsRouter = createRouter()
   )
   .openapi(importGv100Route, async (c) => {
     requireRole(c, 'admin');
-    const { fileName, land, replaceDemo } = c.req.valid('query');
+    const { fileName, land, replaceDemo, dryRun } = c.req.valid('query');
     const text = await uploadedFileText(c.req.raw, 'GV100AD-Datei');
     return answer(c, (progress) =>
       uploadGv100({
@@ -96,10 +97,17 @@ export const importsRouter = createRouter()
         text,
         fileName: fileName ?? 'GV100AD',
         replaceDemo,
+        dryRun,
         ...(land ? { land } : {}),
         ...(progress ? { progress } : {}),
       }),
     );
+  })
+  .openapi(importSuccessorsRoute, async (c) => {
+    requireRole(c, 'admin');
+    const text = await uploadedFileText(c.req.raw, 'Nachfolgerliste');
+    const fileName = c.req.valid('query').fileName ?? 'Nachfolgerliste.csv';
+    return answer(c, () => uploadSuccessors({ database: c.get('database'), text, fileName }));
   })
   .openapi(importCatalogRoute, async (c) => {
     requireRole(c, 'admin');

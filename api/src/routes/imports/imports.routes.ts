@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { COMBINED_STATUS_RULE } from '@ozg/db/importers';
 import {
   CatalogImportQuerySchema,
   Gv100ImportQuerySchema,
@@ -36,6 +37,18 @@ export const importGv100Route = createRoute({
   security,
   request: { query: Gv100ImportQuerySchema, body: fileBody('GV100AD-Datei (Destatis, UTF-8)') },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});
+
+export const importSuccessorsRoute = createRoute({
+  method: 'post',
+  path: '/imports/successors',
+  tags: ['Import'],
+  summary:
+    'Nachfolgerliste (CSV old_ags,new_ags,date,kind) hochladen (Administration), ganz oder gar nicht; der nächste GV100AD-Import wendet sie an',
+  description: `Art (kind): Schlüsseländerung (derselbe Datensatz unter neuem Schlüssel), Zusammenschluss oder Eingliederung, Aufteilung. ${COMBINED_STATUS_RULE}`,
+  security,
+  request: { query: ImportFileQuerySchema, body: fileBody('Nachfolgerliste als CSV (UTF-8)') },
+  responses: { 200: jsonContent(ImportResultSchema, 'Geladen'), ...failures },
 });
 
 export const importCatalogRoute = createRoute({

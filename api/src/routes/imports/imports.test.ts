@@ -188,4 +188,25 @@ describe('uploads of the official files into an empty installation', () => {
     ]);
     // The catalogue import builds the target sets of 421 Gemeinden: slow on a busy 2-core machine.
   }, 120_000);
+
+  it('POST /imports/successors loads a successor list, and refuses a malformed one with its line and column', async () => {
+    const admin = await signIn(app, 'referat@land.example', 'ein-langes-passwort');
+    const ok = await admin.request(
+      'POST',
+      '/api/v1/imports/successors?fileName=aenderungen.csv',
+      'old_ags,new_ags,date,kind\n06435014,06415000,01.01.2026,Schlüsseländerung\n',
+    );
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as ImportResult).summary[0]).toBe(
+      'Nachfolgerliste übernommen: 1 Einträge (1 Schlüsseländerungen, 0 Zusammenschlüsse, 0 Aufteilungen).',
+    );
+    const bad = await admin.request(
+      'POST',
+      '/api/v1/imports/successors?fileName=kaputt.csv',
+      'old_ags,new_ags,date,kind\n06435014,06415000,01.01.2026,Umzug\n',
+    );
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as ErrorBody;
+    expect(body.error.details).toMatchObject({ file: 'kaputt.csv', line: 2, column: 'kind' });
+  });
 });

@@ -2,7 +2,7 @@ import { type Database, queryRows, schema, syncTargetSets } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import { importGv100 } from '@ozg/db/importers';
 import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
-import { OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
+import { OZG_DEADLINE, type ProgressSeries, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthEnds, totalsOnDays } from '../../services/history';
@@ -123,9 +123,20 @@ describe('progress series across a territory change', () => {
       // Before: Musterau, Beispielbach and Probefeld, all at level 3 since March 2025.
       expect(snapshots.get(`${id}:2025-06-30`)).toMatchObject({ targetServices: 3, conformant: 3 });
       expect(replayed2025).toMatchObject({ target: 3, l3: 3 });
-      // After: Musterau belongs to its own Kreis; its old record left the target set when it closed.
+      // After: Musterau belongs to its own Kreis, with its record and history (decision 009).
       expect(snapshots.get(`${id}:2026-02-28`)).toMatchObject({ targetServices: 2, conformant: 2 });
       expect(replayed2026).toMatchObject({ target: 2, l3: 2 });
+      const res = await testApp(database).request('/api/v1/regions/99102/progress/series');
+      expect(res.status).toBe(200);
+      const city = (await res.json()) as ProgressSeries;
+      const february = city.monthly.find((point) => point.date === '2026-02-28');
+      expect(february).toMatchObject({ targetServices: 1, conformant: 1 });
+      // The ministry is told that the figures from the Stichtag on were recalculated on the import day.
+      expect(city.recalculations).toEqual([
+        { effectiveFrom: '2026-01-01', recalculatedOn: todayInGermany(), fileName: 'neu.txt' },
+      ]);
+      const before = await testApp(database).request('/api/v1/regions/99/progress/series');
+      expect(((await before.json()) as ProgressSeries).recalculations).toHaveLength(1);
     } finally {
       await database.close();
     }

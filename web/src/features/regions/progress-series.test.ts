@@ -4,6 +4,7 @@ import {
   dateToTime,
   describeForecast,
   describeForecasts,
+  describeRecalculations,
   describeSeries,
   shapeSeries,
   yearTicks,
@@ -33,6 +34,7 @@ const series = (forecast: ProgressSeries['forecast']): ProgressSeries => ({
   daily: [],
   deadline: point('2022-12-31', 0.2),
   forecast,
+  recalculations: [],
 });
 
 describe('progress chart data', () => {
@@ -97,5 +99,18 @@ describe('progress chart data', () => {
     expect(describeSeries(flat)).toBe(
       'Zur Frist am 31.12.2022 waren 20,0\u00a0% der Zielleistungen OZG-konform, am 31.01.2023 50,0\u00a0%.',
     );
+  });
+});
+
+describe('note on recalculated figures', () => {
+  it('tells from which day the figures were recalculated and when', () => {
+    expect(
+      describeRecalculations([
+        { effectiveFrom: '2026-01-01', recalculatedOn: '2026-03-15', fileName: 'GV100AD_010126.txt' },
+      ]),
+    ).toEqual([
+      'Gebietsänderung zum 01.01.2026: Die Werte ab dem 01.01.2026 wurden am 15.03.2026 neu berechnet (Gemeindeverzeichnis GV100AD_010126.txt).',
+    ]);
+    expect(describeRecalculations([])).toEqual([]);
   });
 });

@@ -88,3 +88,14 @@ export function describeSeries(series: ProgressSeries): string {
   const today = series.monthly.at(-1);
   return `Zur Frist am ${formatDate(series.deadline.date)} waren ${formatShare(series.deadline.share)} der Zielleistungen OZG-konform, am ${formatDate(today?.date)} ${formatShare(today?.share)}.`;
 }
+
+/**
+ * The note to the ministry after a territory change loaded after its Stichtag:
+ * the figures from that day on were recalculated on the import day (decision 009).
+ */
+export function describeRecalculations(recalculations: ProgressSeries['recalculations']): string[] {
+  return recalculations.map(
+    (entry) =>
+      `Gebietsänderung zum ${formatDate(entry.effectiveFrom)}: Die Werte ab dem ${formatDate(entry.effectiveFrom)} wurden am ${formatDate(entry.recalculatedOn)} neu berechnet (Gemeindeverzeichnis ${entry.fileName}).`,
+  );
+}

@@ -47,6 +47,20 @@ function ReplaceDemoField() {
   );
 }
 
+function DryRunField() {
+  const id = useId();
+  return (
+    <div className="field field-checkbox">
+      <input id={id} name="dryRun" type="checkbox" value="true" aria-describedby={`${id}-hint`} />
+      <label htmlFor={id}>Nur prüfen (Probelauf)</label>
+      <span id={`${id}-hint`} className="hint">
+        Zeigt, was der Import ändern würde, z. B. welche Gemeinden als Nachfolger erkannt werden, und
+        speichert nichts.
+      </span>
+    </div>
+  );
+}
+
 /**
  * Uploads of the official files by the ministry: Kreis boundaries for the map,
  * the Gemeindeverzeichnis and the OZG catalogue. `mapPreview` (composed by the
@@ -98,7 +112,9 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
           description={
             <p>
               Die Textdatei des Statistischen Bundesamts mit festen Spaltenbreiten. Neue Stände aktualisieren
-              Namen und Einwohner; Gebietsänderungen werden zum Stichtag übernommen.
+              Namen und Einwohner; Gebietsänderungen werden zum Stichtag übernommen. Eine Gemeinde unter neuem
+              Schlüssel behält ihre Status und ihre Historie, wenn Name oder Nachfolgerliste sie eindeutig
+              zuordnen.
             </p>
           }
           submitLabel="Gemeindeverzeichnis hochladen"
@@ -114,6 +130,7 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
                 fileName: file.name,
                 land: land || undefined,
                 replaceDemo: form.get('replaceDemo') ? 'true' : undefined,
+                dryRun: form.get('dryRun') ? 'true' : undefined,
               },
               body: file,
             };
@@ -141,6 +158,34 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
             </span>
           </div>
           <ReplaceDemoField />
+          <DryRunField />
+        </ImportCard>
+
+        <ImportCard
+          title="Nachfolgerliste"
+          description={
+            <p>
+              Gebiets- und Schlüsseländerungen als CSV (
+              <span className="mono">old_ags,new_ags,date,kind</span>; Art: Schlüsseländerung,
+              Zusammenschluss, Eingliederung oder Aufteilung). Vor dem Gemeindeverzeichnis laden, das die
+              Änderung enthält. Bei Zusammenschluss und Aufteilung gilt je Leistung der höchste Reifegrad der
+              Vorgänger; deren Datensätze bleiben erhalten.
+            </p>
+          }
+          submitLabel="Nachfolgerliste hochladen"
+          buildRequest={(form): UploadRequest | string => {
+            const file = chosenFile(form, 'file');
+            if (!file) return 'Bitte die Nachfolgerliste (CSV) auswählen.';
+            return { path: '/imports/successors', query: { fileName: file.name }, body: file };
+          }}
+          onImported={refreshAll}
+        >
+          <FileField
+            name="file"
+            label="Nachfolgerliste (CSV)"
+            accept=".csv,text/csv"
+            hint="z. B. aenderungen.csv"
+          />
         </ImportCard>
 
         <ImportCard

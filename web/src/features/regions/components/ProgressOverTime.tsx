@@ -4,7 +4,7 @@ import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { seriesFileUrl, useSeries } from '../api/get-series';
-import { describeForecasts, describeSeries, shapeSeries } from '../progress-series';
+import { describeForecasts, describeRecalculations, describeSeries, shapeSeries } from '../progress-series';
 
 const ProgressChart = lazy(() => import('./charts/ProgressChart'));
 
@@ -26,6 +26,11 @@ export function ProgressOverTime({ regionKey }: { regionKey: string }) {
           <figcaption>
             <p>{describeSeries(series.data)}</p>
             <p>Prognose: {describeForecasts(series.data.forecast)}</p>
+            {describeRecalculations(series.data.recalculations).map((note) => (
+              <p key={note} className="hint">
+                {note}
+              </p>
+            ))}
           </figcaption>
           <Suspense fallback={<Loading label="Das Diagramm" />}>
             <ProgressChart {...shapeSeries(series.data)} />
