@@ -70,9 +70,15 @@ export const progressRouter = createRouter()
     const { key, ozgId } = c.req.valid('param');
     return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
-  .openapi(seriesRoute, async (c) =>
-    c.json(await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
-  )
+  .openapi(seriesRoute, async (c) => {
+    const { asOf } = c.req.valid('query');
+    const result = await getProgressSeries({
+      db: c.get('database').db,
+      key: c.req.valid('param').key,
+      ...(asOf ? { asOf } : {}),
+    });
+    return c.json(result, 200);
+  })
   .openapi(childrenProgressRoute, async (c) => {
     const { sort, order, asOf } = c.req.valid('query');
     const result = await getChildrenProgress({

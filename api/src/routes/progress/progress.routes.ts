@@ -49,8 +49,8 @@ export const seriesRoute = createRoute({
   path: '/regions/{key}/progress/series',
   tags: ['Fortschritt'],
   summary:
-    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) aus den Ereignissen, Stand zur Frist, Prognose (öffentlich)',
-  request: { params: RegionKeyParamSchema },
+    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) bis zum Stichtag asOf (Standard: heute), Stand zur Frist, Prognose (öffentlich)',
+  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema },
   responses: { 200: jsonContent(ProgressSeriesSchema, 'Verlauf und Prognose'), ...errorResponses(400, 404) },
 });
 
