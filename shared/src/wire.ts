@@ -194,12 +194,10 @@ const ForecastSchema = z.union([
 export const ProgressSeriesSchema = z
   .object({
     region: RegionSummarySchema,
-    monthly: z
-      .array(SeriesPointSchema)
-      .meta({
-        description:
-          'state at the end of each month (German calendar days); the last month ends on asOf (default: today)',
-      }),
+    monthly: z.array(SeriesPointSchema).meta({
+      description:
+        'state at the end of each month (German calendar days); the last month ends on asOf (default: today)',
+    }),
     daily: z
       .array(SeriesPointSchema)
       .meta({ description: 'state at the end of each of the 90 days up to asOf (default: today)' }),
