@@ -17,4 +17,4 @@ export const germanToday: SQL = germanDay(sql`now()`);
 
 /** The first instant after a German day (a date expression or an ISO date): events before it count for that day. */
 export const endOfGermanDaySql = (day: SQL | string): SQL =>
-  sql`((${day}::date + 1)::timestamp at time zone ${zone})`;
+  sql`(((${day})::date + 1)::timestamp at time zone ${zone})`;
