@@ -201,7 +201,10 @@ export const ProgressSeriesSchema = z
     daily: z
       .array(SeriesPointSchema)
       .meta({ description: 'state at the end of each of the 90 days up to asOf (default: today)' }),
-    deadline: SeriesPointSchema.meta({ description: 'state on 31.12.2022, the OZG deadline' }),
+    deadline: SeriesPointSchema.meta({
+      description:
+        'state on 31.12.2022, the OZG deadline; on asOf when that is earlier (nothing after asOf is read)',
+    }),
     forecast: z.object({
       method: z.string(),
       horizon: z

@@ -94,7 +94,9 @@ export async function getProgressSeries({
   );
   const months = monthEnds(first?.first ?? end, end);
   const days = lastDays(end, 90);
-  const all = [...new Set([...months, ...days, OZG_DEADLINE])].sort();
+  // Before the deadline, the deadline's state is not known yet: the point is the day itself.
+  const deadline = OZG_DEADLINE <= end ? OZG_DEADLINE : end;
+  const all = [...new Set([...months, ...days, deadline])].sort();
   const points = await totalsOnDays(db, [region.id], all);
   const pick = (date: string) => points.get(`${region.id}:${date}`) as Point;
   const monthly = months.map(pick);
@@ -105,7 +107,7 @@ export async function getProgressSeries({
     region,
     monthly,
     daily: days.map(pick),
-    deadline: pick(OZG_DEADLINE),
+    deadline: pick(deadline),
     forecast: {
       method: FORECAST_METHOD,
       horizon: FORECAST_HORIZON,

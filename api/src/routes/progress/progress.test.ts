@@ -261,6 +261,12 @@ describe('progress as of a date', () => {
       await app.request('/api/v1/regions/06/progress?asOf=2022-12-31')
     ).json()) as RegionProgress;
     expect(series.deadline.conformant).toBe(progress.figures.conformant);
+    // Before the deadline its state is not known yet: the point is the day itself, nothing later is read.
+    const early = (await (
+      await app.request('/api/v1/regions/06/progress/series?asOf=2022-06-30')
+    ).json()) as ProgressSeries;
+    expect(early.deadline.date).toBe('2022-06-30');
+    expect(early.deadline).toEqual(early.monthly.at(-1));
   });
 
   it('administrations are the Gemeinden and Landkreise with at least one target service, today and as of a day', async () => {

@@ -142,4 +142,21 @@ describe('progress chart data', () => {
       '2030-05-26',
     ]);
   });
+
+  it('says the deadline once on the deadline day, and that it lay ahead before it', () => {
+    const flat = series({
+      method: 'linear',
+      horizon: '2040-12-31',
+      full: { reachable: false, target: 1, reason: 'flat_or_falling' },
+      threeQuarters: { reachable: false, target: 0.75, reason: 'flat_or_falling' },
+    });
+    const onDeadline = { ...flat, monthly: flat.monthly.slice(0, 2) };
+    expect(describeSeries(onDeadline)).toBe(
+      'Zur Frist am 31.12.2022 waren 20,0\u00a0% der Zielleistungen OZG-konform.',
+    );
+    const before = { ...flat, monthly: flat.monthly.slice(0, 1), deadline: point('2022-11-30', 0.1) };
+    expect(describeSeries(before)).toBe(
+      'Am 30.11.2022 waren 10,0\u00a0% der Zielleistungen OZG-konform; die Frist 31.12.2022 stand noch bevor.',
+    );
+  });
 });

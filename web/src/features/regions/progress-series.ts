@@ -100,6 +100,11 @@ export function yearTicks(points: readonly SeriesChartPoint[]): number[] {
 
 /** The chart's message in one sentence: where the region stood at the deadline and where it stands today. */
 export function describeSeries(series: ProgressSeries): string {
-  const today = series.monthly.at(-1);
-  return `Zur Frist am ${formatDate(series.deadline.date)} waren ${formatShare(series.deadline.share)} der Zielleistungen OZG-konform, am ${formatDate(today?.date)} ${formatShare(today?.share)}.`;
+  const last = series.monthly.at(-1);
+  const share = (point: ProgressSeries['deadline']) => formatShare(point.share);
+  if (!last || last.date === OZG_DEADLINE)
+    return `Zur Frist am ${formatDate(OZG_DEADLINE)} waren ${share(series.deadline)} der Zielleistungen OZG-konform.`;
+  if (last.date < OZG_DEADLINE)
+    return `Am ${formatDate(last.date)} waren ${share(last)} der Zielleistungen OZG-konform; die Frist ${formatDate(OZG_DEADLINE)} stand noch bevor.`;
+  return `Zur Frist am ${formatDate(OZG_DEADLINE)} waren ${share(series.deadline)} der Zielleistungen OZG-konform, am ${formatDate(last.date)} ${share(last)}.`;
 }
