@@ -134,7 +134,10 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       );
       await page.getByRole('heading', { name: 'OZG-konform je Kreis am 31.12.2022' }).waitFor();
       await page.locator('.recharts-surface').first().waitFor();
-      await expect(page.getByText('So wird gezählt').isVisible()).resolves.toBe(true);
+      await page.getByText('So wird gezählt').click();
+      await expect(page.locator('.methodology').textContent()).resolves.toMatch(
+        /Gezählt werden [\d.]+ Verwaltungen: Gemeinden und Landkreise \(für ihre eigenen Aufgaben\) mit mindestens einer Zielleistung an diesem Tag\..*Stand am 31\.12\.2022/,
+      );
       await checkPage(page, `land-overview-asof-${viewport}`);
       expect(problems()).toEqual([]);
       await close();
