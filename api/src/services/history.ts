@@ -95,6 +95,7 @@ export async function getProgressSeries({
   const months = monthEnds(first?.first ?? end, end);
   const days = lastDays(end, 90);
   // Before the deadline, the deadline's state is not known yet: the point is the day itself.
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN
   const deadline = OZG_DEADLINE <= end ? OZG_DEADLINE : end;
   const all = [...new Set([...months, ...days, deadline])].sort();
   const points = await totalsOnDays(db, [region.id], all);

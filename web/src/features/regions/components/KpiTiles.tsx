@@ -71,8 +71,10 @@ export function KpiTiles({
         <summary>So wird gezählt</summary>
         <ul>
           <li>
-            Gezählt werden {formatNumber(administrations)} Verwaltungen: {ADMINISTRATIONS_DEFINITION}.
-            Themenfelder ohne Zielleistungen erscheinen nicht.
+            {administrations === 1
+              ? 'Gezählt wird 1 Verwaltung'
+              : `Gezählt werden ${formatNumber(administrations)} Verwaltungen`}
+            : {ADMINISTRATIONS_DEFINITION}. Themenfelder ohne Zielleistungen erscheinen nicht.
           </li>
           <li>
             Ein Tag ist der Kalendertag in Deutschland (Europe/Berlin): Eine Änderung um 23:30 Uhr zählt für
