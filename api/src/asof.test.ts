@@ -305,4 +305,59 @@ describe('figures of a day depend on nothing recorded after it (one calendar, de
       { numRuns: 10, endOnFailure: true },
     );
   }, 300_000);
+
+  it('a service put online at 23:30 UTC on 30 November (00:30 on 1 December in Germany) counts from 1 December on', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { db } = database;
+      await importGv100({ database, text: sampleGv100({ date: '20250101' }), fileName: 'gebiet.txt' });
+      await db.insert(schema.ozgServices).values({
+        ozgId: 91001,
+        name: 'Leistung 91001',
+        lebenslage: 'Test',
+        themenfeld: 'Querschnitt',
+        municipallyRelevant: true,
+        executingLevel: 'gemeinde',
+      });
+      const [status] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into service_statuses (region_id, ozg_id, in_target)
+            select region_id, 91001, true from region_versions where ags = '99131001' returning id`,
+      );
+      const id = status?.id as number;
+      const events: EventRow[] = [
+        {
+          statusId: id,
+          at: Date.parse('2025-06-01T10:00:00Z'),
+          state: { level: 1, inTarget: true, onlineSince: null },
+          after: { maturityLevel: 1 },
+        },
+        {
+          statusId: id,
+          at: Date.parse('2025-11-30T23:30:00Z'),
+          state: { level: 3, inTarget: true, onlineSince: '2025-12-01' },
+          after: { maturityLevel: 3, onlineSince: '2025-12-01' },
+        },
+      ];
+      await writeEvents(
+        database,
+        events,
+        new Map([[id, { level: 3, inTarget: true, onlineSince: '2025-12-01' }]]),
+      );
+      const conformantOn = async (day: string) =>
+        (await getProgress({ db, key: '99131001', asOf: day })).figures.conformant;
+      expect(await conformantOn('2025-11-30')).toBe(0);
+      expect(await conformantOn('2025-12-01')).toBe(1);
+      const series = await getProgressSeries({ db, key: '99131001', asOf: '2025-11-30' });
+      expect(series.daily.at(-1)).toMatchObject({ date: '2025-11-30', targetServices: 1, conformant: 0 });
+      const snapshots = await queryRows<{ day: string; conformant: number }>(
+        db,
+        sql`select p.day::text as day, p.conformant from progress_snapshots p
+            join region_versions v on v.region_id = p.region_id where v.ags = '99131001' and p.conformant > 0 order by p.day limit 1`,
+      );
+      expect(snapshots[0]?.day).toBe('2025-12-01');
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });
