@@ -181,7 +181,7 @@ async function totalsDifferences(database: Database): Promise<unknown[]> {
         -- Today's snapshot of every region is its total.
         select t.region_id, null, row_to_json(t), row_to_json(p)
         from region_totals t left join progress_snapshots p
-          on p.region_id = t.region_id and p.day = (now() at time zone 'UTC')::date
+          on p.region_id = t.region_id and p.day = (now() at time zone 'Europe/Berlin')::date
         where t.themenfeld is null
           and (t.target_count, t.level3 + t.level4, t.weighted_target, t.weighted_conformant)
             is distinct from (p.target_count, p.conformant, p.weighted_target, p.weighted_conformant)`,

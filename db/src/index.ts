@@ -3,6 +3,7 @@ export {
   syncTargetSets,
   type TargetSetSync,
 } from './applicability';
+export { endOfGermanDaySql, germanDay, germanToday } from './calendar';
 export {
   createDb,
   type Database,

@@ -7,6 +7,7 @@ import {
   type Themenfeld,
 } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { germanDay, germanToday } from './calendar';
 import { type Db, intArray, queryRows } from './client';
 
 /*
@@ -17,8 +18,14 @@ import { type Db, intArray, queryRows } from './client';
  * - region_totals: per region of the current territory, the sums over the
  *   administrations below it, per Themenfeld and in total, with the
  *   population-weighted sums and a histogram of the days late.
- * - progress_snapshots: per region, its total at the end of every UTC day on
- *   which it changed, on the territory of that day.
+ * - progress_snapshots: per region, its total at the end of every German
+ *   calendar day (Europe/Berlin, decision 007) on which it changed, on the
+ *   territory of that day.
+ *
+ * `administrations` means one thing everywhere (today, snapshots' days, asOf):
+ * the Gemeinden and Landkreise (for their own tasks) with at least one target
+ * service (in the target set, Reifegradmodell 1.1) on that day
+ * (ADMINISTRATIONS_DEFINITION in shared).
  *
  * A status edit adjusts all three by delta in its transaction
  * (applyStatusDeltas); bulk changes rebuild them (recomputeTotals,
@@ -75,14 +82,12 @@ async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<n
   return rows.map((row) => row.id);
 }
 
-const TODAY_UTC = sql`(now() at time zone 'UTC')::date`;
-
 /** Today's snapshot row of each region from its current total. */
 async function snapshotToday(db: Db, regionIds: readonly number[] | 'all'): Promise<void> {
   const scope = regionIds === 'all' ? sql`` : sql`and region_id = any(${intArray(regionIds)})`;
   await db.execute(sql`
     insert into progress_snapshots (region_id, day, target_count, conformant, weighted_target, weighted_conformant)
-    select region_id, ${TODAY_UTC}, target_count, level3 + level4, weighted_target, weighted_conformant
+    select region_id, ${germanToday}, target_count, level3 + level4, weighted_target, weighted_conformant
     from region_totals where themenfeld is null ${scope}
     on conflict (region_id, day) do update set
       target_count = excluded.target_count, conformant = excluded.conformant,
@@ -119,7 +124,8 @@ export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Pro
       cross join (select unnest(${themenfelder}::themenfeld[]) union all select null) t(themenfeld)
     ),
     counts as (
-      select l.ancestor_id, r.themenfeld, count(distinct l.admin_id)::int as administrations,
+      select l.ancestor_id, r.themenfeld,
+        (count(distinct l.admin_id) filter (where r.target_count > 0))::int as administrations,
         sum(r.target_count)::int as target, sum(r.level0)::int as l0, sum(r.level1)::int as l1,
         sum(r.level2)::int as l2, sum(r.level3)::int as l3, sum(r.level4)::int as l4,
         sum(r.online_by_deadline)::int as by_deadline,
@@ -177,7 +183,7 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await t.execute(sql`delete from progress_snapshots`);
-    // Per administration and UTC day: the change in target statuses and in OZG-konform ones.
+    // Per administration and German day: the change in target statuses and in OZG-konform ones.
     await t.execute(sql`
       create temporary table snapshot_changes on commit drop as
       select region_id as admin_id, day, sum(d_target)::int as d_target, sum(d_conformant)::int as d_conformant
@@ -188,7 +194,7 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
           c.counted - coalesce(lag(c.counted) over w, 0) as d_target,
           c.conformant - coalesce(lag(c.conformant) over w, 0) as d_conformant
         from status_events e
-        cross join lateral (select (e.occurred_at at time zone 'UTC')::date as day,
+        cross join lateral (select ${germanDay(sql`e.occurred_at`)} as day,
           (e.in_target and e.maturity_model = '1.1')::int as counted,
           (e.in_target and e.maturity_model = '1.1' and e.maturity_level >= ${OZG_CONFORMANT_LEVEL})::int as conformant) c
         window w as (partition by e.status_id order by e.occurred_at, e.id)

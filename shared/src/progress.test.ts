@@ -116,6 +116,20 @@ describe('forecastReach', () => {
     expect(forecastReach(monthly([0.1, 0.2]), 1)).toMatchObject({ reason: 'too_few_points' });
   });
 
+  it('names no date after the horizon: a slow pace is "beyond_horizon", a late upper bound is open', () => {
+    // +0.1 percentage points a month from 40 %: 100 % would take 50 years, 75 % almost 30.
+    const slow = monthly(Array.from({ length: 13 }, (_, i) => 0.4 + 0.001 * i));
+    expect(forecastReach(slow, 1)).toEqual({ reachable: false, target: 1, reason: 'beyond_horizon' });
+    expect(forecastReach(slow, 0.75)).toMatchObject({ reason: 'beyond_horizon' });
+    // Reached in time by the central line, but its noisy lower bound would run past the horizon.
+    const noisy = monthly([0.5, 0.56, 0.5, 0.58, 0.52, 0.6, 0.54, 0.62, 0.56, 0.64, 0.58, 0.66, 0.6]);
+    const forecast = forecastReach(noisy, 1, 12, '2032-12-31');
+    if (!forecast.reachable) throw new Error('expected a forecast');
+    expect(forecast.date <= '2032-12-31').toBe(true);
+    expect(forecast.latest).toBeNull();
+    expect(forecastReach(noisy, 1, 12, '2027-12-31')).toMatchObject({ reason: 'beyond_horizon' });
+  });
+
   it('widens the range for a noisy pace', () => {
     const forecast = forecastReach(monthly([0.5, 0.55, 0.52, 0.6, 0.58, 0.66, 0.63, 0.7]), 1);
     if (!forecast.reachable) throw new Error('expected a forecast');

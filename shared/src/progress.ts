@@ -110,24 +110,50 @@ export function computeProgress(statuses: readonly StatusFact[]): ProgressFigure
 
 export type SeriesPoint = { date: string; share: number };
 
+/**
+ * `administrations` in every figure (today, snapshots' days, asOf), one definition:
+ * the Gemeinden and Landkreise (for their own tasks) with at least one target
+ * service on that day. Kreisfreie Städte count as Gemeinden.
+ */
+export const ADMINISTRATIONS_DEFINITION =
+  'Gemeinden und Landkreise (für ihre eigenen Aufgaben) mit mindestens einer Zielleistung an diesem Tag';
+
+/**
+ * The last day a forecast may name. A straight line over the last 12 months
+ * says little about decades ahead; beyond this day the forecast says only
+ * "not before" (reason `beyond_horizon`), and the chart never reaches past it.
+ */
+export const FORECAST_HORIZON = '2040-12-31';
+
 export type Forecast =
   | {
       reachable: true;
       target: number;
       date: string;
       earliest: string;
+      /** Null when the slope's lower bound is not positive or the latest date lies beyond the horizon. */
       latest: string | null;
       slopePerYear: number;
     }
-  | { reachable: false; target: number; reason: 'reached' | 'flat_or_falling' | 'too_few_points' };
+  | {
+      reachable: false;
+      target: number;
+      reason: 'reached' | 'flat_or_falling' | 'too_few_points' | 'beyond_horizon';
+    };
 
 /**
  * When a region reaches a target share at its recent pace: a least-squares line
  * through the monthly shares of the last 12 months. The range uses the slope
  * plus/minus 1.96 standard errors; when the lower bound is not positive, the
- * latest date is open (null). A flat or falling pace gives no date.
+ * latest date is open (null). A flat or falling pace gives no date, nor does a
+ * date after the horizon (FORECAST_HORIZON); a latest date after it is open.
  */
-export function forecastReach(series: readonly SeriesPoint[], target: number, window = 12): Forecast {
+export function forecastReach(
+  series: readonly SeriesPoint[],
+  target: number,
+  window = 12,
+  horizon = FORECAST_HORIZON,
+): Forecast {
   const points = series.slice(-window - 1);
   const last = points.at(-1);
   if (last && last.share >= target) return { reachable: false, target, reason: 'reached' };
@@ -151,15 +177,19 @@ export function forecastReach(series: readonly SeriesPoint[], target: number, wi
   const residual = ys.reduce((sum, y, i) => sum + (y - (intercept + slope * (xs[i] as number))) ** 2, 0);
   const standardError = n > 2 ? Math.sqrt(residual / (n - 2) / sxx) : 0;
   const lastX = xs.at(-1) as number;
-  const fromLast = (rate: number) =>
-    new Date(origin + (lastX + (target - last.share) / rate) * DAY_MS).toISOString().slice(0, 10);
+  const horizonTime = Date.parse(`${horizon}T00:00:00Z`);
+  const fromLast = (rate: number) => origin + (lastX + (target - last.share) / rate) * DAY_MS;
+  const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+  const central = fromLast(slope);
+  if (!(central <= horizonTime)) return { reachable: false, target, reason: 'beyond_horizon' };
   const low = slope - 1.96 * standardError;
+  const latest = low > 0 ? fromLast(low) : Number.POSITIVE_INFINITY;
   return {
     reachable: true,
     target,
-    date: fromLast(slope),
-    earliest: fromLast(slope + 1.96 * standardError),
-    latest: low > 0 ? fromLast(low) : null,
+    date: iso(central),
+    earliest: iso(fromLast(slope + 1.96 * standardError)),
+    latest: latest <= horizonTime ? iso(latest) : null,
     slopePerYear: slope * 365,
   };
 }

@@ -1,6 +1,7 @@
 /** Wire schemas shared by the API (validation, OpenAPI) and the web app (types). */
 import { z } from 'zod';
 import { THEMENFELDER } from './catalog';
+import { ADMINISTRATIONS_DEFINITION } from './progress';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
 
 export const ERROR_CODES = [
@@ -106,6 +107,8 @@ export const RegionChildrenSchema = z
   .meta({ id: 'RegionChildren' });
 export type RegionChildren = z.infer<typeof RegionChildrenSchema>;
 
+const ADMINISTRATIONS_DESCRIPTION = `${ADMINISTRATIONS_DEFINITION} (the same definition today and with asOf; a German calendar day)`;
+
 const ProgressFiguresSchema = z.object({
   targetServices: z.number().int(),
   levelCounts: z.array(z.number().int()).length(5).meta({ description: 'target services at Reifegrad 0..4' }),
@@ -127,12 +130,13 @@ const ProgressFiguresSchema = z.object({
 export const RegionProgressSchema = z
   .object({
     region: RegionSummarySchema,
-    administrations: z
-      .number()
-      .int()
-      .meta({ description: 'Gemeinden and Landkreise whose statuses are counted' }),
+    administrations: z.number().int().meta({ description: ADMINISTRATIONS_DESCRIPTION }),
     figures: ProgressFiguresSchema,
-    byThemenfeld: z.array(z.object({ themenfeld: z.enum(THEMENFELDER), figures: ProgressFiguresSchema })),
+    byThemenfeld: z
+      .array(z.object({ themenfeld: z.enum(THEMENFELDER), figures: ProgressFiguresSchema }))
+      .meta({
+        description: 'the Themenfelder with at least one target service on that day; others are left out',
+      }),
   })
   .meta({ id: 'RegionProgress' });
 export type RegionProgress = z.infer<typeof RegionProgressSchema>;
@@ -151,7 +155,7 @@ export const ChildrenProgressSchema = z
     children: z.array(
       z.object({
         region: RegionSummarySchema,
-        administrations: z.number().int(),
+        administrations: z.number().int().meta({ description: ADMINISTRATIONS_DESCRIPTION }),
         figures: ProgressFiguresSchema,
         rank: z
           .number()
@@ -183,20 +187,29 @@ const ForecastSchema = z.union([
   z.object({
     reachable: z.literal(false),
     target: z.number(),
-    reason: z.enum(['reached', 'flat_or_falling', 'too_few_points']),
+    reason: z.enum(['reached', 'flat_or_falling', 'too_few_points', 'beyond_horizon']),
   }),
 ]);
 
 export const ProgressSeriesSchema = z
   .object({
     region: RegionSummarySchema,
-    monthly: z
+    monthly: z.array(SeriesPointSchema).meta({
+      description:
+        'state at the end of each month (German calendar days); the last month ends on asOf (default: today)',
+    }),
+    daily: z
       .array(SeriesPointSchema)
-      .meta({ description: 'state at the end of each month (the current month: today)' }),
-    daily: z.array(SeriesPointSchema).meta({ description: 'state at the end of each of the last 90 days' }),
-    deadline: SeriesPointSchema.meta({ description: 'state on 31.12.2022, the OZG deadline' }),
+      .meta({ description: 'state at the end of each of the 90 days up to asOf (default: today)' }),
+    deadline: SeriesPointSchema.meta({
+      description:
+        'state on 31.12.2022, the OZG deadline; on asOf when that is earlier (nothing after asOf is read)',
+    }),
     forecast: z.object({
       method: z.string(),
+      horizon: z
+        .string()
+        .meta({ description: 'the last day a forecast names; later dates are "beyond_horizon"' }),
       full: ForecastSchema.meta({ description: 'when 100 % are OZG-konform at the recent pace' }),
       threeQuarters: ForecastSchema.meta({ description: 'when 75 % are OZG-konform at the recent pace' }),
     }),

@@ -1,4 +1,4 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, endOfGermanDaySql, intArray, queryRows } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   type Consultant,
@@ -459,7 +459,8 @@ export async function updateMeasure(input: {
         join consultations c on c.id = m.consultation_id
         join measure_services ms on ms.measure_id = m.id
         join status_events e on e.region_id = c.region_id and e.ozg_id = ms.ozg_id
-          and e.occurred_at >= (c.held_on::timestamp at time zone 'UTC')
+          -- from the start of the German day of the consultation (the end of the day before)
+          and e.occurred_at >= ${endOfGermanDaySql(sql`c.held_on - 1`)}
           and e.source in ('ui', 'csv', 'api')
         where m.id = ${input.id}`);
     }

@@ -1,12 +1,12 @@
 import { type Db, intArray, queryRows } from '@ozg/db';
-import { forecastReach, OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
+import { FORECAST_HORIZON, forecastReach, OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { summarizeRegion, today } from './regions';
 
 type Point = { date: string; targetServices: number; conformant: number; share: number | null };
 
 /**
- * Regions' totals at the end of given days (UTC), on the territory of each
+ * Regions' totals at the end of given German days (decision 007), on the territory of each
  * day: the latest progress snapshot of the region at or before the day (one
  * index lookup per region and day). Keyed by `${regionId}:${day}`.
  */
@@ -65,20 +65,39 @@ export function lastDays(last: string, count: number): string[] {
 }
 
 const FORECAST_METHOD =
-  'Lineare Regression über die Monatswerte der letzten 12 Monate; Spanne aus Steigung ± 1,96 Standardfehler. ' +
-  'Bei flachem oder fallendem Verlauf kein Datum („nicht beim aktuellen Tempo“).';
+  'Lineare Regression über die Monatswerte der letzten 12 Monate bis zum Stichtag; Spanne aus Steigung ± 1,96 Standardfehler. ' +
+  'Bei flachem oder fallendem Verlauf kein Datum. ' +
+  `Die Prognose nennt kein Datum nach ${FORECAST_HORIZON.slice(0, 4)}: so weit trägt eine Gerade über ein Jahr nicht.`;
 
-export async function getProgressSeries({ db, key }: { db: Db; key: string }): Promise<ProgressSeries> {
-  const now = today();
-  const region = await summarizeRegion(db, key, now);
+/**
+ * The OZG-konform share over time up to a day (default today): month ends
+ * from the region's first snapshot with target services up to that day, the
+ * 90 days before it and the deadline, and the forecast from the months up to
+ * that day. Nothing after the day is read, so an as-of page ends there.
+ */
+export async function getProgressSeries({
+  db,
+  key,
+  asOf,
+}: {
+  db: Db;
+  key: string;
+  asOf?: string;
+}): Promise<ProgressSeries> {
+  const end = asOf ?? today();
+  const region = await summarizeRegion(db, key, end);
   // Where the region's recorded history begins: its first snapshot with target services (primary key order).
   const [first] = await queryRows<{ first: string | null }>(
     db,
-    sql`select min(day)::text as first from progress_snapshots where region_id = ${region.id} and target_count > 0`,
+    sql`select min(day)::text as first from progress_snapshots
+        where region_id = ${region.id} and target_count > 0 and day <= ${end}::date`,
   );
-  const months = monthEnds(first?.first ?? now, now);
-  const days = lastDays(now, 90);
-  const all = [...new Set([...months, ...days, OZG_DEADLINE])].sort();
+  const months = monthEnds(first?.first ?? end, end);
+  const days = lastDays(end, 90);
+  // Before the deadline, the deadline's state is not known yet: the point is the day itself.
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN
+  const deadline = OZG_DEADLINE <= end ? OZG_DEADLINE : end;
+  const all = [...new Set([...months, ...days, deadline])].sort();
   const points = await totalsOnDays(db, [region.id], all);
   const pick = (date: string) => points.get(`${region.id}:${date}`) as Point;
   const monthly = months.map(pick);
@@ -106,9 +125,10 @@ export async function getProgressSeries({ db, key }: { db: Db; key: string }): P
     })),
     monthly,
     daily: days.map(pick),
-    deadline: pick(OZG_DEADLINE),
+    deadline: pick(deadline),
     forecast: {
       method: FORECAST_METHOD,
+      horizon: FORECAST_HORIZON,
       full: forecastReach(shares, 1),
       threeQuarters: forecastReach(shares, 0.75),
     },

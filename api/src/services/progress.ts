@@ -1,4 +1,4 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, endOfGermanDaySql, intArray, queryRows } from '@ozg/db';
 import {
   type ChildrenProgress,
   CITY_KREIS_KINDS,
@@ -34,7 +34,8 @@ type FigureRow = {
  * Today's figures of several regions at once, each over its whole subtree, in
  * total and (unless only the totals are asked for) per Themenfeld: read from
  * the region totals, a handful of rows per region whatever its size; the median
- * days late comes from their histogram of days late.
+ * days late comes from their histogram of days late. Themenfelder without
+ * target services are left out, as figuresAsOf leaves them out.
  */
 export async function currentFigures(db: Db, rootIds: number[], totalsOnly = false): Promise<Figures> {
   const rows = await queryRows<Omit<FigureRow, 'median_days_late'> & { days_late: Record<string, number> }>(
@@ -44,7 +45,7 @@ export async function currentFigures(db: Db, rootIds: number[], totalsOnly = fal
           weighted_target::float8 as w_target, weighted_conformant::float8 as w_conformant, days_late
         from region_totals
         where region_id = any(${intArray(rootIds)})
-          and ${totalsOnly ? sql`themenfeld is null` : sql`(themenfeld is null or administrations > 0)`}`,
+          and ${totalsOnly ? sql`themenfeld is null` : sql`(themenfeld is null or target_count > 0)`}`,
   );
   return groupFigures(
     rows.map(({ days_late, ...row }) => ({ ...row, median_days_late: medianOfHistogram(days_late) })),
@@ -65,17 +66,20 @@ function groupFigures(rows: FigureRow[]): Figures {
 }
 
 /**
- * The same figures as of a past day, from the events on the territory of that
- * day (its versions valid that day, up to three parent levels; day ends at
- * midnight UTC, as in the snapshots of history.ts): a status counts with the
- * state of its latest event before the day's end. "Online by the deadline" and
- * the days late use the statuses' recorded "online seit" (a real-world date,
- * set once a service goes online), for those OZG-konform on that day.
+ * The same figures as of a past day, from the events alone, on the territory
+ * of that day (its versions valid that day, up to three parent levels). The
+ * day is the German calendar day (decision 007): a status counts with the
+ * state of its latest event before midnight in Berlin at the end of the day,
+ * its "online seit" included (the latest event that set it), so nothing
+ * recorded later changes a figure of that day: a service that went online
+ * later is missing on that day, not late. An administration counts when it
+ * has at least one target service that day (ADMINISTRATIONS_DEFINITION).
  */
 export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
   const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
   const valid = (alias: string) =>
     sql`${sql.raw(alias)}.valid_from <= ${day}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${day}::date)`;
+  const dayEnd = endOfGermanDaySql(day);
   const rows = await queryRows<FigureRow>(
     db,
     sql`
@@ -98,17 +102,23 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
       select distinct on (e.status_id) e.status_id, e.region_id, e.ozg_id, e.maturity_level,
         e.in_target and e.maturity_model = '1.1' as counted
       from status_events e
-      where e.region_id in (select region_id from members)
-        and e.occurred_at < ((${day}::date + 1)::timestamp at time zone 'UTC')
+      where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
+      order by e.status_id, e.occurred_at desc, e.id desc
+    ),
+    online as (
+      select distinct on (e.status_id) e.status_id, (e.after ->> 'onlineSince')::date as online_since
+      from status_events e
+      where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
+        and e.after ? 'onlineSince'
       order by e.status_id, e.occurred_at desc, e.id desc
     ),
     facts as (
       select m.root_id, m.region_id, m.population, s.themenfeld, st.maturity_level,
-        cur.online_since
+        case when st.maturity_level >= ${OZG_CONFORMANT_LEVEL} then o.online_since end as online_since
       from members m
       join state st on st.region_id = m.region_id and st.counted
       join ozg_services s on s.ozg_id = st.ozg_id
-      join service_statuses cur on cur.id = st.status_id
+      left join online o on o.status_id = st.status_id
     )
     select root_id, themenfeld,
       count(distinct region_id)::int as administrations,
@@ -118,11 +128,11 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
       (count(*) filter (where maturity_level = 2))::int as l2,
       (count(*) filter (where maturity_level = 3))::int as l3,
       (count(*) filter (where maturity_level >= 4))::int as l4,
-      (count(*) filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL} and online_since <= ${OZG_DEADLINE}::date))::int as by_deadline,
+      (count(*) filter (where online_since <= ${OZG_DEADLINE}::date))::int as by_deadline,
       sum(population)::float8 as w_target,
       (sum(population) filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL}))::float8 as w_conformant,
       (percentile_cont(0.5) within group (order by (online_since - ${OZG_DEADLINE}::date))
-        filter (where maturity_level >= ${OZG_CONFORMANT_LEVEL} and online_since > ${OZG_DEADLINE}::date))::float8 as median_days_late
+        filter (where online_since > ${OZG_DEADLINE}::date))::float8 as median_days_late
     from facts
     group by grouping sets ((root_id), (root_id, themenfeld))`,
   );

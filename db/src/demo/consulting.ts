@@ -1,5 +1,6 @@
 import { daysBetween, OZG_CONFORMANT_LEVEL } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { endOfGermanDaySql } from '../calendar';
 import { type Db, intArray, queryRows } from '../client';
 import type { Random } from './random';
 
@@ -98,7 +99,7 @@ export async function insertDemoConsultations(
       join lateral (
         select distinct on (e.status_id) e.maturity_level, e.in_target and e.maturity_model = '1.1' as counted
         from status_events e
-        where e.region_id = c.region_id and e.occurred_at < ((c.held_on + 1)::timestamp at time zone 'UTC')
+        where e.region_id = c.region_id and e.occurred_at < ${endOfGermanDaySql(sql`c.held_on`)}
         order by e.status_id, e.occurred_at desc, e.id desc) st on st.counted
       where c.id = any(${intArray(held)})
       group by c.id) s

@@ -46,7 +46,9 @@ export async function generate(database: Database, options: { land?: string; log
     from plan p where p.id = st.id`);
   await db.execute(sql`
     insert into status_events (status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target)
-    select id, region_id, ozg_id, now(), 'seed', '{}', jsonb_build_object('maturityLevel', final_level), final_level, '1.1', true
+    select id, region_id, ozg_id, now(), 'seed', '{}',
+      jsonb_build_object('maturityLevel', final_level, 'onlineSince', case when final_level >= 3 then (step_at + interval '200 days')::date end),
+      final_level, '1.1', true
     from plan`);
   options.log(`  Endstand geschrieben (${seconds(started)} s)`);
   await db.execute(sql`select 1`); // keeps the order of log lines honest on slow machines

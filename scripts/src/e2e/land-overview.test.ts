@@ -148,6 +148,38 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
   }
 
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`reads Hessen as of the deadline day: figures, chart and map of that day, at ${size.width}x${size.height}`, async () => {
+      const { page, close } = await openPage(journey.chromium.browser, size);
+      const problems = watchForErrors(page);
+      await page.goto(`${journey.app.url}/?stand=2022-12-31`);
+      await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
+      await allLoaded(page);
+      const tiles = page.locator('.tile');
+      await tiles.nth(3).waitFor();
+      const values = await tiles.locator('.tile-value').allTextContents();
+      // On the deadline day everything OZG-konform went online by the deadline, and nothing was late yet.
+      expect(values[2]).toBe(values[0]);
+      expect(await tiles.nth(3).textContent()).not.toContain('verspätete');
+      const course = section(page, 'Verlauf und Prognose');
+      await expect(course.textContent()).resolves.toMatch(
+        /^Verlauf und PrognoseZur Frist am 31\.12\.2022 waren \d{1,2},\d\s% der Zielleistungen OZG-konform\.Prognose/,
+      );
+      await expect(course.locator('table tbody tr').last().locator('th').textContent()).resolves.toBe(
+        '31.12.2022',
+      );
+      await page.getByRole('heading', { name: 'OZG-konform je Kreis am 31.12.2022' }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+      await page.getByText('So wird gezählt').click();
+      await expect(page.locator('.methodology').textContent()).resolves.toMatch(
+        /Gezählt werden [\d.]+ Verwaltungen: Gemeinden und Landkreise \(für ihre eigenen Aufgaben\) mit mindestens einer Zielleistung an diesem Tag\..*Stand am 31\.12\.2022/,
+      );
+      await checkPage(page, `land-overview-asof-${viewport}`);
+      expect(problems()).toEqual([]);
+      await close();
+    });
+  }
+
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
     it(`finds a Kreis and a service with the search, filters the catalogue and reads a service's coverage, at ${size.width}x${size.height}`, async () => {
       const { page, close } = await openPage(journey.chromium.browser, size);
       const problems = watchForErrors(page);

@@ -73,10 +73,14 @@ export const progressRouter = createRouter()
     return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
   .openapi(seriesRoute, async (c) => {
-    const { format } = c.req.valid('query');
-    const result = await getProgressSeries({ db: c.get('database').db, key: c.req.valid('param').key });
+    const { asOf, format } = c.req.valid('query');
+    const result = await getProgressSeries({
+      db: c.get('database').db,
+      key: c.req.valid('param').key,
+      ...(asOf ? { asOf } : {}),
+    });
     if (format === 'csv' || format === 'xlsx')
-      return fileResponse(c, format, `verlauf-${result.region.ags}-${today()}`, [seriesTable(result)]);
+      return fileResponse(c, format, `verlauf-${result.region.ags}-${asOf ?? today()}`, [seriesTable(result)]);
     return c.json(result, 200);
   })
   .openapi(childrenProgressRoute, async (c) => {

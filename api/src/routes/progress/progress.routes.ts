@@ -55,8 +55,8 @@ export const seriesRoute = createRoute({
   path: '/regions/{key}/progress/series',
   tags: ['Fortschritt'],
   summary:
-    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) aus den Ereignissen, Stand zur Frist, Prognose (öffentlich)',
-  request: { params: RegionKeyParamSchema, query: FormatQuerySchema },
+    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) bis zum Stichtag asOf (Standard: heute), Stand zur Frist, Prognose (öffentlich)',
+  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema.extend(FormatQuerySchema.shape) },
   responses: {
     200: exportContent(ProgressSeriesSchema, 'Verlauf und Prognose'),
     ...errorResponses(400, 404),

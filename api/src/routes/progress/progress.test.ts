@@ -231,4 +231,73 @@ describe('progress as of a date', () => {
       bezirk.figures.targetServices,
     );
   });
+
+  it('as of the deadline day a page of 2022 shows nothing late and never more on time than OZG-konform', async () => {
+    for (const key of ['06', '064', '06435']) {
+      const progress = (await (
+        await app.request(`/api/v1/regions/${key}/progress?asOf=2022-12-31`)
+      ).json()) as RegionProgress;
+      // On 31.12.2022 nothing can yet have gone online after the deadline.
+      expect(progress.figures.medianDaysLate).toBeNull();
+      expect(progress.figures.onlineByDeadline).toBe(progress.figures.conformant);
+      for (const { figures } of progress.byThemenfeld) {
+        expect(figures.targetServices).toBeGreaterThan(0);
+        expect(figures.onlineByDeadline).toBeLessThanOrEqual(figures.conformant);
+      }
+    }
+  });
+
+  it('GET /regions/{key}/progress/series?asOf= ends on that day, and its forecast starts there', async () => {
+    const res = await app.request('/api/v1/regions/06/progress/series?asOf=2022-12-31');
+    expect(res.status).toBe(200);
+    const series = (await res.json()) as ProgressSeries;
+    expect(series.monthly.at(-1)?.date).toBe('2022-12-31');
+    expect(series.daily.at(-1)?.date).toBe('2022-12-31');
+    expect(series.monthly.every((point) => point.date <= '2022-12-31')).toBe(true);
+    expect(series.forecast.horizon).toBe('2040-12-31');
+    for (const forecast of [series.forecast.full, series.forecast.threeQuarters])
+      if (forecast.reachable) expect(forecast.date <= series.forecast.horizon).toBe(true);
+    const progress = (await (
+      await app.request('/api/v1/regions/06/progress?asOf=2022-12-31')
+    ).json()) as RegionProgress;
+    expect(series.deadline.conformant).toBe(progress.figures.conformant);
+    // Before the deadline its state is not known yet: the point is the day itself, nothing later is read.
+    const early = (await (
+      await app.request('/api/v1/regions/06/progress/series?asOf=2022-06-30')
+    ).json()) as ProgressSeries;
+    expect(early.deadline.date).toBe('2022-06-30');
+    expect(early.deadline).toEqual(early.monthly.at(-1));
+  });
+
+  it('administrations are the Gemeinden and Landkreise with at least one target service, today and as of a day', async () => {
+    // A Gemeinde whose services all leave its target set no longer counts (nor does it count in its Themenfelder).
+    const [gemeinde] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = '06435902' and valid_to is null`,
+    );
+    await database.db.execute(
+      sql`update service_statuses set in_target = false where region_id = ${gemeinde?.region_id as number}`,
+    );
+    const { recomputeRollups } = await import('@ozg/db');
+    await recomputeRollups(database.db);
+    const bySql = async (state: ReturnType<typeof sql>) =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(distinct st.region_id)::int as n from region_versions v join regions r on r.id = v.region_id
+              join ${state} st on st.region_id = v.region_id and st.in_target and st.maturity_model = '1.1'
+              where v.valid_to is null and v.ags like '06%'
+                and (r.level = 'gemeinde' or (r.level = 'kreis' and v.kind = 'landkreis'))`,
+        )
+      )[0]?.n;
+    const today = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    expect(today.administrations).toBe(await bySql(sql`service_statuses`));
+    const past = (await (
+      await app.request('/api/v1/regions/06/progress?asOf=2024-06-30')
+    ).json()) as RegionProgress;
+    expect(past.administrations).toBe(
+      await bySql(sql`(select distinct on (status_id) region_id, in_target, maturity_model from status_events
+          where occurred_at < '2024-06-30T22:00:00Z' order by status_id, occurred_at desc, id desc)`),
+    );
+  });
 });

@@ -23,7 +23,7 @@ describe('progress series on the demo', () => {
     await database.close();
   });
 
-  /** Reference: replay every event of the Kreis (found by AGS prefix) in TypeScript up to the end of a day. */
+  /** Reference: replay every event of the Kreis (found by AGS prefix) in TypeScript up to the end of a German day. */
   async function replay(day: string) {
     const events = await queryRows<{
       status_id: number;
@@ -32,7 +32,7 @@ describe('progress series on the demo', () => {
       in_target: boolean;
     }>(
       database.db,
-      sql`select e.status_id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as occurred_at,
+      sql`select e.status_id, to_char(e.occurred_at at time zone 'Europe/Berlin', 'YYYY-MM-DD"T"HH24:MI:SS') as occurred_at,
             e.maturity_level, e.in_target
           from status_events e join region_versions v on v.region_id = e.region_id and v.valid_to is null
           where v.ags like '06435%' order by e.id`,

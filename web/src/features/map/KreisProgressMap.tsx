@@ -1,25 +1,28 @@
 import { ErrorState, Loading } from '../../components/States';
+import { formatDate } from '../../lib/format';
 import { useKreisProgress } from './api/get-kreis-progress';
 import { RegionMap } from './RegionMap';
 
-/** The Kreise of a Land or Regierungsbezirk coloured by their OZG-konform share (Reifegrad 3 or higher). */
+/** The Kreise of a Land or Regierungsbezirk coloured by their OZG-konform share (Reifegrad 3 or higher), today or on `asOf`. */
 export function KreisProgressMap({
   regionKey,
   hrefFor,
   headingLevel,
+  asOf,
 }: {
   regionKey: string;
   hrefFor?: (ags: string) => string;
   headingLevel?: 2 | 3;
+  asOf?: string | null;
 }) {
-  const progress = useKreisProgress(regionKey);
+  const progress = useKreisProgress(regionKey, asOf ?? undefined);
   if (progress.isPending) return <Loading label="Die Karte der Kreise" />;
   if (progress.error) return <ErrorState error={progress.error} onRetry={progress.refetch} />;
   return (
     <RegionMap
       regionKey={regionKey}
       values={progress.values}
-      title="OZG-konform je Kreis"
+      title={asOf ? `OZG-konform je Kreis am ${formatDate(asOf)}` : 'OZG-konform je Kreis'}
       valueLabel="OZG-konform"
       {...(hrefFor ? { hrefFor } : {})}
       {...(headingLevel ? { headingLevel } : {})}

@@ -42,6 +42,7 @@ describe('progress chart data', () => {
     const { points, deadlineTime } = shapeSeries(
       series({
         method: 'linear',
+        horizon: '2040-12-31',
         full: {
           reachable: true,
           target: 1,
@@ -75,14 +76,15 @@ describe('progress chart data', () => {
   it('draws no forecast when no target is reachable, and says why', () => {
     const flat = series({
       method: 'linear',
+      horizon: '2040-12-31',
       full: { reachable: false, target: 1, reason: 'flat_or_falling' },
       threeQuarters: { reachable: false, target: 0.75, reason: 'too_few_points' },
     });
     expect(shapeSeries(flat).points.every((p) => p.forecast === null)).toBe(true);
-    expect(describeForecast(flat.forecast.full)).toBe(
+    expect(describeForecast(flat.forecast.full, flat.forecast.horizon)).toBe(
       '100\u00a0% OZG-konform ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
     );
-    expect(describeForecast(flat.forecast.threeQuarters)).toMatch(
+    expect(describeForecast(flat.forecast.threeQuarters, flat.forecast.horizon)).toMatch(
       /^75\u00a0% OZG-konform lässt sich noch nicht/,
     );
     expect(describeForecasts(flat.forecast)).toBe(
@@ -94,10 +96,69 @@ describe('progress chart data', () => {
       threeQuarters: { reachable: false as const, target: 0.75, reason: 'flat_or_falling' as const },
     };
     expect(describeForecasts(bothFlat)).toBe(
-      'Weder 75\u00a0% noch 100\u00a0% OZG-konform ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
+      '75\u00a0% und 100\u00a0% OZG-konform sind beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt.',
     );
     expect(describeSeries(flat)).toBe(
       'Zur Frist am 31.12.2022 waren 20,0\u00a0% der Zielleistungen OZG-konform, am 31.01.2023 50,0\u00a0%.',
+    );
+  });
+
+  it('names the horizon instead of a date decades ahead, and never draws past it', () => {
+    const slow = series({
+      method: 'linear',
+      horizon: '2040-12-31',
+      full: { reachable: false, target: 1, reason: 'beyond_horizon' },
+      threeQuarters: { reachable: false, target: 0.75, reason: 'beyond_horizon' },
+    });
+    expect(describeForecasts(slow.forecast)).toBe(
+      '75\u00a0% und 100\u00a0% OZG-konform werden beim Tempo der letzten zwölf Monate erst nach 2040 erreicht.',
+    );
+    expect(describeForecast(slow.forecast.full, slow.forecast.horizon)).toBe(
+      '100\u00a0% OZG-konform wird beim Tempo der letzten zwölf Monate erst nach 2040 erreicht.',
+    );
+    // A date past the horizon (from an older server) is not drawn: the axis ends with the measured months.
+    const stretched = series({
+      method: 'linear',
+      horizon: '2040-12-31',
+      full: {
+        reachable: true,
+        target: 1,
+        date: '2441-02-03',
+        earliest: '2100-01-01',
+        latest: null,
+        slopePerYear: 0.001,
+      },
+      threeQuarters: {
+        reachable: true,
+        target: 0.75,
+        date: '2030-05-26',
+        earliest: '2028-01-01',
+        latest: null,
+        slopePerYear: 0.01,
+      },
+    });
+    expect(shapeSeries(stretched).points.map((p) => p.date)).toEqual([
+      '2022-11-30',
+      '2022-12-31',
+      '2023-01-31',
+      '2030-05-26',
+    ]);
+  });
+
+  it('says the deadline once on the deadline day, and that it lay ahead before it', () => {
+    const flat = series({
+      method: 'linear',
+      horizon: '2040-12-31',
+      full: { reachable: false, target: 1, reason: 'flat_or_falling' },
+      threeQuarters: { reachable: false, target: 0.75, reason: 'flat_or_falling' },
+    });
+    const onDeadline = { ...flat, monthly: flat.monthly.slice(0, 2) };
+    expect(describeSeries(onDeadline)).toBe(
+      'Zur Frist am 31.12.2022 waren 20,0\u00a0% der Zielleistungen OZG-konform.',
+    );
+    const before = { ...flat, monthly: flat.monthly.slice(0, 1), deadline: point('2022-11-30', 0.1) };
+    expect(describeSeries(before)).toBe(
+      'Am 30.11.2022 waren 10,0\u00a0% der Zielleistungen OZG-konform; die Frist 31.12.2022 stand noch bevor.',
     );
   });
 });

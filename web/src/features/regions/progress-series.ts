@@ -34,6 +34,8 @@ export function shapeSeries(series: ProgressSeries): { points: SeriesChartPoint[
     .map((forecast) => (forecast.reachable ? { date: forecast.date, share: forecast.target } : null))
     .filter((target) => target !== null)
     .filter((target) => last?.actual === null || last === undefined || target.share > (last.actual ?? 0))
+    // The API names no date after the horizon; the chart's axis never reaches past it either.
+    .filter((target) => target.date <= series.forecast.horizon)
     .sort((a, b) => a.date.localeCompare(b.date));
   if (last && last.actual !== null && targets.length > 0) {
     last.forecast = last.actual;
@@ -43,29 +45,42 @@ export function shapeSeries(series: ProgressSeries): { points: SeriesChartPoint[
   return { points, deadlineTime: dateToTime(OZG_DEADLINE) };
 }
 
-const REASONS = {
-  reached: 'ist bereits erreicht',
-  flat_or_falling: 'ist beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt',
-  too_few_points: 'lässt sich noch nicht vorhersagen: es gibt zu wenige Monatswerte',
-} as const;
+type Reason = Extract<ProgressSeries['forecast']['full'], { reachable: false }>['reason'];
 
-/** The forecast in words, for everyone who does not read the chart. */
-export function describeForecast(forecast: ProgressSeries['forecast']['full']): string {
+/** Why a forecast names no date, for one target (singular) or both (plural); `year` is the horizon's. */
+const REASONS: Record<Reason, (plural: boolean, year: string) => string> = {
+  reached: (plural) => `${plural ? 'sind' : 'ist'} bereits erreicht`,
+  flat_or_falling: (plural) =>
+    `${plural ? 'sind' : 'ist'} beim Tempo der letzten zwölf Monate nicht absehbar: der Anteil stagniert oder sinkt`,
+  too_few_points: (plural) =>
+    `${plural ? 'lassen' : 'lässt'} sich noch nicht vorhersagen: es gibt zu wenige Monatswerte`,
+  beyond_horizon: (plural, year) =>
+    `${plural ? 'werden' : 'wird'} beim Tempo der letzten zwölf Monate erst nach ${year} erreicht`,
+};
+
+const horizonYear = (forecast: ProgressSeries['forecast']) => forecast.horizon.slice(0, 4);
+
+/** One forecast in words, for everyone who does not read the chart. */
+export function describeForecast(
+  forecast: ProgressSeries['forecast']['full'],
+  horizon: ProgressSeries['forecast']['horizon'],
+): string {
   const target = formatShare(forecast.target).replace(',0', '');
-  if (!forecast.reachable) return `${target} OZG-konform ${REASONS[forecast.reason]}.`;
+  if (!forecast.reachable)
+    return `${target} OZG-konform ${REASONS[forecast.reason](false, horizon.slice(0, 4))}.`;
   const span = forecast.latest
     ? ` (zwischen ${formatDate(forecast.earliest)} und ${formatDate(forecast.latest)})`
     : ` (frühestens ${formatDate(forecast.earliest)})`;
   return `${target} OZG-konform voraussichtlich am ${formatDate(forecast.date)}${span}.`;
 }
 
-/** Both forecasts in words; one sentence when neither target is reachable for the same reason. */
+/** Both forecasts in words; one sentence, without double negation, when both name no date for the same reason. */
 export function describeForecasts(forecast: ProgressSeries['forecast']): string {
   const { threeQuarters, full } = forecast;
   if (!threeQuarters.reachable && !full.reachable && threeQuarters.reason === full.reason) {
-    return `Weder 75\u00a0% noch 100\u00a0% OZG-konform ${REASONS[full.reason]}.`;
+    return `75\u00a0% und 100\u00a0% OZG-konform ${REASONS[full.reason](true, horizonYear(forecast))}.`;
   }
-  return `${describeForecast(threeQuarters)} ${describeForecast(full)}`;
+  return `${describeForecast(threeQuarters, forecast.horizon)} ${describeForecast(full, forecast.horizon)}`;
 }
 
 /** 1 January of every year the chart spans, as axis ticks. */
@@ -85,8 +100,13 @@ export function yearTicks(points: readonly SeriesChartPoint[]): number[] {
 
 /** The chart's message in one sentence: where the region stood at the deadline and where it stands today. */
 export function describeSeries(series: ProgressSeries): string {
-  const today = series.monthly.at(-1);
-  return `Zur Frist am ${formatDate(series.deadline.date)} waren ${formatShare(series.deadline.share)} der Zielleistungen OZG-konform, am ${formatDate(today?.date)} ${formatShare(today?.share)}.`;
+  const last = series.monthly.at(-1);
+  const share = (point: ProgressSeries['deadline']) => formatShare(point.share);
+  if (!last || last.date === OZG_DEADLINE)
+    return `Zur Frist am ${formatDate(OZG_DEADLINE)} waren ${share(series.deadline)} der Zielleistungen OZG-konform.`;
+  if (last.date < OZG_DEADLINE)
+    return `Am ${formatDate(last.date)} waren ${share(last)} der Zielleistungen OZG-konform; die Frist ${formatDate(OZG_DEADLINE)} stand noch bevor.`;
+  return `Zur Frist am ${formatDate(OZG_DEADLINE)} waren ${share(series.deadline)} der Zielleistungen OZG-konform, am ${formatDate(last.date)} ${share(last)}.`;
 }
 
 /**

@@ -2,25 +2,31 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import type { KreisValue } from '../map-layout';
 
-const childrenProgressQueryOptions = (key: string) => ({
-  queryKey: ['regions', key, 'children', 'progress', {}] as const,
-  queryFn: () => unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: {} })),
+// The same query key as the regions feature's children progress, so both share one request.
+const childrenProgressQueryOptions = (key: string, asOf?: string) => ({
+  queryKey: ['regions', key, 'children', 'progress', { asOf: asOf ?? null }] as const,
+  queryFn: () =>
+    unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
 });
 
 /**
  * The OZG-konform share of every Kreis within a Land or Regierungsbezirk: the
- * children of the region, and where those are Regierungsbezirke, theirs.
+ * children of the region, and where those are Regierungsbezirke, theirs;
+ * today or as of a past day (on that day's territory).
  */
-export function useKreisProgress(regionKey: string): {
+export function useKreisProgress(
+  regionKey: string,
+  asOf?: string,
+): {
   values: KreisValue[];
   isPending: boolean;
   error: unknown;
   refetch: () => void;
 } {
-  const top = useQuery(childrenProgressQueryOptions(regionKey));
+  const top = useQuery(childrenProgressQueryOptions(regionKey, asOf));
   const bezirke = (top.data?.children ?? []).filter((child) => child.region.level === 'bezirk');
   const nested = useQueries({
-    queries: bezirke.map((child) => childrenProgressQueryOptions(child.region.ags)),
+    queries: bezirke.map((child) => childrenProgressQueryOptions(child.region.ags, asOf)),
   });
   const rows = [top.data, ...nested.map((query) => query.data)].flatMap((data) => data?.children ?? []);
   return {

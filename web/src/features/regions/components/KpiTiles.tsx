@@ -1,4 +1,9 @@
-import type { Activity, RegionProgress } from '@ozg/shared';
+import {
+  type Activity,
+  ADMINISTRATIONS_DEFINITION,
+  FORECAST_HORIZON,
+  type RegionProgress,
+} from '@ozg/shared';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
 
 type Tile = { label: string; value: string; detail: string };
@@ -6,10 +11,12 @@ type Tile = { label: string; value: string; detail: string };
 /** The five key figures of a region (issue 5): conformant, weighted, by the deadline, overdue, recently updated. */
 export function KpiTiles({
   figures,
+  administrations,
   activity,
   asOf,
 }: {
   figures: RegionProgress['figures'];
+  administrations: RegionProgress['administrations'];
   /** Missing for a date in the past: "updated in the last 30 days" only makes sense today. */
   activity: Activity | null;
   asOf: string | null;
@@ -60,6 +67,31 @@ export function KpiTiles({
           </li>
         ))}
       </ul>
+      <details className="table-details methodology">
+        <summary>So wird gezählt</summary>
+        <ul>
+          <li>
+            {administrations === 1
+              ? 'Gezählt wird 1 Verwaltung'
+              : `Gezählt werden ${formatNumber(administrations)} Verwaltungen`}
+            : {ADMINISTRATIONS_DEFINITION}. Themenfelder ohne Zielleistungen erscheinen nicht.
+          </li>
+          <li>
+            Ein Tag ist der Kalendertag in Deutschland (Europe/Berlin): Eine Änderung um 23:30 Uhr zählt für
+            diesen Tag, eine um 0:10 Uhr für den nächsten.
+          </li>
+          <li>
+            {asOf
+              ? `Alle Zahlen zeigen den Stand am ${formatDate(asOf)}, wie er an diesem Tag erfasst war: Leistungen, die erst später online gingen, fehlen an diesem Tag und zählen noch nicht als verspätet.`
+              : 'Alle Zahlen zeigen den heutigen Stand; mit einem Stichtag zeigen sie den Stand, wie er an jenem Tag erfasst war.'}
+          </li>
+          <li>
+            „Online zur Frist“ zählt OZG-konforme Leistungen (ab Reifegrad 3) mit „online seit“ bis zum
+            31.12.2022; „verspätet“ sind die mit einem späteren Datum. Die Prognose nennt kein Datum nach{' '}
+            {FORECAST_HORIZON.slice(0, 4)}.
+          </li>
+        </ul>
+      </details>
     </section>
   );
 }

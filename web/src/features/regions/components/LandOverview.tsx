@@ -69,17 +69,15 @@ export function LandOverview({
       ) : (
         <KpiTiles
           figures={progress.data.figures}
+          administrations={progress.data.administrations}
           activity={asOf ? null : (activity.data ?? null)}
           asOf={asOf}
         />
       )}
-      <ProgressOverTime regionKey={landKey} />
-      {asOf ? null : (
-        // The map shows today's figures; with a past date the tables below carry the figures of that day.
-        <div className="panel">
-          <KreisProgressMap regionKey={landKey} hrefFor={(ags) => regionPath(ags, 'kreis')} />
-        </div>
-      )}
+      <ProgressOverTime regionKey={landKey} asOf={asOf} />
+      <div className="panel">
+        <KreisProgressMap regionKey={landKey} asOf={asOf} hrefFor={(ags) => regionPath(ags, 'kreis', asOf)} />
+      </div>
       <div className="panel-grid">
         {hasBezirke && children.data ? (
           <section aria-labelledby="bezirke" className="panel">

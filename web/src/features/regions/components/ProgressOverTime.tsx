@@ -8,13 +8,17 @@ import { describeForecasts, describeRecalculations, describeSeries, shapeSeries 
 
 const ProgressChart = lazy(() => import('./charts/ProgressChart'));
 
-/** The OZG-konform share over time with the deadline and the forecast; text and table for every reader. */
-export function ProgressOverTime({ regionKey }: { regionKey: string }) {
-  const series = useSeries(regionKey);
+/**
+ * The OZG-konform share over time with the deadline and the forecast; text and
+ * table for every reader. With a past date the chart ends on that day and the
+ * forecast starts from it.
+ */
+export function ProgressOverTime({ regionKey, asOf }: { regionKey: string; asOf: string | null }) {
+  const series = useSeries(regionKey, asOf ?? undefined);
   return (
     <section aria-labelledby="verlauf" className="panel">
       <h2 id="verlauf">Verlauf und Prognose</h2>
-      <ExportLinks what="Verlauf" href={(format) => seriesFileUrl(regionKey, format)} />
+      <ExportLinks what="Verlauf" href={(format) => seriesFileUrl(regionKey, format, asOf ?? undefined)} />
       {series.isPending ? (
         <Loading label="Der Verlauf" />
       ) : series.isError ? (

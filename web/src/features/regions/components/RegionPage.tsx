@@ -84,11 +84,12 @@ function RegionDashboard({
       ) : (
         <KpiTiles
           figures={progress.data.figures}
+          administrations={progress.data.administrations}
           activity={asOf ? null : (activity.data ?? null)}
           asOf={asOf}
         />
       )}
-      <ProgressOverTime regionKey={region.ags} />
+      <ProgressOverTime regionKey={region.ags} asOf={asOf} />
       <div className="panel-grid">
         {hasChildren ? (
           <section aria-labelledby="teile" className="panel">
