@@ -186,7 +186,7 @@ function normalize(entry: FigureEntry | undefined) {
   };
 }
 
-describe('figures of a day depend on nothing recorded after it (one calendar, decision 007)', () => {
+describe('figures of a day depend on nothing recorded after it (one calendar, decision 010)', () => {
   it('as-of figures of a random German day D stay the same when events of later days are appended; today equals as-of-today', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ histories, idle, cut, later }) => {

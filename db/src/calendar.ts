@@ -2,7 +2,7 @@ import { GERMAN_TIME_ZONE } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
 
 /*
- * The one calendar in SQL (decision 007): the same German day as
+ * The one calendar in SQL (decision 010): the same German day as
  * `germanDayOf`/`todayInGermany` in shared, so that a status's "online seit",
  * the snapshots, the series and `asOf` all count the same day.
  */

@@ -19,7 +19,7 @@ import { type Db, intArray, queryRows } from './client';
  *   administrations below it, per Themenfeld and in total, with the
  *   population-weighted sums and a histogram of the days late.
  * - progress_snapshots: per region, its total at the end of every German
- *   calendar day (Europe/Berlin, decision 007) on which it changed, on the
+ *   calendar day (Europe/Berlin, decision 010) on which it changed, on the
  *   territory of that day.
  *
  * `administrations` means one thing everywhere (today, snapshots' days, asOf):

@@ -1,5 +1,5 @@
 /**
- * One calendar (decision 007): every day the product speaks of (a status's
+ * One calendar (decision 010): every day the product speaks of (a status's
  * "online seit", a snapshot, a series point, `asOf`) is the calendar day in
  * Germany. An instant belongs to the German day on which it happened; a day
  * ends at midnight Europe/Berlin (23:00 UTC in winter, 22:00 UTC in summer).

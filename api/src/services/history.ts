@@ -6,7 +6,7 @@ import { summarizeRegion, today } from './regions';
 type Point = { date: string; targetServices: number; conformant: number; share: number | null };
 
 /**
- * Regions' totals at the end of given German days (decision 007), on the territory of each
+ * Regions' totals at the end of given German days (decision 010), on the territory of each
  * day: the latest progress snapshot of the region at or before the day (one
  * index lookup per region and day). Keyed by `${regionId}:${day}`.
  */

@@ -68,7 +68,7 @@ function groupFigures(rows: FigureRow[]): Figures {
 /**
  * The same figures as of a past day, from the events alone, on the territory
  * of that day (its versions valid that day, up to three parent levels). The
- * day is the German calendar day (decision 007): a status counts with the
+ * day is the German calendar day (decision 010): a status counts with the
  * state of its latest event before midnight in Berlin at the end of the day,
  * its "online seit" included (the latest event that set it), so nothing
  * recorded later changes a figure of that day: a service that went online

@@ -238,7 +238,7 @@ export const regionTotals = pgTable(
 );
 
 /**
- * A region's total at the end of each German day (decision 007) on which it changed, on the
+ * A region's total at the end of each German day (decision 010) on which it changed, on the
  * territory of that day: the time series reads the latest row at or before
  * each point. Written with every status change (today's row) and rebuilt from
  * the events after bulk loads and territory changes.

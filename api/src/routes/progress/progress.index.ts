@@ -80,7 +80,9 @@ export const progressRouter = createRouter()
       ...(asOf ? { asOf } : {}),
     });
     if (format === 'csv' || format === 'xlsx')
-      return fileResponse(c, format, `verlauf-${result.region.ags}-${asOf ?? today()}`, [seriesTable(result)]);
+      return fileResponse(c, format, `verlauf-${result.region.ags}-${asOf ?? today()}`, [
+        seriesTable(result),
+      ]);
     return c.json(result, 200);
   })
   .openapi(childrenProgressRoute, async (c) => {
