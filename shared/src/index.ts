@@ -1,5 +1,6 @@
 export * from './applicability';
 export * from './catalog';
+export * from './consulting';
 export * from './dates';
 export * from './maturity';
 export * from './progress';

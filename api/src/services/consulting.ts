@@ -6,6 +6,7 @@ import {
   type ConsultationUpdate,
   type ConsultingArea,
   type ConsultingModule,
+  earliestHeldOn,
   type Measure,
   type MeasureState,
   type StatusSnapshot,
@@ -14,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
 import { currentFigures, figuresAsOf } from './progress';
-import { today } from './regions';
+import { formatDate, today } from './regions';
 
 /*
  * The state's free consulting programme (domain.md): modules in two areas, at
@@ -289,6 +290,15 @@ export async function updateConsultation(input: {
             'unprocessable',
             'Eine Beratung kann nicht in der Zukunft stattgefunden haben.',
             [{ path: 'heldOn', message: 'liegt in der Zukunft' }],
+          );
+        const earliest = earliestHeldOn(current);
+        if (update.heldOn < earliest.day)
+          throw new AppError(
+            'unprocessable',
+            earliest.reason === 'terminiert'
+              ? `Die Beratung ist für den ${formatDate(earliest.day)} terminiert; sie kann nicht vorher stattgefunden haben. Fand sie früher statt, bitte zuerst den Termin ändern.`
+              : `Die Beratung wurde am ${formatDate(earliest.day)} angefragt; sie kann nicht vorher stattgefunden haben.`,
+            [{ path: 'heldOn', message: `liegt vor dem ${formatDate(earliest.day)}` }],
           );
         const snapshot = await statusSnapshot(db, current.regionId, update.heldOn);
         await db.execute(sql`
