@@ -1,5 +1,10 @@
 import { todayInGermany } from './dates';
 
+/** The day a consultation was requested, in Germany: nothing about it can be dated earlier. */
+export function requestDay(requestedAt: string): string {
+  return todayInGermany(new Date(requestedAt));
+}
+
 /**
  * The earliest day a consultation can have been held: the day it was
  * requested (in Germany) and, once scheduled, the agreed date. A consultation
@@ -12,7 +17,7 @@ export function earliestHeldOn(consultation: {
   /** YYYY-MM-DD, null while not scheduled. */
   scheduledFor: string | null;
 }): { day: string; reason: 'angefragt' | 'terminiert' } {
-  const requested = todayInGermany(new Date(consultation.requestedAt));
+  const requested = requestDay(consultation.requestedAt);
   return consultation.scheduledFor !== null && consultation.scheduledFor > requested
     ? { day: consultation.scheduledFor, reason: 'terminiert' }
     : { day: requested, reason: 'angefragt' };

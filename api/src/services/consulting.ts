@@ -9,6 +9,7 @@ import {
   earliestHeldOn,
   type Measure,
   type MeasureState,
+  requestDay,
   type StatusSnapshot,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
@@ -265,6 +266,13 @@ export async function updateConsultation(input: {
     }
     switch (update.action) {
       case 'schedule': {
+        const requested = requestDay(current.requestedAt);
+        if (update.scheduledFor < requested)
+          throw new AppError(
+            'unprocessable',
+            `Die Beratung wurde am ${formatDate(requested)} angefragt; der Termin kann nicht davor liegen.`,
+            [{ path: 'scheduledFor', message: `liegt vor dem ${formatDate(requested)}` }],
+          );
         if (update.consultantUserId !== null) {
           const [consultant] = await queryRows<{ role: string }>(
             db,

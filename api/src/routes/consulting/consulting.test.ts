@@ -242,7 +242,7 @@ describe('the day a consultation was held', () => {
     expect((await hold(consultation, '2026-06-10')).status).toBe(200);
   });
 
-  it('is refused with 422 when it lies before the agreed appointment', async () => {
+  it('is refused with 422 when it lies before the agreed appointment (which cannot lie before the request)', async () => {
     // The same Gemeinde as above, the other area.
     const key = (await gemeinden())[3] as string;
     let consultation = await json<Consultation>(
@@ -251,6 +251,15 @@ describe('the day a consultation was held', () => {
       }),
     );
     await requestedOn(consultation.id, '2026-06-10');
+    const beforeRequest = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'schedule',
+      version: consultation.version,
+      scheduledFor: '2026-06-01',
+    });
+    expect(beforeRequest.status).toBe(422);
+    expect((await json<ErrorBody>(beforeRequest)).error.details).toEqual([
+      { path: 'scheduledFor', message: 'liegt vor dem 10.06.2026' },
+    ]);
     consultation = await json<Consultation>(
       await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
         action: 'schedule',
