@@ -61,7 +61,10 @@ export function createApi(database: Database, options: AppOptions = {}) {
     type: 'apiKey',
     in: 'cookie',
     name: SESSION_COOKIE,
-    description: 'Sitzungs-Cookie aus POST /auth/login; Schreibzugriffe zusätzlich mit Header X-CSRF-Token',
+    description:
+      'Sitzungs-Cookie aus POST /auth/login; Schreibzugriffe zusätzlich mit Header X-CSRF-Token. ' +
+      'Andere Programme senden denselben Token stattdessen als „Authorization: Bearer …“ (ohne CSRF-Token); ' +
+      'die Herkunft im Änderungsprotokoll ist dann „api“ statt „ui“.',
   });
   const api = base
     .route('/', healthRouter)

@@ -1,6 +1,7 @@
 export * from './applicability';
 export * from './bulk-edit';
 export * from './catalog';
+export * from './consulting';
 export * from './dates';
 export * from './maturity';
 export * from './progress';

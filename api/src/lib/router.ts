@@ -5,7 +5,13 @@ import type { Actor } from '../services/auth';
 import { validationError } from './errors';
 
 export type AppBindings = {
-  Variables: { database: Database; actor: Actor | null; csrfToken: string | null };
+  Variables: {
+    database: Database;
+    actor: Actor | null;
+    csrfToken: string | null;
+    /** How the session came: the browser's cookie (with CSRF token) or an Authorization header. */
+    sessionChannel: 'cookie' | 'bearer' | null;
+  };
 };
 
 /** A router whose request validation answers with the single error shape. */

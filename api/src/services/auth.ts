@@ -25,59 +25,161 @@ const SESSION_HOURS = 8;
 const SESSION_MAX_HOURS = 12;
 // Sliding expiry is extended at most this often, so that reads do not write on every request.
 const SESSION_REFRESH_MINUTES = 10;
-const RATE_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
+/**
+ * Sign-in slows down instead of locking (decision 003): failures lengthen the
+ * wait before the next attempt, the wait is capped, and an attempt that is
+ * refused because it came too early is not recorded, so nobody can extend it
+ * and the right password wins as soon as the wait is over.
+ */
+export const SIGN_IN_LIMITS = {
+  /** Failures count for this long; a success of the same address and account clears them. */
+  windowMinutes: 15,
+  /** The longest wait, however many failures. */
+  maxDelaySeconds: 60,
+  /** Per account and address: after this many failures each further one doubles the wait, from 2 s. */
+  freePerAccountAndAddress: 4,
+  /** Per account from every address (a guess spread over many addresses); an address the account signed in from before is exempt. */
+  freePerAccount: 20,
+  /** Per address over all accounts: high, because a town hall signs in behind one NAT address. */
+  freePerAddress: 100,
+  /** Password checks of one account from one address running at once; more are parallel guessing. */
+  maxPendingPerAccountAndAddress: 3,
+  /** An address where the account signed in successfully within this time is known to it. */
+  knownAddressDays: 30,
+} as const;
+
+/** Seconds to wait after the last of `failures` failures before the next attempt; 0 while `free` are not used up. */
+export function signInDelaySeconds(failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(SIGN_IN_LIMITS.maxDelaySeconds, 2 ** (failures - free + 1));
+}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 // Verifying against a real hash when the user does not exist keeps the response time the same (no user enumeration).
 let dummyHash: Promise<string> | undefined;
+
+type FailureCounts = {
+  pair: number;
+  /** Epoch milliseconds of the last failure, null without one. */
+  pair_last: number | null;
+  account: number;
+  account_last: number | null;
+  address: number;
+  address_last: number | null;
+  pending: number;
+  known_address: boolean;
+};
+
+/**
+ * When the next attempt of this account from this address may start, as
+ * milliseconds from `now`, or 0 when it may start now. Only decided failures
+ * count: a check still running is neither a failure nor a success.
+ */
+async function signInWaitMs(
+  db: Db,
+  emailLower: string,
+  address: string,
+  now: string,
+  nowMs: number,
+): Promise<number> {
+  const L = SIGN_IN_LIMITS;
+  const [row] = await queryRows<FailureCounts>(
+    db,
+    sql`with recent as (
+          select email_lower, client_address, succeeded, attempted_at from login_attempts
+          where attempted_at > ${now}::timestamptz - make_interval(mins => ${L.windowMinutes})
+            and (email_lower = ${emailLower} or client_address = ${address})),
+        pair_success as (
+          select max(attempted_at) as at from recent
+          where email_lower = ${emailLower} and client_address = ${address} and succeeded)
+        select
+          (count(*) filter (where pair and not succeeded))::int as pair,
+          extract(epoch from max(attempted_at) filter (where pair and not succeeded))::float8 * 1000 as pair_last,
+          (count(*) filter (where email_lower = ${emailLower} and not succeeded))::int as account,
+          extract(epoch from max(attempted_at) filter (where email_lower = ${emailLower} and not succeeded))::float8 * 1000 as account_last,
+          (count(*) filter (where client_address = ${address} and not succeeded))::int as address,
+          extract(epoch from max(attempted_at) filter (where client_address = ${address} and not succeeded))::float8 * 1000 as address_last,
+          (count(*) filter (where email_lower = ${emailLower} and client_address = ${address}
+             and succeeded is null and attempted_at > ${now}::timestamptz - interval '1 minute'))::int as pending,
+          exists (select 1 from login_attempts where email_lower = ${emailLower} and client_address = ${address}
+            and succeeded and attempted_at > ${now}::timestamptz - make_interval(days => ${L.knownAddressDays})) as known_address
+        from (select *, email_lower = ${emailLower} and client_address = ${address}
+                and attempted_at > coalesce((select at from pair_success), '-infinity') as pair
+              from recent) r`,
+  );
+  if (!row) return 0;
+  const waitAfter = (last: number | null, failures: number, free: number) => {
+    const delay = signInDelaySeconds(failures, free);
+    return last === null || delay === 0 ? 0 : Math.max(0, last + delay * 1000 - nowMs);
+  };
+  const delays = [
+    waitAfter(row.pair_last, row.pair, L.freePerAccountAndAddress),
+    waitAfter(row.address_last, row.address, L.freePerAddress),
+    row.known_address ? 0 : waitAfter(row.account_last, row.account, L.freePerAccount),
+    row.pending >= L.maxPendingPerAccountAndAddress ? 1000 : 0,
+  ];
+  return Math.max(...delays);
+}
 
 export async function login(input: {
   db: Db;
   email: string;
   password: string;
   clientAddress: string;
+  /** The token of the browser's current session, if any: a new sign-in ends it. */
+  previousToken?: string | undefined;
+  /** The clock, for tests of the wait; the database's clock otherwise. */
+  now?: Date;
 }): Promise<{ token: string; csrfToken: string; actor: Actor }> {
   const { db } = input;
   const emailLower = input.email.trim().toLowerCase();
-  // The attempt is recorded as failed before it is counted, so parallel guesses see each other.
-  const [attempt] = await queryRows<{ id: number }>(
+  const address = input.clientAddress;
+  // One clock for every instance: the database's (or the test's).
+  const [clock] = await queryRows<{ ms: number }>(
     db,
-    sql`insert into login_attempts (email_lower, client_address, succeeded)
-        values (${emailLower}, ${input.clientAddress}, false) returning id::float8 as id`,
+    sql`select extract(epoch from coalesce(${input.now?.toISOString() ?? null}::timestamptz, now()))::float8 * 1000 as ms`,
   );
-  const [failures] = await queryRows<{ by_email: number; by_address: number }>(
-    db,
-    sql`select
-          (count(*) filter (where email_lower = ${emailLower}))::int as by_email,
-          (count(*) filter (where client_address = ${input.clientAddress}))::int as by_address
-        from login_attempts
-        where not succeeded and attempted_at > now() - make_interval(mins => ${RATE_WINDOW_MINUTES})
-          and (email_lower = ${emailLower} or client_address = ${input.clientAddress})`,
-  );
-  if (
-    (failures?.by_email ?? 0) > MAX_FAILURES_PER_EMAIL ||
-    (failures?.by_address ?? 0) > MAX_FAILURES_PER_ADDRESS
-  ) {
+  const nowMs = clock?.ms as number;
+  const now = new Date(nowMs).toISOString();
+  const waitMs = await signInWaitMs(db, emailLower, address, now, nowMs);
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    // Not recorded: a refused attempt, even with the right password, must not lengthen the wait.
     throw new AppError(
       'rate_limited',
-      `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${RATE_WINDOW_MINUTES} Minuten erneut versuchen.`,
+      `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} erneut versuchen.`,
+      { retryAfterSeconds: seconds },
     );
   }
+  // Recorded as pending (succeeded null) so that parallel guesses see each other without counting as failures.
+  const [attempt] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into login_attempts (email_lower, client_address, succeeded, attempted_at)
+        values (${emailLower}, ${address}, null, ${now}::timestamptz) returning id::float8 as id`,
+  );
   const [user] = await queryRows<{ id: number; password_hash: string }>(
     db,
     sql`select id, password_hash from users where lower(email) = ${emailLower} and active`,
   );
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  const valid = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
-  const succeeded = Boolean(user && valid);
-  if (succeeded) await db.execute(sql`update login_attempts set succeeded = true where id = ${attempt?.id}`);
-  if (!user || !succeeded) throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
+  let valid = false;
+  try {
+    valid = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
+  } finally {
+    const succeeded = Boolean(user && valid);
+    await db.execute(sql`update login_attempts set succeeded = ${succeeded} where id = ${attempt?.id}`);
+  }
+  if (!user || !valid) throw new AppError('unauthenticated', 'E-Mail-Adresse oder Passwort ist falsch.');
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  // One session per browser: signing in again (as anyone) ends the session the browser still holds.
+  if (input.previousToken) await logout(db, input.previousToken);
   await db.execute(sql`delete from sessions where user_id = ${user.id} and expires_at < now()`);
+  // Attempts are only needed for the window and to know the account's addresses.
+  await db.execute(sql`
+    delete from login_attempts where email_lower = ${emailLower}
+      and attempted_at < ${now}::timestamptz - make_interval(days => ${SIGN_IN_LIMITS.knownAddressDays})`);
   await db.execute(sql`
     insert into sessions (id_hash, user_id, csrf_token, expires_at)
     values (${sha256(token)}, ${user.id}, ${csrfToken}, now() + make_interval(hours => ${SESSION_HOURS}))`);

@@ -6,15 +6,17 @@ import {
   type ConsultationUpdate,
   type ConsultingArea,
   type ConsultingModule,
+  earliestHeldOn,
   type Measure,
   type MeasureState,
+  requestDay,
   type StatusSnapshot,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
 import { currentFigures, figuresAsOf } from './progress';
-import { today } from './regions';
+import { formatDate, today } from './regions';
 
 /*
  * The state's free consulting programme (domain.md): modules in two areas, at
@@ -264,6 +266,13 @@ export async function updateConsultation(input: {
     }
     switch (update.action) {
       case 'schedule': {
+        const requested = requestDay(current.requestedAt);
+        if (update.scheduledFor < requested)
+          throw new AppError(
+            'unprocessable',
+            `Die Beratung wurde am ${formatDate(requested)} angefragt; der Termin kann nicht davor liegen.`,
+            [{ path: 'scheduledFor', message: `liegt vor dem ${formatDate(requested)}` }],
+          );
         if (update.consultantUserId !== null) {
           const [consultant] = await queryRows<{ role: string }>(
             db,
@@ -289,6 +298,15 @@ export async function updateConsultation(input: {
             'unprocessable',
             'Eine Beratung kann nicht in der Zukunft stattgefunden haben.',
             [{ path: 'heldOn', message: 'liegt in der Zukunft' }],
+          );
+        const earliest = earliestHeldOn(current);
+        if (update.heldOn < earliest.day)
+          throw new AppError(
+            'unprocessable',
+            earliest.reason === 'terminiert'
+              ? `Die Beratung ist für den ${formatDate(earliest.day)} terminiert; sie kann nicht vorher stattgefunden haben. Fand sie früher statt, bitte zuerst den Termin ändern.`
+              : `Die Beratung wurde am ${formatDate(earliest.day)} angefragt; sie kann nicht vorher stattgefunden haben.`,
+            [{ path: 'heldOn', message: `liegt vor dem ${formatDate(earliest.day)}` }],
           );
         const snapshot = await statusSnapshot(db, current.regionId, update.heldOn);
         await db.execute(sql`

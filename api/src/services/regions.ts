@@ -184,7 +184,8 @@ export async function listChildren({
   };
 }
 
-function formatDate(iso: string): string {
+/** A YYYY-MM-DD date as Germans write it (31.12.2022). */
+export function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}.${month}.${year}`;
 }

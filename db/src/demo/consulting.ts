@@ -18,11 +18,13 @@ const FIRST_HELD = '2023-02-01';
 
 const dayAfter = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A request during office hours of that day in Germany (10:00 UTC is 11:00 or 12:00 there). */
+const requestedAt = (day: string) => `${day}T10:00:00Z`;
 
 /**
  * Consultations of the demo: about one Gemeinde in six had an OZG consultation
  * since 2023, one in ten one on Verwaltungsdigitalisierung, a few are requested
- * or scheduled; held ones carry the Gemeinde's figures of that day and two or
+ * or scheduled; each was requested before it was scheduled and held; held ones carry the Gemeinde's figures of that day and two or
  * three measures in every state, some overdue. The officer's own Gemeinde is
  * left without, so that trying the programme starts from a clean slate.
  */
@@ -53,32 +55,41 @@ export async function insertDemoConsultations(
         area,
         consultant_user_id: input.consultantUserId,
       };
+      // Requested first, then scheduled, then held on the appointment (the API's rule, earliestHeldOn).
       if (roll < heldChance) {
+        const heldOn = dayAfter(FIRST_HELD, random.int(0, Math.max(0, daysBetween(FIRST_HELD, today) - 45)));
         consultations.push({
           ...base,
           state: 'held',
-          held_on: dayAfter(FIRST_HELD, random.int(0, Math.max(0, daysBetween(FIRST_HELD, today) - 45))),
+          requested_at: requestedAt(dayAfter(heldOn, -random.int(14, 120))),
+          scheduled_for: heldOn,
+          held_on: heldOn,
           outcome_notes: 'Stand der Leistungen besprochen, nächste Schritte vereinbart.',
         });
       } else if (roll < heldChance + 0.03) {
         consultations.push({
           ...base,
           state: 'scheduled',
+          requested_at: requestedAt(dayAfter(today, -random.int(3, 90))),
           scheduled_for: dayAfter(today, random.int(5, 60)),
         });
       } else if (roll < heldChance + 0.06) {
-        consultations.push({ ...base, state: 'requested' });
+        consultations.push({
+          ...base,
+          state: 'requested',
+          requested_at: requestedAt(dayAfter(today, -random.int(1, 120))),
+        });
       }
     }
   }
   if (consultations.length === 0) return;
   const inserted = await queryRows<{ id: number; held_on: string | null }>(
     db,
-    sql`insert into consultations (region_id, module_id, area, consultant_user_id, state, held_on, scheduled_for, outcome_notes)
-        select region_id, module_id, area, consultant_user_id, state, held_on, scheduled_for, outcome_notes
+    sql`insert into consultations (region_id, module_id, area, consultant_user_id, state, requested_at, held_on, scheduled_for, outcome_notes)
+        select region_id, module_id, area, consultant_user_id, state, requested_at, held_on, scheduled_for, outcome_notes
         from jsonb_to_recordset(${JSON.stringify(consultations)}::jsonb) as c(
           region_id int, module_id int, area consulting_area, consultant_user_id int, state consultation_state,
-          held_on date, scheduled_for date, outcome_notes text)
+          requested_at timestamptz, held_on date, scheduled_for date, outcome_notes text)
         returning id, held_on::text`,
   );
   // The Gemeinde's figures on the day, from its events (as the API records them for a new consultation).

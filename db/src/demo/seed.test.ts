@@ -1,3 +1,4 @@
+import { earliestHeldOn, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../client';
@@ -61,6 +62,25 @@ describe('demo seed', () => {
     expect(timing.after).toBeGreaterThan(0);
     expect(timing.missing).toBeGreaterThan(0);
 
+    // Consultations were requested before they were scheduled, and held on or after both (the API's rule).
+    const consultations = await queryRows<{
+      state: string;
+      requestedAt: string;
+      scheduledFor: string | null;
+      heldOn: string | null;
+    }>(
+      database.db,
+      sql`select state::text, requested_at::text as "requestedAt", scheduled_for::text as "scheduledFor",
+            held_on::text as "heldOn" from consultations`,
+    );
+    expect(consultations.filter((c) => c.state === 'held').length).toBeGreaterThan(10);
+    for (const consultation of consultations) {
+      const requested = todayInGermany(new Date(consultation.requestedAt));
+      expect(requested <= '2026-11-25').toBe(true);
+      if (consultation.scheduledFor) expect(consultation.scheduledFor >= requested).toBe(true);
+      if (consultation.heldOn) expect(consultation.heldOn >= earliestHeldOn(consultation).day).toBe(true);
+    }
+
     // Kreisfreie Städte carry statuses only on their Gemeinde record.
     const cityKreisStatuses = await one<{ count: number }>(sql`
       select count(*)::int as count from service_statuses s
@@ -74,6 +94,45 @@ describe('demo seed', () => {
     );
     expect(await verifyPassword(admin.password_hash, DEMO_USERS[0].password)).toBe(true);
     expect(await verifyPassword(admin.password_hash, 'falsch')).toBe(false);
+  });
+
+  it('rises like a real rollout: up at every year end from 2021 to today, still moving in the last 12 months', async () => {
+    const today = '2026-12-02';
+    await seedDemo({ database, today });
+    // The Land's OZG-konform share on a day: the latest event of every status up to that day (a replay).
+    const shareOn = async (day: string) =>
+      (
+        await one<{ share: number }>(sql`
+          select avg((last.maturity_level >= 3)::int)::float8 as share from service_statuses s
+          join lateral (select e.maturity_level from status_events e
+                        where e.status_id = s.id and e.occurred_at < (${day}::date + 1)::timestamp at time zone 'UTC'
+                        order by e.occurred_at desc, e.id desc limit 1) last on true`)
+      ).share;
+    const days = ['2021-01-31', '2021-12-31', '2022-12-31', '2023-12-31', '2024-12-31', '2025-12-02', today];
+    const shares: number[] = [];
+    for (const day of days) shares.push(await shareOn(day));
+    console.info(
+      days.map((day, index) => `${day}: ${((shares[index] as number) * 100).toFixed(1)} %`).join(', '),
+    );
+    for (let index = 1; index < shares.length; index++)
+      expect(shares[index], `${days[index - 1]} → ${days[index]}`).toBeGreaterThan(
+        shares[index - 1] as number,
+      );
+    // No step to a flat line: each of the last three years still adds at least two points.
+    const [, , , y2023, y2024, lastYear, now] = shares as number[];
+    expect((y2024 as number) - (y2023 as number)).toBeGreaterThan(0.02);
+    expect((now as number) - (lastYear as number)).toBeGreaterThan(0.02);
+    // Yet far from done: a real rollout is not complete, and at the deadline it was well short.
+    expect(now).toBeLessThan(0.9);
+    expect(shares[3]).toBeLessThan(now as number);
+    // Nearly every Kreis (a kreisfreie Stadt is a single administration) moved in the last 12 months.
+    const still = await one<{ kreise: number; moving: number }>(sql`
+      select count(distinct v.parent_region_id)::int as kreise,
+        count(distinct v.parent_region_id) filter (where e.maturity_level >= 3 and e.occurred_at > ${today}::date - interval '1 year')::int as moving
+      from region_versions v join regions r on r.id = v.region_id and r.level = 'gemeinde'
+      left join status_events e on e.region_id = v.region_id
+      where v.valid_to is null`);
+    expect(still.moving).toBeGreaterThanOrEqual(0.8 * still.kreise);
   });
 
   it('is idempotent and leaves an existing demo alone', async () => {

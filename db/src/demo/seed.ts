@@ -1,7 +1,6 @@
 import {
   appliesByDefault,
   DEFAULT_MATURITY_MODEL,
-  OZG_DEADLINE,
   type SolutionKind,
   todayInGermany,
   type WorkflowState,
@@ -363,13 +362,16 @@ function generateHistory(
 ): GeneratedStatus[] {
   const start = Date.parse(DEMO_HISTORY_START);
   const end = Date.parse(today) - 3 * DAY;
-  const deadline = Date.parse(OZG_DEADLINE);
   const result: GeneratedStatus[] = [];
 
   for (const admin of administrations) {
     // Capability: some administrations are well ahead, some lag; larger ones tend to be faster.
     const sizeBonus = admin.population > 0 ? 0.08 * Math.log10(admin.population / 10_000) : 0.05;
     const capability = clamp(0.5 + 0.22 * random.normal() + sizeBonus, 0.02, 0.98);
+    // A rollout, not a switch: each administration starts at its own time (able ones in 2021, laggards
+    // years later) and moves at its own pace, so the sum is an S-curve that still rises today.
+    const rolloutStart = start + clamp((1 - capability) * 900 + 300 * random.normal(), -200, 1500) * DAY;
+    const paceDays = 200 + 1000 * (1 - capability);
     const slug = admin.name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
@@ -378,10 +380,11 @@ function generateHistory(
       if (!appliesByDefault({ level: admin.level, kind: admin.kind as never }, service.level)) continue;
       const initialLevel = random.chance(0.35 + 0.4 * capability) ? 1 : 0;
       const conformChance = clamp(
-        0.08 + 0.85 * capability - 0.45 * service.difficulty + 0.1 * random.normal(),
-        0.02,
-        0.97,
+        0.7 + 0.8 * capability - 0.45 * service.difficulty + 0.1 * random.normal(),
+        0.05,
+        0.98,
       );
+      // The level the service reaches in the end; how far it got by today depends on the dates below.
       const finalLevel = random.chance(conformChance)
         ? random.chance(0.15 + 0.25 * capability)
           ? 4
@@ -389,13 +392,19 @@ function generateHistory(
         : random.chance(0.45)
           ? Math.max(2, initialLevel)
           : initialLevel;
-      const stepDates: number[] = [];
-      for (let level = initialLevel + 1; level <= finalLevel; level++) {
-        // The rush towards the deadline: able administrations finish earlier.
-        const offsetDays = (0.55 - capability) * 700 - 120 + service.difficulty * 200 + 300 * random.normal();
-        stepDates.push(clamp(deadline + offsetDays * DAY, start + 20 * DAY, end));
-      }
-      stepDates.sort((a, b) => a - b);
+      const plannedSteps = rolloutSteps({
+        from: initialLevel,
+        to: finalLevel,
+        // Harder services come later; the lognormal spread gives each curve its long tail.
+        conformantAt:
+          rolloutStart + (service.difficulty * 300 + paceDays * Math.exp(0.8 * random.normal())) * DAY,
+        random,
+      })
+        .map((date) => Math.max(date, start + random.int(20, 60) * DAY))
+        .sort((a, b) => a - b);
+      // Steps after today have not happened yet: those services are still moving.
+      const stepDates = plannedSteps.filter((date) => date <= end);
+      const nextStepAt = plannedSteps.find((date) => date > end);
 
       const state: Record<string, unknown> = {
         maturityLevel: initialLevel,
@@ -427,17 +436,31 @@ function generateHistory(
       let plannedDate: string | null = null;
       if (level < 3) {
         const roll = random.next();
+        // A service whose next step is ahead is being worked on, planned for about when that step comes.
         workflowState =
-          roll < 0.35 ? 'planned' : roll < 0.65 ? 'in_progress' : roll < 0.9 ? 'not_started' : 'paused';
+          nextStepAt !== undefined
+            ? roll < 0.6
+              ? 'in_progress'
+              : 'planned'
+            : roll < 0.2
+              ? 'planned'
+              : roll < 0.35
+                ? 'in_progress'
+                : roll < 0.85
+                  ? 'not_started'
+                  : 'paused';
         if (workflowState === 'planned' || workflowState === 'in_progress') {
-          plannedDate = isoDate(end + random.int(30, 540) * DAY);
+          plannedDate = isoDate(Math.max(nextStepAt ?? 0, end + random.int(30, 540) * DAY));
         }
         if (workflowState !== state.workflowState) {
           const before = { ...state };
           Object.assign(state, { workflowState, plannedDate });
           // After the last level change, so that the chain of before/after values stays consistent.
           const lastTime = lastEventTime(events);
-          const time = Math.min(end, Math.max(lastTime + DAY, end - random.int(5, 200) * DAY));
+          const time = Math.max(
+            lastTime + HOUR,
+            Math.min(end, Math.max(lastTime + DAY, end - random.int(5, 200) * DAY)),
+          );
           events.push(event(admin, service.ozgId, time, diff(before, state), diff(state, before), level));
         }
       }
@@ -462,6 +485,22 @@ function generateHistory(
     }
   }
   return result;
+}
+
+/**
+ * The dates of the steps from level `from` to level `to`: the steps below
+ * OZG-konform (Information, Formular-Assistent) some months before
+ * `conformantAt`, level 3 on it, level 4 (once-only) one to two years after.
+ */
+function rolloutSteps(input: { from: number; to: number; conformantAt: number; random: Random }): number[] {
+  const { random } = input;
+  const dates: number[] = [];
+  for (let level = input.from + 1; level <= input.to; level++) {
+    if (level < 3) dates.push(input.conformantAt - (3 - level) * random.int(90, 330) * DAY);
+    else if (level === 3) dates.push(input.conformantAt);
+    else dates.push(input.conformantAt + random.int(240, 720) * DAY);
+  }
+  return dates;
 }
 
 /** Inserts statuses as one JSON parameter (see insertEvents); returns their ids by region and service. */

@@ -64,6 +64,8 @@ export const sessions = pgTable(
 /**
  * Sign-in attempts, for rate limiting. Kept in the database rather than in
  * memory so that every API instance behind a load balancer sees the same count.
+ * `succeeded` is null while the password is still being checked: such an
+ * attempt is no failure (decision 003), it only bounds parallel guesses.
  */
 export const loginAttempts = pgTable(
   'login_attempts',
@@ -71,7 +73,7 @@ export const loginAttempts = pgTable(
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     emailLower: varchar({ length: 320 }).notNull(),
     clientAddress: varchar({ length: 64 }).notNull(),
-    succeeded: boolean().notNull(),
+    succeeded: boolean(),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -18,8 +18,8 @@ export function rememberCsrfToken(token: string | null): void {
 
 /** Headers of every request of the web app; also for uploads that need XMLHttpRequest (upload progress). */
 export function requestHeaders(): Record<string, string> {
-  // X-OZG-Client: web marks changes in the audit trail as made in the UI (source "ui").
-  return csrfToken ? { 'X-OZG-Client': 'web', 'X-CSRF-Token': csrfToken } : { 'X-OZG-Client': 'web' };
+  // The audit trail's source "ui" follows from the session cookie (decision 003), not from a header.
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
 export const api = hc<AppType>(API_BASE, { headers: requestHeaders });

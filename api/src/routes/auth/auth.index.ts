@@ -1,7 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { requireActor } from '../../lib/auth';
+import { requireActor, sessionToken } from '../../lib/auth';
+import { AppError } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
 import { type Actor, login, logout, SESSION_COOKIE } from '../../services/auth';
 import { loginRoute, logoutRoute, meRoute, sessionRoute } from './auth.routes';
@@ -17,6 +18,13 @@ function clientAddress(c: Context<AppBindings>, trustProxy: boolean): string {
   } catch {
     return 'unbekannt'; // in-process requests (tests) have no socket
   }
+}
+
+function retryAfterSeconds(error: AppError): number | undefined {
+  const details = error.details as { retryAfterSeconds?: unknown } | undefined;
+  return error.code === 'rate_limited' && typeof details?.retryAfterSeconds === 'number'
+    ? details.retryAfterSeconds
+    : undefined;
 }
 
 const me = (actor: Actor, csrfToken: string) => ({
@@ -37,6 +45,11 @@ export function authRouter(options: AuthOptions) {
         email,
         password,
         clientAddress: clientAddress(c, options.trustProxy),
+        previousToken: getCookie(c, SESSION_COOKIE),
+      }).catch((error: unknown) => {
+        const wait = error instanceof AppError ? retryAfterSeconds(error) : undefined;
+        if (wait !== undefined) c.header('Retry-After', String(wait));
+        throw error;
       });
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
@@ -48,7 +61,7 @@ export function authRouter(options: AuthOptions) {
       return c.json(me(result.actor, result.csrfToken), 200);
     })
     .openapi(logoutRoute, async (c) => {
-      const token = getCookie(c, SESSION_COOKIE);
+      const { token } = sessionToken(c);
       if (token) await logout(c.get('database').db, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);

@@ -7,15 +7,25 @@ export const loginRoute = createRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['Anmeldung'],
-  summary: 'Anmelden: setzt das Sitzungs-Cookie (HttpOnly, SameSite=Lax) und liefert den CSRF-Token',
+  summary:
+    'Anmelden: setzt das Sitzungs-Cookie (HttpOnly, SameSite=Lax), liefert den CSRF-Token und beendet die bisherige Sitzung dieses Browsers',
   request: { body: { content: { 'application/json': { schema: LoginRequestSchema } }, required: true } },
   responses: {
     200: jsonContent(MeSchema, 'Angemeldet'),
     ...errorResponses(400, 401),
-    429: jsonContent(
-      z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-      'Zu viele Versuche',
-    ),
+    429: {
+      ...jsonContent(
+        z.object({
+          error: z.object({
+            code: z.string(),
+            message: z.string(),
+            details: z.object({ retryAfterSeconds: z.number().int() }),
+          }),
+        }),
+        'Zu viele fehlgeschlagene Versuche: erst nach der Wartezeit (höchstens 60 Sekunden) erneut versuchen',
+      ),
+      headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Wartezeit in Sekunden' } },
+    },
   },
 });
 

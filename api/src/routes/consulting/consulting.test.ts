@@ -46,6 +46,11 @@ afterAll(async () => {
 });
 
 const json = async <T>(res: Response) => (await res.json()) as T;
+/** Dates the request back, as if it had been made on that day (Berlin noon). */
+const requestedOn = (id: number, day: string) =>
+  database.db.execute(
+    sql`update consultations set requested_at = ${`${day}T10:00:00Z`}::timestamptz where id = ${id}`,
+  );
 const moduleOf = (area: ConsultingModule['area']) => modules.find((m) => m.area === area) as ConsultingModule;
 
 let free: string[] | undefined;
@@ -160,13 +165,14 @@ describe('consultations', () => {
         moduleId: moduleOf('ozg').id,
       }),
     );
+    await requestedOn(consultation.id, '2024-05-13');
     const scheduled = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
       action: 'schedule',
       version: consultation.version,
-      scheduledFor: '2026-12-03',
+      scheduledFor: '2024-06-03',
     });
     consultation = await json<Consultation>(scheduled);
-    expect(consultation).toMatchObject({ state: 'scheduled', scheduledFor: '2026-12-03' });
+    expect(consultation).toMatchObject({ state: 'scheduled', scheduledFor: '2024-06-03' });
     expect(consultation.consultant?.displayName).toBeTruthy();
 
     const future = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
@@ -210,6 +216,66 @@ describe('consultations', () => {
   });
 });
 
+describe('the day a consultation was held', () => {
+  const hold = (consultation: Consultation, heldOn: string) =>
+    consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'hold',
+      version: consultation.version,
+      heldOn,
+    });
+
+  it('is refused with 422 when it lies before the request', async () => {
+    const key = (await gemeinden())[3] as string;
+    const consultation = await json<Consultation>(
+      await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+        moduleId: moduleOf('verwaltungsdigitalisierung').id,
+      }),
+    );
+    await requestedOn(consultation.id, '2026-06-10');
+    const early = await hold(consultation, '2026-06-09');
+    expect(early.status).toBe(422);
+    const body = await json<ErrorBody>(early);
+    expect(body.error.message).toBe(
+      'Die Beratung wurde am 10.06.2026 angefragt; sie kann nicht vorher stattgefunden haben.',
+    );
+    expect(body.error.details).toEqual([{ path: 'heldOn', message: 'liegt vor dem 10.06.2026' }]);
+    expect((await hold(consultation, '2026-06-10')).status).toBe(200);
+  });
+
+  it('is refused with 422 when it lies before the agreed appointment (which cannot lie before the request)', async () => {
+    // The same Gemeinde as above, the other area.
+    const key = (await gemeinden())[3] as string;
+    let consultation = await json<Consultation>(
+      await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
+        moduleId: moduleOf('ozg').id,
+      }),
+    );
+    await requestedOn(consultation.id, '2026-06-10');
+    const beforeRequest = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+      action: 'schedule',
+      version: consultation.version,
+      scheduledFor: '2026-06-01',
+    });
+    expect(beforeRequest.status).toBe(422);
+    expect((await json<ErrorBody>(beforeRequest)).error.details).toEqual([
+      { path: 'scheduledFor', message: 'liegt vor dem 10.06.2026' },
+    ]);
+    consultation = await json<Consultation>(
+      await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+        action: 'schedule',
+        version: consultation.version,
+        scheduledFor: '2026-07-01',
+      }),
+    );
+    const early = await hold(consultation, '2026-06-20');
+    expect(early.status).toBe(422);
+    expect((await json<ErrorBody>(early)).error.message).toMatch(
+      /^Die Beratung ist für den 01\.07\.2026 terminiert; .* bitte zuerst den Termin ändern\.$/,
+    );
+    expect((await hold(consultation, '2026-07-01')).status).toBe(200);
+  });
+});
+
 describe('measures', () => {
   it('are agreed in a held consultation, followed up by the officer, and completing one links the status changes it caused', async () => {
     const requested = await json<Consultation>(
@@ -221,6 +287,7 @@ describe('measures', () => {
       title: 'Zu früh',
     });
     expect(early.status).toBe(422);
+    await requestedOn(requested.id, '2026-10-28');
     const held = await json<Consultation>(
       await consultant.request('PATCH', `/api/v1/consultations/${requested.id}`, {
         action: 'hold',
@@ -326,13 +393,13 @@ describe('consultant worklist and ministry report', () => {
     expect(report.uptake.some((row) => row.region.level === 'bezirk')).toBe(true);
     const kreis = report.uptake.find((row) => row.region.ags === '06435');
     const kreisBefore = baseline.uptake.find((row) => row.region.ags === '06435');
-    // Earlier tests held OZG consultations in two more Gemeinden of this Kreis (2024-06-03 and 2026-11-02).
-    expect(kreis?.held.ozg.count).toBe((kreisBefore?.held.ozg.count as number) + 2);
+    // Earlier tests held OZG consultations in three more Gemeinden of this Kreis (2024-06-03, 2026-07-01, 2026-11-02).
+    expect(kreis?.held.ozg.count).toBe((kreisBefore?.held.ozg.count as number) + 3);
     expect(kreis?.held.ozg.share).toBeCloseTo(
       (kreis?.held.ozg.count as number) / (kreis?.municipalities as number),
       10,
     );
-    expect(land?.held.ozg.count).toBe((baseline.uptake[0]?.held.ozg.count as number) + 2);
+    expect(land?.held.ozg.count).toBe((baseline.uptake[0]?.held.ozg.count as number) + 3);
     expect(land?.held.ozg.count).toBe(
       report.uptake
         .filter((row) => row.region.level === 'bezirk')

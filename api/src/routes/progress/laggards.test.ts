@@ -77,6 +77,14 @@ describe('laggards', () => {
     );
   });
 
+  it('shows the demo still moving: many Gemeinden changed in the last twelve months, none went back', async () => {
+    const { items } = await fetchLaggards();
+    const changes = items.map((item) => item.changeTwelveMonths).filter((change) => change !== null);
+    expect(changes.length).toBe(items.length);
+    expect(changes.filter((change) => change > 0).length).toBeGreaterThan(items.length / 2);
+    expect(changes.every((change) => change >= 0)).toBe(true);
+  });
+
   it('exports CSV for Excel and XLSX with the same rows', async () => {
     const { items } = await fetchLaggards();
     const csv = await consultant.request('GET', '/api/v1/regions/06/laggards?format=csv');

@@ -84,6 +84,16 @@ describe('progress series on the demo', () => {
       else expect(forecast.reason === 'reached').toBe((series.monthly.at(-1)?.share ?? 0) >= forecast.target);
     }
   });
+
+  it('still rises in the last twelve months, so that 75 % and 100 % have a forecast date', () => {
+    const last = series.monthly.at(-1);
+    const yearBefore = series.monthly.at(-13);
+    expect((last?.share ?? 0) - (yearBefore?.share ?? 0)).toBeGreaterThan(0.01);
+    for (const forecast of [series.forecast.full, series.forecast.threeQuarters]) {
+      if (!forecast.reachable) expect(forecast.reason).toBe('reached');
+    }
+    expect(series.forecast.full).toMatchObject({ reachable: true });
+  });
 });
 
 describe('progress series across a territory change', () => {

@@ -133,7 +133,8 @@ describe('status update', () => {
       await officer.request('GET', `/api/v1/statuses/${status.id}/events`),
     );
     expect(events.items[0]).toMatchObject({
-      source: 'api',
+      // Signed in with the session cookie and CSRF token: the web app's way (decision 003).
+      source: 'ui',
       actor: 'Digitalisierungsbeauftragte (Demo)',
       before: { maturityLevel: status.maturityLevel, onlineSince: status.onlineSince },
       after: { maturityLevel: 3, onlineSince: '2024-03-01', solution: 'civento' },

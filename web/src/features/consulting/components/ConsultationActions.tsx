@@ -2,6 +2,7 @@ import {
   CONSULTATION_STATE_LABELS,
   type Consultation,
   type ConsultationUpdate,
+  earliestHeldOn,
   todayInGermany,
 } from '@ozg/shared';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
@@ -38,6 +39,8 @@ export function ConsultationActions({
   const [scheduledFor, setScheduledFor] = useState(consultation.scheduledFor ?? '');
   const [consultantId, setConsultantId] = useState<number | null>(consultation.consultant?.id ?? null);
   const [heldOn, setHeldOn] = useState(today);
+  // Not before the request or the agreed appointment; an appointment still ahead is the server's message to explain.
+  const earliest = earliestHeldOn(consultation).day;
   const [outcomeNotes, setOutcomeNotes] = useState('');
   const [reason, setReason] = useState('');
   const formId = useId();
@@ -111,6 +114,7 @@ export function ConsultationActions({
             id={`${formId}-held`}
             type="date"
             required
+            {...(earliest <= today ? { min: earliest } : {})}
             max={today}
             value={heldOn}
             onChange={(event) => setHeldOn(event.target.value)}
