@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LoginRequestSchema, MeSchema, SessionSchema } from '@ozg/shared';
-import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 export const loginRoute = createRoute({
   method: 'post',
@@ -11,11 +10,7 @@ export const loginRoute = createRoute({
   request: { body: { content: { 'application/json': { schema: LoginRequestSchema } }, required: true } },
   responses: {
     200: jsonContent(MeSchema, 'Angemeldet'),
-    ...errorResponses(400, 401),
-    429: jsonContent(
-      z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-      'Zu viele Versuche',
-    ),
+    ...errorResponses(400, 401, 403, 413, 415, 429),
   },
 });
 
@@ -32,7 +27,7 @@ export const meRoute = createRoute({
   path: '/me',
   tags: ['Anmeldung'],
   summary: 'Der angemeldete Benutzer, seine Rolle, Gebiete und sein CSRF-Token',
-  security: [{ session: [] }],
+  ...signedIn(),
   responses: { 200: jsonContent(MeSchema, 'Angemeldet'), ...errorResponses(401) },
 });
 

@@ -9,6 +9,7 @@ import {
   ConsultingModuleSchema,
   ConsultingModuleUpdateSchema,
   ConsultingReportSchema,
+  idParamSchema,
   MeasureInputSchema,
   MeasureSchema,
   MeasureUpdateSchema,
@@ -16,11 +17,12 @@ import {
   WorklistSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
-const security = [{ session: [] }];
+/** Roles (issue 6): consultants and the ministry manage consultations; officers read their own and follow up their measures. */
+const MANAGERS = ['admin', 'consultant'] as const;
 const tags = ['Beratung'];
-const IdParamSchema = z.object({ id: z.coerce.number().int().positive('Nummer erwartet') });
+const IdParamSchema = z.object({ id: idParamSchema() });
 const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 export const listModulesRoute = createRoute({
@@ -28,7 +30,7 @@ export const listModulesRoute = createRoute({
   path: '/consulting/modules',
   tags,
   summary: 'Beratungsmodule (Stammdaten) mit Bereich und ob sie angeboten werden',
-  security,
+  ...signedIn(),
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultingModuleSchema) }), 'Module'),
     ...errorResponses(401),
@@ -40,7 +42,7 @@ export const listConsultantsRoute = createRoute({
   path: '/consulting/consultants',
   tags,
   summary: 'Wer als Beraterin oder Berater eingetragen werden kann (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultantSchema) }), 'Beraterinnen und Berater'),
     ...errorResponses(401, 403),
@@ -52,11 +54,11 @@ export const createModuleRoute = createRoute({
   path: '/consulting/modules',
   tags,
   summary: 'Beratungsmodul anlegen (Administration)',
-  security,
+  ...signedIn('admin'),
   request: { body: body(ConsultingModuleInputSchema) },
   responses: {
     201: jsonContent(ConsultingModuleSchema, 'Angelegt'),
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
@@ -65,11 +67,11 @@ export const updateModuleRoute = createRoute({
   path: '/consulting/modules/{id}',
   tags,
   summary: 'Beratungsmodul ändern (Administration); mit der gelesenen Version',
-  security,
+  ...signedIn('admin'),
   request: { params: IdParamSchema, body: body(ConsultingModuleUpdateSchema) },
   responses: {
     200: jsonContent(ConsultingModuleSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 });
 
@@ -78,7 +80,7 @@ export const listConsultationsRoute = createRoute({
   path: '/regions/{key}/consultations',
   tags,
   summary: 'Beratungen einer Kommune mit ihren Maßnahmen (Kommunen sehen nur die eigenen)',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema },
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultationSchema) }), 'Beratungen'),
@@ -92,11 +94,11 @@ export const requestConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung anbieten oder anfragen (Beratung, Administration): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
     201: jsonContent(ConsultationSchema, 'Angefragt'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -106,11 +108,11 @@ export const updateConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung terminieren, als durchgeführt erfassen (mit dem Stand der Kommune an dem Tag) oder absagen (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: IdParamSchema, body: body(ConsultationUpdateSchema) },
   responses: {
     200: jsonContent(ConsultationSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -119,11 +121,11 @@ export const createMeasureRoute = createRoute({
   path: '/consultations/{id}/measures',
   tags,
   summary: 'Vereinbarte Maßnahme erfassen (Beratung, Administration), optional mit OZG-Leistungen',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: IdParamSchema, body: body(MeasureInputSchema) },
   responses: {
     201: jsonContent(MeasureSchema, 'Erfasst'),
-    ...errorResponses(400, 401, 403, 404, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 
@@ -133,11 +135,11 @@ export const updateMeasureRoute = createRoute({
   tags,
   summary:
     'Maßnahme fortschreiben: die Kommune Stand, Verantwortliche und Frist, die Beratung alles; erledigt verknüpft die bewirkten Statusänderungen',
-  security,
+  ...signedIn('admin', 'consultant', 'officer'),
   request: { params: IdParamSchema, body: body(MeasureUpdateSchema) },
   responses: {
     200: jsonContent(MeasureSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -147,7 +149,7 @@ export const worklistRoute = createRoute({
   tags,
   summary:
     'Arbeitsliste der Beratung: Kommunen hinter ihrer Vergleichsgruppe, die eine Beratung noch nicht genutzt haben (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -170,7 +172,7 @@ export const reportRoute = createRoute({
   tags,
   summary:
     'Bericht für das Ministerium: Inanspruchnahme je Regierungsbezirk und Kreis, offene und überfällige Maßnahmen, Wirkung; JSON, CSV oder XLSX',
-  security,
+  ...signedIn('admin', 'consultant', 'viewer'),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({ format: z.enum(['json', 'csv', 'xlsx']).optional() }),
@@ -184,6 +186,6 @@ export const reportRoute = createRoute({
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
       },
     },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -8,15 +8,14 @@ import {
   RegionKeyParamSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
-const security = [{ session: [] }];
 const fileBody = (description: string) => ({
   description,
   required: true,
   content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
 });
-const failures = errorResponses(400, 401, 403, 413, 422);
+const failures = errorResponses(400, 401, 403, 413, 415, 422);
 
 export const listBoundariesRoute = createRoute({
   method: 'get',
@@ -33,7 +32,7 @@ export const importGv100Route = createRoute({
   path: '/imports/gv100',
   tags: ['Import'],
   summary: 'Gemeindeverzeichnis GV100AD hochladen und importieren (Administration), ganz oder gar nicht',
-  security,
+  ...signedIn('admin'),
   request: { query: Gv100ImportQuerySchema, body: fileBody('GV100AD-Datei (Destatis, UTF-8)') },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });
@@ -44,7 +43,7 @@ export const importCatalogRoute = createRoute({
   tags: ['Import'],
   summary:
     'OZG-Leistungen und LeiKa-Leistungen (zwei CSV-Dateien) hochladen und importieren (Administration)',
-  security,
+  ...signedIn('admin'),
   request: {
     query: CatalogImportQuerySchema,
     body: {
@@ -72,7 +71,7 @@ export const importBoundariesRoute = createRoute({
   tags: ['Import'],
   summary:
     'Kreisgrenzen (GeoJSON in WGS84, Eigenschaften AGS und GEN) hochladen und importieren (Administration)',
-  security,
+  ...signedIn('admin'),
   request: { query: ImportFileQuerySchema, body: fileBody('GeoJSON-FeatureCollection der Kreise') },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });

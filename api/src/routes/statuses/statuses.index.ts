@@ -19,7 +19,6 @@ import {
 
 export const statusesRouter = createRouter()
   .openapi(listStatusesRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     return c.json(
@@ -28,7 +27,6 @@ export const statusesRouter = createRouter()
     );
   })
   .openapi(getStatusRoute, async (c) => {
-    requireActor(c);
     return c.json(await getStatus(c.get('database').db, c.req.valid('param').id), 200);
   })
   .openapi(patchStatusRoute, async (c) => {
@@ -55,7 +53,6 @@ export const statusesRouter = createRouter()
     return c.json({ items }, 200);
   })
   .openapi(exportCsvRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     const variant = c.req.valid('query').format ?? 'excel';
@@ -80,14 +77,12 @@ export const statusesRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(statusEventsRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const { id } = c.req.valid('param');
     await getStatus(db, id);
     return c.json(await listEvents({ db, filter: { statusId: id }, ...c.req.valid('query') }), 200);
   })
   .openapi(regionEventsRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     return c.json(

@@ -3,6 +3,7 @@ import {
   BulkUpdateSchema,
   CsvImportResultSchema,
   EventPageSchema,
+  idParamSchema,
   PageQuerySchema,
   RegionKeyParamSchema,
   StatusListQuerySchema,
@@ -11,23 +12,18 @@ import {
   StatusSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 const IdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: idParamSchema().meta({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
-const security = [{ session: [] }];
 
 export const listStatusesRoute = createRoute({
   method: 'get',
   path: '/regions/{key}/statuses',
   tags: ['Status'],
   summary: 'Die Leistungen einer Kommune mit ihrem Stand: filtern, sortieren, seitenweise',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema, query: StatusListQuerySchema },
   responses: {
     200: jsonContent(StatusPageSchema, 'Eine Seite Status'),
@@ -40,7 +36,7 @@ export const getStatusRoute = createRoute({
   path: '/statuses/{id}',
   tags: ['Status'],
   summary: 'Ein Status',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema },
   responses: { 200: jsonContent(StatusSchema, 'Der Status'), ...errorResponses(400, 401, 404) },
 });
@@ -51,14 +47,14 @@ export const patchStatusRoute = createRoute({
   tags: ['Status'],
   summary:
     'Einen Status ändern; version muss der gelesenen Fassung entsprechen (sonst 409 mit der aktuellen)',
-  security,
+  ...signedIn(),
   request: {
     params: IdParamSchema,
     body: { content: { 'application/json': { schema: StatusPatchSchema } }, required: true },
   },
   responses: {
     200: jsonContent(StatusSchema, 'Der geänderte Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -67,11 +63,11 @@ export const bulkUpdateRoute = createRoute({
   path: '/statuses/bulk',
   tags: ['Status'],
   summary: 'Dieselbe Änderung für viele Status, ganz oder gar nicht',
-  security,
+  ...signedIn(),
   request: { body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
   responses: {
     200: jsonContent(z.object({ items: z.array(StatusSchema) }), 'Die geänderten Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -80,7 +76,7 @@ export const statusEventsRoute = createRoute({
   path: '/statuses/{id}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen eines Status, neueste zuerst',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404) },
 });
@@ -90,7 +86,7 @@ export const regionEventsRoute = createRoute({
   path: '/regions/{key}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen an den Status einer Kommune, neueste zuerst',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404, 422) },
 });
@@ -100,7 +96,7 @@ export const userEventsRoute = createRoute({
   path: '/users/{id}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen eines Benutzers (für Administration oder den Benutzer selbst)',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 403) },
 });
@@ -110,7 +106,7 @@ export const exportCsvRoute = createRoute({
   path: '/regions/{key}/statuses.csv',
   tags: ['Status'],
   summary: 'Die Status einer Kommune als CSV (excel: UTF-8 mit BOM und ";", plain: "," ohne BOM)',
-  security,
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -129,7 +125,7 @@ export const importCsvRoute = createRoute({
   tags: ['Status'],
   summary:
     'Eine bearbeitete CSV-Datei prüfen (mode=dry-run, Ergebnis je Zeile) oder übernehmen (mode=commit, ganz oder gar nicht)',
-  security,
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({ mode: z.enum(['dry-run', 'commit']) }),
@@ -137,6 +133,6 @@ export const importCsvRoute = createRoute({
   },
   responses: {
     200: jsonContent(CsvImportResultSchema, 'Ergebnis je Zeile'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
