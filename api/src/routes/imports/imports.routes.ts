@@ -10,10 +10,17 @@ import {
 import { z } from 'zod';
 import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
-const fileBody = (description: string) => ({
+/** An uploaded file as the body: any of these Content-Types (browsers and tools differ), else 415. */
+const fileBody = (description: string, ...mediaTypes: string[]) => ({
   description,
   required: true,
-  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+  content: Object.fromEntries(
+    ['application/octet-stream', 'text/plain', ...mediaTypes].map((type) => [
+      type,
+      // A plain OpenAPI schema, not zod: the router would parse a JSON-typed body, which here is a file.
+      { schema: { type: 'string' as const, format: 'binary' } },
+    ]),
+  ),
 });
 const failures = errorResponses(400, 401, 403, 413, 415, 422);
 
@@ -72,6 +79,9 @@ export const importBoundariesRoute = createRoute({
   summary:
     'Kreisgrenzen (GeoJSON in WGS84, Eigenschaften AGS und GEN) hochladen und importieren (Administration)',
   ...signedIn('admin'),
-  request: { query: ImportFileQuerySchema, body: fileBody('GeoJSON-FeatureCollection der Kreise') },
+  request: {
+    query: ImportFileQuerySchema,
+    body: fileBody('GeoJSON-FeatureCollection der Kreise', 'application/geo+json', 'application/json'),
+  },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });
