@@ -1,94 +1,38 @@
-import { type Database, queryRows } from '@ozg/db';
-import { sql } from 'drizzle-orm';
+import type { Database } from '@ozg/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoRole, demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
-
-type Operation = {
-  summary?: string;
-  security?: unknown[];
-  parameters?: { name: string; in: 'path' | 'query' }[];
-  requestBody?: { content: Record<string, { schema: unknown }> };
-  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-};
+import {
+  type ApiDocument,
+  apiDocument,
+  concretePath as fill,
+  type Operation,
+  operations as operationsOf,
+  type RouteSamples,
+  routeSamples,
+} from './testing-routes';
 
 let database: Database;
 let app: TestApp;
-let doc: {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown> };
-};
+let doc: ApiDocument;
 const ROLES: DemoRole[] = ['admin', 'officer', 'kreisOfficer', 'consultant', 'viewer'];
 let clients: Record<DemoRole, TestClient>;
-/** Per path parameter, a value the officer may use and one of someone else, so that refusals by region show. */
-let samples: Record<string, [string, string]>;
+let samples: RouteSamples;
 
 beforeAll(async () => {
   ({ database, app } = await demoTestApp());
-  doc = (await (await app.request('/api/v1/openapi.json')).json()) as typeof doc;
+  doc = await apiDocument(app);
   clients = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await signInAs(app, role)] as const)),
   ) as Record<DemoRole, TestClient>;
-  const one = async (query: ReturnType<typeof sql>) =>
-    String(Object.values((await queryRows<Record<string, unknown>>(database.db, query))[0] ?? {})[0]);
-  const own = "(select region_id from region_versions where ags = '06435901' and valid_to is null)";
-  samples = {
-    key: [
-      '06435901',
-      await one(
-        sql`select v.ags from region_versions v join regions r on r.id = v.region_id
-            where r.level = 'gemeinde' and v.valid_to is null and v.ags <> '06435901' order by v.ags limit 1`,
-      ),
-    ],
-    ozgId: ['99001', '99002'],
-    statuses: [
-      await one(sql.raw(`select id from service_statuses where region_id = ${own} order by id limit 1`)),
-      await one(sql.raw(`select id from service_statuses where region_id <> ${own} order by id limit 1`)),
-    ],
-    users: [
-      await one(sql`select id from users where email = 'lesen@demo.example'`),
-      await one(sql`select id from users where email = 'admin@demo.example'`),
-    ],
-    consultations: [
-      await one(sql.raw(`select id from consultations where region_id = ${own} order by id limit 1`)),
-      await one(sql.raw(`select id from consultations where region_id <> ${own} order by id limit 1`)),
-    ],
-    measures: [
-      await one(
-        sql.raw(
-          `select m.id from measures m join consultations c on c.id = m.consultation_id where c.region_id = ${own} limit 1`,
-        ),
-      ),
-      await one(
-        sql.raw(
-          `select m.id from measures m join consultations c on c.id = m.consultation_id where c.region_id <> ${own} limit 1`,
-        ),
-      ),
-    ],
-    modules: [await one(sql`select min(id) from consulting_modules`), '999999'],
-  };
+  samples = await routeSamples(database);
 });
 afterAll(async () => {
   await database.close();
 });
 
-const operations = () =>
-  Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
-  );
-
-/** The path with its parameters filled in (variant 0: the officer's own; 1: someone else's; 'bad': a NUL byte). */
-function concretePath(path: string, variant: 0 | 1 | 'bad'): string {
-  return `/api/v1${path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    if (variant === 'bad') return '%00';
-    const collection =
-      name === 'id'
-        ? (/^\/(\w+)\/\{id\}/.exec(path.replace('/consulting/modules', '/modules'))?.[1] ?? '')
-        : name;
-    const values = samples[collection];
-    if (!values) throw new Error(`kein Beispielwert für ${name} in ${path}`);
-    return values[variant];
-  })}`;
-}
+const operations = () => operationsOf(doc);
+const concretePath = (path: string, variant: 0 | 1 | 'bad') =>
+  fill(samples, path, variant === 'bad' ? { raw: '%00' } : variant);
 
 /** A body of the route's first Content-Type; '{}' is rarely valid, which is fine: only the status matters. */
 function probeBody(
