@@ -144,6 +144,19 @@ describe('input the database cannot hold is refused with 400 naming the field', 
     const result = (await res.json()) as { lines: { errors?: { column: string }[] }[] };
     expect(result.lines[0]?.errors?.map((e) => e.column).sort()).toEqual(['geplant_bis', 'notiz']);
   });
+  it('a NUL byte in an uploaded file is refused with its line', async () => {
+    const admin = await signInAs(app, 'admin');
+    const res = await admin.request(
+      'POST',
+      '/api/v1/imports/boundaries',
+      '{"type": "FeatureCollection",\n"features": ["\u0000"]}',
+      { 'content-type': 'application/geo+json' },
+    );
+    expect(res.status).toBe(400);
+    expect((await error(res)).message).toBe(
+      'GeoJSON-Datei, Zeile 2: Enthält das unzulässige Zeichen NUL (U+0000).',
+    );
+  });
 });
 
 describe('unknown paths and wrong Content-Types', () => {

@@ -1,5 +1,5 @@
 import type { ProgressReporter } from '@ozg/db/importers';
-import type { ImportResult, ImportStreamLine } from '@ozg/shared';
+import { type ImportResult, type ImportStreamLine, textProblem } from '@ozg/shared';
 import type { Context } from 'hono';
 import { stream as streamResponse } from 'hono/streaming';
 import { AppError, errorBody } from '../../lib/errors';
@@ -17,7 +17,15 @@ import {
 async function uploadedText(request: Request, what: string): Promise<string> {
   const text = await request.text();
   if (!text.trim()) throw new AppError('validation_failed', `Die hochgeladene ${what} ist leer.`);
-  return text;
+  return storable(text, what);
+}
+
+/** A NUL character would fail in PostgreSQL (500); no official file contains one, so it is refused with its line. */
+function storable(text: string, what: string): string {
+  const nul = text.indexOf('\u0000');
+  if (nul === -1) return text;
+  const line = text.slice(0, nul).split('\n').length;
+  throw new AppError('validation_failed', `${what}, Zeile ${line}: ${textProblem(text.slice(nul, nul + 1))}`);
 }
 
 /** A file field of the validated form (hono gives File objects for file parts). */
@@ -30,7 +38,7 @@ async function formFile(
     throw new AppError('validation_failed', `${what} fehlt (Formularfeld "${field}").`);
   const text = await file.text();
   if (!text.trim()) throw new AppError('validation_failed', `${what} ${file.name} ist leer.`);
-  return { text, fileName: file.name || field };
+  return { text: storable(text, `${what} ${file.name}`), fileName: file.name || field };
 }
 
 /** Progress lines at most this often: enough for a smooth bar, few enough for a slow connection. */
