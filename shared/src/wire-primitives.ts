@@ -5,10 +5,11 @@
  * of reaching the database and failing there with a 500.
  */
 import { z } from 'zod';
+import { de } from 'zod/locales';
 import { todayInGermany } from './dates';
 
 // Zod's own messages (wrong type, too small, unknown key …) in German, like all visible text.
-z.config(z.locales.de());
+z.config(de());
 
 /** The largest value of PostgreSQL's `integer` (int4), the type of every id and version column. */
 export const INT32_MAX = 2_147_483_647;
