@@ -178,6 +178,18 @@ describe('unknown paths and wrong Content-Types', () => {
     }
   });
 
+  it('a body that is no JSON answers 400 in German', async () => {
+    const admin = await signInAs(app, 'admin');
+    const res = await admin.request('POST', '/api/v1/statuses/bulk', '{"statuses": ', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    expect(await error(res)).toEqual({
+      code: 'validation_failed',
+      message: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+    });
+  });
+
   it('a wrong Content-Type answers 415 with the code unsupported_media_type and the expected type', async () => {
     const admin = await signInAs(app, 'admin');
     const json = await admin.request('PATCH', `/api/v1/statuses/${statusId}`, 'note=x', {
