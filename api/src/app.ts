@@ -1,5 +1,5 @@
 import type { Database } from '@ozg/db';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -23,6 +23,10 @@ import { SESSION_COOKIE } from './services/auth';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Uploads of official files (/imports/…): the GV100AD of all Germany is 3.5 MB, VG250 Kreise unsimplified about 30 MB. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** The documented 404 of a path that names no route. */
+const unknownPath = (c: Context) =>
+  c.json(errorBody('not_found', `Unbekannter Pfad: ${c.req.method} ${c.req.path}`), 404);
 
 export const API_TITLE = 'OZG-Umsetzungsdashboard API';
 
@@ -90,7 +94,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
         'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }.',
     },
   });
-  api.notFound((c) => c.json(errorBody('not_found', `Unbekannter Pfad: ${c.req.method} ${c.req.path}`), 404));
+  api.notFound(unknownPath);
   api.onError(handleError);
   return api;
 }
@@ -117,8 +121,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.use(compress());
   app.route('/api/v1', createApi(database, options));
   app.route('/api/docs', apiDocs);
+  // Before the web app, whose catch-all would answer an unknown API path with its HTML page and 200.
+  app.all('/api/*', unknownPath);
   if (options.web) app.route('/', options.web);
-  app.notFound((c) => c.json(errorBody('not_found', `Unbekannter Pfad: ${c.req.method} ${c.req.path}`), 404));
+  app.notFound(unknownPath);
   app.onError(handleError);
   return app;
 }

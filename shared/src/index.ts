@@ -12,4 +12,5 @@ export * from './wire';
 export * from './wire-admin';
 export * from './wire-consulting';
 export * from './wire-dashboard';
+export * from './wire-primitives';
 export * from './wire-tracking';

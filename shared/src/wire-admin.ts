@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParamSchema, safeText } from './wire-primitives';
 import { USER_ROLES } from './wire-tracking';
 
 /** [longitude, latitude] in WGS84. */
@@ -61,8 +62,7 @@ export type ImportStreamLine = z.infer<typeof ImportStreamLineSchema>;
 
 export const ImportFileQuerySchema = z.object({
   progress: ProgressQuerySchema,
-  fileName: z
-    .string()
+  fileName: safeText()
     .trim()
     .min(1)
     .max(300)
@@ -118,21 +118,21 @@ export type AdminUser = z.infer<typeof AdminUserSchema>;
 
 export const UserCreateSchema = z
   .object({
-    email: z.string().trim().min(1, 'E-Mail-Adresse fehlt'),
-    displayName: z.string().trim().max(200).optional(),
+    email: safeText().trim().min(1, 'E-Mail-Adresse fehlt').max(320),
+    displayName: safeText().trim().max(200).optional(),
     role: z.enum(USER_ROLES),
-    regions: z.array(z.string()).default([]),
-    password: z.string(),
+    regions: z.array(safeText().max(12)).max(1000).default([]),
+    password: safeText().max(200),
   })
   .meta({ id: 'UserCreate' });
 
 export const UserUpdateSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(200).optional(),
+    displayName: safeText().trim().min(1).max(200).optional(),
     role: z.enum(USER_ROLES).optional(),
-    regions: z.array(z.string()).optional(),
+    regions: z.array(safeText().max(12)).max(1000).optional(),
     active: z.boolean().optional(),
   })
   .meta({ id: 'UserUpdate' });
 
-export const UserIdParamSchema = z.object({ id: z.coerce.number().int().positive() });
+export const UserIdParamSchema = z.object({ id: idParamSchema() });

@@ -1,6 +1,7 @@
 /** Wire schemas of the consulting programme: modules, consultations, measures, worklist, report. */
 import { z } from 'zod';
 import { REGION_KINDS } from './regions';
+import { idSchema, plausibleDate, safeText, versionSchema } from './wire-primitives';
 
 export const CONSULTING_AREAS = ['ozg', 'verwaltungsdigitalisierung'] as const;
 export type ConsultingArea = (typeof CONSULTING_AREAS)[number];
@@ -27,9 +28,8 @@ export const MEASURE_STATE_LABELS: Record<MeasureState, string> = {
   dropped: 'Verworfen',
 };
 
-const isoDate = z.iso.date('Datum im Format JJJJ-MM-TT erwartet');
 const text = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} fehlt`).max(max, `${label}: höchstens ${max} Zeichen`);
+  safeText().trim().min(1, `${label} fehlt`).max(max, `${label}: höchstens ${max} Zeichen`);
 
 export const ConsultingModuleSchema = z
   .object({
@@ -47,16 +47,16 @@ export const ConsultingModuleInputSchema = z
   .object({
     name: text('Name', 200),
     area: z.enum(CONSULTING_AREAS),
-    description: z.string().trim().max(4000).default(''),
+    description: safeText().trim().max(4000).default(''),
     active: z.boolean().default(true),
   })
   .meta({ id: 'ConsultingModuleInput' });
 
 export const ConsultingModuleUpdateSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: versionSchema(),
     name: text('Name', 200).optional(),
-    description: z.string().trim().max(4000).optional(),
+    description: safeText().trim().max(4000).optional(),
     active: z.boolean().optional(),
   })
   .meta({ id: 'ConsultingModuleUpdate' });
@@ -88,20 +88,20 @@ export type Measure = z.infer<typeof MeasureSchema>;
 export const MeasureInputSchema = z
   .object({
     title: text('Titel', 300),
-    owner: z.string().trim().max(200).nullable().default(null),
-    dueDate: isoDate.nullable().default(null),
-    ozgIds: z.array(z.number().int().positive()).max(100).default([]),
+    owner: safeText().trim().max(200).nullable().default(null),
+    dueDate: plausibleDate().nullable().default(null),
+    ozgIds: z.array(idSchema()).max(100).default([]),
   })
   .meta({ id: 'MeasureInput' });
 
 export const MeasureUpdateSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: versionSchema(),
     title: text('Titel', 300).optional(),
-    owner: z.string().trim().max(200).nullable().optional(),
-    dueDate: isoDate.nullable().optional(),
+    owner: safeText().trim().max(200).nullable().optional(),
+    dueDate: plausibleDate().nullable().optional(),
     state: z.enum(MEASURE_STATES).optional(),
-    ozgIds: z.array(z.number().int().positive()).max(100).optional(),
+    ozgIds: z.array(idSchema()).max(100).optional(),
   })
   .meta({ id: 'MeasureUpdate' });
 
@@ -137,7 +137,7 @@ export const ConsultationSchema = z
 export type Consultation = z.infer<typeof ConsultationSchema>;
 
 export const ConsultationRequestSchema = z
-  .object({ moduleId: z.number().int().positive() })
+  .object({ moduleId: idSchema() })
   .meta({ id: 'ConsultationRequest' });
 
 /** One step of a consultation: schedule, record as held, or cancel (with the version read). */
@@ -145,19 +145,19 @@ export const ConsultationUpdateSchema = z
   .discriminatedUnion('action', [
     z.object({
       action: z.literal('schedule'),
-      version: z.number().int().positive(),
-      scheduledFor: isoDate,
-      consultantUserId: z.number().int().positive().nullable().default(null),
+      version: versionSchema(),
+      scheduledFor: plausibleDate(),
+      consultantUserId: idSchema().nullable().default(null),
     }),
     z.object({
       action: z.literal('hold'),
-      version: z.number().int().positive(),
-      heldOn: isoDate,
-      outcomeNotes: z.string().trim().max(10_000).default(''),
+      version: versionSchema(),
+      heldOn: plausibleDate(),
+      outcomeNotes: safeText().trim().max(10_000).default(''),
     }),
     z.object({
       action: z.literal('cancel'),
-      version: z.number().int().positive(),
+      version: versionSchema(),
       reason: text('Grund der Absage', 2000),
     }),
   ])

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { THEMENFELDER } from './catalog';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
+import { safeText } from './wire-primitives';
 
 export const SEARCH_LIMIT = 10;
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string()
+  q: safeText()
     .trim()
     .min(2, 'Mindestens 2 Zeichen eingeben')
     .max(100)

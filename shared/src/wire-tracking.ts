@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EXECUTING_LEVELS, THEMENFELDER } from './catalog';
 import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from './maturity';
+import { idParamSchema, idSchema, pastDate, plausibleDate, safeText, versionSchema } from './wire-primitives';
 
 export const USER_ROLES = ['admin', 'officer', 'consultant', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -20,8 +21,8 @@ export type ChangeSetKind = (typeof CHANGE_SET_KINDS)[number];
 
 export const LoginRequestSchema = z
   .object({
-    email: z.string().trim().min(3, 'E-Mail-Adresse fehlt').max(320),
-    password: z.string().min(1, 'Passwort fehlt').max(200),
+    email: safeText().trim().min(3, 'E-Mail-Adresse fehlt').max(320),
+    password: safeText().min(1, 'Passwort fehlt').max(200),
   })
   .meta({ id: 'LoginRequest' });
 
@@ -43,8 +44,6 @@ export const SessionSchema = z
   .object({ user: MeSchema.nullable().meta({ description: 'null when nobody is signed in' }) })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof SessionSchema>;
-
-const isoDate = z.iso.date('Datum im Format JJJJ-MM-TT erwartet');
 
 export const StatusSchema = z
   .object({
@@ -81,18 +80,18 @@ export const StatusChangesSchema = z
     maturityModel: z.enum(MATURITY_MODEL_VERSIONS as ['1.1', '2.0']),
     workflowState: z.enum(WORKFLOW_STATES),
     solution: z.enum(SOLUTION_KINDS).nullable(),
-    url: z.string().trim().max(2000).nullable(),
-    plannedDate: isoDate.nullable(),
-    onlineSince: isoDate.nullable(),
-    contact: z.string().trim().max(300).nullable(),
-    note: z.string().trim().max(5000).nullable(),
+    url: safeText().trim().max(2000).nullable(),
+    plannedDate: plausibleDate().nullable(),
+    onlineSince: pastDate().nullable(),
+    contact: safeText().trim().max(300).nullable(),
+    note: safeText().trim().max(5000).nullable(),
   })
   .partial()
   .strict();
 export type StatusChanges = z.infer<typeof StatusChangesSchema>;
 
 export const StatusPatchSchema = StatusChangesSchema.extend({
-  version: z.number().int().min(1).meta({ description: 'the version the client read' }),
+  version: versionSchema(),
 })
   .strict()
   .meta({ id: 'StatusPatch' });
@@ -100,7 +99,7 @@ export const StatusPatchSchema = StatusChangesSchema.extend({
 export const BulkUpdateSchema = z
   .object({
     statuses: z
-      .array(z.object({ id: z.number().int(), version: z.number().int().min(1) }).strict())
+      .array(z.object({ id: idSchema(), version: versionSchema() }).strict())
       .min(1, 'Mindestens ein Status')
       .max(2000),
     changes: StatusChangesSchema.refine(
@@ -214,11 +213,11 @@ export const StatusListQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .meta({ description: 'true: target services still below Reifegrad 3' }),
-  q: z.string().trim().max(200).optional().meta({ description: 'text in the service name, or an OZG-ID' }),
+  q: safeText().trim().max(200).optional().meta({ description: 'text in the service name, or an OZG-ID' }),
   includeOutOfTarget: z.enum(['true', 'false']).optional(),
   sort: z.enum(STATUS_SORTS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).optional(),
+  page: idParamSchema().optional(),
   pageSize: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
@@ -262,7 +261,7 @@ export const EventPageSchema = z
   .meta({ id: 'EventPage' });
 
 export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).optional(),
+  page: idParamSchema().optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -299,9 +298,7 @@ export type CsvImportResult = z.infer<typeof CsvImportResultSchema>;
 export const ExecutingLevelUpdateSchema = z
   .object({
     services: z
-      .array(
-        z.object({ ozgId: z.number().int(), executingLevel: z.enum(EXECUTING_LEVELS).nullable() }).strict(),
-      )
+      .array(z.object({ ozgId: idSchema(), executingLevel: z.enum(EXECUTING_LEVELS).nullable() }).strict())
       .min(1)
       .max(1000),
   })
@@ -311,7 +308,7 @@ export const ExecutingLevelUpdateSchema = z
 export const ApplicabilityExceptionSchema = z
   .object({
     regionAgs: z.string(),
-    ozgId: z.number().int(),
+    ozgId: idSchema(),
     applies: z.boolean(),
     reason: z.string(),
     createdAt: z.string(),
@@ -320,11 +317,11 @@ export const ApplicabilityExceptionSchema = z
 
 export const ApplicabilityExceptionInputSchema = z
   .object({
-    ozgId: z.number().int(),
+    ozgId: idSchema(),
     applies: z
       .boolean()
       .meta({ description: 'true: must offer it although its level does not; false: need not' }),
-    reason: z.string().trim().min(3, 'Begründung fehlt').max(1000),
+    reason: safeText().trim().min(3, 'Begründung fehlt').max(1000),
   })
   .strict()
   .meta({ id: 'ApplicabilityExceptionInput' });
@@ -351,7 +348,7 @@ export const ServiceListQuerySchema = z.object({
   themenfeld: z.enum(THEMENFELDER).optional(),
   executingLevel: z.enum([...EXECUTING_LEVELS, 'none']).optional(),
   relevant: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
 });
 
 export const ExecutingLevelResultSchema = z

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { THEMENFELDER } from './catalog';
 import { ADMINISTRATIONS_DEFINITION } from './progress';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
+import { idParamSchema } from './wire-primitives';
 
 export const ERROR_CODES = [
   'validation_failed',
@@ -11,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
   'unprocessable',
   'rate_limited',
   'internal',
@@ -61,10 +63,10 @@ export const RegionKeyParamSchema = z.object({
 });
 
 /** An OZG-ID in a path, e.g. /services/{ozgId}/coverage. */
-export const OzgIdParamSchema = z.coerce
-  .number()
-  .int()
-  .meta({ param: { name: 'ozgId', in: 'path' }, example: 10513 });
+export const OzgIdParamSchema = idParamSchema().meta({
+  param: { name: 'ozgId', in: 'path' },
+  example: 10513,
+});
 
 export const RegionSummarySchema = z
   .object({

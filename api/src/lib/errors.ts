@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
@@ -42,6 +43,12 @@ export function validationError(error: ZodError, where: string) {
   return errorBody('validation_failed', `Ungültige Eingabe (${where}).`, details);
 }
 
+/** Hono's own refusals (its validator, its media type check) in German, like every visible text. */
+const GERMAN_MESSAGES: Record<string, string> = {
+  'Malformed JSON in request body': 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+  'Unsupported Media Type': 'Dieser Content-Type wird hier nicht angenommen.',
+};
+
 /** The one place that turns any thrown error into the error shape; only unknown errors are logged. */
 export function handleError(error: Error, c: Context) {
   if (error instanceof AppError)
@@ -50,7 +57,10 @@ export function handleError(error: Error, c: Context) {
     const status = error.status as ContentfulStatusCode;
     const code = (Object.entries(STATUS_BY_CODE).find(([, s]) => s === status)?.[0] ??
       'internal') as ErrorCode;
-    return c.json(errorBody(code, error.message || 'Anfrage abgelehnt.'), status);
+    return c.json(
+      errorBody(code, GERMAN_MESSAGES[error.message] ?? (error.message || 'Anfrage abgelehnt.')),
+      status,
+    );
   }
   console.error(`Unerwarteter Fehler bei ${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', 'Interner Fehler. Bitte später erneut versuchen.'), 500);

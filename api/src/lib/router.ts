@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@ozg/db';
-import { ErrorBodySchema } from '@ozg/shared';
+import { ErrorBodySchema, type UserRole } from '@ozg/shared';
+import type { MiddlewareHandler } from 'hono';
 import type { Actor } from '../services/auth';
-import { validationError } from './errors';
+import { requireActor, requireRole } from './auth';
+import { AppError, validationError } from './errors';
 
 export type AppBindings = {
   Variables: {
@@ -14,37 +16,94 @@ export type AppBindings = {
   };
 };
 
-/** A router whose request validation answers with the single error shape. */
+/**
+ * A router whose request validation answers with the single error shape, and
+ * whose routes with a body refuse any other Content-Type than the ones they
+ * declare (415), after the route's own middleware (sign-in first) and before
+ * validation. The OpenAPI router checks only JSON and form bodies itself, and
+ * answers in English; this covers text and file bodies too.
+ */
 export function createRouter() {
-  return new OpenAPIHono<AppBindings>({
+  const router = new OpenAPIHono<AppBindings>({
     defaultHook: (result, c) => {
       if (!result.success) return c.json(validationError(result.error, result.target), 400);
     },
   });
+  const openapi = router.openapi;
+  router.openapi = ((route, handler, hook) => {
+    const mediaTypes = Object.keys(route.request?.body?.content ?? {});
+    if (mediaTypes.length === 0) return openapi(route, handler, hook);
+    const own = route.middleware === undefined ? [] : [route.middleware].flat();
+    return openapi({ ...route, middleware: [...own, accepts(mediaTypes)] }, handler, hook);
+  }) as typeof openapi;
+  return router;
 }
 
-/** OpenAPI response entries for the error shape. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422)[]) {
-  const descriptions: Record<number, string> = {
-    400: 'Ungültige Eingabe',
-    401: 'Nicht angemeldet',
-    403: 'Keine Berechtigung',
-    404: 'Nicht gefunden',
-    409: 'Konflikt',
-    413: 'Zu groß',
-    422: 'Nicht verarbeitbar',
-  };
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: descriptions[status] as string,
-        content: { 'application/json': { schema: ErrorBodySchema } },
-      },
-    ]),
-  );
+const errorResponse = <const D extends string>(description: D) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBodySchema } },
+});
+
+/**
+ * Every error status a route can declare. A literal object, so that the keys
+ * stay the literal types 400, 401 … in the route's type and the typed `hc`
+ * client sees them (an object built at run time would widen them to string).
+ */
+const ERROR_RESPONSES = {
+  400: errorResponse('Ungültige Eingabe'),
+  401: errorResponse('Nicht angemeldet'),
+  403: errorResponse('Keine Berechtigung (Rolle, Gebiet oder CSRF-Token)'),
+  404: errorResponse('Nicht gefunden'),
+  409: errorResponse('Konflikt'),
+  413: errorResponse('Zu groß'),
+  415: errorResponse('Falscher Content-Type'),
+  422: errorResponse('Nicht verarbeitbar'),
+  429: errorResponse('Zu viele Versuche'),
+} as const;
+export type ErrorStatus = keyof typeof ERROR_RESPONSES;
+
+/** OpenAPI response entries for the error shape, e.g. `...errorResponses(400, 401)`. */
+export function errorResponses<const S extends ErrorStatus>(
+  ...statuses: S[]
+): Pick<typeof ERROR_RESPONSES, S> {
+  const picked: Partial<typeof ERROR_RESPONSES> = {};
+  for (const status of statuses) Object.assign(picked, { [status]: ERROR_RESPONSES[status] });
+  return picked as Pick<typeof ERROR_RESPONSES, S>;
 }
 
 export function jsonContent<T>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * Sign-in (and roles) of a route, checked before its parameters and body are
+ * validated: an anonymous caller learns nothing about the input rules, and a
+ * refused role gets 403 whatever it sends. Spread into createRoute; it also
+ * declares the session in the OpenAPI document. Rules that depend on the row
+ * (the officer's own region, one's own events) stay in the services.
+ */
+export function signedIn(...roles: UserRole[]) {
+  const guard: MiddlewareHandler<AppBindings> = async (c, next) => {
+    if (roles.length > 0) requireRole(c, ...roles);
+    else requireActor(c);
+    await next();
+  };
+  return { security: [{ session: [] }], middleware: [guard] };
+}
+
+/** Refuses a body whose Content-Type is not one of `mediaTypes` (415, with the expected types). */
+function accepts(mediaTypes: string[]): MiddlewareHandler<AppBindings> {
+  return async (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    if (!mediaTypes.includes(type)) throw unsupportedMediaType(type, mediaTypes);
+    await next();
+  };
+}
+
+export function unsupportedMediaType(type: string, expected: string[]): AppError {
+  return new AppError(
+    'unsupported_media_type',
+    `Content-Type ${type ? `„${type}“` : 'fehlt'}: erwartet ${expected.join(' oder ')}.`,
+    { expected },
+  );
 }

@@ -2,12 +2,14 @@ import type { Db } from '@ozg/db';
 import {
   type CsvImportResult,
   type CsvLineResult,
+  dateRangeProblem,
   SOLUTION_KIND_LABELS,
   SOLUTION_KINDS,
   type SolutionKind,
   type Status,
   type StatusChanges,
   statusProblems,
+  textProblem,
   WORKFLOW_STATE_LABELS,
   WORKFLOW_STATES,
   type WorkflowState,
@@ -162,15 +164,18 @@ function parseLines(bytes: Uint8Array): ParsedLine[] {
           });
       }
     }
-    for (const [column, field] of [
-      ['geplant_bis', 'plannedDate'],
-      ['online_seit', 'onlineSince'],
+    // The same ranges as the API's schemas (plausibleDate, pastDate).
+    for (const [column, field, latest] of [
+      ['geplant_bis', 'plannedDate', 'any'],
+      ['online_seit', 'onlineSince', 'today'],
     ] as const) {
       const raw = value(column);
       if (raw === undefined) continue;
       const date = parseDate(raw);
+      const problem = date ? dateRangeProblem(date, latest) : null;
       if (date === undefined)
         errors.push({ column, message: `"${raw}" ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).` });
+      else if (problem) errors.push({ column, message: problem });
       else changes[field] = date;
     }
     for (const [column, field, max] of [
@@ -181,7 +186,9 @@ function parseLines(bytes: Uint8Array): ParsedLine[] {
       const raw = value(column);
       if (raw === undefined) continue;
       const trimmed = raw.trim();
-      if (trimmed.length > max) errors.push({ column, message: `Höchstens ${max} Zeichen.` });
+      const problem = textProblem(trimmed);
+      if (problem) errors.push({ column, message: problem });
+      else if (trimmed.length > max) errors.push({ column, message: `Höchstens ${max} Zeichen.` });
       else changes[field] = trimmed === '' ? null : trimmed;
     }
     const version = integer('version');

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LoginRequestSchema, MeSchema, SessionSchema } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 export const loginRoute = createRoute({
   method: 'post',
@@ -12,7 +12,8 @@ export const loginRoute = createRoute({
   request: { body: { content: { 'application/json': { schema: LoginRequestSchema } }, required: true } },
   responses: {
     200: jsonContent(MeSchema, 'Angemeldet'),
-    ...errorResponses(400, 401),
+    // No 403: sign-in needs no CSRF token (decision 003).
+    ...errorResponses(400, 401, 413, 415),
     429: {
       ...jsonContent(
         z.object({
@@ -42,7 +43,7 @@ export const meRoute = createRoute({
   path: '/me',
   tags: ['Anmeldung'],
   summary: 'Der angemeldete Benutzer, seine Rolle, Gebiete und sein CSRF-Token',
-  security: [{ session: [] }],
+  ...signedIn(),
   responses: { 200: jsonContent(MeSchema, 'Angemeldet'), ...errorResponses(401) },
 });
 

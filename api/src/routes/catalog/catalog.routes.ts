@@ -11,9 +11,7 @@ import {
   TargetSyncResultSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
-
-const security = [{ session: [] }];
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 export const listServicesRoute = createRoute({
   method: 'get',
@@ -32,13 +30,13 @@ export const setExecutingLevelsRoute = createRoute({
   path: '/services/executing-levels',
   tags: ['Katalog'],
   summary: 'Ausführende Ebene von Leistungen setzen (Administration); Zielmengen folgen sofort',
-  security,
+  ...signedIn('admin'),
   request: {
     body: { content: { 'application/json': { schema: ExecutingLevelUpdateSchema } }, required: true },
   },
   responses: {
     200: jsonContent(ExecutingLevelResultSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
   },
 });
 
@@ -55,11 +53,11 @@ export const importExecutingLevelsRoute = createRoute({
   path: '/services/executing-levels.csv',
   tags: ['Katalog'],
   summary: 'Ausführende Ebenen aus CSV übernehmen (Administration), ganz oder gar nicht',
-  security,
+  ...signedIn('admin'),
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: {
     200: jsonContent(ExecutingLevelResultSchema, 'Übernommen'),
-    ...errorResponses(400, 401, 403, 404, 413, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 
@@ -68,7 +66,7 @@ export const listExceptionsRoute = createRoute({
   path: '/regions/{key}/applicability-exceptions',
   tags: ['Katalog'],
   summary: 'Abweichungen von der Zielmenge einer Kommune, mit Begründung',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema },
   responses: {
     200: jsonContent(z.object({ items: z.array(ApplicabilityExceptionSchema) }), 'Ausnahmen'),
@@ -81,14 +79,14 @@ export const putExceptionRoute = createRoute({
   path: '/regions/{key}/applicability-exceptions',
   tags: ['Katalog'],
   summary: 'Ausnahme setzen: die Kommune muss eine Leistung anbieten (applies=true) oder nicht (false)',
-  security,
+  ...signedIn('admin'),
   request: {
     params: RegionKeyParamSchema,
     body: { content: { 'application/json': { schema: ApplicabilityExceptionInputSchema } }, required: true },
   },
   responses: {
     200: jsonContent(TargetSyncResultSchema, 'Gesetzt'),
-    ...errorResponses(400, 401, 403, 404, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 
@@ -97,7 +95,7 @@ export const deleteExceptionRoute = createRoute({
   path: '/regions/{key}/applicability-exceptions/{ozgId}',
   tags: ['Katalog'],
   summary: 'Ausnahme entfernen: es gilt wieder die ausführende Ebene',
-  security,
+  ...signedIn('admin'),
   request: {
     params: RegionKeyParamSchema.extend({
       ozgId: OzgIdParamSchema,

@@ -9,6 +9,7 @@ import {
   ConsultingModuleSchema,
   ConsultingModuleUpdateSchema,
   ConsultingReportSchema,
+  idParamSchema,
   MeasureInputSchema,
   MeasureSchema,
   MeasureUpdateSchema,
@@ -17,11 +18,12 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { exportContent, FormatQuerySchema } from '../../lib/export';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
-const security = [{ session: [] }];
+/** Roles (issue 6): consultants and the ministry manage consultations; officers read their own and follow up their measures. */
+const MANAGERS = ['admin', 'consultant'] as const;
 const tags = ['Beratung'];
-const IdParamSchema = z.object({ id: z.coerce.number().int().positive('Nummer erwartet') });
+const IdParamSchema = z.object({ id: idParamSchema() });
 const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 export const listModulesRoute = createRoute({
@@ -29,7 +31,7 @@ export const listModulesRoute = createRoute({
   path: '/consulting/modules',
   tags,
   summary: 'Beratungsmodule (Stammdaten) mit Bereich und ob sie angeboten werden',
-  security,
+  ...signedIn(),
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultingModuleSchema) }), 'Module'),
     ...errorResponses(401),
@@ -41,7 +43,7 @@ export const listConsultantsRoute = createRoute({
   path: '/consulting/consultants',
   tags,
   summary: 'Wer als Beraterin oder Berater eingetragen werden kann (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultantSchema) }), 'Beraterinnen und Berater'),
     ...errorResponses(401, 403),
@@ -53,11 +55,11 @@ export const createModuleRoute = createRoute({
   path: '/consulting/modules',
   tags,
   summary: 'Beratungsmodul anlegen (Administration)',
-  security,
+  ...signedIn('admin'),
   request: { body: body(ConsultingModuleInputSchema) },
   responses: {
     201: jsonContent(ConsultingModuleSchema, 'Angelegt'),
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
@@ -66,11 +68,11 @@ export const updateModuleRoute = createRoute({
   path: '/consulting/modules/{id}',
   tags,
   summary: 'Beratungsmodul ändern (Administration); mit der gelesenen Version',
-  security,
+  ...signedIn('admin'),
   request: { params: IdParamSchema, body: body(ConsultingModuleUpdateSchema) },
   responses: {
     200: jsonContent(ConsultingModuleSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 });
 
@@ -79,7 +81,7 @@ export const listConsultationsRoute = createRoute({
   path: '/regions/{key}/consultations',
   tags,
   summary: 'Beratungen einer Kommune mit ihren Maßnahmen (Kommunen sehen nur die eigenen)',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema },
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultationSchema) }), 'Beratungen'),
@@ -93,11 +95,11 @@ export const requestConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung anbieten oder anfragen (Beratung, Administration): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
     201: jsonContent(ConsultationSchema, 'Angefragt'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -107,11 +109,11 @@ export const updateConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung terminieren, als durchgeführt erfassen (mit dem Stand der Kommune an dem Tag) oder absagen (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: IdParamSchema, body: body(ConsultationUpdateSchema) },
   responses: {
     200: jsonContent(ConsultationSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -120,11 +122,11 @@ export const createMeasureRoute = createRoute({
   path: '/consultations/{id}/measures',
   tags,
   summary: 'Vereinbarte Maßnahme erfassen (Beratung, Administration), optional mit OZG-Leistungen',
-  security,
+  ...signedIn(...MANAGERS),
   request: { params: IdParamSchema, body: body(MeasureInputSchema) },
   responses: {
     201: jsonContent(MeasureSchema, 'Erfasst'),
-    ...errorResponses(400, 401, 403, 404, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 
@@ -134,11 +136,11 @@ export const updateMeasureRoute = createRoute({
   tags,
   summary:
     'Maßnahme fortschreiben: die Kommune Stand, Verantwortliche und Frist, die Beratung alles; erledigt verknüpft die bewirkten Statusänderungen',
-  security,
+  ...signedIn('admin', 'consultant', 'officer'),
   request: { params: IdParamSchema, body: body(MeasureUpdateSchema) },
   responses: {
     200: jsonContent(MeasureSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -148,7 +150,7 @@ export const worklistRoute = createRoute({
   tags,
   summary:
     'Arbeitsliste der Beratung: Kommunen hinter ihrer Vergleichsgruppe, die eine Beratung noch nicht genutzt haben (Beratung, Administration)',
-  security,
+  ...signedIn(...MANAGERS),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -171,13 +173,13 @@ export const reportRoute = createRoute({
   tags,
   summary:
     'Bericht für das Ministerium: Inanspruchnahme je Regierungsbezirk und Kreis, offene und überfällige Maßnahmen, Wirkung; JSON, CSV oder XLSX',
-  security,
+  ...signedIn('admin', 'consultant', 'viewer'),
   request: {
     params: RegionKeyParamSchema,
     query: FormatQuerySchema,
   },
   responses: {
     200: exportContent(ConsultingReportSchema, 'Bericht'),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });

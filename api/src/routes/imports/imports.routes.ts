@@ -9,15 +9,21 @@ import {
   RegionKeyParamSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
-const security = [{ session: [] }];
-const fileBody = (description: string) => ({
+/** An uploaded file as the body: any of these Content-Types (browsers and tools differ), else 415. */
+const fileBody = (description: string, ...mediaTypes: string[]) => ({
   description,
   required: true,
-  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+  content: Object.fromEntries(
+    ['application/octet-stream', 'text/plain', ...mediaTypes].map((type) => [
+      type,
+      // A plain OpenAPI schema, not zod: the router would parse a JSON-typed body, which here is a file.
+      { schema: { type: 'string' as const, format: 'binary' } },
+    ]),
+  ),
 });
-const failures = errorResponses(400, 401, 403, 413, 422);
+const failures = errorResponses(400, 401, 403, 413, 415, 422);
 
 export const listBoundariesRoute = createRoute({
   method: 'get',
@@ -34,7 +40,7 @@ export const importGv100Route = createRoute({
   path: '/imports/gv100',
   tags: ['Import'],
   summary: 'Gemeindeverzeichnis GV100AD hochladen und importieren (Administration), ganz oder gar nicht',
-  security,
+  ...signedIn('admin'),
   request: { query: Gv100ImportQuerySchema, body: fileBody('GV100AD-Datei (Destatis, UTF-8)') },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });
@@ -46,8 +52,11 @@ export const importSuccessorsRoute = createRoute({
   summary:
     'Nachfolgerliste (CSV old_ags,new_ags,date,kind) hochladen (Administration), ganz oder gar nicht; der nächste GV100AD-Import wendet sie an',
   description: `Art (kind): Schlüsseländerung (derselbe Datensatz unter neuem Schlüssel), Zusammenschluss oder Eingliederung, Aufteilung. ${COMBINED_STATUS_RULE}`,
-  security,
-  request: { query: ImportFileQuerySchema, body: fileBody('Nachfolgerliste als CSV (UTF-8)') },
+  ...signedIn('admin'),
+  request: {
+    query: ImportFileQuerySchema,
+    body: fileBody('Nachfolgerliste als CSV (UTF-8 oder Windows-1252)', 'text/csv'),
+  },
   responses: { 200: jsonContent(ImportResultSchema, 'Geladen'), ...failures },
 });
 
@@ -57,7 +66,7 @@ export const importCatalogRoute = createRoute({
   tags: ['Import'],
   summary:
     'OZG-Leistungen und LeiKa-Leistungen (zwei CSV-Dateien) hochladen und importieren (Administration)',
-  security,
+  ...signedIn('admin'),
   request: {
     query: CatalogImportQuerySchema,
     body: {
@@ -85,7 +94,10 @@ export const importBoundariesRoute = createRoute({
   tags: ['Import'],
   summary:
     'Kreisgrenzen (GeoJSON in WGS84, Eigenschaften AGS und GEN) hochladen und importieren (Administration)',
-  security,
-  request: { query: ImportFileQuerySchema, body: fileBody('GeoJSON-FeatureCollection der Kreise') },
+  ...signedIn('admin'),
+  request: {
+    query: ImportFileQuerySchema,
+    body: fileBody('GeoJSON-FeatureCollection der Kreise', 'application/geo+json', 'application/json'),
+  },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });

@@ -15,7 +15,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { exportContent, FormatQuerySchema } from '../../lib/export';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 import { AsOfQuerySchema } from '../regions/regions.routes';
 
 export const progressRoute = createRoute({
@@ -87,7 +87,7 @@ export const laggardsRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Kommunen im Vergleich mit fairen Vergleichsgruppen (Art, Größenklasse, optional Kreis): Abstand zum Median, Veränderung in 12 Monaten, überfällige Leistungen, Beratung; als JSON, CSV oder XLSX',
-  security: [{ session: [] }],
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -110,7 +110,7 @@ export const hintsRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Welche Lösungen vergleichbare und benachbarte Kommunen für eine Leistung nutzen, wie viele, seit wann',
-  security: [{ session: [] }],
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema.extend({
       ozgId: OzgIdParamSchema,

@@ -1,11 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { REGION_LEVELS, RegionChildrenSchema, RegionDetailSchema, RegionKeyParamSchema } from '@ozg/shared';
+import {
+  asOfDate,
+  REGION_LEVELS,
+  RegionChildrenSchema,
+  RegionDetailSchema,
+  RegionKeyParamSchema,
+} from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent } from '../../lib/router';
 
 export const AsOfQuerySchema = z.object({
-  asOf: z.iso
-    .date('Datum im Format JJJJ-MM-TT erwartet')
+  asOf: asOfDate()
     .optional()
     .meta({ description: 'Gebietsstand an diesem Tag (Standard: heute)', example: '2022-12-31' }),
 });

@@ -23,7 +23,6 @@ import {
 
 export const statusesRouter = createRouter()
   .openapi(listStatusesRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     return c.json(
@@ -32,7 +31,6 @@ export const statusesRouter = createRouter()
     );
   })
   .openapi(getStatusRoute, async (c) => {
-    requireActor(c);
     return c.json(await getStatus(c.get('database').db, c.req.valid('param').id), 200);
   })
   .openapi(patchStatusRoute, async (c) => {
@@ -82,7 +80,6 @@ export const statusesRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(exportCsvRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     const variant = c.req.valid('query').format ?? 'excel';
@@ -107,14 +104,12 @@ export const statusesRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(statusEventsRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const { id } = c.req.valid('param');
     await getStatus(db, id);
     return c.json(await listEvents({ db, filter: { statusId: id }, ...c.req.valid('query') }), 200);
   })
   .openapi(regionEventsRoute, async (c) => {
-    requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     return c.json(

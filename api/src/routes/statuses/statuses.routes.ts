@@ -6,6 +6,7 @@ import {
   ChangeSetSchema,
   CsvImportResultSchema,
   EventPageSchema,
+  idParamSchema,
   PageQuerySchema,
   RegionKeyParamSchema,
   StatusListQuerySchema,
@@ -15,23 +16,18 @@ import {
   UndoResultSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 const IdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .meta({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: idParamSchema().meta({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
-const security = [{ session: [] }];
 
 export const listStatusesRoute = createRoute({
   method: 'get',
   path: '/regions/{key}/statuses',
   tags: ['Status'],
   summary: 'Die Leistungen einer Kommune mit ihrem Stand: filtern, sortieren, seitenweise',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema, query: StatusListQuerySchema },
   responses: {
     200: jsonContent(StatusPageSchema, 'Eine Seite Status'),
@@ -44,7 +40,7 @@ export const getStatusRoute = createRoute({
   path: '/statuses/{id}',
   tags: ['Status'],
   summary: 'Ein Status',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema },
   responses: { 200: jsonContent(StatusSchema, 'Der Status'), ...errorResponses(400, 401, 404) },
 });
@@ -55,14 +51,14 @@ export const patchStatusRoute = createRoute({
   tags: ['Status'],
   summary:
     'Einen Status ändern; version muss der gelesenen Fassung entsprechen (sonst 409 mit der aktuellen)',
-  security,
+  ...signedIn(),
   request: {
     params: IdParamSchema,
     body: { content: { 'application/json': { schema: StatusPatchSchema } }, required: true },
   },
   responses: {
     200: jsonContent(StatusSchema, 'Der geänderte Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -72,7 +68,7 @@ export const bulkUpdateRoute = createRoute({
   tags: ['Status'],
   summary:
     'Dieselbe Änderung für viele Status prüfen (mode=dry-run: was sich ändert, was bleibt, was herabgestuft würde oder sein „online seit“ verlöre) oder übernehmen (mode=commit, Standard: ganz oder gar nicht, als rückgängig machbare Änderung)',
-  security,
+  ...signedIn(),
   request: {
     query: z.object({
       mode: z.enum(['dry-run', 'commit']).optional().meta({ description: 'Standard: commit' }),
@@ -81,7 +77,7 @@ export const bulkUpdateRoute = createRoute({
   },
   responses: {
     200: jsonContent(BulkUpdateResultSchema, 'Ergebnis je Status; bei commit die geänderten Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -91,7 +87,7 @@ export const listChangeSetsRoute = createRoute({
   tags: ['Änderungsprotokoll'],
   summary:
     'Die eigenen Sammeländerungen, CSV-Übernahmen und Rücknahmen der letzten 24 Stunden, neueste zuerst',
-  security,
+  ...signedIn(),
   request: { query: ChangeSetListQuerySchema },
   responses: {
     200: jsonContent(z.object({ items: z.array(ChangeSetSchema) }), 'Änderungen'),
@@ -105,7 +101,7 @@ export const undoChangeSetRoute = createRoute({
   tags: ['Änderungsprotokoll'],
   summary:
     'Eine Sammeländerung oder CSV-Übernahme als Ganzes zurücknehmen (innerhalb von 24 Stunden; 409, wenn ein Status seitdem geändert wurde)',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema },
   responses: {
     200: jsonContent(UndoResultSchema, 'Die Rücknahme und die Status danach'),
@@ -118,7 +114,7 @@ export const statusEventsRoute = createRoute({
   path: '/statuses/{id}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen eines Status, neueste zuerst',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404) },
 });
@@ -128,7 +124,7 @@ export const regionEventsRoute = createRoute({
   path: '/regions/{key}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen an den Status einer Kommune, neueste zuerst',
-  security,
+  ...signedIn(),
   request: { params: RegionKeyParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404, 422) },
 });
@@ -138,7 +134,7 @@ export const userEventsRoute = createRoute({
   path: '/users/{id}/events',
   tags: ['Änderungsprotokoll'],
   summary: 'Die Änderungen eines Benutzers (für Administration oder den Benutzer selbst)',
-  security,
+  ...signedIn(),
   request: { params: IdParamSchema, query: PageQuerySchema },
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 403) },
 });
@@ -148,7 +144,7 @@ export const exportCsvRoute = createRoute({
   path: '/regions/{key}/statuses.csv',
   tags: ['Status'],
   summary: 'Die Status einer Kommune als CSV (excel: UTF-8 mit BOM und ";", plain: "," ohne BOM)',
-  security,
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -167,7 +163,7 @@ export const importCsvRoute = createRoute({
   tags: ['Status'],
   summary:
     'Eine bearbeitete CSV-Datei prüfen (mode=dry-run, Ergebnis je Zeile) oder übernehmen (mode=commit, ganz oder gar nicht)',
-  security,
+  ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({ mode: z.enum(['dry-run', 'commit']) }),
@@ -175,6 +171,6 @@ export const importCsvRoute = createRoute({
   },
   responses: {
     200: jsonContent(CsvImportResultSchema, 'Ergebnis je Zeile'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });

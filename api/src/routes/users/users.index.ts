@@ -1,4 +1,4 @@
-import { requireRole } from '../../lib/auth';
+import { requireActor } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { createUser, listUsers, updateUser } from '../../services/users';
@@ -6,11 +6,9 @@ import { createUserRoute, listUsersRoute, updateUserRoute } from './users.routes
 
 export const usersRouter = createRouter()
   .openapi(listUsersRoute, async (c) => {
-    requireRole(c, 'admin');
     return c.json({ items: await listUsers(c.get('database').db) }, 200);
   })
   .openapi(createUserRoute, async (c) => {
-    requireRole(c, 'admin');
     const { db } = c.get('database');
     const input = c.req.valid('json');
     const created = await createUser({
@@ -26,7 +24,7 @@ export const usersRouter = createRouter()
     return c.json(user, 200);
   })
   .openapi(updateUserRoute, async (c) => {
-    const actor = requireRole(c, 'admin');
+    const actor = requireActor(c);
     const user = await updateUser({
       db: c.get('database').db,
       actorId: actor.id,

@@ -1,16 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AdminUserSchema, UserCreateSchema, UserIdParamSchema, UserUpdateSchema } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent } from '../../lib/router';
-
-const security = [{ session: [] }];
+import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 export const listUsersRoute = createRoute({
   method: 'get',
   path: '/users',
   tags: ['Benutzer'],
   summary: 'Alle Benutzer mit Rolle und Gebieten (Administration)',
-  security,
+  ...signedIn('admin'),
   responses: {
     200: jsonContent(z.object({ items: z.array(AdminUserSchema) }), 'Benutzer'),
     ...errorResponses(401, 403),
@@ -22,9 +20,12 @@ export const createUserRoute = createRoute({
   path: '/users',
   tags: ['Benutzer'],
   summary: 'Benutzer anlegen (Administration); Passwort mindestens 12 Zeichen',
-  security,
+  ...signedIn('admin'),
   request: { body: { content: { 'application/json': { schema: UserCreateSchema } }, required: true } },
-  responses: { 200: jsonContent(AdminUserSchema, 'Angelegt'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: jsonContent(AdminUserSchema, 'Angelegt'),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+  },
 });
 
 export const updateUserRoute = createRoute({
@@ -32,10 +33,13 @@ export const updateUserRoute = createRoute({
   path: '/users/{id}',
   tags: ['Benutzer'],
   summary: 'Name, Rolle, Gebiete oder Sperre eines Benutzers ändern (Administration)',
-  security,
+  ...signedIn('admin'),
   request: {
     params: UserIdParamSchema,
     body: { content: { 'application/json': { schema: UserUpdateSchema } }, required: true },
   },
-  responses: { 200: jsonContent(AdminUserSchema, 'Geändert'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: {
+    200: jsonContent(AdminUserSchema, 'Geändert'),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+  },
 });

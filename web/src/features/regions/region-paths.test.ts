@@ -15,5 +15,9 @@ describe('region paths', () => {
     expect(parseAsOf('2026-11-25', '2026-11-25')).toBeNull();
     expect(parseAsOf('31.12.2022', '2026-11-25')).toBeNull();
     expect(parseAsOf(null, '2026-11-25')).toBeNull();
+    // The API refuses dates before 2000 (implausible; year 0000 is no date at all).
+    expect(parseAsOf('1999-12-31', '2026-11-25')).toBeNull();
+    expect(parseAsOf('0000-01-01', '2026-11-25')).toBeNull();
+    expect(parseAsOf('2000-01-01', '2026-11-25')).toBe('2000-01-01');
   });
 });
