@@ -85,6 +85,8 @@ export async function routeSamples(database: Database): Promise<RouteSamples> {
     ],
     measures: [await measure(`= ${own}`), await measure(`<> ${own}`)],
     modules: [await one(sql`select min(id) from consulting_modules`), '999999'],
+    // The demo holds no change sets (they come from bulk edits and CSV commits): both are unknown (404).
+    'change-sets': ['2147480001', '2147480002'],
   };
 }
 
@@ -97,7 +99,7 @@ export function concretePath(samples: RouteSamples, path: string, variant: 0 | 1
     if (typeof variant === 'object') return variant.raw;
     const collection =
       name === 'id'
-        ? (/^\/(\w+)\/\{id\}/.exec(path.replace('/consulting/modules', '/modules'))?.[1] ?? '')
+        ? (/^\/([\w-]+)\/\{id\}/.exec(path.replace('/consulting/modules', '/modules'))?.[1] ?? '')
         : name;
     const values = samples[collection];
     if (!values) throw new Error(`kein Beispielwert für ${name} in ${path}`);
