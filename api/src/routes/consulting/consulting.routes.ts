@@ -91,7 +91,7 @@ export const requestConsultationRoute = createRoute({
   path: '/regions/{key}/consultations',
   tags,
   summary:
-    'Beratung anbieten oder anfragen (Beratung, Administration): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
+    'Beratung anbieten (Beratung, Administration) oder für die eigene Kommune anfragen (Kommune, mit Notiz): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
   security,
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
