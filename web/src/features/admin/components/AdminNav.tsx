@@ -1,4 +1,6 @@
 import { Link, useLocation } from '../../../app/router';
+// Every admin page shows this navigation, so its stylesheet loads with it, also when a page is opened directly.
+import '../admin.css';
 
 /** The ministry's administration pages, one entry in the main navigation, these tabs within. */
 export const ADMIN_PAGES = [
