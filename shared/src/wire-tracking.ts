@@ -14,6 +14,15 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
 
 export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system'] as const;
 export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
+/** Where a change came from, as the audit trail names it. */
+export const CHANGE_SOURCE_LABELS: Record<ChangeSourceKind, string> = {
+  ui: 'Dashboard',
+  csv: 'CSV-Upload',
+  api: 'Schnittstelle',
+  import: 'Import',
+  seed: 'Demo-Daten',
+  system: 'System',
+};
 
 export const LoginRequestSchema = z
   .object({
@@ -172,6 +181,22 @@ export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
+
+/** Filters of an audit trail: days (in Germany, both included), where a change came from, who made it. */
+export const EventQuerySchema = PageQuerySchema.extend({
+  from: z.iso.date('Datum im Format JJJJ-MM-TT erwartet').optional(),
+  to: z.iso.date('Datum im Format JJJJ-MM-TT erwartet').optional(),
+  source: z.enum(CHANGE_SOURCES).optional(),
+  user: z.coerce.number().int().positive('Benutzernummer erwartet').optional(),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .meta({ description: 'csv: UTF-8 mit BOM und ";", alle Treffer' }),
+}).refine((query) => !query.from || !query.to || query.from <= query.to, {
+  message: 'Das Ende des Zeitraums liegt vor seinem Anfang.',
+  path: ['to'],
+});
+export type EventQuery = z.infer<typeof EventQuerySchema>;
 
 export const CsvLineResultSchema = z.object({
   line: z.number().int(),
