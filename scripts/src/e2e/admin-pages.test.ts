@@ -44,7 +44,7 @@ describe('admin pages', () => {
         .getByRole('link', { name: 'Verwaltung' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
-      expect(await page.locator('.admin-cards > li').count()).toBe(4); // files, levels, users, consulting modules
+      expect(await page.locator('.admin-cards > li').count()).toBe(5); // files, levels, users, consulting modules, audit trail
       await screenshot(page, `admin-home-${viewport}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       expect(problems()).toEqual([]);
@@ -67,13 +67,12 @@ describe('admin pages', () => {
         await page.locator('.admin-nav, .admin-cards').first().waitFor();
         if (path.endsWith('beratungsmodule')) await page.locator('.module-list > li').first().waitFor();
         // Styled: the tabs or cards are laid out without bullets and their links carry the brand colour, not the browser's blue.
-        const list = page.locator('.admin-nav ul, .admin-cards').first();
-        expect(await list.evaluate((element) => getComputedStyle(element).listStyleType)).toBe('none');
-        expect(['flex', 'grid']).toContain(
-          await list.evaluate((element) => getComputedStyle(element).display),
-        );
-        const link = list.locator('a').first();
-        expect(await link.evaluate((element) => getComputedStyle(element).color)).not.toBe('rgb(0, 0, 238)');
+        const style = (selector: string, property: string) =>
+          page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+        const list = (await page.locator('.admin-nav ul').count()) > 0 ? '.admin-nav ul' : '.admin-cards';
+        expect(await style(list, 'listStyleType')).toBe('none');
+        expect(['flex', 'grid']).toContain(await style(list, 'display'));
+        expect(await style(`${list} a`, 'color')).not.toBe('rgb(0, 0, 238)');
         await screenshot(page, `${name}-${viewport}`);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
         expect(await horizontalOverflow(page)).toBe(0);

@@ -79,5 +79,6 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
  * overflows): on a phone no element may push the page sideways.
  */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+  // A string, as the other journeys use: the scripts are compiled without the DOM library.
+  return Number(await page.evaluate('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)'));
 }
