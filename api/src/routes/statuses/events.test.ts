@@ -85,7 +85,10 @@ describe('the audit trail of a region', () => {
     expect(byKreisOfficer.items.map((e) => e.statusId)).toEqual([kreisChange.id]);
     expect((await events('?to=2020-12-31')).total).toBe(0);
 
-    const reversed = await admin.request('GET', `/api/v1/regions/${KREIS}/events?from=${today}&to=2024-01-01`);
+    const reversed = await admin.request(
+      'GET',
+      `/api/v1/regions/${KREIS}/events?from=${today}&to=2024-01-01`,
+    );
     expect(reversed.status).toBe(400);
     expect(JSON.stringify(await json<ErrorBody>(reversed))).toContain(
       'Das Ende des Zeitraums liegt vor seinem Anfang.',
@@ -98,13 +101,19 @@ describe('the audit trail of a region', () => {
   });
 
   it('exports the filtered changes as CSV for Excel: BOM, ";" and one line per change', async () => {
-    const res = await admin.request('GET', `/api/v1/regions/${KREIS}/events?from=${todayInGermany()}&format=csv`);
+    const res = await admin.request(
+      'GET',
+      `/api/v1/regions/${KREIS}/events?from=${todayInGermany()}&format=csv`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="ozg-aenderungen-06435-/);
     const bytes = new Uint8Array(await res.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('zeitpunkt;kommune;ozg_id;leistung;quelle;benutzer;aenderungen');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`;${gemeindeChange.ozgId};`);

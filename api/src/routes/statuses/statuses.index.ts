@@ -1,7 +1,7 @@
 import { changeSource, requireActor } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
-import { type EventFilter, eventsCsv, listEvents } from '../../services/events';
+import { eventsCsv, listEvents } from '../../services/events';
 import { findRegion, resolveAdministration, today } from '../../services/regions';
 import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
 import { getStatus, listStatuses, updateStatuses } from '../../services/statuses';

@@ -26,6 +26,12 @@ export const ADMIN_PAGES = [
     description:
       'Die Module der Digitalisierungsberatung: Name, Bereich, Beschreibung, ob sie angeboten werden.',
   },
+  {
+    path: '/verwaltung/protokoll',
+    label: 'Änderungsprotokoll',
+    description:
+      'Wer hat wann was geändert: je Gebiet oder Benutzer, nach Zeitraum und Quelle gefiltert, als CSV.',
+  },
 ] as const;
 
 export function AdminNav() {

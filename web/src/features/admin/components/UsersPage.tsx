@@ -1,5 +1,6 @@
 import { type AdminUser, USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from '../../../app/router';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
@@ -71,6 +72,13 @@ function UsersTable({ users }: { users: AdminUser[] }) {
                 <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'noch nie'}</td>
                 <td>{user.active ? 'aktiv' : 'gesperrt'}</td>
                 <td>
+                  <Link
+                    to={`/verwaltung/protokoll?benutzer=${user.id}`}
+                    className="button button-small button-quiet"
+                    aria-label={`Änderungen von ${user.displayName}`}
+                  >
+                    Änderungen
+                  </Link>{' '}
                   <button
                     type="button"
                     className="button button-small"
