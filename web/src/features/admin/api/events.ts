@@ -65,3 +65,12 @@ export function auditCsvHref(filter: AuditFilter): string {
   }
   return `${API_BASE}/users/${filter.user}/events?${params}`;
 }
+
+/** The region whose trail is shown, to name it (the address holds only its key). */
+export const useAuditRegion = (key: string | null) =>
+  useQuery({
+    queryKey: ['regions', key],
+    queryFn: () => unwrap(api.regions[':key'].$get({ param: { key: key ?? '' }, query: {} })),
+    enabled: key !== null,
+    retry: false,
+  });

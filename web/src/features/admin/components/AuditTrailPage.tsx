@@ -7,7 +7,13 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { describeChanges } from '../../../lib/status-changes';
-import { AUDIT_PAGE_SIZE, type AuditFilter, auditCsvHref, useAuditTrail } from '../api/events';
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditFilter,
+  auditCsvHref,
+  useAuditRegion,
+  useAuditTrail,
+} from '../api/events';
 import { useUsers } from '../api/users';
 import '../../../components/work-views.css';
 import { AdminNav } from './AdminNav';
@@ -39,9 +45,11 @@ export function AuditTrailPage() {
   const filter = parseAuditFilter(search);
   const trail = useAuditTrail(filter);
   const users = useUsers();
+  const region = useAuditRegion(filter.region);
+  const regionName = region.data?.name ?? filter.region;
   const userName = users.data?.items.find((user) => user.id === filter.user)?.displayName;
   const title = filter.region
-    ? `Änderungsprotokoll ${filter.region}${userName ? ` – ${userName}` : ''}`
+    ? `Änderungsprotokoll ${regionName}${userName ? ` – ${userName}` : ''}`
     : `Änderungsprotokoll ${userName ?? ''}`.trim();
   usePageTitle(title);
 
@@ -78,7 +86,7 @@ export function AuditTrailPage() {
       </section>
       <section className="panel" aria-labelledby="audit-list-heading">
         <h2 id="audit-list-heading">
-          {filter.region ? `Änderungen im Gebiet ${filter.region}` : 'Änderungen'}
+          {filter.region ? `Änderungen in ${regionName}` : 'Änderungen'}
           {userName ? ` von ${userName}` : ''}
         </h2>
         {trail.isPending ? (
