@@ -124,6 +124,10 @@ export const ConsultationSchema = z
     area: z.enum(CONSULTING_AREAS),
     state: z.enum(CONSULTATION_STATES),
     requestedAt: z.string(),
+    /** Who started it: the municipality asked itself, or the consulting offered it. */
+    requestedBy: z.enum(['municipality', 'consulting']),
+    /** What the municipality wrote with its own request. */
+    requestNote: z.string().nullable(),
     scheduledFor: z.string().nullable(),
     consultant: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
     heldOn: z.string().nullable(),
@@ -137,7 +141,11 @@ export const ConsultationSchema = z
 export type Consultation = z.infer<typeof ConsultationSchema>;
 
 export const ConsultationRequestSchema = z
-  .object({ moduleId: idSchema() })
+  .object({
+    moduleId: idSchema(),
+    /** A municipality asking itself says what it needs; the consulting's offers carry none. */
+    note: safeText().trim().max(2000, 'Notiz: höchstens 2000 Zeichen').optional(),
+  })
   .meta({ id: 'ConsultationRequest' });
 
 /** One step of a consultation: schedule, record as held, or cancel (with the version read). */
@@ -181,8 +189,25 @@ export const WorklistItemSchema = z.object({
 });
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 
+/** A consultation a municipality asked for itself that nobody has scheduled yet. */
+export const WorklistRequestSchema = z.object({
+  consultationId: z.number().int(),
+  region: z.object({ ags: z.string(), name: z.string() }),
+  kreis: z.object({ ags: z.string(), name: z.string() }).nullable(),
+  module: z.object({ id: z.number().int(), name: z.string() }),
+  area: z.enum(CONSULTING_AREAS),
+  requestedAt: z.string(),
+  note: z.string().nullable(),
+});
+export type WorklistRequest = z.infer<typeof WorklistRequestSchema>;
+
 export const WorklistSchema = z
-  .object({ peerGroup: z.string(), items: z.array(WorklistItemSchema) })
+  .object({
+    peerGroup: z.string(),
+    /** Open requests of municipalities, oldest first, whether or not they lag behind. */
+    requests: z.array(WorklistRequestSchema),
+    items: z.array(WorklistItemSchema),
+  })
   .meta({ id: 'ConsultingWorklist' });
 export type Worklist = z.infer<typeof WorklistSchema>;
 

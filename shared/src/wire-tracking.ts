@@ -19,6 +19,16 @@ export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
 export const CHANGE_SET_KINDS = ['bulk', 'csv', 'undo'] as const;
 export type ChangeSetKind = (typeof CHANGE_SET_KINDS)[number];
 
+/** Where a change came from, as the audit trail names it. */
+export const CHANGE_SOURCE_LABELS: Record<ChangeSourceKind, string> = {
+  ui: 'Dashboard',
+  csv: 'CSV-Upload',
+  api: 'Schnittstelle',
+  import: 'Import',
+  seed: 'Demo-Daten',
+  system: 'System',
+};
+
 export const LoginRequestSchema = z
   .object({
     email: safeText().trim().min(3, 'E-Mail-Adresse fehlt').max(320),
@@ -264,6 +274,22 @@ export const PageQuerySchema = z.object({
   page: idParamSchema().optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
+
+/** Filters of an audit trail: days (in Germany, both included), where a change came from, who made it. */
+export const EventQuerySchema = PageQuerySchema.extend({
+  from: plausibleDate().optional(),
+  to: plausibleDate().optional(),
+  source: z.enum(CHANGE_SOURCES).optional(),
+  user: idParamSchema().optional(),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .meta({ description: 'csv: UTF-8 mit BOM und ";", alle Treffer' }),
+}).refine((query) => !query.from || !query.to || query.from <= query.to, {
+  message: 'Das Ende des Zeitraums liegt vor seinem Anfang.',
+  path: ['to'],
+});
+export type EventQuery = z.infer<typeof EventQuerySchema>;
 
 export const CsvLineResultSchema = z.object({
   line: z.number().int(),

@@ -9,6 +9,7 @@ import {
   sizeClassOf,
   type UptakeRow,
   type Worklist,
+  type WorklistRequest,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
@@ -49,7 +50,32 @@ export async function getWorklist(input: {
       openAreas: CONSULTING_AREAS.filter((area) => !taken.has(`${item.region.ags}:${area}`)),
     }))
     .filter((item) => (input.area ? item.openAreas.includes(input.area) : item.openAreas.length > 0));
-  return { peerGroup: laggards.peerGroup, items };
+  return { peerGroup: laggards.peerGroup, requests: await openRequests(input), items };
+}
+
+/**
+ * Requests municipalities made themselves and nobody has scheduled yet, within
+ * the region (by AGS prefix) and the filters: they come first in the worklist
+ * because someone is waiting for an answer.
+ */
+async function openRequests(input: { db: Db; key: string; area?: ConsultingArea; kreis?: string }) {
+  const prefix = input.kreis ?? (await summarizeRegion(input.db, input.key, today())).ags;
+  return queryRows<WorklistRequest>(
+    input.db,
+    sql`select c.id as "consultationId", json_build_object('ags', v.ags, 'name', v.name) as region,
+          case when k.ags is null then null else json_build_object('ags', k.ags, 'name', k.name) end as kreis,
+          json_build_object('id', m.id, 'name', m.name) as module, c.area,
+          to_char(c.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "requestedAt",
+          c.request_note as note
+        from consultations c
+        join users creator on creator.id = c.created_by and creator.role = 'officer'
+        join consulting_modules m on m.id = c.module_id
+        join region_versions v on v.region_id = c.region_id and v.valid_to is null
+        left join region_versions k on k.ags = left(v.ags, 5) and k.valid_to is null and length(k.ags) = 5
+        where c.state = 'requested' and v.ags like ${`${prefix}%`}
+          ${input.area ? sql`and c.area = ${input.area}` : sql``}
+        order by c.requested_at, c.id`,
+  );
 }
 
 const addYear = (day: string) => {

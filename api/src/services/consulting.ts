@@ -130,6 +130,8 @@ const consultationSelect = sql`
   select c.id, c.region_id, json_build_object('ags', v.ags, 'name', v.name) as region,
     json_build_object('id', m.id, 'name', m.name) as module, c.area, c.state,
     to_char(c.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "requestedAt",
+    case when creator.role = 'officer' then 'municipality' else 'consulting' end as "requestedBy",
+    c.request_note as "requestNote",
     c.scheduled_for::text as "scheduledFor",
     case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as consultant,
     c.held_on::text as "heldOn", c.outcome_notes as "outcomeNotes", c.status_snapshot as "statusSnapshot",
@@ -137,7 +139,8 @@ const consultationSelect = sql`
   from consultations c
   join consulting_modules m on m.id = c.module_id
   join region_versions v on v.region_id = c.region_id and v.valid_to is null
-  left join users u on u.id = c.consultant_user_id`;
+  left join users u on u.id = c.consultant_user_id
+  left join users creator on creator.id = c.created_by`;
 
 async function withMeasures(
   db: Db,
@@ -189,15 +192,19 @@ export async function requestConsultation(input: {
   regionId: number;
   regionName: string;
   moduleId: number;
+  note?: string;
 }): Promise<Consultation> {
+  // Officers ask for their own municipality only; the consulting and the ministry offer anywhere.
+  if (input.actor.role === 'officer' && !canEditRegion(input.actor, input.regionId))
+    throw new AppError('forbidden', 'Eine Beratung können Sie nur für Ihre eigene Kommune anfragen.');
   const module = await getModule(input.db, input.moduleId);
   if (!module.active)
     throw new AppError('unprocessable', `Das Modul „${module.name}“ wird derzeit nicht angeboten.`);
   try {
     const [row] = await queryRows<{ id: number }>(
       input.db,
-      sql`insert into consultations (region_id, module_id, area, created_by)
-          values (${input.regionId}, ${module.id}, ${module.area}, ${input.actor.id}) returning id`,
+      sql`insert into consultations (region_id, module_id, area, created_by, request_note)
+          values (${input.regionId}, ${module.id}, ${module.area}, ${input.actor.id}, ${input.note || null}) returning id`,
     );
     return publicConsultation(await getConsultation(input.db, row?.id as number));
   } catch (error) {

@@ -1,6 +1,13 @@
 import { type Db, queryRows } from '@ozg/db';
-import type { ChangeSetKind, StatusEvent } from '@ozg/shared';
+import {
+  CHANGE_SOURCE_LABELS,
+  type ChangeSetKind,
+  type ChangeSourceKind,
+  type StatusEvent,
+} from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { writeCsv } from '../lib/csv';
+import { administrationsBelow } from './territory';
 
 type EventRow = {
   id: number;
@@ -18,7 +25,47 @@ type EventRow = {
   change_set_kind: ChangeSetKind | null;
 };
 
-/** A page of the audit trail, newest first, for a status, an administration or a user. */
+export type EventFilter = (
+  | { statusId: number }
+  | { regionId: number }
+  | { belowRegionId: number }
+  | { actorUserId: number }
+) & {
+  /** Days in Germany, both included (JJJJ-MM-TT). */
+  from?: string | undefined;
+  to?: string | undefined;
+  source?: ChangeSourceKind | undefined;
+  userId?: number | undefined;
+};
+
+/** The where clause of a filter; "below a region" means every administration in it (the region included). */
+function eventWhere(filter: EventFilter): { prefix: SQL; where: SQL } {
+  const conditions: SQL[] = [
+    'statusId' in filter
+      ? sql`e.status_id = ${filter.statusId}`
+      : 'regionId' in filter
+        ? sql`e.region_id = ${filter.regionId}`
+        : 'belowRegionId' in filter
+          ? sql`e.region_id in (select region_id from administrations)`
+          : sql`e.actor_user_id = ${filter.actorUserId}`,
+  ];
+  // The day of a change is the day in Germany, as the users see it.
+  if (filter.from)
+    conditions.push(sql`(e.occurred_at at time zone 'Europe/Berlin')::date >= ${filter.from}::date`);
+  if (filter.to)
+    conditions.push(sql`(e.occurred_at at time zone 'Europe/Berlin')::date <= ${filter.to}::date`);
+  if (filter.source) conditions.push(sql`e.source = ${filter.source}`);
+  if (filter.userId) conditions.push(sql`e.actor_user_id = ${filter.userId}`);
+  return {
+    prefix:
+      'belowRegionId' in filter
+        ? sql`with recursive ${administrationsBelow([filter.belowRegionId])} `
+        : sql``,
+    where: sql.join(conditions, sql` and `),
+  };
+}
+
+/** A page of the audit trail, newest first, for a status, an administration, a region or a user. */
 export async function listEvents({
   db,
   filter,
@@ -26,19 +73,14 @@ export async function listEvents({
   pageSize = 50,
 }: {
   db: Db;
-  filter: { statusId: number } | { regionId: number } | { actorUserId: number };
+  filter: EventFilter;
   page?: number;
   pageSize?: number;
 }) {
-  const where: SQL =
-    'statusId' in filter
-      ? sql`e.status_id = ${filter.statusId}`
-      : 'regionId' in filter
-        ? sql`e.region_id = ${filter.regionId}`
-        : sql`e.actor_user_id = ${filter.actorUserId}`;
+  const { prefix, where } = eventWhere(filter);
   const rows = await queryRows<EventRow>(
     db,
-    sql`select e.id::float8 as id, e.status_id, e.region_id, v.name as region_name, e.ozg_id, s.name as service_name,
+    sql`${prefix}select e.id::float8 as id, e.status_id, e.region_id, v.name as region_name, e.ozg_id, s.name as service_name,
           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
           e.source, u.display_name as actor, e.before, e.after, e.change_set_id, cs.kind as change_set_kind
         from status_events e
@@ -52,7 +94,7 @@ export async function listEvents({
   );
   const [count] = await queryRows<{ total: number }>(
     db,
-    sql`select count(*)::int as total from status_events e where ${where}`,
+    sql`${prefix}select count(*)::int as total from status_events e where ${where}`,
   );
   return {
     items: rows.map((row) => ({
@@ -76,4 +118,35 @@ export async function listEvents({
     page,
     pageSize,
   };
+}
+
+/** At most this many changes in one file: a year of a Land's changes, far more than a week of a Kreis. */
+const CSV_LIMIT = 100_000;
+
+const csvValue = (value: unknown) =>
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+
+/**
+ * All changes of a filter as CSV for Excel (UTF-8 with BOM, ";"), newest first:
+ * one line per change, the changed fields as "field: before → after".
+ */
+export async function eventsCsv({ db, filter }: { db: Db; filter: EventFilter }): Promise<string> {
+  const { items } = await listEvents({ db, filter, page: 1, pageSize: CSV_LIMIT });
+  const header = ['zeitpunkt', 'kommune', 'ozg_id', 'leistung', 'quelle', 'benutzer', 'aenderungen'];
+  const lines = items.map((event) => [
+    event.occurredAt,
+    event.regionName,
+    event.ozgId,
+    event.serviceName,
+    CHANGE_SOURCE_LABELS[event.source],
+    event.actor ?? '',
+    Object.keys({ ...event.before, ...event.after })
+      .map((field) => `${field}: ${csvValue(event.before[field])} → ${csvValue(event.after[field])}`)
+      .join('; '),
+  ]);
+  return writeCsv([header, ...lines], 'excel');
 }

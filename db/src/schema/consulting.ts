@@ -55,6 +55,8 @@ export const consultations = pgTable(
     area: consultingArea().notNull(),
     state: consultationState().notNull().default('requested'),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** What the municipality wrote when it asked for the consultation itself (officers' requests). */
+    requestNote: text(),
     scheduledFor: date({ mode: 'string' }),
     consultantUserId: integer().references(() => users.id),
     heldOn: date({ mode: 'string' }),

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import {
+  horizontalOverflow,
+  openPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
 import { startJourney } from './journey';
 import { signIn } from './sign-in';
 
@@ -37,9 +44,39 @@ describe('admin pages', () => {
         .getByRole('link', { name: 'Verwaltung' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
-      expect(await page.locator('.admin-cards > li').count()).toBe(4); // files, levels, users, consulting modules
+      expect(await page.locator('.admin-cards > li').count()).toBe(5); // files, levels, users, consulting modules, audit trail
       await screenshot(page, `admin-home-${viewport}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await close();
+    });
+  }
+
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`styles /verwaltung and /verwaltung/beratungsmodule when opened directly, at ${size.width}x${size.height}`, async () => {
+      const { page, close } = await openPage(journey.chromium.browser, size);
+      const problems = watchForErrors(page);
+      await signInAsAdmin(page, '/verwaltung/benutzer', 'Benutzer und Gebiete');
+      for (const [path, heading, name] of [
+        ['/verwaltung', 'Verwaltung', 'admin-direct-home'],
+        ['/verwaltung/beratungsmodule', 'Beratungsmodule', 'admin-direct-modules'],
+      ] as const) {
+        // A full page load, not a navigation within the app: only this page's stylesheets are there.
+        await page.goto(`${journey.app.url}${path}`);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.locator('.admin-nav, .admin-cards').first().waitFor();
+        if (path.endsWith('beratungsmodule')) await page.locator('.module-list > li').first().waitFor();
+        // Styled: the tabs or cards are laid out without bullets and their links carry the brand colour, not the browser's blue.
+        const style = (selector: string, property: string) =>
+          page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+        const list = (await page.locator('.admin-nav ul').count()) > 0 ? '.admin-nav ul' : '.admin-cards';
+        expect(await style(list, 'listStyleType')).toBe('none');
+        expect(['flex', 'grid']).toContain(await style(list, 'display'));
+        expect(await style(`${list} a`, 'color')).not.toBe('rgb(0, 0, 238)');
+        await screenshot(page, `${name}-${viewport}`);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBe(0);
+      }
       expect(problems()).toEqual([]);
       await close();
     });

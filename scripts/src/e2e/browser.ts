@@ -73,3 +73,12 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   const page = await context.newPage();
   return { page, close: () => context.close() };
 }
+
+/**
+ * How many CSS pixels the page is wider than the viewport (0 when nothing
+ * overflows): on a phone no element may push the page sideways.
+ */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  // A string, as the other journeys use: the scripts are compiled without the DOM library.
+  return Number(await page.evaluate('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)'));
+}

@@ -38,7 +38,10 @@ async function openWorklist(page: Page, area: ConsultingArea) {
   await page.waitForURL(/kreis=06435/);
   await page.getByLabel('Bereich', { exact: true }).selectOption({ label: CONSULTING_AREA_LABELS[area] });
   await page.waitForURL(new RegExp(`kreis=06435&bereich=${area}`));
-  await expect.poll(() => page.locator('.hint').first().textContent()).toMatch(/^\d Kommunen/);
+  // The filtered list replaces the whole Land's (kept on screen meanwhile): wait for its count.
+  await expect
+    .poll(() => page.locator('.pager-count').textContent(), { timeout: 15_000 })
+    .toMatch(/^1–\d von \d Kommunen$/);
   await page.getByRole('row').filter({ hasText: MUNICIPALITY }).waitFor();
 }
 

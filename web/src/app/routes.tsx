@@ -28,8 +28,8 @@ function lazyPage<Name extends string>(
 }
 
 const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
-const RegionPage = lazyPage(() => import('../features/regions/components/RegionPage'), 'RegionPage');
-const SearchPage = lazyPage(() => import('../features/search/components/SearchPage'), 'SearchPage');
+const RegionPage = lazyPage(() => import('./pages/RegionPages'), 'RegionPageWithLinks');
+const SearchPage = lazyPage(() => import('./pages/RegionPages'), 'SearchPageWithLinks');
 const ServiceCatalogue = lazyPage(
   () => import('../features/catalog/components/ServiceCatalogue'),
   'ServiceCatalogue',
@@ -61,6 +61,10 @@ const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
 const UsersPage = lazyPage(() => import('../features/admin/components/UsersPage'), 'UsersPage');
+const AuditTrailPage = lazyPage(
+  () => import('../features/admin/components/AuditTrailPage'),
+  'AuditTrailPage',
+);
 const LevelsPage = lazyPage(
   () => import('../features/admin/components/ExecutingLevelsPage'),
   'ExecutingLevelsPage',
@@ -127,6 +131,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/verwaltung/uploads', page: AdminUploadsPage, title: 'Amtliche Dateien', roles: ['admin'] },
   { path: '/verwaltung/ebenen', page: LevelsPage, title: 'Ebenen und Ausnahmen', roles: ['admin'] },
   { path: '/verwaltung/benutzer', page: UsersPage, title: 'Benutzer', roles: ['admin'] },
+  { path: '/verwaltung/protokoll', page: AuditTrailPage, title: 'Änderungsprotokoll', roles: ['admin'] },
   {
     path: '/verwaltung/beratungsmodule',
     page: ConsultingModulesPage,

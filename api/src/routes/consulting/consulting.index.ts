@@ -57,15 +57,18 @@ export const consultingRouter = createRouter()
     return c.json({ items: await listConsultations(db, municipality.regionId) }, 200);
   })
   .openapi(requestConsultationRoute, async (c) => {
+    // Officers ask for their own municipality (checked in the service); viewers may not (route).
     const actor = requireActor(c);
     const { db } = c.get('database');
     const municipality = await resolveAdministration(db, c.req.valid('param').key);
+    const { moduleId, note } = c.req.valid('json');
     const consultation = await requestConsultation({
       db,
       actor,
       regionId: municipality.regionId,
       regionName: municipality.name,
-      moduleId: c.req.valid('json').moduleId,
+      moduleId,
+      ...(note ? { note } : {}),
     });
     return c.json(consultation, 201);
   })

@@ -94,8 +94,8 @@ export const requestConsultationRoute = createRoute({
   path: '/regions/{key}/consultations',
   tags,
   summary:
-    'Beratung anbieten oder anfragen (Beratung, Administration): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
-  ...signedIn(...MANAGERS),
+    'Beratung anbieten (Beratung, Administration) oder für die eigene Kommune anfragen (Kommune, mit Notiz): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
+  ...signedIn(...MANAGERS, 'officer'),
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
     201: jsonContent(ConsultationSchema, 'Angefragt'),

@@ -146,6 +146,86 @@ describe('consultations', () => {
     expect(again.status).toBe(201);
   });
 
+  it('lets an officer request one for their own municipality with a note, which the worklist shows as a request', async () => {
+    const own = await json<{ items: Consultation[] }>(
+      await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`),
+    );
+    const taken = new Set(own.items.filter((c) => c.state !== 'cancelled').map((c) => c.area));
+    const area = (['ozg', 'verwaltungsdigitalisierung'] as const).find((candidate) => !taken.has(candidate));
+    expect(area, 'the demo Gemeinde of the officer has a free area').toBeDefined();
+    const module = moduleOf(area as ConsultingModule['area']);
+    const res = await officer.request('POST', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`, {
+      moduleId: module.id,
+      note: '  Wir möchten die Bauanträge digitalisieren.  ',
+    });
+    expect(res.status).toBe(201);
+    const request = await json<Consultation>(res);
+    expect(request).toMatchObject({
+      state: 'requested',
+      area,
+      requestedBy: 'municipality',
+      requestNote: 'Wir möchten die Bauanträge digitalisieren.',
+    });
+    // The programme's rule holds for officers too: one per area.
+    const again = await officer.request('POST', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`, {
+      moduleId: module.id,
+    });
+    expect(again.status).toBe(409);
+    // Only for their own municipality, and never as a viewer.
+    // The last free Gemeinde: earlier entries belong to the other tests.
+    const other = (await gemeinden()).at(-1) as string;
+    const foreign = await officer.request('POST', `/api/v1/regions/${other}/consultations`, {
+      moduleId: module.id,
+    });
+    expect(foreign.status).toBe(403);
+    expect((await json<ErrorBody>(foreign)).error.message).toMatch(/nur für Ihre eigene Kommune/);
+    const byViewer = await viewer.request('POST', `/api/v1/regions/${other}/consultations`, {
+      moduleId: module.id,
+    });
+    expect(byViewer.status).toBe(403);
+    const tooLong = await officer.request('POST', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`, {
+      moduleId: module.id,
+      note: 'x'.repeat(2001),
+    });
+    expect(tooLong.status).toBe(400);
+
+    const worklist = await json<Worklist>(
+      await consultant.request('GET', '/api/v1/regions/06/consulting/worklist'),
+    );
+    const listed = worklist.requests.find((item) => item.consultationId === request.id);
+    expect(listed).toMatchObject({
+      region: { ags: OFFICER_GEMEINDE },
+      kreis: { ags: '06435' },
+      module: { id: module.id },
+      area,
+      note: 'Wir möchten die Bauanträge digitalisieren.',
+    });
+    // An offer of the consulting is no request of the municipality.
+    const offered = await consultant.request('POST', `/api/v1/regions/${other}/consultations`, {
+      moduleId: moduleOf('ozg').id,
+    });
+    const offer = await json<Consultation>(offered);
+    expect(offer.requestedBy).toBe('consulting');
+    const after = await json<Worklist>(
+      await consultant.request('GET', '/api/v1/regions/06/consulting/worklist?kreis=06435'),
+    );
+    expect(after.requests.map((item) => item.consultationId)).toContain(request.id);
+    expect(after.requests.map((item) => item.consultationId)).not.toContain(offer.id);
+    const elsewhere = await json<Worklist>(
+      await consultant.request('GET', '/api/v1/regions/06/consulting/worklist?kreis=06411'),
+    );
+    expect(elsewhere.requests.map((item) => item.consultationId)).not.toContain(request.id);
+    // Free both areas again: the tests below take these Gemeinden.
+    for (const consultation of [request, offer]) {
+      const cancelled = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
+        action: 'cancel',
+        version: consultation.version,
+        reason: 'Test beendet.',
+      });
+      expect(cancelled.status).toBe(200);
+    }
+  });
+
   it('enforces the rule in the database when ten requests race: exactly one wins', async () => {
     const key = (await gemeinden())[1];
     const results = await Promise.all(

@@ -3,8 +3,8 @@ import { bodyBytes } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listChangeSets, undoChangeSet } from '../../services/change-sets';
-import { listEvents } from '../../services/events';
-import { resolveAdministration, today } from '../../services/regions';
+import { eventsCsv, listEvents } from '../../services/events';
+import { findRegion, resolveAdministration, today } from '../../services/regions';
 import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
 import { bulkUpdateStatuses, getStatus, listStatuses, updateStatuses } from '../../services/statuses';
 import {
@@ -111,11 +111,11 @@ export const statusesRouter = createRouter()
   })
   .openapi(regionEventsRoute, async (c) => {
     const { db } = c.get('database');
-    const administration = await resolveAdministration(db, c.req.valid('param').key);
-    return c.json(
-      await listEvents({ db, filter: { regionId: administration.regionId }, ...c.req.valid('query') }),
-      200,
-    );
+    const region = await findRegion(db, c.req.valid('param').key, today());
+    const { page, pageSize, format, user, ...days } = c.req.valid('query');
+    const filter = { belowRegionId: region.region_id, userId: user, ...days };
+    if (format === 'csv') return csvFile(c, await eventsCsv({ db, filter }), `ozg-aenderungen-${region.ags}`);
+    return c.json(await listEvents({ db, filter, ...pageOf({ page, pageSize }) }), 200);
   })
   .openapi(userEventsRoute, async (c) => {
     const actor = requireActor(c);
@@ -126,8 +126,26 @@ export const statusesRouter = createRouter()
         'Das Änderungsprotokoll anderer Benutzer sieht nur die Administration.',
       );
     }
-    return c.json(
-      await listEvents({ db: c.get('database').db, filter: { actorUserId: id }, ...c.req.valid('query') }),
-      200,
-    );
+    const { db } = c.get('database');
+    const { page, pageSize, format, user: _, ...days } = c.req.valid('query');
+    const filter = { actorUserId: id, ...days };
+    if (format === 'csv')
+      return csvFile(c, await eventsCsv({ db, filter }), `ozg-aenderungen-benutzer-${id}`);
+    return c.json(await listEvents({ db, filter, ...pageOf({ page, pageSize }) }), 200);
+  });
+
+const pageOf = ({ page, pageSize }: { page?: number | undefined; pageSize?: number | undefined }) => ({
+  ...(page ? { page } : {}),
+  ...(pageSize ? { pageSize } : {}),
+});
+
+/** A CSV download named for what it holds and the day. */
+const csvFile = (
+  c: { body: (text: string, status: 200, headers: Record<string, string>) => Response },
+  text: string,
+  name: string,
+) =>
+  c.body(text, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}-${today()}.csv"`,
   });

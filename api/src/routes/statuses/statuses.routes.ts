@@ -6,6 +6,7 @@ import {
   ChangeSetSchema,
   CsvImportResultSchema,
   EventPageSchema,
+  EventQuerySchema,
   idParamSchema,
   PageQuerySchema,
   RegionKeyParamSchema,
@@ -119,24 +120,35 @@ export const statusEventsRoute = createRoute({
   responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404) },
 });
 
+/** JSON page or, with format=csv, all matching changes as a file. */
+const eventsResponse = {
+  description: 'Änderungen (JSON seitenweise, CSV alle)',
+  content: {
+    'application/json': { schema: EventPageSchema },
+    'text/csv': { schema: z.string() },
+  },
+};
+
 export const regionEventsRoute = createRoute({
   method: 'get',
   path: '/regions/{key}/events',
   tags: ['Änderungsprotokoll'],
-  summary: 'Die Änderungen an den Status einer Kommune, neueste zuerst',
+  summary:
+    'Die Änderungen an den Status eines Gebiets und aller Kommunen darin, neueste zuerst; nach Zeitraum, Quelle und Benutzer filtern; format=csv',
   ...signedIn(),
-  request: { params: RegionKeyParamSchema, query: PageQuerySchema },
-  responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 404, 422) },
+  request: { params: RegionKeyParamSchema, query: EventQuerySchema },
+  responses: { 200: eventsResponse, ...errorResponses(400, 401, 404) },
 });
 
 export const userEventsRoute = createRoute({
   method: 'get',
   path: '/users/{id}/events',
   tags: ['Änderungsprotokoll'],
-  summary: 'Die Änderungen eines Benutzers (für Administration oder den Benutzer selbst)',
+  summary:
+    'Die Änderungen eines Benutzers (für Administration oder den Benutzer selbst); nach Zeitraum und Quelle filtern; format=csv',
   ...signedIn(),
-  request: { params: IdParamSchema, query: PageQuerySchema },
-  responses: { 200: jsonContent(EventPageSchema, 'Änderungen'), ...errorResponses(400, 401, 403) },
+  request: { params: IdParamSchema, query: EventQuerySchema },
+  responses: { 200: eventsResponse, ...errorResponses(400, 401, 403) },
 });
 
 export const exportCsvRoute = createRoute({

@@ -1,4 +1,6 @@
 import { Link, useLocation } from '../../../app/router';
+// Every admin page shows this navigation, so its stylesheet loads with it, also when a page is opened directly.
+import '../admin.css';
 
 /** The ministry's administration pages, one entry in the main navigation, these tabs within. */
 export const ADMIN_PAGES = [
@@ -23,6 +25,12 @@ export const ADMIN_PAGES = [
     label: 'Beratungsmodule',
     description:
       'Die Module der Digitalisierungsberatung: Name, Bereich, Beschreibung, ob sie angeboten werden.',
+  },
+  {
+    path: '/verwaltung/protokoll',
+    label: 'Änderungsprotokoll',
+    description:
+      'Wer hat wann was geändert: je Gebiet oder Benutzer, nach Zeitraum und Quelle gefiltert, als CSV.',
   },
 ] as const;
 

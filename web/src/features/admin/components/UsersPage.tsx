@@ -1,8 +1,11 @@
 import { type AdminUser, USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from '../../../app/router';
+import { Pagination } from '../../../components/Pagination';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
+import { pageSlice } from '../../../lib/pagination';
 import { parseRegionKeys, useCreateUser, useUpdateUser, useUsers } from '../api/users';
 import '../admin.css';
 import { AdminNav } from './AdminNav';
@@ -36,56 +39,78 @@ export function UsersPage() {
   );
 }
 
-function UsersTable({ users }: { users: AdminUser[] }) {
+/** Rows per page: a Land's municipalities bring hundreds of accounts. */
+const USERS_PAGE_SIZE = 25;
+
+function UsersTable({ users: all }: { users: AdminUser[] }) {
   const [editing, setEditing] = useState<number | null>(null);
+  const [page, setPage] = useState(1);
+  const { rows: users, page: current } = pageSlice(all, page, USERS_PAGE_SIZE);
   return (
-    <div className="table-scroll">
-      <table className="data-table users-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-Mail</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Gebiete</th>
-            <th scope="col">Letzte Anmeldung</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Aktionen</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) =>
-            editing === user.id ? (
-              <EditUserRow key={user.id} user={user} onDone={() => setEditing(null)} />
-            ) : (
-              <tr key={user.id}>
-                <th scope="row">{user.displayName}</th>
-                <td>{user.email}</td>
-                <td>{USER_ROLE_LABELS[user.role]}</td>
-                <td>
-                  {user.regions.length
-                    ? user.regions.map((region) => `${region.name} (${region.ags})`).join(', ')
-                    : '–'}
-                </td>
-                <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'noch nie'}</td>
-                <td>{user.active ? 'aktiv' : 'gesperrt'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => setEditing(user.id)}
-                    aria-label={`${user.displayName} bearbeiten`}
-                  >
-                    Bearbeiten
-                  </button>
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div className="table-scroll">
+        <table className="data-table users-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-Mail</th>
+              <th scope="col">Rolle</th>
+              <th scope="col">Gebiete</th>
+              <th scope="col">Letzte Anmeldung</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Aktionen</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) =>
+              editing === user.id ? (
+                <EditUserRow key={user.id} user={user} onDone={() => setEditing(null)} />
+              ) : (
+                <tr key={user.id}>
+                  <th scope="row">{user.displayName}</th>
+                  <td>{user.email}</td>
+                  <td>{USER_ROLE_LABELS[user.role]}</td>
+                  <td>
+                    {user.regions.length
+                      ? user.regions.map((region) => `${region.name} (${region.ags})`).join(', ')
+                      : '–'}
+                  </td>
+                  <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'noch nie'}</td>
+                  <td>{user.active ? 'aktiv' : 'gesperrt'}</td>
+                  <td>
+                    <Link
+                      to={`/verwaltung/protokoll?benutzer=${user.id}`}
+                      className="button button-small button-quiet"
+                      aria-label={`Änderungen von ${user.displayName}`}
+                    >
+                      Änderungen
+                    </Link>{' '}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setEditing(user.id)}
+                      aria-label={`${user.displayName} bearbeiten`}
+                    >
+                      Bearbeiten
+                    </button>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        page={current}
+        pageSize={USERS_PAGE_SIZE}
+        total={all.length}
+        what="Benutzer"
+        label="Seiten der Benutzerliste"
+        onPage={setPage}
+      />
+    </>
   );
 }
 

@@ -2,12 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { consultingKeys, isConsultingOverview } from './keys';
 
-/** Offers a consultation in the module's area: it starts as "requested". */
+/** Offers (consulting) or asks for (the municipality, with a note) a consultation in the module's area: it starts as "requested". */
 export const useRequestConsultation = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ ags, moduleId }: { ags: string; moduleId: number }) =>
-      unwrap(api.regions[':key'].consultations.$post({ param: { key: ags }, json: { moduleId } })),
+    mutationFn: ({ ags, moduleId, note }: { ags: string; moduleId: number; note?: string }) =>
+      unwrap(
+        api.regions[':key'].consultations.$post({
+          param: { key: ags },
+          json: note ? { moduleId, note } : { moduleId },
+        }),
+      ),
     onSettled: (_data, _error, { ags }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: consultingKeys.consultations(ags) }),

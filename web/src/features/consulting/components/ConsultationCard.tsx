@@ -40,9 +40,17 @@ export function ConsultationCard({
       </header>
       <dl className="facts">
         <div>
-          <dt>Angefragt am</dt>
+          <dt>
+            {consultation.requestedBy === 'municipality' ? 'Von der Kommune angefragt am' : 'Angeboten am'}
+          </dt>
           <dd>{formatDate(consultation.requestedAt)}</dd>
         </div>
+        {consultation.requestNote ? (
+          <div>
+            <dt>Notiz der Kommune</dt>
+            <dd className="request-note">{consultation.requestNote}</dd>
+          </div>
+        ) : null}
         {consultation.scheduledFor ? (
           <div>
             <dt>Termin</dt>

@@ -14,6 +14,7 @@ import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-mod
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
+import { RequestConsultation } from './RequestConsultation';
 
 /** The route /beratung/kommune/:ags. */
 export function ConsultationsPage({ params }: PageProps) {
@@ -44,6 +45,21 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
       {
         onSuccess: () => setFeedback({ kind: 'success', text: `Beratung „${module.name}“ angeboten.` }),
         onError: (error) => setFeedback({ kind: 'error', text: `Nicht angeboten: ${failureMessage(error)}` }),
+      },
+    );
+  };
+
+  const requestConsultation = ({ module, note }: { module: ConsultingModule; note: string }) => {
+    setFeedback(null);
+    offer.mutate(
+      { ags, moduleId: module.id, ...(note ? { note } : {}) },
+      {
+        onSuccess: (consultation) =>
+          setFeedback({
+            kind: 'success',
+            text: `Beratung „${module.name}“ angefragt (Nr. ${consultation.id}). Die Beratung meldet sich bei Ihnen.`,
+          }),
+        onError: (error) => setFeedback({ kind: 'error', text: `Nicht angefragt: ${failureMessage(error)}` }),
       },
     );
   };
@@ -104,6 +120,29 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
                     </li>
                   ))}
                 </ul>
+              )}
+            </section>
+          ) : null}
+          {isOwn ? (
+            <section className="panel" aria-labelledby="anfragen">
+              <h2 id="anfragen">Beratung anfragen</h2>
+              <Feedback message={feedback} />
+              {openAreas(consultations.data).length === 0 ? (
+                <p className="hint">
+                  {name} hat in beiden Bereichen eine Beratung. Eine weitere ist erst nach einer Absage
+                  möglich.
+                </p>
+              ) : modules.isError ? (
+                <ErrorState error={modules.error} onRetry={() => void modules.refetch()} />
+              ) : !modules.data ? (
+                <Loading label="Die Module" />
+              ) : (
+                <RequestConsultation
+                  areas={openAreas(consultations.data)}
+                  modules={modules.data}
+                  pending={offer.isPending}
+                  onRequest={requestConsultation}
+                />
               )}
             </section>
           ) : null}

@@ -10,7 +10,7 @@ import { AdminNav } from '../../admin/components/AdminNav';
 import { useCreateModule } from '../api/create-module';
 import { useModules } from '../api/get-modules';
 import { useUpdateModule } from '../api/update-module';
-import { conflictCurrent, failureMessage } from '../consulting-model';
+import { breakableAreaLabel, conflictCurrent, failureMessage } from '../consulting-model';
 import { ConflictNotice } from './ConflictNotice';
 import { Feedback, type FeedbackMessage } from './Feedback';
 
@@ -79,7 +79,7 @@ function ModuleItem({ module, onReload }: { module: ConsultingModule; onReload: 
     <li className="module" aria-labelledby={`${id}-name`}>
       <div className="module-head">
         <div>
-          <p className="eyebrow">Bereich {CONSULTING_AREA_LABELS[module.area]}</p>
+          <p className="eyebrow">Bereich {breakableAreaLabel(module.area)}</p>
           <h3 id={`${id}-name`}>{module.name}</h3>
         </div>
         <span className={`state-badge${module.active ? '' : ' state-badge-muted'}`}>

@@ -3,12 +3,15 @@ import {
   CONSULTING_AREAS,
   type ConsultingModule,
   type WorklistItem,
+  type WorklistRequest,
 } from '@ozg/shared';
 import { useState } from 'react';
 import { Link, navigate, useLocation } from '../../../app/router';
+import { Pagination } from '../../../components/Pagination';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
-import { formatNumber, formatShare } from '../../../lib/format';
+import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { pageSlice } from '../../../lib/pagination';
 import { useModules } from '../api/get-modules';
 import { useWorklist } from '../api/get-worklist';
 import { useRequestConsultation } from '../api/request-consultation';
@@ -23,6 +26,9 @@ import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
 
+/** Rows per page: a page stays a screen or two tall on a phone. */
+const WORKLIST_PAGE_SIZE = 20;
+
 /** The consultant's worklist: laggards of the Land that have not used a consultation yet. */
 export function WorklistPage() {
   const { pathname, search } = useLocation();
@@ -33,12 +39,15 @@ export function WorklistPage() {
   const modules = useModules();
   const offer = useRequestConsultation();
   const [feedback, setFeedback] = useState<FeedbackMessage>(null);
+  const page = Number(search.get('seite') ?? '1');
 
-  const setFilter = (name: 'kreis' | 'bereich', value: string) => {
+  const setFilter = (name: 'kreis' | 'bereich' | 'seite', value: string) => {
     // The address as it is now: two quick changes must not undo each other.
     const next = new URLSearchParams(window.location.search);
     if (value) next.set(name, value);
     else next.delete(name);
+    // Another filter gives another list: start again on its first page.
+    if (name !== 'seite') next.delete('seite');
     navigate(next.size > 0 ? `${pathname}?${next}` : pathname, { replace: true });
   };
 
@@ -75,6 +84,8 @@ export function WorklistPage() {
       },
     );
   };
+
+  const shown = pageSlice(worklist.data?.items ?? [], page, WORKLIST_PAGE_SIZE);
 
   return (
     <>
@@ -130,16 +141,18 @@ export function WorklistPage() {
               void modules.refetch();
             }}
           />
-        ) : worklist.data.items.length === 0 ? (
+        ) : null}
+        {worklist.data && modules.data ? <RequestList requests={worklist.data.requests} /> : null}
+        {!worklist.data || !modules.data ? null : worklist.data.items.length === 0 ? (
           <Empty>
             Keine Kommune {filter.kreis || filter.area ? 'mit diesen Filtern ' : ''}liegt hinter ihrer
             Vergleichsgruppe und hat ihre Beratung noch offen.
           </Empty>
         ) : (
           <>
+            <h3 className="worklist-subheading">Kommunen hinter ihrer Vergleichsgruppe</h3>
             <p className="hint">
-              {formatNumber(worklist.data.items.length)} Kommunen, sortiert nach dem Abstand zum Median der
-              Vergleichsgruppe ({worklist.data.peerGroup}).
+              Sortiert nach dem Abstand zum Median der Vergleichsgruppe ({worklist.data.peerGroup}).
             </p>
             <div className="table-scroll">
               <table className="data-table worklist-table">
@@ -165,7 +178,7 @@ export function WorklistPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {worklist.data.items.map((item) => (
+                  {shown.rows.map((item) => (
                     <tr key={item.region.ags}>
                       <th scope="row">
                         <Link to={consultationPath(item.region.ags)}>{item.region.name}</Link>
@@ -203,9 +216,50 @@ export function WorklistPage() {
                 </tbody>
               </table>
             </div>
+            <Pagination
+              page={shown.page}
+              pageSize={WORKLIST_PAGE_SIZE}
+              total={worklist.data.items.length}
+              what="Kommunen"
+              label="Seiten der Arbeitsliste"
+              onPage={(next) => setFilter('seite', next > 1 ? String(next) : '')}
+            />
           </>
         )}
       </section>
     </>
+  );
+}
+
+/** Requests municipalities made themselves: first, because someone waits for an answer. */
+function RequestList({ requests }: { requests: readonly WorklistRequest[] }) {
+  return (
+    <section className="worklist-requests" aria-labelledby="worklist-requests-heading">
+      <h3 id="worklist-requests-heading" className="worklist-subheading">
+        Anfragen von Kommunen ({formatNumber(requests.length)})
+      </h3>
+      {requests.length === 0 ? (
+        <Empty>Zurzeit keine offene Anfrage einer Kommune.</Empty>
+      ) : (
+        <ul className="request-list">
+          {requests.map((request) => (
+            <li key={request.consultationId} className="request-item">
+              <span className="state-badge">Anfrage</span>
+              <div>
+                <p className="request-title">
+                  <Link to={consultationPath(request.region.ags)}>{request.region.name}</Link>
+                  {request.kreis ? <span className="row-kind">{request.kreis.name}</span> : null}
+                </p>
+                <p className="request-meta">
+                  {breakableAreaLabel(request.area)} · {request.module.name} · angefragt am{' '}
+                  {formatDate(request.requestedAt)}
+                </p>
+                {request.note ? <p className="request-note">„{request.note}“</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

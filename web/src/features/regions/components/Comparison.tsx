@@ -1,8 +1,12 @@
-import { lazy, Suspense } from 'react';
+import type { RegionLevel } from '@ozg/shared';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Loading } from '../../../components/States';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/use-media-query';
 import type { ProgressRow } from '../progress-rows';
 import { ProgressTable } from './ProgressTable';
+
+/** Links for the signed-in user beside a region (its workspace, its audit trail); the app provides them. */
+export type RegionLinks = (region: { ags: string; name: string; level: RegionLevel }) => ReactNode;
 
 const ComparisonBarChart = lazy(() => import('./charts/ComparisonBarChart'));
 
@@ -12,11 +16,13 @@ export function Comparison({
   caption,
   highlightAgs,
   reference,
+  rowLinks,
 }: {
   rows: ProgressRow[];
   caption: string;
   highlightAgs?: string | undefined;
   reference?: { label: string; share: number } | undefined;
+  rowLinks?: RegionLinks | undefined;
 }) {
   const narrow = useMediaQuery(NARROW_SCREEN);
   const chartRows = [...rows].sort((a, b) => (b.conformantShare ?? -1) - (a.conformantShare ?? -1));
@@ -30,7 +36,7 @@ export function Comparison({
           narrow={narrow}
         />
       </Suspense>
-      <ProgressTable rows={rows} caption={caption} highlightAgs={highlightAgs} />
+      <ProgressTable rows={rows} caption={caption} highlightAgs={highlightAgs} rowLinks={rowLinks} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { REGION_KIND_LABELS } from '@ozg/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from '../../../app/router';
 import { formatNumber, formatShare } from '../../../lib/format';
 import {
@@ -25,11 +25,14 @@ export function ProgressTable({
   caption,
   highlightAgs,
   linkTo = (row) => `/regionen/${row.ags}`,
+  rowLinks,
 }: {
   rows: readonly ProgressRow[];
   caption: string;
   highlightAgs?: string | undefined;
   linkTo?: (row: ProgressRow) => string;
+  /** Further links of a row for the signed-in user (its workspace, its audit trail). */
+  rowLinks?: ((row: ProgressRow) => ReactNode) | undefined;
 }) {
   const [sort, setSort] = useState<ProgressSort>({ column: 'conformantShare', direction: 'desc' });
   const sorted = sortProgressRows(rows, sort);
@@ -86,6 +89,7 @@ export function ProgressTable({
                     <Link to={linkTo(row)}>{row.name}</Link>
                   )}
                   <span className="row-kind">{REGION_KIND_LABELS[row.kind]}</span>
+                  {rowLinks?.(row)}
                 </th>
                 <td className="numeric">
                   <div className="share">

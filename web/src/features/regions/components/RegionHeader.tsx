@@ -1,4 +1,5 @@
 import { REGION_KIND_LABELS, type RegionDetail } from '@ozg/shared';
+import type { ReactNode } from 'react';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { regionPath } from '../region-paths';
@@ -9,10 +10,13 @@ export function RegionHeader({
   region,
   asOf,
   today,
+  links,
 }: {
   region: RegionDetail;
   asOf: string | null;
   today: string;
+  /** Links for the signed-in user (workspace, audit trail), shown below the facts. */
+  links?: ReactNode;
 }) {
   const crumbs = [
     ...region.ancestors.map((ancestor) => ({
@@ -39,6 +43,7 @@ export function RegionHeader({
               : ''}
             {asOf ? ` · Stand ${formatDate(asOf)}` : ''}
           </p>
+          {links}
         </div>
         <AsOfPicker key={asOf ?? 'heute'} asOf={asOf} today={today} />
       </div>

@@ -11,7 +11,7 @@ import { progressFileUrl, useProgress } from '../api/get-progress';
 import { useRegion } from '../api/get-region';
 import { toProgressRows } from '../progress-rows';
 import { parseAsOf } from '../region-paths';
-import { Comparison } from './Comparison';
+import { Comparison, type RegionLinks } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LandOverview } from './LandOverview';
 import { ProgressOverTime } from './ProgressOverTime';
@@ -33,7 +33,13 @@ const PEER_NAMES = {
 } as const;
 
 /** A Regierungsbezirk, Kreis or Gemeinde: the same blocks as the Land, its parts, and its peers. */
-export function RegionPage({ params }: PageProps) {
+export function RegionPage({
+  params,
+  regionLinks,
+}: PageProps & {
+  /** What the signed-in user may open for a region (workspace, audit trail); the app provides it. */
+  regionLinks?: RegionLinks;
+}) {
   const key = params.key ?? '';
   const { search } = useLocation();
   const today = todayInGermany();
@@ -44,17 +50,19 @@ export function RegionPage({ params }: PageProps) {
   if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
   if (region.data.level === 'land')
     return <LandOverview landKey={region.data.ags} asOf={asOf} today={today} />;
-  return <RegionDashboard region={region.data} asOf={asOf} today={today} />;
+  return <RegionDashboard region={region.data} asOf={asOf} today={today} regionLinks={regionLinks} />;
 }
 
 function RegionDashboard({
   region,
   asOf,
   today,
+  regionLinks,
 }: {
   region: RegionDetail;
   asOf: string | null;
   today: string;
+  regionLinks?: RegionLinks | undefined;
 }) {
   const date = asOf ?? undefined;
   const progress = useProgress(region.ags, date);
@@ -71,7 +79,7 @@ function RegionDashboard({
 
   return (
     <>
-      <RegionHeader region={region} asOf={asOf} today={today} />
+      <RegionHeader region={region} asOf={asOf} today={today} links={regionLinks?.(region)} />
       {progress.isPending ? (
         <Loading label="Die Kennzahlen" />
       ) : progress.isError ? (
@@ -109,6 +117,7 @@ function RegionDashboard({
                 rows={toProgressRows(children.data.children)}
                 caption={`${CHILDREN_HEADINGS[region.level]} in ${region.name}`}
                 reference={reference}
+                rowLinks={regionLinks}
               />
             )}
           </section>

@@ -1,11 +1,17 @@
-import { REGION_KIND_LABELS } from '@ozg/shared';
+import { REGION_KIND_LABELS, type SearchResult } from '@ozg/shared';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from '../../../app/router';
 import { ErrorState, Loading } from '../../../components/States';
 import { usePageTitle } from '../../../lib/page-title';
 import { MIN_QUERY_LENGTH, useSearch } from '../api/search';
 
 /** Results of the header search: regions and services, each a link to its page. */
-export function SearchPage() {
+export function SearchPage({
+  regionLinks,
+}: {
+  /** What the signed-in user may open for a region found (workspace, audit trail); the app provides it. */
+  regionLinks?: (region: SearchResult['regions'][number]) => ReactNode;
+} = {}) {
   const { search } = useLocation();
   const q = (search.get('q') ?? '').trim();
   const result = useSearch(q);
@@ -42,6 +48,7 @@ export function SearchPage() {
                       {REGION_KIND_LABELS[region.kind]} · AGS {region.ags}
                       {region.parentName ? ` · in ${region.parentName}` : ''}
                     </span>
+                    {regionLinks?.(region)}
                   </li>
                 ))}
               </ul>

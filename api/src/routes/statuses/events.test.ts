@@ -1,0 +1,140 @@
+import type { Database } from '@ozg/db';
+import { type ErrorBody, type EventPageSchema, type Status, todayInGermany } from '@ozg/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+
+let database: Database;
+let app: TestApp;
+let officer: TestClient;
+let kreisOfficer: TestClient;
+let admin: TestClient;
+let viewer: TestClient;
+const GEMEINDE = '06435901';
+const KREIS = '06435';
+
+type EventPage = z.infer<typeof EventPageSchema>;
+const json = async <T>(res: Response) => (await res.json()) as T;
+const userId = async (client: TestClient) =>
+  (await json<{ id: number }>(await client.request('GET', '/api/v1/me'))).id;
+
+/** Raises the first status of a municipality by one level (below 3, so no "online seit" is needed). */
+async function change(client: TestClient, key: string, headers: Record<string, string> = {}) {
+  const page = await json<{ items: Status[] }>(
+    await client.request('GET', `/api/v1/regions/${key}/statuses?maturityLevel=1&pageSize=1`),
+  );
+  const status = page.items[0] as Status;
+  expect(status, `a status at level 1 in ${key}`).toBeDefined();
+  const res = await client.request(
+    'PATCH',
+    `/api/v1/statuses/${status.id}`,
+    { version: status.version, maturityLevel: 2 },
+    headers,
+  );
+  expect(res.status).toBe(200);
+  return status;
+}
+
+let gemeindeChange: Status;
+let kreisChange: Status;
+
+beforeAll(async () => {
+  ({ database, app } = await demoTestApp());
+  [officer, kreisOfficer, admin, viewer] = await Promise.all([
+    signInAs(app, 'officer'),
+    signInAs(app, 'kreisOfficer'),
+    signInAs(app, 'admin'),
+    signInAs(app, 'viewer'),
+  ]);
+  // One change in the dashboard by the Gemeinde, one through the API by the Kreis.
+  gemeindeChange = await change(officer, GEMEINDE, { 'x-ozg-client': 'web' });
+  kreisChange = await change(kreisOfficer, KREIS);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const events = async (query: string, client = admin) =>
+  json<EventPage>(await client.request('GET', `/api/v1/regions/${KREIS}/events${query}`));
+
+describe('the audit trail of a region', () => {
+  it('holds the changes of the region and of every municipality in it, newest first', async () => {
+    const page = await events(`?from=${todayInGermany()}`);
+    expect(page.items.map((event) => event.statusId)).toEqual([kreisChange.id, gemeindeChange.id]);
+    expect(page.total).toBe(2);
+    // The Gemeinde alone still has only its own changes.
+    const own = await json<EventPage>(
+      await admin.request('GET', `/api/v1/regions/${GEMEINDE}/events?from=${todayInGermany()}`),
+    );
+    expect(own.items.map((event) => event.statusId)).toEqual([gemeindeChange.id]);
+    // Without filters the demo history counts too, in pages.
+    const all = await events('?pageSize=5');
+    expect(all.items).toHaveLength(5);
+    expect(all.total).toBeGreaterThan(2);
+  });
+
+  it('filters by days, source and user, and refuses a period that ends before it starts', async () => {
+    const today = todayInGermany();
+    expect((await events(`?from=${today}&to=${today}&source=ui`)).items.map((e) => e.statusId)).toEqual([
+      gemeindeChange.id,
+    ]);
+    expect((await events(`?from=${today}&source=api`)).items.map((e) => e.statusId)).toEqual([
+      kreisChange.id,
+    ]);
+    const byKreisOfficer = await events(`?user=${await userId(kreisOfficer)}`);
+    expect(byKreisOfficer.items.map((e) => e.statusId)).toEqual([kreisChange.id]);
+    expect((await events('?to=2020-12-31')).total).toBe(0);
+
+    const reversed = await admin.request(
+      'GET',
+      `/api/v1/regions/${KREIS}/events?from=${today}&to=2024-01-01`,
+    );
+    expect(reversed.status).toBe(400);
+    expect(JSON.stringify(await json<ErrorBody>(reversed))).toContain(
+      'Das Ende des Zeitraums liegt vor seinem Anfang.',
+    );
+    const badSource = await admin.request('GET', `/api/v1/regions/${KREIS}/events?source=fax`);
+    expect(badSource.status).toBe(400);
+    const badDay = await admin.request('GET', `/api/v1/regions/${KREIS}/events?from=01.12.2026`);
+    expect(badDay.status).toBe(400);
+    expect(JSON.stringify(await json<ErrorBody>(badDay))).toContain('Datum im Format JJJJ-MM-TT erwartet');
+  });
+
+  it('exports the filtered changes as CSV for Excel: BOM, ";" and one line per change', async () => {
+    const res = await admin.request(
+      'GET',
+      `/api/v1/regions/${KREIS}/events?from=${todayInGermany()}&format=csv`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="ozg-aenderungen-06435-/);
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('zeitpunkt;kommune;ozg_id;leistung;quelle;benutzer;aenderungen');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain(`;${gemeindeChange.ozgId};`);
+    expect(lines[2]).toContain(';Dashboard;');
+    expect(lines[2]).toContain('maturityLevel: 1 → 2');
+    expect(lines[1]).toContain(';Schnittstelle;');
+  });
+});
+
+describe('the audit trail of a user', () => {
+  it('is filtered and exported the same way, for the ministry or the user alone', async () => {
+    const id = await userId(officer);
+    const page = await json<EventPage>(
+      await admin.request('GET', `/api/v1/users/${id}/events?from=${todayInGermany()}&source=ui`),
+    );
+    expect(page.items.map((event) => event.statusId)).toEqual([gemeindeChange.id]);
+    const none = await json<EventPage>(await admin.request('GET', `/api/v1/users/${id}/events?source=csv`));
+    expect(none.total).toBe(0);
+    const csv = await officer.request('GET', `/api/v1/users/${id}/events?format=csv`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split('\r\n').length).toBeGreaterThanOrEqual(2);
+    expect((await viewer.request('GET', `/api/v1/users/${id}/events`)).status).toBe(403);
+  });
+});

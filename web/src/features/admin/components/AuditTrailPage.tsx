@@ -1,0 +1,226 @@
+import { CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSourceKind } from '@ozg/shared';
+import { type FormEvent, useState } from 'react';
+import { navigate, useLocation } from '../../../app/router';
+import { Pagination } from '../../../components/Pagination';
+import { ScrollableTable } from '../../../components/ScrollableTable';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { formatDateTime } from '../../../lib/format';
+import { usePageTitle } from '../../../lib/page-title';
+import { describeChanges } from '../../../lib/status-changes';
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditFilter,
+  auditCsvHref,
+  useAuditRegion,
+  useAuditTrail,
+} from '../api/events';
+import { useUsers } from '../api/users';
+import '../../../components/work-views.css';
+import { AdminNav } from './AdminNav';
+
+/** Without a region or a user the trail shows the whole Land (Hessen, the first customer). */
+const DEFAULT_REGION = '06';
+
+const isoDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+
+/** The filter as the address holds it: /verwaltung/protokoll?gebiet=06435&von=…&bis=…&quelle=ui&benutzer=3&seite=2. */
+export function parseAuditFilter(search: URLSearchParams): AuditFilter {
+  const user = Number(search.get('benutzer'));
+  const region = search.get('gebiet');
+  const source = search.get('quelle');
+  const hasUser = Number.isInteger(user) && user > 0;
+  return {
+    region: region && /^\d{2,12}$/.test(region) ? region : hasUser ? null : DEFAULT_REGION,
+    user: hasUser ? user : null,
+    from: isoDay(search.get('von')),
+    to: isoDay(search.get('bis')),
+    source: CHANGE_SOURCES.find((candidate) => candidate === source) ?? null,
+    page: Math.max(1, Math.trunc(Number(search.get('seite'))) || 1),
+  };
+}
+
+/** The ministry's audit trail: who changed what, in a region or by one user, filtered and as CSV. */
+export function AuditTrailPage() {
+  const { pathname, search } = useLocation();
+  const filter = parseAuditFilter(search);
+  const trail = useAuditTrail(filter);
+  const users = useUsers();
+  const region = useAuditRegion(filter.region);
+  const regionName = region.data?.name ?? filter.region;
+  const userName = users.data?.items.find((user) => user.id === filter.user)?.displayName;
+  const title = filter.region
+    ? `Änderungsprotokoll ${regionName}${userName ? ` – ${userName}` : ''}`
+    : `Änderungsprotokoll ${userName ?? ''}`.trim();
+  usePageTitle(title);
+
+  const apply = (
+    next: Partial<Record<'gebiet' | 'benutzer' | 'von' | 'bis' | 'quelle' | 'seite', string>>,
+  ) => {
+    const params = new URLSearchParams(window.location.search);
+    for (const [name, value] of Object.entries(next)) {
+      if (value) params.set(name, value);
+      else params.delete(name);
+    }
+    if (!('seite' in next)) params.delete('seite');
+    navigate(params.size > 0 ? `${pathname}?${params}` : pathname, { replace: true });
+  };
+
+  return (
+    <div className="admin-page">
+      <AdminNav />
+      <header className="page-header">
+        <h1>Änderungsprotokoll</h1>
+        <p className="lead">
+          Wer hat wann welchen Stand geändert: in einem Gebiet mit allen Kommunen darin oder von einer Person,
+          nach Zeitraum, Quelle und Benutzer gefiltert. Die CSV-Datei enthält alle Treffer.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="audit-filter-heading">
+        <h2 id="audit-filter-heading">Auswahl</h2>
+        <AuditFilterForm
+          key={search.toString()}
+          filter={filter}
+          users={users.data?.items ?? []}
+          onApply={(values) => apply(values)}
+        />
+      </section>
+      <section className="panel" aria-labelledby="audit-list-heading">
+        <h2 id="audit-list-heading">
+          {filter.region ? `Änderungen in ${regionName}` : 'Änderungen'}
+          {userName ? ` von ${userName}` : ''}
+        </h2>
+        {trail.isPending ? (
+          <Loading label="Das Änderungsprotokoll" />
+        ) : trail.isError ? (
+          <ErrorState error={trail.error} onRetry={() => void trail.refetch()} />
+        ) : trail.data.items.length === 0 ? (
+          <Empty>Für diese Auswahl gibt es keine Änderungen.</Empty>
+        ) : (
+          <>
+            <p className="table-summary">
+              <a className="button button-small" href={auditCsvHref(filter)} download>
+                CSV herunterladen
+              </a>
+            </p>
+            <ScrollableTable label="Tabelle der Änderungen">
+              <table className="data-table audit-table">
+                <caption className="visually-hidden">Änderungen, neueste zuerst</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Zeitpunkt</th>
+                    <th scope="col">Kommune und Leistung</th>
+                    <th scope="col">Änderung</th>
+                    <th scope="col">Quelle</th>
+                    <th scope="col">Benutzer</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trail.data.items.map((event) => (
+                    <tr key={event.id}>
+                      <td>{formatDateTime(event.occurredAt)}</td>
+                      <th scope="row">
+                        {event.regionName}
+                        <span className="cell-sub">
+                          {event.serviceName} (OZG-ID {event.ozgId})
+                        </span>
+                      </th>
+                      <td>
+                        {describeChanges(event.before, event.after).map((line) => (
+                          <span key={line} className="audit-change">
+                            {line}
+                          </span>
+                        ))}
+                      </td>
+                      <td>{CHANGE_SOURCE_LABELS[event.source]}</td>
+                      <td>{event.actor ?? 'ohne Benutzerkonto'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+            <Pagination
+              page={trail.data.page}
+              pageSize={AUDIT_PAGE_SIZE}
+              total={trail.data.total}
+              what="Änderungen"
+              label="Seiten des Änderungsprotokolls"
+              onPage={(page) => apply({ seite: page > 1 ? String(page) : '' })}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function AuditFilterForm({
+  filter,
+  users,
+  onApply,
+}: {
+  filter: AuditFilter;
+  users: readonly { id: number; displayName: string }[];
+  onApply: (values: Record<'gebiet' | 'benutzer' | 'von' | 'bis' | 'quelle', string>) => void;
+}) {
+  const [region, setRegion] = useState(filter.region ?? '');
+  const [user, setUser] = useState(filter.user ? String(filter.user) : '');
+  const [from, setFrom] = useState(filter.from ?? '');
+  const [to, setTo] = useState(filter.to ?? '');
+  const [source, setSource] = useState<ChangeSourceKind | ''>(filter.source ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ gebiet: region.trim(), benutzer: user, von: from, bis: to, quelle: source });
+  };
+  return (
+    <form className="filters" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="audit-region">Gebiet (AGS)</label>
+        <input
+          id="audit-region"
+          inputMode="numeric"
+          pattern="\d{2,12}"
+          title="AGS mit 2, 3, 5 oder 8 Ziffern, z. B. 06435"
+          value={region}
+          onChange={(event) => setRegion(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-from">Von</label>
+        <input id="audit-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-to">Bis</label>
+        <input id="audit-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-source">Quelle</label>
+        <select
+          id="audit-source"
+          value={source}
+          onChange={(event) => setSource(event.target.value as ChangeSourceKind | '')}
+        >
+          <option value="">Alle Quellen</option>
+          {CHANGE_SOURCES.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {CHANGE_SOURCE_LABELS[candidate]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="audit-user">Benutzer</label>
+        <select id="audit-user" value={user} onChange={(event) => setUser(event.target.value)}>
+          <option value="">Alle Benutzer</option>
+          {users.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button-primary">
+        Anzeigen
+      </button>
+    </form>
+  );
+}
