@@ -14,6 +14,7 @@ import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-mod
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
+import { ServiceGaps } from './ServiceGaps';
 
 /** The route /beratung/kommune/:ags. */
 export function ConsultationsPage({ params }: PageProps) {
@@ -124,6 +125,7 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
           )}
         </>
       )}
+      <ServiceGaps ags={municipality.data.ags} name={name} />
     </>
   );
 }

@@ -278,7 +278,8 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                     <td>{current.updatedBy ?? '–'}</td>
                     {changedFields.map((field) => (
                       <td key={field}>
-                        {displayValue(field, read[field])} → {displayValue(field, current[field])} →{' '}
+                        {displayValue(field, read[field], read.maturityModel)} →{' '}
+                        {displayValue(field, current[field], current.maturityModel)} →{' '}
                         <strong>{displayValue(field, changes[field])}</strong>
                       </td>
                     ))}
