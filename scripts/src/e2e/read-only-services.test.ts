@@ -1,6 +1,14 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import {
+  openPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
 import { allLoaded, startJourney } from './journey';
 import { signIn } from './sign-in';
 
@@ -165,6 +173,8 @@ describe('reading a municipality’s services without editing them', () => {
         VIEWPORTS[viewport].height + 1,
       );
       await checkPage(page, `readonly-bulk-sticky-${viewport}`, viewport);
+      // The full-page screenshot cannot show a sticky bar where it sticks: the window as the officer sees it.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `readonly-bulk-sticky-window-${viewport}.png`) });
       expect(problems()).toEqual([]);
       await close();
     });
