@@ -175,6 +175,18 @@ describe('reading a municipality’s services without editing them', () => {
       await checkPage(page, `readonly-bulk-sticky-${viewport}`, viewport);
       // The full-page screenshot cannot show a sticky bar where it sticks: the window as the officer sees it.
       await page.screenshot({ path: join(SCREENSHOT_DIR, `readonly-bulk-sticky-window-${viewport}.png`) });
+      // Folded, the bar only names the selection and leaves the ticked row visible; unfolded, its fields are back.
+      await first.scrollIntoViewIfNeeded();
+      await bar.getByRole('button', { name: 'Einklappen' }).click();
+      await page.locator('#bulk-workflowState').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `readonly-bulk-folded-window-${viewport}.png`) });
+      const folded = await bar.boundingBox();
+      const row = await first.boundingBox();
+      expect(folded?.height ?? Infinity).toBeLessThan(VIEWPORTS[viewport].height / 4);
+      expect((row?.y ?? Infinity) + (row?.height ?? 0)).toBeLessThanOrEqual(folded?.y ?? 0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await bar.getByRole('button', { name: 'Änderung wählen' }).click();
+      await page.locator('#bulk-workflowState').waitFor();
       expect(problems()).toEqual([]);
       await close();
     });
