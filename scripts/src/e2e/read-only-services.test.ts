@@ -156,11 +156,11 @@ describe('reading a municipality’s services without editing them', () => {
       const first = rows(page).first();
       await first.scrollIntoViewIfNeeded();
       // Where the row stands in the document, whatever the window's scroll position.
-      const place = () =>
-        first.evaluate((row) => {
-          const box = row.getBoundingClientRect();
-          return { top: box.top + window.scrollY, height: box.height, scrollY: window.scrollY };
-        });
+      const place = async () => {
+        const box = await first.boundingBox();
+        const scrollY = Number(await page.evaluate('window.scrollY'));
+        return { top: (box?.y ?? Number.NaN) + scrollY, height: box?.height, scrollY };
+      };
       const before = await place();
       await first.getByRole('checkbox').check();
       const bar = page.getByRole('form', { name: 'Sammelbearbeitung: 1 ausgewählt' });
