@@ -82,6 +82,9 @@ async function readServicesReadOnly(page: Page, name: string, viewport: keyof ty
   await history.waitFor();
   await allLoaded(page);
   await checkPage(page, `${name}-history-${viewport}`, viewport);
+  // The dialog keeps its close button inside the window (the page's width alone does not show it).
+  const closeBox = await history.getByRole('button', { name: 'Schließen' }).boundingBox();
+  expect((closeBox?.x ?? Infinity) + (closeBox?.width ?? 0)).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
   await history.getByRole('button', { name: 'Schließen' }).click();
   await history.waitFor({ state: 'hidden' });
 }
