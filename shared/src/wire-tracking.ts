@@ -231,9 +231,20 @@ export const StatusListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
+/** A status as the list shows it to one user: with whether that user may edit it. */
+export const ListedStatusSchema = StatusSchema.extend({
+  editable: z
+    .boolean()
+    .meta({ description: 'the signed-in user may edit this status (the rule of decision 003)' }),
+}).meta({ id: 'ListedStatus' });
+export type ListedStatus = z.infer<typeof ListedStatusSchema>;
+
 export const StatusPageSchema = z
   .object({
-    items: z.array(StatusSchema),
+    items: z.array(ListedStatusSchema),
+    editable: z
+      .boolean()
+      .meta({ description: 'the signed-in user may edit statuses of this administration (bulk, CSV)' }),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

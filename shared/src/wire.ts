@@ -307,7 +307,15 @@ export const AdoptionHintsSchema = z
           .number()
           .int()
           .meta({ description: 'municipalities of the same kind and size class in the Land' }),
+        municipalities: z
+          .number()
+          .int()
+          .meta({ description: 'distinct municipalities (neighbours and peers, each counted once)' }),
         since: z.string().nullable().meta({ description: 'earliest "online seit" among them' }),
+        averageSince: z
+          .string()
+          .nullable()
+          .meta({ description: 'mean "online seit" among them (ISO date; null when none has one)' }),
         examples: z.array(z.object({ ags: z.string(), name: z.string(), url: z.string().nullable() })),
       }),
     ),

@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { resolveAdministration } from './regions';
 
+const DAY_MS = 86_400_000;
+
 /**
  * For a municipality and a service: which solutions comparable municipalities
  * (same kind and size class in the Land) and neighbours (same Kreis) use for it
@@ -55,6 +57,8 @@ export async function getAdoptionHints({
   );
   const ownSize = sizeClassOf(self.population ?? 0);
   const bySolution = new Map<string | null, AdoptionHints['solutions'][number]>();
+  // Sum of the "online seit" days per solution, for the mean the hint sentence names.
+  const dated = new Map<string | null, { days: number; count: number }>();
   for (const other of others) {
     const neighbour = self.kreis_id !== null && other.parent_region_id === self.kreis_id;
     const peer = other.kind === self.kind && sizeClassOf(other.population ?? 0) === ownSize;
@@ -63,18 +67,31 @@ export async function getAdoptionHints({
       solution: other.solution,
       neighbours: 0,
       peers: 0,
+      municipalities: 0,
       since: null,
+      averageSince: null,
       examples: [],
     };
     if (neighbour) entry.neighbours++;
     if (peer) entry.peers++;
-    if (other.online_since && (!entry.since || other.online_since < entry.since))
-      entry.since = other.online_since;
+    entry.municipalities++;
+    if (other.online_since) {
+      if (!entry.since || other.online_since < entry.since) entry.since = other.online_since;
+      const sum = dated.get(other.solution) ?? { days: 0, count: 0 };
+      sum.days += Date.parse(`${other.online_since}T00:00:00Z`) / DAY_MS;
+      sum.count++;
+      dated.set(other.solution, sum);
+    }
     // Neighbours first: the easiest to call and likely on the same platform.
     if (entry.examples.length < 3 && (neighbour || entry.examples.length < 2)) {
       entry.examples.push({ ags: other.ags, name: other.name, url: other.url });
     }
     bySolution.set(other.solution, entry);
+  }
+  for (const [solution, sum] of dated) {
+    const entry = bySolution.get(solution);
+    if (entry)
+      entry.averageSince = new Date(Math.round(sum.days / sum.count) * DAY_MS).toISOString().slice(0, 10);
   }
   return {
     region: { ags: administration.ags, name: administration.name },

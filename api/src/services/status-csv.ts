@@ -18,7 +18,7 @@ import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
 import { today } from './regions';
-import { diffStatus, listStatuses, writeStatuses } from './statuses';
+import { diffStatus, queryStatuses, writeStatuses } from './statuses';
 
 /**
  * The CSV format of a municipality's statuses, for editing in a spreadsheet:
@@ -52,7 +52,7 @@ export async function exportStatusesCsv({
   regionId: number;
   variant: CsvVariant;
 }): Promise<string> {
-  const { items } = await listStatuses({ db, regionId, query: { pageSize: 1000, sort: 'ozgId' } });
+  const { items } = await queryStatuses({ db, regionId, query: { pageSize: 1000, sort: 'ozgId' } });
   const rows = items.map((status) => [
     status.id,
     status.version,
@@ -222,7 +222,7 @@ export async function importStatusesCsv(input: {
   if (!canEditRegion(input.actor, input.regionId))
     throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
   const lines = parseLines(input.bytes);
-  const { items } = await listStatuses({
+  const { items } = await queryStatuses({
     db: input.db,
     regionId: input.regionId,
     query: { pageSize: 1000, includeOutOfTarget: 'true' },

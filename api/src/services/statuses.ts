@@ -83,8 +83,29 @@ const SORT_COLUMNS = {
 
 export type StatusListQuery = z.infer<typeof StatusListQuerySchema>;
 
-/** The statuses of one administration, filtered, sorted and paginated. */
+/** The statuses of one administration, filtered, sorted and paginated, as one user may see them. */
 export async function listStatuses({
+  db,
+  actor,
+  regionId,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  regionId: number;
+  query: StatusListQuery;
+}) {
+  const result = await queryStatuses({ db, regionId, query });
+  // Who may edit is told per row by the one rule the writes check, so clients never re-implement it.
+  return {
+    ...result,
+    items: result.items.map((status) => ({ ...status, editable: canEditRegion(actor, status.regionId) })),
+    editable: canEditRegion(actor, regionId),
+  };
+}
+
+/** The statuses of one administration, filtered, sorted and paginated, whoever reads them (the CSV exchange). */
+export async function queryStatuses({
   db,
   regionId,
   query,

@@ -85,7 +85,13 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'Arbeitsbereich' },
     roles: ['officer', 'admin'],
   },
-  { path: '/arbeitsbereich/:ags', page: WorkspacePage, title: 'Arbeitsbereich', roles: ['officer', 'admin'] },
+  // Every signed-in role reads a municipality's services here; only who may edit gets the editor (the API says who).
+  {
+    path: '/arbeitsbereich/:ags',
+    page: WorkspacePage,
+    title: 'Leistungen der Kommune',
+    roles: ['officer', 'admin', 'consultant', 'viewer'],
+  },
   {
     path: '/nachzuegler',
     page: LaggardsPage,

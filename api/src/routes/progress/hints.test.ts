@@ -1,5 +1,5 @@
 import { type Database, queryRows } from '@ozg/db';
-import type { AdoptionHints, Status } from '@ozg/shared';
+import { type AdoptionHints, type Status, sizeClassOf } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
@@ -36,9 +36,15 @@ describe('adoption hints', () => {
     }
     if (!hints) throw new Error('no lacking service offered by a neighbour in the demo');
     expect(hints.alreadyOffered).toBe(false);
-    const reference = await queryRows<{ solution: string | null; n: number; since: string | null }>(
+    const reference = await queryRows<{
+      solution: string | null;
+      n: number;
+      since: string | null;
+      average: string | null;
+    }>(
       database.db,
-      sql`select st.solution, count(*)::int as n, min(st.online_since)::text as since
+      sql`select st.solution, count(*)::int as n, min(st.online_since)::text as since,
+            (date '1970-01-01' + round(avg(st.online_since - date '1970-01-01'))::int)::text as average
           from service_statuses st join region_versions v on v.region_id = st.region_id and v.valid_to is null
           where st.ozg_id = ${hints.service.ozgId} and st.in_target and st.maturity_level >= 3
             and length(v.ags) = 8 and v.ags like '06435%' and v.ags <> '06435901'
@@ -48,6 +54,46 @@ describe('adoption hints', () => {
       const entry = hints.solutions.find((candidate) => candidate.solution === row.solution);
       expect(entry?.neighbours).toBe(row.n);
       expect(entry?.examples.length).toBeGreaterThan(0);
+    }
+    // Neighbours and peers together, each municipality once: counted here from the rows themselves.
+    const [self] = await queryRows<{ kind: string; population: number }>(
+      database.db,
+      sql`select kind, population from region_versions where ags = '06435901' and valid_to is null`,
+    );
+    const offering = await queryRows<{
+      ags: string;
+      kind: string;
+      population: number | null;
+      solution: string | null;
+      online_since: string | null;
+    }>(
+      database.db,
+      sql`select v.ags, v.kind, v.population, st.solution, st.online_since::text as online_since
+          from service_statuses st join region_versions v on v.region_id = st.region_id and v.valid_to is null
+          where st.ozg_id = ${hints.service.ozgId} and st.in_target and st.maturity_level >= 3
+            and v.ags like '06%' and v.ags <> '06435901'`,
+    );
+    const counted = offering.filter(
+      (row) =>
+        (row.ags.length === 8 && row.ags.startsWith('06435')) ||
+        (row.kind === self?.kind && sizeClassOf(row.population ?? 0) === sizeClassOf(self?.population ?? 0)),
+    );
+    for (const entry of hints.solutions) {
+      const rows = counted.filter((row) => row.solution === entry.solution);
+      const days = rows.flatMap((row) =>
+        row.online_since ? [Date.parse(row.online_since) / 86_400_000] : [],
+      );
+      expect(entry.municipalities).toBe(rows.length);
+      expect(entry.since).toBe(
+        days.length ? new Date(Math.min(...days) * 86_400_000).toISOString().slice(0, 10) : null,
+      );
+      expect(entry.averageSince).toBe(
+        days.length
+          ? new Date(Math.round(days.reduce((a, b) => a + b, 0) / days.length) * 86_400_000)
+              .toISOString()
+              .slice(0, 10)
+          : null,
+      );
     }
     expect(hints.solutions.reduce((sum, entry) => sum + entry.neighbours, 0)).toBe(
       reference.reduce((sum, row) => sum + row.n, 0),

@@ -23,10 +23,11 @@ import {
 
 export const statusesRouter = createRouter()
   .openapi(listStatusesRoute, async (c) => {
+    const actor = requireActor(c);
     const { db } = c.get('database');
     const administration = await resolveAdministration(db, c.req.valid('param').key);
     return c.json(
-      await listStatuses({ db, regionId: administration.regionId, query: c.req.valid('query') }),
+      await listStatuses({ db, actor, regionId: administration.regionId, query: c.req.valid('query') }),
       200,
     );
   })

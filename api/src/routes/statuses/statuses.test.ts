@@ -53,6 +53,35 @@ describe('status list', () => {
     expect((await json<ErrorBody>(res)).error.code).toBe('unauthenticated');
   });
 
+  it('tells every reader per status whether they may edit it, by the rule the writes check', async () => {
+    const [consultant, viewer] = await Promise.all([signInAs(app, 'consultant'), signInAs(app, 'viewer')]);
+    const read = async (client: TestClient, key: string) =>
+      json<Page>(await client.request('GET', `/api/v1/regions/${key}/statuses?pageSize=5`));
+    const own = await read(officer, OFFICER_GEMEINDE);
+    const neighbour = await read(officer, '06435902');
+    expect(own.editable).toBe(true);
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((status) => status.editable)).toBe(true);
+    expect(neighbour.editable).toBe(false);
+    expect(neighbour.items.length).toBeGreaterThan(0);
+    expect(neighbour.items.some((status) => status.editable)).toBe(false);
+    for (const reader of [consultant, viewer]) {
+      const page = await read(reader, OFFICER_GEMEINDE);
+      expect(page.editable).toBe(false);
+      expect(page.items.map((status) => status.editable)).toEqual(own.items.map(() => false));
+    }
+    const ministry = await read(admin, '06435902');
+    expect(ministry.editable).toBe(true);
+    expect(ministry.items.every((status) => status.editable)).toBe(true);
+    // The flag is the truth: a status marked not editable is refused on save.
+    const refused = neighbour.items[0] as Status;
+    const res = await officer.request('PATCH', `/api/v1/statuses/${refused.id}`, {
+      version: refused.version,
+      note: 'x',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('filters by Themenfeld, overdue and text, sorts and paginates', async () => {
     const all = await json<Page>(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?pageSize=1000`),

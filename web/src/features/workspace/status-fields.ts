@@ -1,6 +1,6 @@
 import {
-  MATURITY_LABELS_1_1,
-  type MaturityLevel,
+  DEFAULT_MATURITY_MODEL,
+  type MaturityModel,
   OZG_CONFORMANT_LEVEL,
   SOLUTION_KIND_LABELS,
   type SolutionKind,
@@ -11,6 +11,7 @@ import {
   type WorkflowState,
 } from '@ozg/shared';
 import { formatDate } from '../../lib/format';
+import { maturityText } from '../../lib/maturity';
 
 /** The fields an officer edits, in the order the forms show them. */
 export const EDITABLE_FIELDS = [
@@ -37,15 +38,23 @@ export const FIELD_LABELS: Record<EditableField | 'maturityModel', string> = {
   note: 'Notiz',
 };
 
-export const maturityLabel = (level: number) =>
-  `${level} – ${MATURITY_LABELS_1_1[level as MaturityLevel] ?? 'unbekannt'}`;
+/** A level to choose in a form: new levels are recorded under the current model. */
+export const maturityLabel = (level: number, model: MaturityModel = DEFAULT_MATURITY_MODEL) =>
+  maturityText(level, model);
 
-/** A field's value as the UI shows it: labels instead of codes, German dates, a dash for nothing. */
-export function displayValue(field: string, value: unknown): string {
+/**
+ * A field's value as the UI shows it: labels instead of codes, German dates, a
+ * dash for nothing; a Reifegrad with the model it was recorded under.
+ */
+export function displayValue(
+  field: string,
+  value: unknown,
+  model: MaturityModel = DEFAULT_MATURITY_MODEL,
+): string {
   if (value === null || value === undefined || value === '') return '–';
   switch (field) {
     case 'maturityLevel':
-      return typeof value === 'number' ? maturityLabel(value) : String(value);
+      return typeof value === 'number' ? maturityText(value, model) : String(value);
     case 'workflowState':
       return WORKFLOW_STATE_LABELS[value as WorkflowState] ?? String(value);
     case 'solution':

@@ -7,6 +7,7 @@ export const consultingKeys = {
   municipality: (ags: string) => ['regions', ags, 'municipality'] as const,
   consultations: (ags: string) => ['regions', ags, 'consultations'] as const,
   services: (ags: string, q: string) => ['regions', ags, 'statuses', { q }] as const,
+  gaps: (ags: string) => ['regions', ags, 'statuses', { overdue: true, sort: 'maturityLevel' }] as const,
   worklist: (key: string, filter: { area: ConsultingArea | null; kreis: string | null }) =>
     ['regions', key, 'consulting', 'worklist', filter] as const,
   report: (key: string) => ['regions', key, 'consulting', 'report'] as const,

@@ -15,6 +15,7 @@ import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
 import { RequestConsultation } from './RequestConsultation';
+import { ServiceGaps } from './ServiceGaps';
 
 /** The route /beratung/kommune/:ags. */
 export function ConsultationsPage({ params }: PageProps) {
@@ -163,6 +164,7 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
           )}
         </>
       )}
+      <ServiceGaps ags={municipality.data.ags} name={name} />
     </>
   );
 }

@@ -57,6 +57,8 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
   const [preview, setPreview] = useState<BulkUpdateResult | null>(null);
   const [conflicts, setConflicts] = useState<{ read: Status; current: Status }[]>([]);
   const previewButton = useRef<HTMLButtonElement>(null);
+  // The bar sticks to the bottom of the window over the rows; folded it only names the selection, hiding little.
+  const [folded, setFolded] = useState(false);
   const dryRun = useBulkPreview();
   const bulk = useBulkUpdate(regionKey);
 
@@ -132,106 +134,124 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
 
   return (
     <form className="bulk-bar" aria-labelledby="bulk-title" onSubmit={submit}>
-      <h2 id="bulk-title" className="bulk-title">
-        Sammelbearbeitung: {formatNumber(selected.length)} ausgewählt
-      </h2>
-      <div className="bulk-fields">
-        <div className="field">
-          <label htmlFor="bulk-workflowState">{FIELD_LABELS.workflowState}</label>
-          <select
-            id="bulk-workflowState"
-            value={form.workflowState}
-            onChange={(e) => setForm({ ...form, workflowState: e.target.value })}
-          >
-            <option value={UNCHANGED}>unverändert</option>
-            {WORKFLOW_STATES.map((state) => (
-              <option key={state} value={state}>
-                {WORKFLOW_STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="bulk-solution">{FIELD_LABELS.solution}</label>
-          <select
-            id="bulk-solution"
-            value={form.solution}
-            onChange={(e) => setForm({ ...form, solution: e.target.value })}
-          >
-            <option value={UNCHANGED}>unverändert</option>
-            <option value={NO_SOLUTION}>keine Angabe</option>
-            {SOLUTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SOLUTION_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="bulk-maturityLevel">{FIELD_LABELS.maturityLevel}</label>
-          <select
-            id="bulk-maturityLevel"
-            value={form.maturityLevel}
-            onChange={(e) => setForm({ ...form, maturityLevel: e.target.value })}
-          >
-            <option value={UNCHANGED}>unverändert</option>
-            {MATURITY_LEVELS_1_1.map((level) => (
-              <option key={level} value={level}>
-                {maturityLabel(level)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {needsDate ? (
-          <div className="field">
-            <label htmlFor="bulk-onlineSince">{FIELD_LABELS.onlineSince} (ab Reifegrad 3 nötig)</label>
-            <input
-              id="bulk-onlineSince"
-              type="date"
-              required
-              value={form.onlineSince}
-              onChange={(e) => setForm({ ...form, onlineSince: e.target.value })}
-            />
-          </div>
+      <div className="bulk-head">
+        <h2 id="bulk-title" className="bulk-title">
+          Sammelbearbeitung: {formatNumber(selected.length)} ausgewählt
+        </h2>
+        <button
+          type="button"
+          className="button button-small"
+          aria-expanded={!folded}
+          aria-controls="bulk-body"
+          onClick={() => setFolded(!folded)}
+        >
+          {folded ? 'Änderung wählen' : 'Einklappen'}
+        </button>
+        {folded ? (
+          <button type="button" className="button button-small" onClick={() => onSelectionChange([])}>
+            Auswahl aufheben
+          </button>
         ) : null}
       </div>
-      <div className="bulk-fields bulk-texts">
-        {BULK_TEXT_FIELDS.map((field) => (
-          <div key={field} className="field">
-            <label htmlFor={`bulk-${field}`}>{FIELD_LABELS[field]}</label>
-            <input
-              id={`bulk-${field}`}
-              type={TEXT_INPUT[field].type}
-              value={form.texts[field]}
-              disabled={form.cleared[field]}
-              placeholder={form.cleared[field] ? 'wird geleert' : TEXT_INPUT[field].hint || 'unverändert'}
-              onChange={(e) => setText(field, e.target.value)}
-            />
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={form.cleared[field]}
-                onChange={(e) => setCleared(field, e.target.checked)}
-              />
-              {FIELD_LABELS[field]} leeren
-            </label>
+      <div id="bulk-body" hidden={folded}>
+        <div className="bulk-fields">
+          <div className="field">
+            <label htmlFor="bulk-workflowState">{FIELD_LABELS.workflowState}</label>
+            <select
+              id="bulk-workflowState"
+              value={form.workflowState}
+              onChange={(e) => setForm({ ...form, workflowState: e.target.value })}
+            >
+              <option value={UNCHANGED}>unverändert</option>
+              {WORKFLOW_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {WORKFLOW_STATE_LABELS[state]}
+                </option>
+              ))}
+            </select>
           </div>
-        ))}
-      </div>
-      <div className="form-actions">
-        <button
-          ref={previewButton}
-          type="submit"
-          className="button button-primary"
-          disabled={nothingChosen || dryRun.isPending || bulk.isPending || (needsDate && !form.onlineSince)}
-        >
-          {dryRun.isPending && !preview
-            ? 'Vorschau wird berechnet …'
-            : `Vorschau für ${formatNumber(selected.length)} anzeigen`}
-        </button>
-        <button type="button" className="button" onClick={() => onSelectionChange([])}>
-          Auswahl aufheben
-        </button>
+          <div className="field">
+            <label htmlFor="bulk-solution">{FIELD_LABELS.solution}</label>
+            <select
+              id="bulk-solution"
+              value={form.solution}
+              onChange={(e) => setForm({ ...form, solution: e.target.value })}
+            >
+              <option value={UNCHANGED}>unverändert</option>
+              <option value={NO_SOLUTION}>keine Angabe</option>
+              {SOLUTION_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {SOLUTION_KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-maturityLevel">{FIELD_LABELS.maturityLevel}</label>
+            <select
+              id="bulk-maturityLevel"
+              value={form.maturityLevel}
+              onChange={(e) => setForm({ ...form, maturityLevel: e.target.value })}
+            >
+              <option value={UNCHANGED}>unverändert</option>
+              {MATURITY_LEVELS_1_1.map((level) => (
+                <option key={level} value={level}>
+                  {maturityLabel(level)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {needsDate ? (
+            <div className="field">
+              <label htmlFor="bulk-onlineSince">{FIELD_LABELS.onlineSince} (ab Reifegrad 3 nötig)</label>
+              <input
+                id="bulk-onlineSince"
+                type="date"
+                required
+                value={form.onlineSince}
+                onChange={(e) => setForm({ ...form, onlineSince: e.target.value })}
+              />
+            </div>
+          ) : null}
+        </div>
+        <div className="bulk-fields bulk-texts">
+          {BULK_TEXT_FIELDS.map((field) => (
+            <div key={field} className="field">
+              <label htmlFor={`bulk-${field}`}>{FIELD_LABELS[field]}</label>
+              <input
+                id={`bulk-${field}`}
+                type={TEXT_INPUT[field].type}
+                value={form.texts[field]}
+                disabled={form.cleared[field]}
+                placeholder={form.cleared[field] ? 'wird geleert' : TEXT_INPUT[field].hint || 'unverändert'}
+                onChange={(e) => setText(field, e.target.value)}
+              />
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={form.cleared[field]}
+                  onChange={(e) => setCleared(field, e.target.checked)}
+                />
+                {FIELD_LABELS[field]} leeren
+              </label>
+            </div>
+          ))}
+        </div>
+        <div className="form-actions">
+          <button
+            ref={previewButton}
+            type="submit"
+            className="button button-primary"
+            disabled={nothingChosen || dryRun.isPending || bulk.isPending || (needsDate && !form.onlineSince)}
+          >
+            {dryRun.isPending && !preview
+              ? 'Vorschau wird berechnet …'
+              : `Vorschau für ${formatNumber(selected.length)} anzeigen`}
+          </button>
+          <button type="button" className="button" onClick={() => onSelectionChange([])}>
+            Auswahl aufheben
+          </button>
+        </div>
       </div>
 
       {preview ? (
@@ -278,7 +298,8 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
                     <td>{current.updatedBy ?? '–'}</td>
                     {changedFields.map((field) => (
                       <td key={field}>
-                        {displayValue(field, read[field])} → {displayValue(field, current[field])} →{' '}
+                        {displayValue(field, read[field], read.maturityModel)} →{' '}
+                        {displayValue(field, current[field], current.maturityModel)} →{' '}
                         <strong>{displayValue(field, changes[field])}</strong>
                       </td>
                     ))}

@@ -3,7 +3,7 @@ import { OZG_CONFORMANT_LEVEL } from '@ozg/shared';
 import { useEffect, useRef } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { displayValue, FIELD_LABELS, maturityLabel } from '../status-fields';
+import { displayValue, FIELD_LABELS } from '../status-fields';
 
 type Props = {
   result: BulkUpdateResult;
@@ -81,7 +81,12 @@ export function BulkPreviewDialog({
           <ul className="bulk-affected">
             {downgrades.map((entry) => (
               <li key={entry.statusId}>
-                {entry.serviceName}: jetzt {maturityLabel(byId.get(entry.statusId)?.maturityLevel ?? 0)}
+                {entry.serviceName}: jetzt{' '}
+                {displayValue(
+                  'maturityLevel',
+                  byId.get(entry.statusId)?.maturityLevel ?? 0,
+                  byId.get(entry.statusId)?.maturityModel,
+                )}
               </li>
             ))}
           </ul>
@@ -168,7 +173,8 @@ export function BulkPreviewDialog({
                     <ul className="line-details">
                       {Object.entries(entry.changes ?? {}).map(([field, change]) => (
                         <li key={field}>
-                          {fieldLabel(field)}: {displayValue(field, change.from)} →{' '}
+                          {fieldLabel(field)}:{' '}
+                          {displayValue(field, change.from, byId.get(entry.statusId)?.maturityModel)} →{' '}
                           {displayValue(field, change.to)}
                         </li>
                       ))}

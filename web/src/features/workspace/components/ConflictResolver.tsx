@@ -61,7 +61,7 @@ export function ConflictResolver({ base, mine, current, pending, onApply, onCanc
             {fields.map(({ field, base: read, mine: wanted, theirs }) => (
               <tr key={field}>
                 <th scope="row">{FIELD_LABELS[field]}</th>
-                <td>{displayValue(field, read)}</td>
+                <td>{displayValue(field, read, base.maturityModel)}</td>
                 <td>
                   <label className="choice">
                     <input
@@ -82,7 +82,7 @@ export function ConflictResolver({ base, mine, current, pending, onApply, onCanc
                       checked={choice[field] === 'theirs'}
                       onChange={() => setChoice((previous) => ({ ...previous, [field]: 'theirs' }))}
                     />
-                    {displayValue(field, theirs)}
+                    {displayValue(field, theirs, current.maturityModel)}
                     <span className="visually-hidden"> (gespeicherte Fassung für {FIELD_LABELS[field]})</span>
                   </label>
                 </td>
@@ -96,7 +96,12 @@ export function ConflictResolver({ base, mine, current, pending, onApply, onCanc
       {others.length > 0 ? (
         <p className="hint">
           Außerdem geändert (bleibt so):{' '}
-          {others.map((field) => `${FIELD_LABELS[field]}: ${displayValue(field, current[field])}`).join('; ')}
+          {others
+            .map(
+              (field) =>
+                `${FIELD_LABELS[field]}: ${displayValue(field, current[field], current.maturityModel)}`,
+            )
+            .join('; ')}
         </p>
       ) : null}
       <div className="form-actions">

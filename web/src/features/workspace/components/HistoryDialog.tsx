@@ -1,4 +1,4 @@
-import type { Status } from '@ozg/shared';
+import { MATURITY_MODELS, type MaturityModel, type Status } from '@ozg/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDateTime } from '../../../lib/format';
@@ -19,6 +19,15 @@ const CHANGE_SET_LABELS: Record<string, string> = {
   csv: 'CSV-Übernahme',
   undo: 'Rücknahme',
 };
+
+/**
+ * The Reifegradmodell a recorded level belongs to: an event that changed the
+ * model names it; otherwise the level was recorded under the status's model.
+ */
+const modelOf = (values: Record<string, unknown>, status: Status): MaturityModel =>
+  typeof values.maturityModel === 'string' && values.maturityModel in MATURITY_MODELS
+    ? (values.maturityModel as MaturityModel)
+    : status.maturityModel;
 
 const fieldLabel = (field: string) => FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
 
@@ -68,8 +77,9 @@ export function HistoryDialog({ status, onClose }: { status: Status; onClose: ()
                 <ul className="history-changes">
                   {Object.keys(event.after).map((field) => (
                     <li key={field}>
-                      <strong>{fieldLabel(field)}:</strong> {displayValue(field, event.before[field])} →{' '}
-                      {displayValue(field, event.after[field])}
+                      <strong>{fieldLabel(field)}:</strong>{' '}
+                      {displayValue(field, event.before[field], modelOf(event.before, status))} →{' '}
+                      {displayValue(field, event.after[field], modelOf(event.after, status))}
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,7 @@
 import {
-  MATURITY_LABELS_1_1,
+  type ListedStatus,
   MATURITY_LEVELS_1_1,
-  type MaturityLevel,
+  OZG_CONFORMANT_LEVEL,
   type Status,
   THEMENFELDER,
   type Themenfeld,
@@ -11,10 +11,12 @@ import {
 } from '@ozg/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { AdoptionHints } from '../../../components/AdoptionHints';
+import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
+import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
 import { HistoryDialog } from './HistoryDialog';
@@ -44,8 +46,10 @@ function useDebounced<T>(value: T, delay: number): T {
 
 /**
  * The municipality's target services: server-side filter, sort and pages;
- * a row opens its inline editor or its history; selected rows (kept across
- * pages) get one change at once.
+ * a row opens its inline editor, its history or, when the service is missing
+ * or low, how others offer it; selected rows (kept across pages) get one
+ * change at once. Selection and editing appear only where the API says this
+ * user may edit (decision 003); everyone else reads the same table.
  */
 export function StatusTable({
   regionKey,
@@ -59,8 +63,11 @@ export function StatusTable({
   const [filters, setFilters] = useState<
     Pick<StatusListParams, 'themenfeld' | 'maturityLevel' | 'workflowState' | 'overdue'>
   >({});
-  const [sort, setSort] = useState<Pick<StatusListParams, 'sort' | 'order'>>({ sort: 'name', order: 'asc' });
-  const [pageSize, setPageSize] = useState<number>(50);
+  const [sort, setSort] = useState<Pick<StatusListParams, 'sort' | 'order'>>({
+    sort: FIRST_PAGE.sort,
+    order: FIRST_PAGE.order,
+  });
+  const [pageSize, setPageSize] = useState<number>(FIRST_PAGE.pageSize);
   // The page belongs to the filters it was chosen under: any other search, filter or page size starts at page 1.
   const filterSignature = JSON.stringify([q, filters, pageSize]);
   const [paging, setPaging] = useState({ filterSignature, page: 1 });
@@ -69,6 +76,7 @@ export function StatusTable({
   const [selected, setSelected] = useState<Map<number, Status>>(new Map());
   const [editing, setEditing] = useState<number | null>(null);
   const [history, setHistory] = useState<Status | null>(null);
+  const [hintsFor, setHintsFor] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
@@ -107,7 +115,7 @@ export function StatusTable({
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const focusRowButton = (statusId: number, action: 'edit' | 'history') => {
+  const focusRowButton = (statusId: number, action: 'edit' | 'history' | 'hints') => {
     requestAnimationFrame(() =>
       tableRef.current?.querySelector<HTMLElement>(`[data-${action}="${statusId}"]`)?.focus(),
     );
@@ -121,7 +129,9 @@ export function StatusTable({
       return next;
     });
 
-  const items = statuses.data?.items ?? [];
+  const items: ListedStatus[] = statuses.data?.items ?? [];
+  // Bulk edit and selection belong to those who may edit this administration; rows say it one by one.
+  const mayEdit = statuses.data?.editable ?? false;
   const total = statuses.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const allOnPage = items.length > 0 && items.every((status) => selected.has(status.id));
@@ -224,20 +234,6 @@ export function StatusTable({
         </label>
       </search>
 
-      {selected.size > 0 ? (
-        <BulkEditBar
-          regionKey={regionKey}
-          selected={[...selected.values()]}
-          onSelectionChange={(statuses) =>
-            setSelected(new Map(statuses.map((status) => [status.id, status])))
-          }
-          onDone={(message) => {
-            setSelected(new Map());
-            onMessage(message);
-          }}
-        />
-      ) : null}
-
       {statuses.isPending ? (
         <Loading label="Die Leistungen" />
       ) : statuses.isError ? (
@@ -279,23 +275,27 @@ export function StatusTable({
           <ScrollableTable label="Tabelle der Leistungen">
             <table ref={tableRef} className="data-table status-table" aria-busy={statuses.isFetching}>
               <caption className="visually-hidden">
-                Leistungen der Kommune; Spaltenköpfe sortieren, „Bearbeiten“ öffnet die Zeile zum Ändern
+                {mayEdit
+                  ? 'Leistungen der Kommune; Spaltenköpfe sortieren, „Bearbeiten“ öffnet die Zeile zum Ändern'
+                  : 'Leistungen der Kommune, nur zum Lesen; Spaltenköpfe sortieren'}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" className="select-cell">
-                    <input
-                      type="checkbox"
-                      aria-label="Alle Leistungen dieser Seite auswählen"
-                      checked={allOnPage}
-                      ref={(input) => {
-                        if (input) input.indeterminate = someOnPage && !allOnPage;
-                      }}
-                      onChange={(e) => {
-                        for (const status of items) toggle(status, e.target.checked);
-                      }}
-                    />
-                  </th>
+                  {mayEdit ? (
+                    <th scope="col" className="select-cell">
+                      <input
+                        type="checkbox"
+                        aria-label="Alle Leistungen dieser Seite auswählen"
+                        checked={allOnPage}
+                        ref={(input) => {
+                          if (input) input.indeterminate = someOnPage && !allOnPage;
+                        }}
+                        onChange={(e) => {
+                          for (const status of items) toggle(status, e.target.checked);
+                        }}
+                      />
+                    </th>
+                  ) : null}
                   {COLUMNS.map((column) => {
                     const active = column.sort !== null && sort.sort === column.sort;
                     return (
@@ -336,27 +336,25 @@ export function StatusTable({
                 {items.map((status) => (
                   <Fragment key={status.id}>
                     <tr className={selected.has(status.id) ? 'row-selected' : undefined}>
-                      <td className="select-cell">
-                        <input
-                          type="checkbox"
-                          aria-label={`${status.serviceName} auswählen`}
-                          checked={selected.has(status.id)}
-                          onChange={(e) => toggle(status, e.target.checked)}
-                        />
-                      </td>
+                      {mayEdit ? (
+                        <td className="select-cell">
+                          {status.editable ? (
+                            <input
+                              type="checkbox"
+                              aria-label={`${status.serviceName} auswählen`}
+                              checked={selected.has(status.id)}
+                              onChange={(e) => toggle(status, e.target.checked)}
+                            />
+                          ) : null}
+                        </td>
+                      ) : null}
                       <td className="mono hide-narrow">{status.ozgId}</td>
                       <th scope="row">
                         {status.serviceName}
                         <span className="cell-sub">{status.themenfeld}</span>
                       </th>
                       <td>
-                        <span className={`maturity-badge maturity-${status.maturityLevel}`}>
-                          {status.maturityLevel}
-                          <span className="maturity-name">
-                            {' – '}
-                            {MATURITY_LABELS_1_1[status.maturityLevel as MaturityLevel] ?? ''}
-                          </span>
-                        </span>
+                        <MaturityLevel level={status.maturityLevel} model={status.maturityModel} />
                         {status.onlineSince ? (
                           <span className="cell-sub hide-narrow">
                             online seit {formatDate(status.onlineSince)}
@@ -377,16 +375,36 @@ export function StatusTable({
                       </td>
                       <td>
                         <div className="row-actions">
-                          <button
-                            type="button"
-                            className="button button-small"
-                            data-edit={status.id}
-                            aria-expanded={editing === status.id}
-                            aria-label={`${status.serviceName} bearbeiten`}
-                            onClick={() => setEditing(editing === status.id ? null : status.id)}
-                          >
-                            Bearbeiten
-                          </button>
+                          {status.editable ? (
+                            <button
+                              type="button"
+                              className="button button-small"
+                              data-edit={status.id}
+                              aria-expanded={editing === status.id}
+                              aria-label={`${status.serviceName} bearbeiten`}
+                              onClick={() => {
+                                setHintsFor(null);
+                                setEditing(editing === status.id ? null : status.id);
+                              }}
+                            >
+                              Bearbeiten
+                            </button>
+                          ) : null}
+                          {status.maturityLevel < OZG_CONFORMANT_LEVEL ? (
+                            <button
+                              type="button"
+                              className="button button-small"
+                              data-hints={status.id}
+                              aria-expanded={hintsFor === status.id}
+                              aria-label={`Vorbilder für ${status.serviceName}: wie andere Kommunen sie anbieten`}
+                              onClick={() => {
+                                setEditing(null);
+                                setHintsFor(hintsFor === status.id ? null : status.id);
+                              }}
+                            >
+                              Vorbilder
+                            </button>
+                          ) : null}
                           <button
                             type="button"
                             className="button button-small"
@@ -399,7 +417,27 @@ export function StatusTable({
                         </div>
                       </td>
                     </tr>
-                    {editing === status.id ? (
+                    {hintsFor === status.id ? (
+                      <tr className="editor-row">
+                        <td colSpan={COLUMNS.length + (mayEdit ? 2 : 1)}>
+                          <section className="hints-panel" aria-label={`Vorbilder für ${status.serviceName}`}>
+                            <h3>So bieten andere Kommunen „{status.serviceName}“ an</h3>
+                            <AdoptionHints regionKey={regionKey} ozgId={status.ozgId} />
+                            <button
+                              type="button"
+                              className="button button-small"
+                              onClick={() => {
+                                setHintsFor(null);
+                                focusRowButton(status.id, 'hints');
+                              }}
+                            >
+                              Vorbilder schließen
+                            </button>
+                          </section>
+                        </td>
+                      </tr>
+                    ) : null}
+                    {editing === status.id && status.editable ? (
                       <tr className="editor-row">
                         <td colSpan={COLUMNS.length + 2}>
                           <StatusEditor
@@ -447,6 +485,19 @@ export function StatusTable({
           </nav>
         </>
       )}
+      {mayEdit && selected.size > 0 ? (
+        <BulkEditBar
+          regionKey={regionKey}
+          selected={[...selected.values()]}
+          onSelectionChange={(statuses) =>
+            setSelected(new Map(statuses.map((status) => [status.id, status])))
+          }
+          onDone={(message) => {
+            setSelected(new Map());
+            onMessage(message);
+          }}
+        />
+      ) : null}
       {history ? (
         <HistoryDialog
           status={history}

@@ -10,28 +10,35 @@ import { formatNumber } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../auth/api/get-me';
 import { regionPath } from '../../regions/region-paths';
+import { useMayEdit } from '../api/get-statuses';
 import { useWorkspaceRegion } from '../api/get-workspace-region';
 import { CsvPanel } from './CsvPanel';
 import { RecentChanges } from './RecentChanges';
 import { StatusTable } from './StatusTable';
 
 /**
- * The officer's workspace: /arbeitsbereich/:ags edits that municipality;
- * /arbeitsbereich opens the officer's own (or lets them pick one).
+ * The officer's workspace: /arbeitsbereich/:ags edits that municipality, or
+ * shows it read-only to whoever may not edit it (consultants, viewers, officers
+ * of other municipalities); /arbeitsbereich opens the officer's own (or lets
+ * them pick one).
  */
 export function WorkspacePage({ params }: PageProps) {
   return params.ags ? <Workspace regionKey={params.ags} /> : <WorkspaceStart />;
 }
 
-/** The workspace for one municipality (AGS or ARS): its target services and the CSV exchange. */
+/** The workspace for one municipality (AGS or ARS): its target services and, for editors, the CSV exchange. */
 function Workspace({ regionKey }: { regionKey: string }) {
   const region = useWorkspaceRegion(regionKey);
+  const me = useMe();
+  const mayEdit = useMayEdit(region.data?.ags ?? regionKey);
   const [message, setMessage] = useState('');
-  usePageTitle(region.data ? `Arbeitsbereich ${region.data.name}` : null);
+  const readOnly = mayEdit === false;
+  usePageTitle(region.data ? `${readOnly ? 'Leistungen' : 'Arbeitsbereich'} ${region.data.name}` : null);
 
   if (region.isPending) return <Loading label="Die Kommune" />;
   if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
   const { data } = region;
+  const ownRegions = me.data?.role === 'officer' ? me.data.regions : [];
 
   return (
     <div className="workspace">
@@ -43,17 +50,38 @@ function Workspace({ regionKey }: { regionKey: string }) {
               to: regionPath(ancestor.ags, ancestor.level),
             })),
             { label: data.name, to: regionPath(data.ags, data.level) },
-            { label: 'Arbeitsbereich' },
+            { label: readOnly ? 'Leistungen' : 'Arbeitsbereich' },
           ]}
         />
         <p className="eyebrow">
-          Arbeitsbereich · {REGION_KIND_LABELS[data.kind]} · AGS {data.ags}
+          {readOnly ? 'Leistungen' : 'Arbeitsbereich'} · {REGION_KIND_LABELS[data.kind]} · AGS {data.ags}
         </p>
         <h1>{data.name}</h1>
-        <p className="page-lead">
-          {formatNumber(data.population)} Einwohner. Pflegen Sie hier den Umsetzungsstand der Leistungen, die
-          Ihre Kommune anbieten muss.
-        </p>
+        {readOnly ? (
+          <p className="page-lead">
+            {formatNumber(data.population)} Einwohner. Der Umsetzungsstand der Leistungen, die {data.name}{' '}
+            anbieten muss, mit Verlauf und Vorbildern.{' '}
+            <strong>Nur zum Lesen: Ändern können ihn die Bearbeiter der Kommune und das Ministerium.</strong>
+            {ownRegions.length > 0 ? (
+              <>
+                {' '}
+                Ihre eigene Kommune bearbeiten Sie in{' '}
+                {ownRegions.map((own, index) => (
+                  <span key={own.ags}>
+                    {index > 0 ? ', ' : ''}
+                    <Link to={`/arbeitsbereich/${own.ags}`}>{own.name}</Link>
+                  </span>
+                ))}
+                .
+              </>
+            ) : null}
+          </p>
+        ) : (
+          <p className="page-lead">
+            {formatNumber(data.population)} Einwohner. Pflegen Sie hier den Umsetzungsstand der Leistungen,
+            die Ihre Kommune anbieten muss.
+          </p>
+        )}
         <p className="page-links">
           <Link to={`/beratung/kommune/${data.ags}`}>Beratungen und vereinbarte Maßnahmen der Kommune</Link>
         </p>
@@ -61,9 +89,9 @@ function Workspace({ regionKey }: { regionKey: string }) {
       <p className="flash" role="status" aria-live="polite">
         {message}
       </p>
-      <RecentChanges regionKey={data.ags} onMessage={setMessage} />
+      {mayEdit ? <RecentChanges regionKey={data.ags} onMessage={setMessage} /> : null}
       <StatusTable regionKey={data.ags} onMessage={setMessage} />
-      <CsvPanel regionKey={data.ags} onCommitted={setMessage} />
+      {mayEdit ? <CsvPanel regionKey={data.ags} onCommitted={setMessage} /> : null}
     </div>
   );
 }
