@@ -1,4 +1,4 @@
-import { type Db, endOfGermanDaySql, intArray, queryRows } from '@ozg/db';
+import { type Db, endOfGermanDaySql, germanDay, intArray, queryRows } from '@ozg/db';
 import {
   type ChildrenProgress,
   CITY_KREIS_KINDS,
@@ -72,8 +72,11 @@ function groupFigures(rows: FigureRow[]): Figures {
  * state of its latest event before midnight in Berlin at the end of the day,
  * its "online seit" included (the latest event that set it), so nothing
  * recorded later changes a figure of that day: a service that went online
- * later is missing on that day, not late. An administration counts when it
- * has at least one target service that day (ADMINISTRATIONS_DEFINITION).
+ * later is missing on that day, not late. The one exception is deliberate and
+ * announced: a territory change loaded after its Stichtag counts from the
+ * Stichtag, as in the snapshots, and the series says the days were
+ * recalculated (decision 009). An administration counts when it has at least
+ * one target service that day (ADMINISTRATIONS_DEFINITION).
  */
 export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
   const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
@@ -98,18 +101,33 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
       where ${valid('a')}
         and (ar.level = 'gemeinde' or (ar.level = 'kreis' and not a.kind = any(${cityKinds}::region_kind[])))
     ),
+    -- Each event counts from its effective day, as in the snapshots (rebuildSnapshots): the
+    -- German day it was recorded, or the Stichtag of a territory change (effective_on), never
+    -- before the status's previous event. Events recorded after the day can count only
+    -- through a Stichtag on or before it (decision 009).
+    late_dated as (
+      select distinct t.status_id from status_events t
+      where t.region_id in (select region_id from members)
+        and t.occurred_at >= ${dayEnd} and t.effective_on <= ${day}::date
+    ),
+    effective as (
+      select e.*, max(coalesce(e.effective_on, ${germanDay(sql`e.occurred_at`)})) over (
+          partition by e.status_id order by e.occurred_at, e.id) as effective_day
+      from status_events e
+      where e.region_id in (select region_id from members)
+        and (e.occurred_at < ${dayEnd} or e.status_id in (select status_id from late_dated))
+    ),
     state as (
       select distinct on (e.status_id) e.status_id, e.region_id, e.ozg_id, e.maturity_level,
         e.in_target and e.maturity_model = '1.1' as counted
-      from status_events e
-      where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
+      from effective e
+      where e.effective_day <= ${day}::date
       order by e.status_id, e.occurred_at desc, e.id desc
     ),
     online as (
       select distinct on (e.status_id) e.status_id, (e.after ->> 'onlineSince')::date as online_since
-      from status_events e
-      where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
-        and e.after ? 'onlineSince'
+      from effective e
+      where e.effective_day <= ${day}::date and e.after ? 'onlineSince'
       order by e.status_id, e.occurred_at desc, e.id desc
     ),
     facts as (

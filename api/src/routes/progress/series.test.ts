@@ -109,6 +109,15 @@ describe('progress series across a territory change', () => {
         municipallyRelevant: true,
         executingLevel: 'gemeinde',
       });
+      // A Kreis task: the kreisfreie Stadt takes it on from the Stichtag, the Landkreis keeps it.
+      await database.db.insert(schema.ozgServices).values({
+        ozgId: 90002,
+        name: 'Kreisaufgabe',
+        lebenslage: 'Test',
+        themenfeld: 'Querschnitt',
+        municipallyRelevant: true,
+        executingLevel: 'kreis',
+      });
       await syncTargetSets(database.db, { source: 'api' });
       // Give each status a history that starts in 2025 (events are append-only; backdated inserts stand for old records).
       await database.db.execute(sql`
@@ -130,17 +139,29 @@ describe('progress series across a territory change', () => {
       const snapshots = await totalsOnDays(database.db, [id], ['2025-06-30', '2026-02-28']);
       const replayed2025 = (await figuresAsOf(database.db, [id], '2025-06-30')).get(id)?.total;
       const replayed2026 = (await figuresAsOf(database.db, [id], '2026-02-28')).get(id)?.total;
-      // Before: Musterau, Beispielbach and Probefeld, all at level 3 since March 2025.
-      expect(snapshots.get(`${id}:2025-06-30`)).toMatchObject({ targetServices: 3, conformant: 3 });
-      expect(replayed2025).toMatchObject({ target: 3, l3: 3 });
+      // Before: Musterau, Beispielbach and Probefeld and the Landkreis's own task, all at level 3 since March 2025.
+      expect(snapshots.get(`${id}:2025-06-30`)).toMatchObject({ targetServices: 4, conformant: 4 });
+      expect(replayed2025).toMatchObject({ target: 4, l3: 4 });
       // After: Musterau belongs to its own Kreis, with its record and history (decision 009).
-      expect(snapshots.get(`${id}:2026-02-28`)).toMatchObject({ targetServices: 2, conformant: 2 });
-      expect(replayed2026).toMatchObject({ target: 2, l3: 2 });
+      expect(snapshots.get(`${id}:2026-02-28`)).toMatchObject({ targetServices: 3, conformant: 3 });
+      expect(replayed2026).toMatchObject({ target: 3, l3: 3 });
       const res = await testApp(database).request('/api/v1/regions/99102/progress/series');
       expect(res.status).toBe(200);
       const city = (await res.json()) as ProgressSeries;
       const february = city.monthly.find((point) => point.date === '2026-02-28');
-      expect(february).toMatchObject({ targetServices: 1, conformant: 1 });
+      // Its Gemeinde task at level 3, and the Kreis task it took on at the Stichtag at level 0.
+      expect(february).toMatchObject({ targetServices: 2, conformant: 1 });
+      // The as-of view of that day counts the same: the Kreis task from its Stichtag, not from the import day.
+      const [city2026] = await queryRows<{ region_id: number }>(
+        database.db,
+        sql`select region_id from region_versions where ags = '99102' and valid_to is null`,
+      );
+      const cityId = city2026?.region_id as number;
+      expect((await figuresAsOf(database.db, [cityId], '2026-02-28')).get(cityId)?.total).toMatchObject({
+        target: 2,
+        l0: 1,
+        l3: 1,
+      });
       // The ministry is told that the figures from the Stichtag on were recalculated on the import day.
       expect(city.recalculations).toEqual([
         { effectiveFrom: '2026-01-01', recalculatedOn: todayInGermany(), fileName: 'neu.txt' },
