@@ -13,6 +13,7 @@ let app: TestApp;
 const clients = {} as Record<DemoRole, TestClient>;
 const ROLES: DemoRole[] = ['admin', 'officer', 'kreisOfficer', 'consultant', 'viewer'];
 const GEMEINDE = '06435901'; // the demo officer's Gemeinde
+const OTHER_GEMEINDE = '06435902'; // a neighbour in the same Landkreis
 const KREIS = '06435'; // the demo Kreis officer's Landkreis
 const HUNDESTEUER = 99031;
 const KFZ = 99022; // a Kreis-level service of the demo catalogue
@@ -175,18 +176,27 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
-    name: 'POST /regions/{key}/consultations',
-    allowed: ['admin', 'consultant'],
+    // The officer requests one for their own municipality.
+    name: 'POST /regions/{key}/consultations (own municipality)',
+    allowed: ['admin', 'consultant', 'officer'],
     prepare: async () => {
       await cancelConsultations('ozg');
-      const [module] = await queryRows<{ id: number }>(
-        database.db,
-        sql`select id from consulting_modules where area = 'ozg' and active order by id limit 1`,
-      );
       return {
         method: 'POST',
         path: `/api/v1/regions/${GEMEINDE}/consultations`,
-        body: { moduleId: module?.id },
+        body: { moduleId: await ozgModule() },
+      };
+    },
+  },
+  {
+    name: 'POST /regions/{key}/consultations (another municipality)',
+    allowed: ['admin', 'consultant'],
+    prepare: async () => {
+      await cancelConsultations('ozg', OTHER_GEMEINDE);
+      return {
+        method: 'POST',
+        path: `/api/v1/regions/${OTHER_GEMEINDE}/consultations`,
+        body: { moduleId: await ozgModule() },
       };
     },
   },
@@ -232,11 +242,19 @@ const ROUTES: RouteCase[] = [
   },
 ];
 
-async function cancelConsultations(area: string): Promise<void> {
+async function cancelConsultations(area: string, ags = GEMEINDE): Promise<void> {
   await database.db.execute(sql`
     update consultations set state = 'cancelled', cancelled_reason = 'Testvorbereitung', version = version + 1
     where area = ${area}::consulting_area and state <> 'cancelled'
-      and region_id = (select region_id from region_versions where ags = ${GEMEINDE} and valid_to is null)`);
+      and region_id = (select region_id from region_versions where ags = ${ags} and valid_to is null)`);
+}
+
+async function ozgModule(): Promise<number | undefined> {
+  const [module] = await queryRows<{ id: number }>(
+    database.db,
+    sql`select id from consulting_modules where area = 'ozg' and active order by id limit 1`,
+  );
+  return module?.id;
 }
 
 /** A consultation of the officer's Gemeinde in the area Verwaltungsdigitalisierung, in the given state. */
