@@ -101,33 +101,44 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
       where ${valid('a')}
         and (ar.level = 'gemeinde' or (ar.level = 'kreis' and not a.kind = any(${cityKinds}::region_kind[])))
     ),
-    -- Each event counts from its effective day, as in the snapshots (rebuildSnapshots): the
-    -- German day it was recorded, or the Stichtag of a territory change (effective_on), never
-    -- before the status's previous event. Events recorded after the day can count only
-    -- through a Stichtag on or before it (decision 009).
+    -- A status counts with its latest event recorded by the end of the day, or with a later
+    -- one whose Stichtag (effective_on, a territory change loaded late) is on or before the
+    -- day: as in the snapshots (rebuildSnapshots), such a change counts from its Stichtag,
+    -- but never before an event recorded between the day and it (decision 009).
     late_dated as (
-      select distinct t.status_id from status_events t
+      select t.id, t.status_id, t.region_id, t.ozg_id, t.occurred_at, t.maturity_level,
+        t.maturity_model, t.in_target, t.after
+      from status_events t
       where t.region_id in (select region_id from members)
-        and t.occurred_at >= ${dayEnd} and t.effective_on <= ${day}::date
-    ),
-    effective as (
-      select e.*, max(coalesce(e.effective_on, ${germanDay(sql`e.occurred_at`)})) over (
-          partition by e.status_id order by e.occurred_at, e.id) as effective_day
-      from status_events e
-      where e.region_id in (select region_id from members)
-        and (e.occurred_at < ${dayEnd} or e.status_id in (select status_id from late_dated))
+        and t.effective_on <= ${day}::date and t.occurred_at >= ${dayEnd}
+        and not exists (
+          select 1 from status_events u
+          where u.status_id = t.status_id and u.occurred_at >= ${dayEnd}
+            and (u.occurred_at, u.id) < (t.occurred_at, t.id)
+            and coalesce(u.effective_on, ${germanDay(sql`u.occurred_at`)}) > ${day}::date)
     ),
     state as (
       select distinct on (e.status_id) e.status_id, e.region_id, e.ozg_id, e.maturity_level,
         e.in_target and e.maturity_model = '1.1' as counted
-      from effective e
-      where e.effective_day <= ${day}::date
+      from (
+        select e.id, e.status_id, e.region_id, e.ozg_id, e.occurred_at, e.maturity_level,
+          e.maturity_model, e.in_target
+        from status_events e
+        where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
+        union all
+        select id, status_id, region_id, ozg_id, occurred_at, maturity_level, maturity_model, in_target
+        from late_dated) e
       order by e.status_id, e.occurred_at desc, e.id desc
     ),
     online as (
       select distinct on (e.status_id) e.status_id, (e.after ->> 'onlineSince')::date as online_since
-      from effective e
-      where e.effective_day <= ${day}::date and e.after ? 'onlineSince'
+      from (
+        select e.id, e.status_id, e.occurred_at, e.after
+        from status_events e
+        where e.region_id in (select region_id from members) and e.occurred_at < ${dayEnd}
+          and e.after ? 'onlineSince'
+        union all
+        select id, status_id, occurred_at, after from late_dated where after ? 'onlineSince') e
       order by e.status_id, e.occurred_at desc, e.id desc
     ),
     facts as (
