@@ -17,13 +17,14 @@ export async function apiSession(appUrl: string, email: string, password: string
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`Anmeldung von ${email} fehlgeschlagen: HTTP ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  // A machine client: the session token as a bearer token (no cookie, no CSRF token), so its
+  // changes are recorded with the source `api` (decision 003).
+  const token = (res.headers.get('set-cookie') ?? '').split(';')[0]?.split('=')[1] ?? '';
   return {
     request: (path: string, init: RequestInit = {}) =>
       fetch(`${appUrl}/api/v1${path}`, {
         ...init,
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...init.headers },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
       }),
   };
 }
