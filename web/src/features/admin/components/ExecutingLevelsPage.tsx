@@ -9,7 +9,7 @@ import {
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { countOf, formatDate, formatNumber } from '../../../lib/format';
 import {
   type ServiceFilters,
   useDeleteException,
@@ -181,7 +181,7 @@ function LevelsSection() {
       ) : null}
       {save.isSuccess ? (
         <p className="import-success" role="status">
-          {formatNumber(save.data.updated)} Leistungen geändert. Zielmengen:{' '}
+          {countOf(save.data.updated, 'Leistung', 'Leistungen')} geändert. Zielmengen:{' '}
           {formatNumber(save.data.statusesCreated)} Status angelegt, {formatNumber(save.data.statusesChanged)}{' '}
           geändert.
         </p>
