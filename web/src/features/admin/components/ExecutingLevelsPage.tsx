@@ -8,7 +8,7 @@ import {
 } from '@ozg/shared';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, userMessage } from '../../../lib/api-client';
 import { countOf, formatDate, formatNumber } from '../../../lib/format';
 import {
   type ServiceFilters,
@@ -448,7 +448,7 @@ function ExceptionsSection() {
       </form>
       {setExceptions.isError ? (
         <p className="form-error" role="alert">
-          {setExceptions.error instanceof Error ? setExceptions.error.message : 'Speichern fehlgeschlagen.'}
+          {userMessage(setExceptions.error, 'Speichern fehlgeschlagen.')}
         </p>
       ) : null}
       {succeeded.length > 0 ? (
