@@ -190,6 +190,29 @@ describe('unknown paths and wrong Content-Types', () => {
     });
   });
 
+  it('JSON with something after it, as JSON.parse words it in English, still answers in German', async () => {
+    const admin = await signInAs(app, 'admin');
+    const res = await admin.request('PATCH', `/api/v1/statuses/${statusId}`, '{"note": "x"} {"note": "y"}', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    const body = await error(res);
+    expect(body.message).toBe('Der Inhalt der Anfrage ist kein gültiges JSON.');
+    expect(JSON.stringify(body)).not.toMatch(/Unexpected|position/);
+  });
+
+  it('an unknown field is named in German, not as zod\'s "Unrecognized key"', async () => {
+    const admin = await signInAs(app, 'admin');
+    const res = await admin.request('PATCH', `/api/v1/statuses/${statusId}`, '{"bemerkung": "x"}', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    const text = JSON.stringify(await error(res));
+    expect(text).not.toMatch(/Unrecognized|key/);
+    expect(text).toContain('bemerkung');
+    expect(text).toMatch(/Unbekannte/);
+  });
+
   it('a wrong Content-Type answers 415 with the code unsupported_media_type and the expected type', async () => {
     const admin = await signInAs(app, 'admin');
     const json = await admin.request('PATCH', `/api/v1/statuses/${statusId}`, 'note=x', {

@@ -89,9 +89,19 @@ export const RegionSummarySchema = z
 export type RegionSummary = z.infer<typeof RegionSummarySchema>;
 
 export const RegionDetailSchema = RegionSummarySchema.extend({
-  parent: z.object({ ags: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) }).nullable(),
+  // The kind too, so that a page can say "im Main-Kinzig-Kreis" or "in der Stadt Kassel".
+  parent: z
+    .object({ ags: z.string(), name: z.string(), level: z.enum(REGION_LEVELS), kind: z.enum(REGION_KINDS) })
+    .nullable(),
   ancestors: z
-    .array(z.object({ ags: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) }))
+    .array(
+      z.object({
+        ags: z.string(),
+        name: z.string(),
+        level: z.enum(REGION_LEVELS),
+        kind: z.enum(REGION_KINDS),
+      }),
+    )
     .meta({ description: 'from the Land down to the parent' }),
   descendants: z.object({
     bezirke: z.number().int(),

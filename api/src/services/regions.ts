@@ -112,7 +112,13 @@ export async function getRegion({
 }): Promise<RegionDetail> {
   const row = await findRegion(db, key, asOf);
   const totals = (await treeTotals(db, [row.region_id], asOf)).get(row.region_id);
-  const ancestors = await queryRows<{ ags: string; name: string; level: RegionLevel; depth: number }>(
+  const ancestors = await queryRows<{
+    ags: string;
+    name: string;
+    level: RegionLevel;
+    kind: RegionSummary['kind'];
+    depth: number;
+  }>(
     db,
     sql`with recursive up(region_id, depth) as (
           select ${row.parent_region_id}::int, 1 where ${row.parent_region_id}::int is not null
@@ -121,12 +127,12 @@ export async function getRegion({
           join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
           where v.parent_region_id is not null
         )
-        select v.ags, v.name, r.level, up.depth from up
+        select v.ags, v.name, r.level, v.kind, up.depth from up
         join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
         join regions r on r.id = v.region_id
         order by up.depth desc`,
   );
-  const lineage = ancestors.map(({ ags, name, level }) => ({ ags, name, level }));
+  const lineage = ancestors.map(({ ags, name, level, kind }) => ({ ags, name, level, kind }));
   return {
     ...toSummary(row, totals),
     parent: lineage.at(-1) ?? null,

@@ -48,7 +48,7 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       const tileTexts = await tiles.allTextContents();
       expect(tileTexts).toHaveLength(5);
       expect(tileTexts[0]).toMatch(/^OZG-konform\d{1,2},\d\s%[\d.]+ von [\d.]+ Zielleistungen/);
-      expect(tileTexts[4]).toMatch(/^In 30 Tagen aktualisiert/);
+      expect(tileTexts[4]).toMatch(/^Aktualisiert in den letzten 30 Tagen/);
       await section(page, 'Verlauf und Prognose')
         .getByText(/^Zur Frist am/)
         .waitFor();
@@ -118,7 +118,7 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       await expect(crumbs.textContent()).resolves.toBe(
         `HessenRegierungsbezirk DarmstadtMain-Kinzig-Kreis${gemeindeName}`,
       );
-      const peers = section(page, /Im Vergleich mit den Gemeinden in Main-Kinzig-Kreis/);
+      const peers = section(page, /Im Vergleich mit den Gemeinden im Main-Kinzig-Kreis/);
       await expect(peers.locator('p').first().textContent()).resolves.toMatch(
         new RegExp(`${gemeindeName} steht auf Rang \\d+ von \\d+`),
       );
@@ -216,13 +216,13 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       // One level down: the service in a Regierungsbezirk, by Kreis.
       await byBezirk.getByRole('link', { name: 'Regierungsbezirk Kassel' }).click();
       await page
-        .getByRole('heading', { level: 2, name: /^Verbreitung in Regierungsbezirk Kassel/ })
+        .getByRole('heading', { level: 2, name: /^Verbreitung im Regierungsbezirk Kassel/ })
         .waitFor();
       await section(page, 'Nach Gebieten in Regierungsbezirk Kassel').locator('tbody tr').nth(4).waitFor();
       // The export is of what the page shows: this service in this Regierungsbezirk.
       await expect(
         page
-          .getByRole('link', { name: 'Verbreitung in Regierungsbezirk Kassel als CSV exportieren' })
+          .getByRole('link', { name: 'Verbreitung im Regierungsbezirk Kassel als CSV exportieren' })
           .getAttribute('href'),
       ).resolves.toBe('/api/v1/services/99001/coverage?region=066&format=csv');
 

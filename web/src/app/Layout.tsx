@@ -7,6 +7,7 @@ import { useSignOut } from '../features/auth/api/sign-in';
 import { SearchBox } from '../features/search/components/SearchBox';
 import { DataSourceNote } from '../features/system/components/DataSourceNote';
 import { DemoNotice } from '../features/system/components/DemoNotice';
+import { userMessage } from '../lib/api-client';
 import { usePageTitle } from '../lib/page-title';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { type AppRoute, ROUTES } from './routes';
@@ -138,7 +139,7 @@ function AccountMenu() {
       </button>
       {signOut.isError ? (
         <span role="alert" className="account-error">
-          Abmelden fehlgeschlagen: {signOut.error.message}
+          {userMessage(signOut.error, 'Abmelden fehlgeschlagen.')}
         </span>
       ) : null}
     </div>

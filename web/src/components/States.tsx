@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/api-client';
+import { userMessage } from '../lib/api-client';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -9,7 +9,7 @@ export function Loading({ label }: { label: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof ApiError ? error.message : 'Die Daten konnten nicht geladen werden.';
+  const message = userMessage(error, 'Die Daten konnten nicht geladen werden.');
   return (
     <div className="state state-error" role="alert">
       <p>{message}</p>

@@ -30,7 +30,10 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorBody | null,
   ) {
-    super(body?.error.message ?? `Anfrage fehlgeschlagen (HTTP ${status}).`);
+    super(
+      body?.error.message ??
+        `Der Server hat nicht wie erwartet geantwortet (HTTP ${status}). Bitte versuchen Sie es in einigen Minuten noch einmal.`,
+    );
     this.name = 'ApiError';
   }
 }
@@ -54,5 +57,23 @@ export async function unwrap<R extends JsonResponse>(response: Promise<R>): Prom
     const body = (await res.json().catch(() => null)) as ErrorBody | null;
     throw new ApiError(res.status, body && typeof body === 'object' && 'error' in body ? body : null);
   }
-  return (await res.json()) as SuccessBody<R>;
+  try {
+    return (await res.json()) as SuccessBody<R>;
+  } catch {
+    // A proxy's HTML page or a cut-off answer: JSON.parse's English must not reach the user.
+    throw new ApiError(res.status, null);
+  }
+}
+
+/**
+ * The German sentence a user sees for any failed request. The API's own
+ * messages are German and say what to do; anything else (a TypeError of a
+ * lost connection, a SyntaxError of JSON.parse, an HTTP status without the
+ * API's error body) is a JavaScript message in English and gives way to
+ * `fallback`, which says what failed, and a hint what to do next.
+ */
+export function userMessage(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) return error.message;
+  const offline = error instanceof TypeError;
+  return `${fallback} ${offline ? 'Bitte prüfen Sie die Internetverbindung und versuchen Sie es noch einmal.' : 'Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.'}`;
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countOf,
+  daysAgo,
   formatCount,
   formatDate,
   formatDateTime,
   formatNumber,
   formatPercentagePoints,
   formatShare,
+  inLastDays,
+  inRegion,
 } from './format';
 
 describe('German formatting', () => {
@@ -40,5 +44,53 @@ describe('counts with their noun', () => {
     expect(formatCount(1, 'Leistung', 'Leistungen')).toBe('1 Leistung');
     expect(formatCount(0, 'Leistung', 'Leistungen')).toBe('0 Leistungen');
     expect(formatCount(1234, 'Leistung', 'Leistungen')).toBe('1.234 Leistungen');
+  });
+});
+
+describe('countOf', () => {
+  it('is formatCount under the name the issue uses', () => {
+    expect(countOf(1, 'Leistung', 'Leistungen')).toBe('1 Leistung');
+    expect(countOf(2, 'Kommune', 'Kommunen')).toBe('2 Kommunen');
+  });
+});
+
+describe('past days', () => {
+  it('reads as the past, never as the future', () => {
+    expect(daysAgo(0)).toBe('heute');
+    expect(daysAgo(1)).toBe('gestern');
+    expect(daysAgo(30)).toBe('vor 30 Tagen');
+    expect(inLastDays(30)).toBe('in den letzten 30 Tagen');
+    expect(inLastDays(1)).toBe('am letzten Tag');
+  });
+});
+
+describe('inRegion', () => {
+  it('takes the article from the level and kind', () => {
+    expect(inRegion({ name: 'Hessen', level: 'land', kind: 'land' })).toBe('in Hessen');
+    expect(inRegion({ name: 'Regierungsbezirk Darmstadt', level: 'bezirk', kind: 'regierungsbezirk' })).toBe(
+      'im Regierungsbezirk Darmstadt',
+    );
+    expect(inRegion({ name: 'Oberbayern', level: 'bezirk', kind: 'regierungsbezirk' })).toBe(
+      'im Regierungsbezirk Oberbayern',
+    );
+    expect(inRegion({ name: 'Main-Kinzig-Kreis', level: 'kreis', kind: 'landkreis' })).toBe(
+      'im Main-Kinzig-Kreis',
+    );
+    expect(inRegion({ name: 'Wetteraukreis', level: 'kreis', kind: 'landkreis' })).toBe('im Wetteraukreis');
+    expect(inRegion({ name: 'Bergstraße', level: 'kreis', kind: 'landkreis' })).toBe(
+      'im Landkreis Bergstraße',
+    );
+    expect(inRegion({ name: 'Offenbach am Main, Stadt', level: 'kreis', kind: 'kreisfreie_stadt' })).toBe(
+      'in der Stadt Offenbach am Main',
+    );
+    expect(inRegion({ name: 'Alsfeld, Stadt', level: 'gemeinde', kind: 'stadt' })).toBe(
+      'in der Stadt Alsfeld',
+    );
+    expect(inRegion({ name: 'Biebertal', level: 'gemeinde', kind: 'gemeinde' })).toBe(
+      'in der Gemeinde Biebertal',
+    );
+    expect(inRegion({ name: 'Markt Indersdorf', level: 'gemeinde', kind: 'markt' })).toBe(
+      'im Markt Indersdorf',
+    );
   });
 });

@@ -1,4 +1,5 @@
 /** German number and date formatting for everything the UI shows. */
+import type { RegionKind, RegionLevel } from '@ozg/shared';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('de-DE', {
@@ -53,4 +54,51 @@ export function formatPercentagePoints(difference: number | null | undefined): s
 /** A count with its noun in singular or plural: "1 Leistung", "1.234 Leistungen". */
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** The name of the helper the issue asks for; the same as `formatCount`. */
+export const countOf = formatCount;
+
+/**
+ * A past span of days as a time phrase: "heute", "gestern", "vor 30 Tagen".
+ * ("In 30 Tagen" reads as the future.)
+ */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'heute';
+  if (days === 1) return 'gestern';
+  return `vor ${formatNumber(days)} Tagen`;
+}
+
+/** The span up to today: "am letzten Tag", "in den letzten 30 Tagen". */
+export function inLastDays(days: number): string {
+  return days === 1 ? 'am letzten Tag' : `in den letzten ${formatNumber(days)} Tagen`;
+}
+
+type NamedRegion = { name: string; level: RegionLevel; kind: RegionKind };
+
+const CITY_KINDS: readonly RegionKind[] = ['kreisfreie_stadt', 'stadtkreis', 'stadt', 'grosse_kreisstadt'];
+
+/**
+ * "in" with the article a region takes, from its level and kind: a Land has
+ * none ("in Hessen"), a Regierungsbezirk or Kreis is masculine ("im
+ * Regierungsbezirk Darmstadt", "im Main-Kinzig-Kreis", "im Landkreis
+ * Bergstraße"), a city or Gemeinde is named with its kind ("in der Stadt
+ * Offenbach am Main", "in der Gemeinde Biebertal"). The official name only
+ * decides whether the kind is already part of it ("Wetteraukreis") and loses
+ * its suffix (", Stadt"), which would read twice after "der Stadt".
+ */
+export function inRegion(region: NamedRegion): string {
+  const { name, level, kind } = region;
+  if (level === 'land') return `in ${name}`;
+  if (level === 'bezirk')
+    return /^Regierungsbezirk\b/.test(name) ? `im ${name}` : `im Regierungsbezirk ${name}`;
+  const bare = name.split(',')[0]?.trim() || name;
+  if (CITY_KINDS.includes(kind)) return `in der Stadt ${bare}`;
+  if (level === 'kreis') {
+    if (/kreis$/i.test(bare)) return `im ${bare}`;
+    const noun = kind === 'regionalverband' ? 'Regionalverband' : kind === 'kreis' ? 'Kreis' : 'Landkreis';
+    return `im ${noun} ${bare}`;
+  }
+  if (kind === 'markt') return `im Markt ${bare.replace(/^Markt\s+/, '')}`;
+  return `in der Gemeinde ${bare}`;
 }

@@ -66,7 +66,12 @@ describe('regions API on the official directory of Hessen', () => {
       sonderstatus: true,
       population: 101_364,
     });
-    expect(body.parent).toEqual({ ags: '06435', name: 'Main-Kinzig-Kreis', level: 'kreis' });
+    expect(body.parent).toEqual({
+      ags: '06435',
+      name: 'Main-Kinzig-Kreis',
+      level: 'kreis',
+      kind: 'landkreis',
+    });
   });
 
   it('GET /api/v1/regions/06/children lists the three Regierungsbezirke with their population', async () => {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { Link } from '../../app/router';
 import { Empty, Loading } from '../../components/States';
 import { formatDate, formatShare } from '../../lib/format';
+import { useRovingFocus } from '../../lib/roving-focus';
 import { useKreisBoundaries } from './api/get-kreis-boundaries';
 import {
   colourOf,
@@ -114,8 +115,11 @@ function TileMap({
   hrefFor?: ((ags: string) => string) | undefined;
 }) {
   const { tiles, columns, rows } = tileLayout(values);
+  // One Tab stop for all tiles, arrows within: the table beside the map has the same links.
+  const tileLinks = useRovingFocus<HTMLUListElement>('a', 'both');
   return (
     <ul
+      ref={tileLinks}
       className="tile-map"
       aria-label={label}
       style={{

@@ -24,7 +24,12 @@ describe('reading failed writes', () => {
   it('says in German what went wrong, also without an answer from the API', () => {
     expect(errorMessage(apiError(409, null))).toBe('Meldung der API');
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe(
-      'Die Änderung konnte nicht gespeichert werden (keine Verbindung?).',
+      'Die Änderung konnte nicht gespeichert werden. Bitte prüfen Sie die Internetverbindung und versuchen Sie es noch einmal.',
+    );
+    expect(
+      errorMessage(new SyntaxError('Unexpected non-whitespace character after JSON at position 20')),
+    ).toBe(
+      'Die Änderung konnte nicht gespeichert werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     );
   });
 });

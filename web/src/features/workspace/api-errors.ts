@@ -1,5 +1,5 @@
 import type { Status } from '@ozg/shared';
-import { ApiError } from '../../lib/api-client';
+import { ApiError, userMessage } from '../../lib/api-client';
 
 /** The current records a 409 carries (details.current), or null when the error is something else. */
 export function conflictRecords(error: unknown): Status[] | null {
@@ -24,7 +24,5 @@ export function ruleProblems(error: unknown): RuleProblem[] {
 
 /** A German sentence for any failed write. */
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : 'Die Änderung konnte nicht gespeichert werden (keine Verbindung?).';
+  return userMessage(error, 'Die Änderung konnte nicht gespeichert werden.');
 }

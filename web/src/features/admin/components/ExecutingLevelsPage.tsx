@@ -8,8 +8,8 @@ import {
 } from '@ozg/shared';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { ApiError } from '../../../lib/api-client';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { ApiError, userMessage } from '../../../lib/api-client';
+import { countOf, formatDate, formatNumber } from '../../../lib/format';
 import {
   type ServiceFilters,
   useDeleteException,
@@ -181,7 +181,7 @@ function LevelsSection() {
       ) : null}
       {save.isSuccess ? (
         <p className="import-success" role="status">
-          {formatNumber(save.data.updated)} Leistungen geändert. Zielmengen:{' '}
+          {countOf(save.data.updated, 'Leistung', 'Leistungen')} geändert. Zielmengen:{' '}
           {formatNumber(save.data.statusesCreated)} Status angelegt, {formatNumber(save.data.statusesChanged)}{' '}
           geändert.
         </p>
@@ -448,7 +448,7 @@ function ExceptionsSection() {
       </form>
       {setExceptions.isError ? (
         <p className="form-error" role="alert">
-          {setExceptions.error instanceof Error ? setExceptions.error.message : 'Speichern fehlgeschlagen.'}
+          {userMessage(setExceptions.error, 'Speichern fehlgeschlagen.')}
         </p>
       ) : null}
       {succeeded.length > 0 ? (

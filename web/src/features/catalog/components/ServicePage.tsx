@@ -12,7 +12,7 @@ import type { PageProps } from '../../../app/routes';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatNumber, formatShare } from '../../../lib/format';
+import { formatNumber, formatShare, inRegion } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { ServiceCoverageMap } from '../../map/ServiceCoverageMap';
 import { coverageFileUrl, useCoverage, useCoverageIn } from '../api/get-coverage';
@@ -112,7 +112,7 @@ function CoverageView({ coverage, ozgId }: { coverage: Coverage; ozgId: number }
     <>
       <section aria-labelledby="verbreitung">
         <h2 id="verbreitung" className="section-title">
-          Verbreitung in {region.name}
+          Verbreitung {inRegion(region)}
           {region.level !== 'land' ? (
             <>
               {' '}
@@ -123,7 +123,7 @@ function CoverageView({ coverage, ozgId }: { coverage: Coverage; ozgId: number }
           ) : null}
         </h2>
         <ExportLinks
-          what={`Verbreitung in ${region.name}`}
+          what={`Verbreitung ${inRegion(region)}`}
           href={(format) => coverageFileUrl(ozgId, region.ags, format)}
         />
         {coverage.mustOffer === 0 ? (

@@ -1,7 +1,7 @@
 import { CONSULTING_AREAS, type ConsultingReport, REGION_LEVEL_LABELS } from '@ozg/shared';
 import { lazy, Suspense } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { countOf, formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/use-media-query';
 import { reportDownloadUrl, useReport } from '../api/get-report';
 import { breakableAreaLabel, formatPoints, municipalitiesCount, uptakeChartRows } from '../consulting-model';
@@ -94,7 +94,7 @@ function Report({ report }: { report: ConsultingReport }) {
               <span className="effect-value">{formatPoints(report.effect.consulted.meanChange)}</span>
               <span className="tile-detail">
                 mittlere Änderung des OZG-konformen Anteils in 12 Monaten nach der Beratung,{' '}
-                {formatNumber(report.effect.consulted.count)} Beratungen
+                {countOf(report.effect.consulted.count, 'Beratung', 'Beratungen')}
               </span>
             </dd>
           </div>
@@ -103,7 +103,7 @@ function Report({ report }: { report: ConsultingReport }) {
             <dd>
               <span className="effect-value">{formatPoints(report.effect.comparison.meanChange)}</span>
               <span className="tile-detail">
-                gleicher Zeitraum, {formatNumber(report.effect.comparison.count)} Kommunen
+                gleicher Zeitraum, {countOf(report.effect.comparison.count, 'Kommune', 'Kommunen')}
               </span>
             </dd>
           </div>

@@ -4,7 +4,7 @@ import {
   FORECAST_HORIZON,
   type RegionProgress,
 } from '@ozg/shared';
-import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { countOf, formatDate, formatNumber, formatShare, inLastDays } from '../../../lib/format';
 
 type Tile = { label: string; value: string; detail: string };
 
@@ -35,7 +35,7 @@ export function KpiTiles({
     {
       label: 'Online zur Frist 31.12.2022',
       value: formatShare(figures.onlineByDeadlineShare),
-      detail: `${formatNumber(figures.onlineByDeadline)} Leistungen rechtzeitig online`,
+      detail: `${countOf(figures.onlineByDeadline, 'Leistung', 'Leistungen')} rechtzeitig online`,
     },
     {
       label: 'Überfällig',
@@ -43,12 +43,13 @@ export function KpiTiles({
       detail:
         figures.medianDaysLate === null
           ? 'Zielleistungen noch unter Reifegrad 3'
-          : `noch unter Reifegrad 3; verspätete gingen im Median ${formatNumber(figures.medianDaysLate)} Tage nach der Frist online`,
+          : `noch unter Reifegrad 3; verspätete gingen im Median ${countOf(figures.medianDaysLate, 'Tag', 'Tage')} nach der Frist online`,
     },
   ];
   if (activity) {
     tiles.push({
-      label: `In ${activity.days} Tagen aktualisiert`,
+      // "In 30 Tagen" read as the future; the figure counts the days up to today.
+      label: `Aktualisiert ${inLastDays(activity.days)}`,
       value: formatNumber(activity.updatedStatuses),
       detail: `${formatShare(activity.updatedShare)} der Zielleistungen seit ${formatDate(activity.since)} geändert`,
     });

@@ -2,6 +2,7 @@ import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from '../../../app/router';
 import { formatNumber, formatShare } from '../../../lib/format';
+import { useRovingFocus } from '../../../lib/roving-focus';
 import {
   firstDirection,
   type ProgressRow,
@@ -19,7 +20,11 @@ const COLUMNS: { key: ProgressSortColumn; label: string; numeric: boolean; narro
   { key: 'population', label: 'Einwohner', numeric: true, narrow: false },
 ];
 
-/** Regions with their figures; every column header sorts (keyboard: Tab, Enter). */
+/**
+ * Regions with their figures; every column header sorts. The headers are one
+ * Tab stop and the rows' links another (arrow keys within), so that a table of
+ * 26 Kreise does not take 32 stops on the way to the next block.
+ */
 export function ProgressTable({
   rows,
   caption,
@@ -36,6 +41,8 @@ export function ProgressTable({
 }) {
   const [sort, setSort] = useState<ProgressSort>({ column: 'conformantShare', direction: 'desc' });
   const sorted = sortProgressRows(rows, sort);
+  const headers = useRovingFocus<HTMLTableSectionElement>('.sort-button', 'horizontal');
+  const rowNames = useRovingFocus<HTMLTableSectionElement>(':scope > tr > th > a', 'vertical');
   const toggle = (column: ProgressSortColumn) =>
     setSort((current) => ({
       column,
@@ -48,8 +55,11 @@ export function ProgressTable({
   return (
     <div className="table-scroll">
       <table className="data-table progress-table">
-        <caption className="visually-hidden">{caption}; Spaltenköpfe sortieren die Tabelle.</caption>
-        <thead>
+        <caption className="visually-hidden">
+          {caption}; Spaltenköpfe sortieren die Tabelle. Pfeiltasten wechseln zwischen den Spaltenköpfen und
+          zwischen den Zeilen.
+        </caption>
+        <thead ref={headers}>
           <tr>
             <th scope="col" className="numeric">
               Rang
@@ -74,7 +84,7 @@ export function ProgressTable({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={rowNames}>
           {sorted.map((row) => {
             const current = row.ags === highlightAgs;
             return (

@@ -1,7 +1,7 @@
 import { REGION_KIND_LABELS, type RegionDetail } from '@ozg/shared';
 import type { ReactNode } from 'react';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { countOf, formatDate, formatNumber } from '../../../lib/format';
 import { regionPath } from '../region-paths';
 import { AsOfPicker } from './AsOfPicker';
 
@@ -37,9 +37,11 @@ export function RegionHeader({
           <h1>{region.name}</h1>
           <p className="region-facts">
             {formatNumber(region.population)} Einwohner
-            {region.descendants.kreise > 0 ? ` · ${formatNumber(region.descendants.kreise)} Kreise` : ''}
+            {region.descendants.kreise > 0
+              ? ` · ${countOf(region.descendants.kreise, 'Kreis', 'Kreise')}`
+              : ''}
             {region.descendants.gemeinden > 0
-              ? ` · ${formatNumber(region.descendants.gemeinden)} Städte und Gemeinden`
+              ? ` · ${countOf(region.descendants.gemeinden, 'Stadt oder Gemeinde', 'Städte und Gemeinden')}`
               : ''}
             {asOf ? ` · Stand ${formatDate(asOf)}` : ''}
           </p>

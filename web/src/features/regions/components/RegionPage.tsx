@@ -3,7 +3,7 @@ import { useLocation } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, inRegion } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { useActivity } from '../api/get-activity';
 import { childrenProgressFileUrl, useChildrenProgress } from '../api/get-children-progress';
@@ -103,7 +103,7 @@ function RegionDashboard({
           <section aria-labelledby="teile" className="panel">
             <h2 id="teile">{CHILDREN_HEADINGS[region.level]}</h2>
             <ExportLinks
-              what={`${CHILDREN_HEADINGS[region.level]} in ${region.name}`}
+              what={`${CHILDREN_HEADINGS[region.level]} ${inRegion(region)}`}
               href={(format) => childrenProgressFileUrl(region.ags, date, format)}
             />
             {children.isPending ? (
@@ -115,7 +115,7 @@ function RegionDashboard({
             ) : (
               <Comparison
                 rows={toProgressRows(children.data.children)}
-                caption={`${CHILDREN_HEADINGS[region.level]} in ${region.name}`}
+                caption={`${CHILDREN_HEADINGS[region.level]} ${inRegion(region)}`}
                 reference={reference}
                 rowLinks={regionLinks}
               />
@@ -125,10 +125,10 @@ function RegionDashboard({
         {region.parent ? (
           <section aria-labelledby="vergleich" className="panel">
             <h2 id="vergleich">
-              Im Vergleich mit den {PEER_NAMES[region.level]} in {region.parent.name}
+              Im Vergleich mit den {PEER_NAMES[region.level]} {inRegion(region.parent)}
             </h2>
             <ExportLinks
-              what={`Vergleich mit den ${PEER_NAMES[region.level]} in ${region.parent.name}`}
+              what={`Vergleich mit den ${PEER_NAMES[region.level]} ${inRegion(region.parent)}`}
               href={(format) => childrenProgressFileUrl(region.parent?.ags ?? '', date, format)}
             />
             {peers.isPending ? (
@@ -144,7 +144,7 @@ function RegionDashboard({
                 </p>
                 <Comparison
                   rows={peerRows}
-                  caption={`${PEER_NAMES[region.level]} in ${region.parent.name}`}
+                  caption={`${PEER_NAMES[region.level]} ${inRegion(region.parent)}`}
                   highlightAgs={region.ags}
                 />
               </>

@@ -1,4 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../../../components/ChartFrame';
+import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
 import type { UptakeChartRow } from '../../consulting-model';
 
@@ -11,7 +13,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
   const max = Math.max(0.1, ...rows.flatMap((row) => [row.ozg, row.verwaltungsdigitalisierung]));
   const top = Math.min(1, Math.ceil(max * 10) / 10);
   return (
-    <div className="chart" aria-hidden="true">
+    <ChartFrame>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart
           data={rows}
@@ -19,12 +21,12 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
           margin={{ top: 8, right: 56, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#e3e8ef" horizontal={false} />
+          <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
           <XAxis
             type="number"
             domain={[0, top]}
             tickFormatter={percentTick}
-            tick={{ fill: '#4a5567', fontSize: 12 }}
+            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
           />
           <YAxis
             type="category"
@@ -32,37 +34,37 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
             width={narrow ? 112 : 240}
             interval={0}
             tickFormatter={narrow ? shortName : undefined}
-            tick={{ fill: '#1b2430', fontSize: narrow ? 11 : 13 }}
+            tick={{ fill: CHART_COLOURS.ink, fontSize: narrow ? 11 : 13 }}
           />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 13 }} />
           <Bar
             dataKey="ozg"
             name="OZG"
-            fill="#16365c"
+            fill={CHART_COLOURS.barHighlight}
             barSize={12}
             isAnimationActive={false}
             label={{
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
               fontSize: 11,
-              fill: '#1b2430',
+              fill: CHART_COLOURS.ink,
             }}
           />
           <Bar
             dataKey="verwaltungsdigitalisierung"
             name="Verwaltungsdigitalisierung"
-            fill="#5b9bd5"
+            fill={CHART_COLOURS.bar}
             barSize={12}
             isAnimationActive={false}
             label={{
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
               fontSize: 11,
-              fill: '#1b2430',
+              fill: CHART_COLOURS.ink,
             }}
           />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   );
 }

@@ -8,6 +8,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from '../../../../components/ChartFrame';
+import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
 import type { ProgressRow } from '../../progress-rows';
 
@@ -30,7 +32,7 @@ export default function ComparisonBarChart({
 }) {
   const height = Math.max(120, rows.length * 26 + 40);
   return (
-    <div className="chart" aria-hidden="true">
+    <ChartFrame>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart
           data={rows}
@@ -38,13 +40,13 @@ export default function ComparisonBarChart({
           margin={{ top: 20, right: 48, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#e3e8ef" horizontal={false} />
+          <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
           <XAxis
             type="number"
             domain={[0, 1]}
             ticks={[0, 0.25, 0.5, 0.75, 1]}
             tickFormatter={percentTick}
-            tick={{ fill: '#4a5567', fontSize: 12 }}
+            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
           />
           <YAxis
             type="category"
@@ -52,17 +54,17 @@ export default function ComparisonBarChart({
             width={narrow ? 112 : 220}
             interval={0}
             tickFormatter={narrow ? shortName : undefined}
-            tick={{ fill: '#1b2430', fontSize: narrow ? 11 : 13 }}
+            tick={{ fill: CHART_COLOURS.ink, fontSize: narrow ? 11 : 13 }}
           />
           {reference ? (
             <ReferenceLine
               x={reference.share}
-              stroke="#a3161d"
+              stroke={CHART_COLOURS.reference}
               strokeDasharray="4 3"
               label={{
                 value: `${reference.label} ${formatShare(reference.share)}`,
                 position: 'top',
-                fill: '#a3161d',
+                fill: CHART_COLOURS.reference,
                 fontSize: 12,
               }}
             />
@@ -75,15 +77,18 @@ export default function ComparisonBarChart({
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
               fontSize: 11,
-              fill: '#1b2430',
+              fill: CHART_COLOURS.ink,
             }}
           >
             {rows.map((row) => (
-              <Cell key={row.ags} fill={row.ags === highlightAgs ? '#16365c' : '#5b9bd5'} />
+              <Cell
+                key={row.ags}
+                fill={row.ags === highlightAgs ? CHART_COLOURS.barHighlight : CHART_COLOURS.bar}
+              />
             ))}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   );
 }

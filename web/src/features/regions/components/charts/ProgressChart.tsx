@@ -8,6 +8,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from '../../../../components/ChartFrame';
+import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatDate, formatShare } from '../../../../lib/format';
 import { type SeriesChartPoint, yearTicks } from '../../progress-series';
 
@@ -26,14 +28,14 @@ export default function ProgressChart({
   deadlineTime: number;
 }) {
   return (
-    <div className="chart" aria-hidden="true">
+    <ChartFrame>
       <ResponsiveContainer width="100%" height={300}>
         <LineChart
           data={points}
           margin={{ top: 24, right: 16, bottom: 4, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#e3e8ef" vertical={false} />
+          <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
           <XAxis
             dataKey="time"
             type="number"
@@ -41,14 +43,14 @@ export default function ProgressChart({
             domain={['dataMin', 'dataMax']}
             ticks={yearTicks(points)}
             tickFormatter={yearOf}
-            tick={{ fill: '#4a5567', fontSize: 12 }}
+            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
           />
           <YAxis
             domain={[0, 1]}
             ticks={[0, 0.25, 0.5, 0.75, 1]}
             tickFormatter={percentTick}
             width={56}
-            tick={{ fill: '#4a5567', fontSize: 12 }}
+            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
           />
           <Tooltip
             labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString())}
@@ -59,14 +61,19 @@ export default function ProgressChart({
           />
           <ReferenceLine
             x={deadlineTime}
-            stroke="#a3161d"
+            stroke={CHART_COLOURS.reference}
             strokeWidth={2}
-            label={{ value: 'Frist 31.12.2022', position: 'top', fill: '#a3161d', fontSize: 12 }}
+            label={{
+              value: 'Frist 31.12.2022',
+              position: 'top',
+              fill: CHART_COLOURS.reference,
+              fontSize: 12,
+            }}
           />
           <Line
             type="monotone"
             dataKey="actual"
-            stroke="#0b6bcb"
+            stroke={CHART_COLOURS.line}
             strokeWidth={2.5}
             dot={false}
             connectNulls={false}
@@ -75,7 +82,7 @@ export default function ProgressChart({
           <Line
             type="linear"
             dataKey="forecast"
-            stroke="#0b6bcb"
+            stroke={CHART_COLOURS.line}
             strokeWidth={2}
             strokeDasharray="6 5"
             dot={{ r: 3 }}
@@ -84,6 +91,6 @@ export default function ProgressChart({
           />
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFrame>
   );
 }
