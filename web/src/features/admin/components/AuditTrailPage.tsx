@@ -4,7 +4,7 @@ import { navigate, useLocation } from '../../../app/router';
 import { Pagination } from '../../../components/Pagination';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, inRegion } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { describeChanges } from '../../../lib/status-changes';
 import {
@@ -86,7 +86,9 @@ export function AuditTrailPage() {
       </section>
       <section className="panel" aria-labelledby="audit-list-heading">
         <h2 id="audit-list-heading">
-          {filter.region ? `Änderungen in ${regionName}` : 'Änderungen'}
+          {filter.region
+            ? `Änderungen ${region.data ? inRegion(region.data) : `in ${filter.region}`}`
+            : 'Änderungen'}
           {userName ? ` von ${userName}` : ''}
         </h2>
         {trail.isPending ? (
