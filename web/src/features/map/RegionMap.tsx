@@ -2,13 +2,13 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { Link } from '../../app/router';
 import { Empty, Loading } from '../../components/States';
 import { formatDate, formatShare } from '../../lib/format';
+import { regionShortName } from '../../lib/region-names';
 import { useKreisBoundaries } from './api/get-kreis-boundaries';
 import {
   colourOf,
   type KreisValue,
   NO_VALUE,
   SHARE_CLASSES,
-  shortName,
   tileLayout,
   withSoftHyphens,
 } from './map-layout';
@@ -128,7 +128,7 @@ function TileMap({
         // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
         const content = (
           <>
-            <span className="tile-map-name">{withSoftHyphens(shortName(tile.name, tile.landkreis))}</span>{' '}
+            <span className="tile-map-name">{withSoftHyphens(regionShortName({ name: tile.name, kind: tile.kind ?? 'kreis' }))}</span>{' '}
             <span className="tile-map-value">{formatShare(tile.share)}</span>
             <span className="visually-hidden"> {valueLabel}</span>
           </>

@@ -4,7 +4,6 @@ import {
   NO_VALUE,
   SHARE_CLASSES,
   shareClass,
-  shortName,
   tileLayout,
   withSoftHyphens,
 } from './map-layout';
@@ -79,14 +78,6 @@ describe('tileLayout', () => {
       ['01053', 1, 1],
     ]);
     expect(rows).toBe(2);
-  });
-});
-
-describe('shortName', () => {
-  it('drops the title of a city and marks a Landkreis of the same name', () => {
-    expect(shortName('Kassel, documenta-Stadt')).toBe('Kassel');
-    expect(shortName('Kassel', true)).toBe('Lkr. Kassel');
-    expect(shortName('Main-Kinzig-Kreis', true)).toBe('Main-Kinzig-Kreis');
   });
 });
 

@@ -4,8 +4,10 @@
  * only draw.
  */
 
+import type { RegionKind } from '@ozg/shared';
+
 /** A Kreis on the map; `share` is between 0 and 1 (e.g. the OZG-konform share), null when there is no figure. */
-export type KreisValue = { ags: string; name: string; share: number | null; landkreis?: boolean };
+export type KreisValue = { ags: string; name: string; share: number | null; kind?: RegionKind };
 
 /**
  * Six classes, light to dark blue (a sequential scale that stays readable for
@@ -94,16 +96,6 @@ export function tileLayout(
     columns: Math.max(0, ...tiles.map((tile) => tile.column + 1)),
     rows: Math.max(0, ...tiles.map((tile) => tile.row + 1)),
   };
-}
-
-/**
- * A short label for a small tile: the city without its title ("Kassel,
- * documenta-Stadt" → "Kassel"), a Landkreis named like its city with "Lkr."
- * ("Kassel" → "Lkr. Kassel"), so that the two stay apart.
- */
-export function shortName(name: string, landkreis = false): string {
-  const base = name.replace(/,.*$/, '').trim();
-  return landkreis && !/kreis/i.test(base) ? `Lkr. ${base}` : base;
 }
 
 /**
