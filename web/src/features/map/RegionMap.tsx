@@ -5,9 +5,10 @@ import { formatDate, formatShare } from '../../lib/format';
 import { regionShortName } from '../../lib/region-names';
 import { useKreisBoundaries } from './api/get-kreis-boundaries';
 import {
+  backgroundOf,
   colourOf,
   type KreisValue,
-  NO_VALUE,
+  NO_VALUE_BACKGROUND,
   SHARE_CLASSES,
   tileLayout,
   withSoftHyphens,
@@ -141,7 +142,7 @@ function TileMap({
             style={{
               gridColumn: tile.column + 1,
               gridRow: tile.row + 1,
-              background: colour.fill,
+              background: backgroundOf(tile.share),
               color: colour.ink,
             }}
             title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
@@ -172,7 +173,7 @@ function Legend({ valueLabel }: { valueLabel: string }) {
           </li>
         ))}
         <li>
-          <span className="map-legend-swatch" style={{ background: NO_VALUE.fill }} aria-hidden="true" />
+          <span className="map-legend-swatch" style={{ background: NO_VALUE_BACKGROUND }} aria-hidden="true" />
           keine Angabe
         </li>
       </ul>
