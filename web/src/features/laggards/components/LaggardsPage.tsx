@@ -20,7 +20,7 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
   { sort: 'population', label: 'Einwohner', numeric: true, className: 'hide-narrow' },
   { sort: 'share', label: 'OZG-konform', numeric: true },
   { sort: null, label: 'Median der Vergleichsgruppe', numeric: true, className: 'hide-narrow' },
-  { sort: 'gap', label: 'Abstand', numeric: true },
+  { sort: 'gap', label: 'Abstand', numeric: true, className: 'gap' },
   { sort: 'change', label: 'Veränderung 12 Monate', numeric: true, className: 'hide-narrow' },
   { sort: 'overdue', label: 'Überfällig', numeric: true, className: 'hide-narrow' },
   { sort: null, label: 'Beratung', className: 'hide-narrow' },
