@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, SCREENSHOT_DIR, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import {
+  openPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
 import { download, startJourney } from './journey';
 import { signIn } from './sign-in';
 

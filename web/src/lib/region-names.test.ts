@@ -15,7 +15,9 @@ describe('regionShortName', () => {
   it('keeps Kreise already called "…kreis" and Gemeinden as they are', () => {
     expect(regionShortName({ name: 'Main-Kinzig-Kreis', kind: 'landkreis' })).toBe('Main-Kinzig-Kreis');
     expect(regionShortName({ name: 'Vogelsbergkreis', kind: 'landkreis' })).toBe('Vogelsbergkreis');
-    expect(regionShortName({ name: 'Bad Homburg v.d.Höhe, Stadt', kind: 'stadt' })).toBe('Bad Homburg v.d.Höhe');
+    expect(regionShortName({ name: 'Bad Homburg v.d.Höhe, Stadt', kind: 'stadt' })).toBe(
+      'Bad Homburg v.d.Höhe',
+    );
   });
 
   it('abbreviates Regierungsbezirke as "Reg.-Bez."', () => {

@@ -64,7 +64,11 @@ describe('sorting laggards', () => {
 
 describe('the kinds the filter offers', () => {
   it('offers only the kinds the Land has, in the usual order', () => {
-    const items = [laggard('Stadt A', -0.1, 30000, 'stadt'), laggard('Dorf', -0.2, 900), laggard('Dorf 2', 0, 800)];
+    const items = [
+      laggard('Stadt A', -0.1, 30000, 'stadt'),
+      laggard('Dorf', -0.2, 900),
+      laggard('Dorf 2', 0, 800),
+    ];
     expect(kindsPresent(items)).toEqual(['gemeinde', 'stadt']);
   });
 

@@ -60,7 +60,13 @@ export function ChoroplethMap({
       <title>{label}</title>
       <defs>
         {/* The hatching of "keine Angabe", as in the legend (NO_VALUE_BACKGROUND). */}
-        <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern
+          id={hatchId}
+          width={6}
+          height={6}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
           <rect width={6} height={6} fill={NO_VALUE.fill} />
           <rect width={1.5} height={6} fill={NO_VALUE.hatch} />
         </pattern>

@@ -116,48 +116,53 @@ function TileMap({
 }) {
   const { tiles, columns, rows } = tileLayout(values);
   return (
-    <ul
-      className="tile-map"
-      aria-label={label}
-      style={{
-        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-        gridTemplateRows: `repeat(${rows}, auto)`,
-      }}
-    >
-      {tiles.map((tile) => {
-        const colour = colourOf(tile.share);
-        // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
-        const content = (
-          <>
-            <span className="tile-map-name">{withSoftHyphens(regionShortName({ name: tile.name, kind: tile.kind ?? 'kreis' }))}</span>{' '}
-            <span className="tile-map-value">{formatShare(tile.share)}</span>
-            <span className="visually-hidden"> {valueLabel}</span>
-          </>
-        );
-        const href = hrefFor?.(tile.ags);
-        return (
-          <li
-            key={tile.ags}
-            className="tile-map-tile"
-            style={{
-              gridColumn: tile.column + 1,
-              gridRow: tile.row + 1,
-              background: backgroundOf(tile.share),
-              color: colour.ink,
-            }}
-            title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
-          >
-            {href ? (
-              <Link to={href} style={{ color: colour.ink }}>
-                {content}
-              </Link>
-            ) : (
-              content
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    // On phones a tile keeps the width of its longest word (see map.css): the map scrolls sideways rather than clip names.
+    <div className="tile-map-scroll">
+      <ul
+        className="tile-map"
+        aria-label={label}
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(var(--tile-min-width), 1fr))`,
+          gridTemplateRows: `repeat(${rows}, auto)`,
+        }}
+      >
+        {tiles.map((tile) => {
+          const colour = colourOf(tile.share);
+          // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
+          const content = (
+            <>
+              <span className="tile-map-name">
+                {withSoftHyphens(regionShortName({ name: tile.name, kind: tile.kind ?? 'kreis' }))}
+              </span>{' '}
+              <span className="tile-map-value">{formatShare(tile.share)}</span>
+              <span className="visually-hidden"> {valueLabel}</span>
+            </>
+          );
+          const href = hrefFor?.(tile.ags);
+          return (
+            <li
+              key={tile.ags}
+              className="tile-map-tile"
+              style={{
+                gridColumn: tile.column + 1,
+                gridRow: tile.row + 1,
+                background: backgroundOf(tile.share),
+                color: colour.ink,
+              }}
+              title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
+            >
+              {href ? (
+                <Link to={href} style={{ color: colour.ink }}>
+                  {content}
+                </Link>
+              ) : (
+                content
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -173,7 +178,11 @@ function Legend({ valueLabel }: { valueLabel: string }) {
           </li>
         ))}
         <li>
-          <span className="map-legend-swatch" style={{ background: NO_VALUE_BACKGROUND }} aria-hidden="true" />
+          <span
+            className="map-legend-swatch"
+            style={{ background: NO_VALUE_BACKGROUND }}
+            aria-hidden="true"
+          />
           keine Angabe
         </li>
       </ul>

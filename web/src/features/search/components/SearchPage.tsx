@@ -35,7 +35,9 @@ export function SearchPage({
       ) : (
         <div className="search-results">
           <section aria-labelledby="treffer-gebiete" className="panel">
-            <h2 id="treffer-gebiete">Gebiete ({hitCount(result.data.regions.length, result.data.more.regions)})</h2>
+            <h2 id="treffer-gebiete">
+              Gebiete ({hitCount(result.data.regions.length, result.data.more.regions)})
+            </h2>
             {result.data.regions.length === 0 ? (
               <p className="state state-empty">Kein Gebiet passt zu „{q}“.</p>
             ) : (
@@ -59,7 +61,9 @@ export function SearchPage({
             ) : null}
           </section>
           <section aria-labelledby="treffer-leistungen" className="panel">
-            <h2 id="treffer-leistungen">Leistungen ({hitCount(result.data.services.length, result.data.more.services)})</h2>
+            <h2 id="treffer-leistungen">
+              Leistungen ({hitCount(result.data.services.length, result.data.more.services)})
+            </h2>
             {result.data.services.length === 0 ? (
               <p className="state state-empty">Keine Leistung passt zu „{q}“.</p>
             ) : (
