@@ -378,7 +378,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     const populationHeader = kreise.getByRole('button', { name: /^Einwohner/ });
     await populationHeader.focus();
     await page.keyboard.press('Enter');
-    expect(await kreise.locator('tbody tr th a').first().textContent()).toBe('Frankfurt am Main, Stadt');
+    // The table shows the shared short name, without ", Stadt".
+    expect(await kreise.locator('tbody tr th a').first().textContent()).toBe('Frankfurt am Main');
     expect(await kreise.locator('th[aria-sort="descending"]').textContent()).toContain('Einwohner');
     await page.keyboard.press('Enter');
     expect(await kreise.locator('th[aria-sort="ascending"]').textContent()).toContain('Einwohner');
