@@ -1,6 +1,16 @@
+/// <reference lib="dom" />
+// The page.evaluate callbacks below run in the browser.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import {
+  openPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAccessibilityViolations,
+  VIEWPORTS,
+  watchForErrors,
+} from './browser';
 import { download, startJourney } from './journey';
 import { signIn } from './sign-in';
 
@@ -78,6 +88,38 @@ describe('laggards page', () => {
     );
     await screenshot(page, 'laggards-mobile');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The first rows as a phone shows them (the full-page screenshot is too long to read).
+    await rows(page).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'laggards-table-mobile.png') });
+    // The three columns a phone shows fit without scrolling sideways.
+    const fit = await page
+      .locator('.laggards-table')
+      .evaluate((table) => [table.scrollWidth, table.parentElement?.clientWidth ?? 0]);
+    expect(fit[0]).toBeLessThanOrEqual(fit[1] as number);
+    // The key column "Abstand" is visible whole on a 390 px phone: inside the window and not cut.
+    const gapCells = await page.locator('.laggards-table td.gap').evaluateAll((cells) =>
+      cells.slice(0, 20).map((cell) => {
+        const box = cell.getBoundingClientRect();
+        return {
+          text: cell.textContent ?? '',
+          cut: cell.scrollWidth > cell.clientWidth,
+          inside: box.left >= 0 && box.right <= window.innerWidth,
+        };
+      }),
+    );
+    expect(gapCells.length).toBeGreaterThan(0);
+    for (const cell of gapCells) {
+      expect(cell.text).toMatch(/^(–|[-+−]?\d+,\d\u00a0Pp\.)$/);
+      expect(cell, cell.text).toMatchObject({ cut: false, inside: true });
+    }
+
+    // The kind filter offers only kinds that the demo Land has (Hessen has no Markt, no Große Kreisstadt).
+    const offered = await page.getByLabel('Art der Kommune').locator('option').allTextContents();
+    expect(offered).not.toContain('Markt');
+    expect(offered).not.toContain('Große Kreisstadt');
+    expect(offered[0]).toBe('alle');
+    expect(offered.length).toBeGreaterThan(1);
     expect(problems()).toEqual([]);
     await close();
   });

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page.evaluate callbacks below run in the browser.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +25,78 @@ async function checkPage(page: Page, name: string) {
 
 const section = (page: Page, heading: RegExp | string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: heading }) });
+
+/**
+ * Charts, tables and the map name a region alike, with the shared short names:
+ * "Reg.-Bez. Darmstadt", the Landkreis "Lkr. Kassel" beside the city "Kassel".
+ */
+async function expectSharedShortNames(page: Page) {
+  const bezirke = section(page, 'Regierungsbezirke im Vergleich');
+  const kreise = section(page, 'Kreise und kreisfreie Städte im Vergleich');
+  const tickTexts = async (block: ReturnType<typeof section>) => {
+    await block.locator('text.wrapped-tick').first().waitFor();
+    return (
+      block
+        .locator('text.wrapped-tick')
+        // A wrapped label is one <tspan> a line: joined with a space, or without one after a hyphen.
+        .evaluateAll((texts) =>
+          texts.map((text) => {
+            const lines = [...text.querySelectorAll('tspan')].map((line) => line.textContent ?? '');
+            return lines.length === 0
+              ? (text.textContent ?? '')
+              : lines.reduce(
+                  (label, line) => (label === '' || label.endsWith('-') ? label + line : `${label} ${line}`),
+                  '',
+                );
+          }),
+        )
+    );
+  };
+  const tableNames = (block: ReturnType<typeof section>) => block.locator('tbody th a').allTextContents();
+  const bezirkTicks = await tickTexts(bezirke);
+  expect(bezirkTicks).toContain('Reg.-Bez. Darmstadt');
+  expect([...bezirkTicks].sort()).toEqual([...(await tableNames(bezirke))].sort());
+  const kreisTicks = await tickTexts(kreise);
+  expect(kreisTicks).toEqual(expect.arrayContaining(['Lkr. Kassel', 'Kassel', 'Lkr. Offenbach']));
+  expect([...kreisTicks].sort()).toEqual([...(await tableNames(kreise))].sort());
+  const tileNames = (await page.locator('.tile-map-name').allTextContents()).map((name) =>
+    name.replace(/\u00ad/g, ''),
+  );
+  expect([...tileNames].sort()).toEqual([...kreisTicks].sort());
+}
+
+/** At 390 px: chart text at least 12 px and inside its chart, map tiles not clipped, table cells not cut. */
+async function expectNothingCut(page: Page) {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    for (const chart of document.querySelectorAll('.chart')) {
+      const box = chart.getBoundingClientRect();
+      for (const text of chart.querySelectorAll('text')) {
+        const size = Number.parseFloat(getComputedStyle(text).fontSize);
+        const t = text.getBoundingClientRect();
+        const label = text.textContent ?? '';
+        if (label && size < 12) found.push(`chart text "${label}" is ${size} px`);
+        if (label && (t.left < box.left - 0.5 || t.right > box.right + 0.5))
+          found.push(`chart text "${label}" leaves its chart`);
+      }
+    }
+    for (const tile of document.querySelectorAll<HTMLElement>('.tile-map-tile')) {
+      const name = tile.querySelector<HTMLElement>('.tile-map-name');
+      if (tile.scrollHeight > tile.clientHeight + 1 || tile.scrollWidth > tile.clientWidth + 1)
+        found.push(`map tile "${tile.textContent}" is clipped`);
+      if (name && name.scrollWidth > name.clientWidth + 1)
+        found.push(`map name "${name.textContent}" is cut`);
+    }
+    for (const cell of document.querySelectorAll<HTMLElement>('.data-table td, .data-table th')) {
+      if (cell.offsetParent !== null && cell.scrollWidth > cell.clientWidth + 1)
+        found.push(`table cell "${cell.textContent}" is cut`);
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+}
 
 describe('the ministry reads the Land overview and drills down to a Gemeinde', () => {
   for (const [viewport, size] of Object.entries(VIEWPORTS)) {
@@ -65,6 +139,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       );
       await page.locator('.recharts-surface').nth(2).waitFor();
       await checkPage(page, `land-overview-${viewport}`);
+      await expectSharedShortNames(page);
+      if (viewport === 'mobile') await expectNothingCut(page);
 
       // Every table and chart can be exported as the page shows it: the Bezirke as CSV for German Excel.
       const bezirke = section(page, 'Regierungsbezirke im Vergleich');
@@ -95,7 +171,7 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
 
       // Drill down: Regierungsbezirk, Kreis, Gemeinde, each with breadcrumbs back to the Land.
       await section(page, 'Regierungsbezirke im Vergleich')
-        .getByRole('link', { name: 'Regierungsbezirk Darmstadt' })
+        .getByRole('link', { name: 'Reg.-Bez. Darmstadt' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Regierungsbezirk Darmstadt' }).waitFor();
       const crumbs = page.getByRole('navigation', { name: 'Brotkrümelpfad' });
@@ -115,8 +191,9 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       const gemeindeName = (await gemeindeLink.textContent()) ?? '';
       await gemeindeLink.click();
       await page.getByRole('heading', { level: 1, name: gemeindeName }).waitFor();
-      await expect(crumbs.textContent()).resolves.toBe(
-        `HessenRegierungsbezirk DarmstadtMain-Kinzig-Kreis${gemeindeName}`,
+      // The table shows the short name ("Hanau"), the breadcrumb the official one ("Hanau, Brüder-Grimm-Stadt").
+      await expect(crumbs.textContent()).resolves.toMatch(
+        new RegExp(`^HessenRegierungsbezirk DarmstadtMain-Kinzig-Kreis${gemeindeName}`),
       );
       const peers = section(page, /Im Vergleich mit den Gemeinden im Main-Kinzig-Kreis/);
       await expect(peers.locator('p').first().textContent()).resolves.toMatch(
@@ -301,7 +378,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     const populationHeader = kreise.getByRole('button', { name: /^Einwohner/ });
     await populationHeader.focus();
     await page.keyboard.press('Enter');
-    expect(await kreise.locator('tbody tr th a').first().textContent()).toBe('Frankfurt am Main, Stadt');
+    // The table shows the shared short name, without ", Stadt".
+    expect(await kreise.locator('tbody tr th a').first().textContent()).toBe('Frankfurt am Main');
     expect(await kreise.locator('th[aria-sort="descending"]').textContent()).toContain('Einwohner');
     await page.keyboard.press('Enter');
     expect(await kreise.locator('th[aria-sort="ascending"]').textContent()).toContain('Einwohner');

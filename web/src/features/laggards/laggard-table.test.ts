@@ -1,9 +1,14 @@
 import type { Laggard } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
-import { sortLaggards } from './laggard-table';
+import { kindsPresent, MUNICIPAL_KINDS, sortLaggards } from './laggard-table';
 
-const laggard = (name: string, gap: number | null, population: number): Laggard => ({
-  region: { ags: '06435901', name, kind: 'gemeinde', population },
+const laggard = (
+  name: string,
+  gap: number | null,
+  population: number,
+  kind: Laggard['region']['kind'] = 'gemeinde',
+): Laggard => ({
+  region: { ags: '06435901', name, kind, population },
   kreis: null,
   sizeClass: 'unter_5000',
   targetServices: 40,
@@ -54,5 +59,20 @@ describe('sorting laggards', () => {
     const before = items.map((item) => item.region.name);
     sortLaggards(items, 'name', 'desc');
     expect(items.map((item) => item.region.name)).toEqual(before);
+  });
+});
+
+describe('the kinds the filter offers', () => {
+  it('offers only the kinds the Land has, in the usual order', () => {
+    const items = [
+      laggard('Stadt A', -0.1, 30000, 'stadt'),
+      laggard('Dorf', -0.2, 900),
+      laggard('Dorf 2', 0, 800),
+    ];
+    expect(kindsPresent(items)).toEqual(['gemeinde', 'stadt']);
+  });
+
+  it('offers every kind while the list is not loaded', () => {
+    expect(kindsPresent(undefined)).toEqual(MUNICIPAL_KINDS);
   });
 });

@@ -1,4 +1,4 @@
-import type { Laggard } from '@ozg/shared';
+import type { Laggard, RegionKind } from '@ozg/shared';
 
 /** Columns the laggards table sorts by. */
 export const LAGGARD_SORTS = ['gap', 'name', 'population', 'share', 'change', 'overdue'] as const;
@@ -29,4 +29,24 @@ export function sortLaggards(items: readonly Laggard[], sort: LaggardSort, order
     else if (typeof x === 'number' && typeof y === 'number') result = x - y;
     return result * direction || a.region.name.localeCompare(b.region.name, 'de');
   });
+}
+
+/** Kinds of municipality a peer group can hold (the administrations at Gemeinde level), in the filter's order. */
+export const MUNICIPAL_KINDS: readonly RegionKind[] = [
+  'gemeinde',
+  'stadt',
+  'markt',
+  'grosse_kreisstadt',
+  'kreisfreie_stadt',
+];
+
+/**
+ * The kinds the filter offers: those of the municipalities in the unfiltered
+ * list of the Land, so that Hessen does not offer "Markt" or "Große
+ * Kreisstadt", which it does not have. All kinds while the list is not loaded.
+ */
+export function kindsPresent(items: readonly Laggard[] | undefined): RegionKind[] {
+  if (!items) return [...MUNICIPAL_KINDS];
+  const present = new Set(items.map((item) => item.region.kind));
+  return MUNICIPAL_KINDS.filter((kind) => present.has(kind));
 }

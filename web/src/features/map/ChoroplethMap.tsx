@@ -1,10 +1,10 @@
 import type { KreisBoundaries } from '@ozg/shared';
 import { type GeoPermissibleObjects, geoMercator, geoPath } from 'd3-geo';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { navigate } from '../../app/router';
 import { formatShare } from '../../lib/format';
 import { forD3 } from './geometry';
-import { colourOf, type KreisValue } from './map-layout';
+import { colourOf, type KreisValue, NO_VALUE } from './map-layout';
 
 const WIDTH = 560;
 const PADDING = 8;
@@ -48,6 +48,8 @@ export function ChoroplethMap({
     };
   }, [boundaries]);
   const byAgs = new Map(values.map((value) => [value.ags, value]));
+  // React's ids contain characters that url(#…) does not take.
+  const hatchId = `hatch-${useId().replace(/[^\w-]/g, '')}`;
 
   return (
     <svg
@@ -56,6 +58,19 @@ export function ChoroplethMap({
       aria-label={label}
     >
       <title>{label}</title>
+      <defs>
+        {/* The hatching of "keine Angabe", as in the legend (NO_VALUE_BACKGROUND). */}
+        <pattern
+          id={hatchId}
+          width={6}
+          height={6}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width={6} height={6} fill={NO_VALUE.fill} />
+          <rect width={1.5} height={6} fill={NO_VALUE.hatch} />
+        </pattern>
+      </defs>
       {drawing.shapes.map((shape) => {
         const value = byAgs.get(shape.ags) ?? null;
         const share = value?.share ?? null;
@@ -63,7 +78,7 @@ export function ChoroplethMap({
         const outline = (
           <path
             d={shape.d}
-            fill={colourOf(share).fill}
+            fill={share === null ? `url(#${hatchId})` : colourOf(share).fill}
             stroke="#ffffff"
             strokeWidth={1}
             vectorEffect="non-scaling-stroke"

@@ -2,14 +2,15 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { Link } from '../../app/router';
 import { Empty, Loading } from '../../components/States';
 import { formatDate, formatShare } from '../../lib/format';
+import { regionShortName } from '../../lib/region-names';
 import { useRovingFocus } from '../../lib/roving-focus';
 import { useKreisBoundaries } from './api/get-kreis-boundaries';
 import {
+  backgroundOf,
   colourOf,
   type KreisValue,
-  NO_VALUE,
+  NO_VALUE_BACKGROUND,
   SHARE_CLASSES,
-  shortName,
   tileLayout,
   withSoftHyphens,
 } from './map-layout';
@@ -118,49 +119,54 @@ function TileMap({
   // One Tab stop for all tiles, arrows within: the table beside the map has the same links.
   const tileLinks = useRovingFocus<HTMLUListElement>('a', 'both');
   return (
-    <ul
-      ref={tileLinks}
-      className="tile-map"
-      aria-label={label}
-      style={{
-        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-        gridTemplateRows: `repeat(${rows}, auto)`,
-      }}
-    >
-      {tiles.map((tile) => {
-        const colour = colourOf(tile.share);
-        // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
-        const content = (
-          <>
-            <span className="tile-map-name">{withSoftHyphens(shortName(tile.name, tile.landkreis))}</span>{' '}
-            <span className="tile-map-value">{formatShare(tile.share)}</span>
-            <span className="visually-hidden"> {valueLabel}</span>
-          </>
-        );
-        const href = hrefFor?.(tile.ags);
-        return (
-          <li
-            key={tile.ags}
-            className="tile-map-tile"
-            style={{
-              gridColumn: tile.column + 1,
-              gridRow: tile.row + 1,
-              background: colour.fill,
-              color: colour.ink,
-            }}
-            title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
-          >
-            {href ? (
-              <Link to={href} style={{ color: colour.ink }}>
-                {content}
-              </Link>
-            ) : (
-              content
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    // On phones a tile keeps the width of its longest word (see map.css): the map scrolls sideways rather than clip names.
+    <div className="tile-map-scroll">
+      <ul
+        ref={tileLinks}
+        className="tile-map"
+        aria-label={label}
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(var(--tile-min-width), 1fr))`,
+          gridTemplateRows: `repeat(${rows}, auto)`,
+        }}
+      >
+        {tiles.map((tile) => {
+          const colour = colourOf(tile.share);
+          // The visible text leads the accessible name (WCAG 2.5.3); the meaning of the figure follows unseen.
+          const content = (
+            <>
+              <span className="tile-map-name">
+                {withSoftHyphens(regionShortName({ name: tile.name, kind: tile.kind ?? 'kreis' }))}
+              </span>{' '}
+              <span className="tile-map-value">{formatShare(tile.share)}</span>
+              <span className="visually-hidden"> {valueLabel}</span>
+            </>
+          );
+          const href = hrefFor?.(tile.ags);
+          return (
+            <li
+              key={tile.ags}
+              className="tile-map-tile"
+              style={{
+                gridColumn: tile.column + 1,
+                gridRow: tile.row + 1,
+                background: backgroundOf(tile.share),
+                color: colour.ink,
+              }}
+              title={`${tile.name}: ${valueLabel} ${formatShare(tile.share)}`}
+            >
+              {href ? (
+                <Link to={href} style={{ color: colour.ink }}>
+                  {content}
+                </Link>
+              ) : (
+                content
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -176,7 +182,11 @@ function Legend({ valueLabel }: { valueLabel: string }) {
           </li>
         ))}
         <li>
-          <span className="map-legend-swatch" style={{ background: NO_VALUE.fill }} aria-hidden="true" />
+          <span
+            className="map-legend-swatch"
+            style={{ background: NO_VALUE_BACKGROUND }}
+            aria-hidden="true"
+          />
           keine Angabe
         </li>
       </ul>

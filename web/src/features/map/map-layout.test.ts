@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  backgroundOf,
   colourOf,
   NO_VALUE,
   SHARE_CLASSES,
   shareClass,
-  shortName,
   tileLayout,
   withSoftHyphens,
 } from './map-layout';
@@ -48,9 +48,17 @@ describe('shareClass', () => {
     expect(shareClass(1)).toBe(SHARE_CLASSES[5]);
   });
 
-  it('has no class without a figure, and a grey tile for it', () => {
+  it('has no class without a figure, and a hatched tile for it', () => {
     expect(shareClass(null)).toBeNull();
     expect(colourOf(null)).toBe(NO_VALUE);
+    expect(backgroundOf(null)).toMatch(/^repeating-linear-gradient\(/);
+    expect(backgroundOf(null)).toContain(NO_VALUE.hatch);
+  });
+
+  it('gives 0 bis 20 % a flat colour of its own, not the hatching of "keine Angabe"', () => {
+    expect(backgroundOf(0.05)).toBe(SHARE_CLASSES[0].fill);
+    expect(backgroundOf(0.05)).not.toBe(backgroundOf(null));
+    expect(SHARE_CLASSES[0].fill).not.toBe(NO_VALUE.fill);
   });
 });
 
@@ -79,14 +87,6 @@ describe('tileLayout', () => {
       ['01053', 1, 1],
     ]);
     expect(rows).toBe(2);
-  });
-});
-
-describe('shortName', () => {
-  it('drops the title of a city and marks a Landkreis of the same name', () => {
-    expect(shortName('Kassel, documenta-Stadt')).toBe('Kassel');
-    expect(shortName('Kassel', true)).toBe('Lkr. Kassel');
-    expect(shortName('Main-Kinzig-Kreis', true)).toBe('Main-Kinzig-Kreis');
   });
 });
 

@@ -4,8 +4,10 @@
  * only draw.
  */
 
+import type { RegionKind } from '@ozg/shared';
+
 /** A Kreis on the map; `share` is between 0 and 1 (e.g. the OZG-konform share), null when there is no figure. */
-export type KreisValue = { ags: string; name: string; share: number | null; landkreis?: boolean };
+export type KreisValue = { ags: string; name: string; share: number | null; kind?: RegionKind };
 
 /**
  * Six classes, light to dark blue (a sequential scale that stays readable for
@@ -21,7 +23,14 @@ export const SHARE_CLASSES = [
   { from: 0.5, to: 0.75, fill: '#2f6fb3', ink: '#ffffff' },
   { from: 0.75, to: 1, fill: '#123f73', ink: '#ffffff' },
 ] as const;
-export const NO_VALUE = { fill: '#eceff3', ink: '#4a5567' } as const;
+/**
+ * "keine Angabe" is hatched, not a flat tint: a flat light grey read like the
+ * lightest blue (0 bis 20 %), so a Kreis without figures looked like one far
+ * behind. `fill` is the ground, `hatch` the stripes.
+ */
+export const NO_VALUE = { fill: '#ffffff', hatch: '#8a94a3', ink: '#1b2430' } as const;
+/** The hatching as a CSS background, for tiles and the legend (the SVG map draws the same as a pattern). */
+export const NO_VALUE_BACKGROUND = `repeating-linear-gradient(135deg, ${NO_VALUE.hatch} 0 1.5px, ${NO_VALUE.fill} 1.5px 6px)`;
 
 export type ShareClass = (typeof SHARE_CLASSES)[number];
 
@@ -35,6 +44,11 @@ export function shareClass(share: number | null): ShareClass | null {
 
 export function colourOf(share: number | null): { fill: string; ink: string } {
   return shareClass(share) ?? NO_VALUE;
+}
+
+/** The CSS background of a share: its class colour, or the hatching of "keine Angabe". */
+export function backgroundOf(share: number | null): string {
+  return shareClass(share)?.fill ?? NO_VALUE_BACKGROUND;
 }
 
 /**
@@ -94,16 +108,6 @@ export function tileLayout(
     columns: Math.max(0, ...tiles.map((tile) => tile.column + 1)),
     rows: Math.max(0, ...tiles.map((tile) => tile.row + 1)),
   };
-}
-
-/**
- * A short label for a small tile: the city without its title ("Kassel,
- * documenta-Stadt" → "Kassel"), a Landkreis named like its city with "Lkr."
- * ("Kassel" → "Lkr. Kassel"), so that the two stay apart.
- */
-export function shortName(name: string, landkreis = false): string {
-  const base = name.replace(/,.*$/, '').trim();
-  return landkreis && !/kreis/i.test(base) ? `Lkr. ${base}` : base;
 }
 
 /**

@@ -10,10 +10,8 @@ import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '
 import { regionPath } from '../../regions/region-paths';
 import { useKreise } from '../api/get-kreise';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
-import { type LaggardSort, sortLaggards } from '../laggard-table';
+import { kindsPresent, type LaggardSort, sortLaggards } from '../laggard-table';
 
-/** Kinds of municipality a peer group can hold (the administrations at Gemeinde level). */
-const MUNICIPAL_KINDS: RegionKind[] = ['gemeinde', 'stadt', 'markt', 'grosse_kreisstadt', 'kreisfreie_stadt'];
 const STEP = 50;
 const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id === id)?.label ?? id;
 
@@ -22,7 +20,7 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
   { sort: 'population', label: 'Einwohner', numeric: true, className: 'hide-narrow' },
   { sort: 'share', label: 'OZG-konform', numeric: true },
   { sort: null, label: 'Median der Vergleichsgruppe', numeric: true, className: 'hide-narrow' },
-  { sort: 'gap', label: 'Abstand', numeric: true },
+  { sort: 'gap', label: 'Abstand', numeric: true, className: 'gap' },
   { sort: 'change', label: 'Veränderung 12 Monate', numeric: true, className: 'hide-narrow' },
   { sort: 'overdue', label: 'Überfällig', numeric: true, className: 'hide-narrow' },
   { sort: null, label: 'Beratung', className: 'hide-narrow' },
@@ -45,6 +43,9 @@ export function LaggardsPage(_: PageProps) {
   const [shown, setShown] = useState(STEP);
   const kreise = useKreise(landKey);
   const laggards = useLaggards(filters);
+  // The unfiltered list of the Land (the page's first query, so usually cached) says which kinds exist.
+  const wholeLand = useLaggards({ regionKey: landKey, sameKreis: false });
+  const kinds = kindsPresent(wholeLand.data?.items);
 
   const update = (change: Partial<LaggardFilters>) => {
     setFilters((previous) => {
@@ -96,7 +97,7 @@ export function LaggardsPage(_: PageProps) {
               onChange={(e) => update({ kind: (e.target.value || undefined) as RegionKind | undefined })}
             >
               <option value="">alle</option>
-              {MUNICIPAL_KINDS.map((kind) => (
+              {kinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {REGION_KIND_LABELS[kind]}
                 </option>

@@ -36,7 +36,7 @@ export function useKreisProgress(
         ags: row.region.ags,
         name: row.region.name,
         share: row.figures.conformantShare,
-        landkreis: row.region.kind === 'landkreis',
+        kind: row.region.kind,
       })),
     isPending: top.isPending || nested.some((query) => query.isPending),
     error: top.error ?? nested.find((query) => query.error)?.error ?? null,

@@ -2,6 +2,7 @@ import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from '../../../app/router';
 import { formatNumber, formatShare } from '../../../lib/format';
+import { regionShortName } from '../../../lib/region-names';
 import { useRovingFocus } from '../../../lib/roving-focus';
 import {
   firstDirection,
@@ -87,16 +88,18 @@ export function ProgressTable({
         <tbody ref={rowNames}>
           {sorted.map((row) => {
             const current = row.ags === highlightAgs;
+            // The label the chart and the map use; the kind line below says what it is.
+            const label = regionShortName(row);
             return (
               <tr key={row.ags} className={current ? 'row-current' : undefined}>
                 <td className="numeric">{row.rank ?? '–'}</td>
                 <th scope="row">
                   {current ? (
                     <span aria-current="true">
-                      {row.name} <span className="badge">dieses Gebiet</span>
+                      {label} <span className="badge">dieses Gebiet</span>
                     </span>
                   ) : (
-                    <Link to={linkTo(row)}>{row.name}</Link>
+                    <Link to={linkTo(row)}>{label}</Link>
                   )}
                   <span className="row-kind">{REGION_KIND_LABELS[row.kind]}</span>
                   {rowLinks?.(row)}

@@ -4,6 +4,7 @@ import { Link, useLocation } from '../../../app/router';
 import { ErrorState, Loading } from '../../../components/States';
 import { usePageTitle } from '../../../lib/page-title';
 import { MIN_QUERY_LENGTH, useSearch } from '../api/search';
+import { hitCount } from '../hit-count';
 
 /** Results of the header search: regions and services, each a link to its page. */
 export function SearchPage({
@@ -34,7 +35,9 @@ export function SearchPage({
       ) : (
         <div className="search-results">
           <section aria-labelledby="treffer-gebiete" className="panel">
-            <h2 id="treffer-gebiete">Gebiete ({result.data.regions.length})</h2>
+            <h2 id="treffer-gebiete">
+              Gebiete ({hitCount(result.data.regions.length, result.data.more.regions)})
+            </h2>
             {result.data.regions.length === 0 ? (
               <p className="state state-empty">Kein Gebiet passt zu „{q}“.</p>
             ) : (
@@ -58,7 +61,9 @@ export function SearchPage({
             ) : null}
           </section>
           <section aria-labelledby="treffer-leistungen" className="panel">
-            <h2 id="treffer-leistungen">Leistungen ({result.data.services.length})</h2>
+            <h2 id="treffer-leistungen">
+              Leistungen ({hitCount(result.data.services.length, result.data.more.services)})
+            </h2>
             {result.data.services.length === 0 ? (
               <p className="state state-empty">Keine Leistung passt zu „{q}“.</p>
             ) : (

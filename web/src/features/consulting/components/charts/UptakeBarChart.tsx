@@ -1,11 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
+import { TICK_FONT_SIZE, WrappedTick } from '../../../../components/WrappedTick';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
 import type { UptakeChartRow } from '../../consulting-model';
 
 const percentTick = (share: number) => `${Math.round(share * 100)} %`;
-const shortName = (name: string) => (name.length > 16 ? `${name.slice(0, 15).trimEnd()}…` : name);
 
 /** Share of municipalities consulted, per area, as horizontal bar pairs. Only draws; the table says the same. */
 export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[]; narrow: boolean }) {
@@ -31,10 +31,9 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
           <YAxis
             type="category"
             dataKey="name"
-            width={narrow ? 112 : 240}
+            width={narrow ? 120 : 240}
             interval={0}
-            tickFormatter={narrow ? shortName : undefined}
-            tick={{ fill: CHART_COLOURS.ink, fontSize: narrow ? 11 : 13 }}
+            tick={<WrappedTick width={narrow ? 120 : 240} fontSize={narrow ? TICK_FONT_SIZE : 13} />}
           />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 13 }} />
           <Bar
@@ -46,7 +45,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
             label={{
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: 11,
+              fontSize: TICK_FONT_SIZE,
               fill: CHART_COLOURS.ink,
             }}
           />
@@ -59,7 +58,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
             label={{
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: 11,
+              fontSize: TICK_FONT_SIZE,
               fill: CHART_COLOURS.ink,
             }}
           />

@@ -9,13 +9,13 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
+import { TICK_FONT_SIZE, WrappedTick } from '../../../../components/WrappedTick';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
+import { regionShortName } from '../../../../lib/region-names';
 import type { ProgressRow } from '../../progress-rows';
 
 const percentTick = (share: number) => `${Math.round(share * 100)} %`;
-/** Phones have no room for "Wiesbaden, Landeshauptstadt": the table below has the full names. */
-const shortName = (name: string) => (name.length > 16 ? `${name.slice(0, 15).trimEnd()}…` : name);
 
 /** Horizontal bars of the OZG-konform share; the highlighted region in a darker colour. Only draws. */
 export default function ComparisonBarChart({
@@ -30,12 +30,16 @@ export default function ComparisonBarChart({
   reference?: { label: string; share: number } | undefined;
   narrow: boolean;
 }) {
-  const height = Math.max(120, rows.length * 26 + 40);
+  // The shared short names ("Lkr. Kassel", "Reg.-Bez. Darmstadt"), as in the table and on the map.
+  const data = rows.map((row) => ({ ...row, label: regionShortName(row) }));
+  const axisWidth = narrow ? 120 : 220;
+  // Room for a label wrapped onto two lines on phones.
+  const height = Math.max(120, rows.length * (narrow ? 34 : 26) + 40);
   return (
     <ChartFrame>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart
-          data={rows}
+          data={data}
           layout="vertical"
           margin={{ top: 20, right: 48, bottom: 0, left: 0 }}
           accessibilityLayer={false}
@@ -50,11 +54,10 @@ export default function ComparisonBarChart({
           />
           <YAxis
             type="category"
-            dataKey="name"
-            width={narrow ? 112 : 220}
+            dataKey="label"
+            width={axisWidth}
             interval={0}
-            tickFormatter={narrow ? shortName : undefined}
-            tick={{ fill: CHART_COLOURS.ink, fontSize: narrow ? 11 : 13 }}
+            tick={<WrappedTick width={axisWidth} fontSize={narrow ? TICK_FONT_SIZE : 13} />}
           />
           {reference ? (
             <ReferenceLine
@@ -76,7 +79,7 @@ export default function ComparisonBarChart({
             label={{
               position: 'right',
               formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: 11,
+              fontSize: TICK_FONT_SIZE,
               fill: CHART_COLOURS.ink,
             }}
           >
