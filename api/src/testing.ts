@@ -8,6 +8,8 @@ export type TestApp = ReturnType<typeof createApp>;
 /** A signed-in client for in-process requests: keeps the session cookie and sends the CSRF token on writes. */
 export type TestClient = {
   csrfToken: string;
+  /** The session token itself, for requests as a machine client (`Authorization: Bearer`, source `api`). */
+  sessionToken: string;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 };
 
@@ -23,6 +25,7 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     csrfToken,
+    sessionToken: cookie.split('=')[1] ?? '',
     request: async (method, path, body, headers = {}) =>
       app.request(path, {
         method,

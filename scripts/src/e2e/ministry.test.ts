@@ -26,7 +26,7 @@ async function checkPage(page: Page, name: string) {
   expect(await horizontalOverflow(page), `${name}: wider than the viewport`).toBe(0);
 }
 
-/** The Gemeinde's officer raises one of its statuses in the dashboard (source "ui"); returns the service. */
+/** The Gemeinde's officer raises one of its statuses through the API (source "api"); returns the service. */
 async function officerChangesAStatus(): Promise<string> {
   const officer = await apiSession(journey.app.url, 'kommune@demo.example', 'demo-kommune-2026');
   const page = (await (
@@ -36,7 +36,6 @@ async function officerChangesAStatus(): Promise<string> {
   if (!status) throw new Error('kein Status auf Reifegrad 1 in der Demo-Gemeinde');
   const res = await officer.request(`/statuses/${status.id}`, {
     method: 'PATCH',
-    headers: { 'x-ozg-client': 'web' },
     body: JSON.stringify({ version: status.version, maturityLevel: 2 }),
   });
   expect(res.status).toBe(200);
@@ -73,7 +72,6 @@ describe('the ministry reaches any municipality and reads who changed what', () 
       // From the table of the Kreis's Gemeinden: each row links to its workspace too.
       await page
         .locator('.data-table tbody tr')
-        .filter({ hasText: GEMEINDE.name })
         .getByRole('link', { name: `Arbeitsbereich von ${GEMEINDE.name} öffnen` })
         .click();
       await page.waitForURL((url) => url.pathname === `/arbeitsbereich/${GEMEINDE.ags}`);
@@ -84,14 +82,14 @@ describe('the ministry reaches any municipality and reads who changed what', () 
       await page.getByRole('heading', { level: 1, name: 'Änderungsprotokoll' }).waitFor();
       await allLoaded(page);
 
-      // Who changed what in the Kreis today, in the dashboard, by the Gemeinde's officer.
+      // Who changed what in the Kreis today, through the API, by the Gemeinde's officer.
       await page.getByLabel('Von', { exact: true }).fill(todayInGermany());
       await page.getByLabel('Bis', { exact: true }).fill(todayInGermany());
-      await page.getByLabel('Quelle', { exact: true }).selectOption({ label: 'Dashboard' });
+      await page.getByLabel('Quelle', { exact: true }).selectOption({ label: 'Schnittstelle' });
       await page.getByLabel('Benutzer', { exact: true }).selectOption({ label: OFFICER });
       await page.getByRole('button', { name: 'Anzeigen' }).click();
       await page.waitForURL(
-        (url) => url.searchParams.get('quelle') === 'ui' && url.searchParams.has('benutzer'),
+        (url) => url.searchParams.get('quelle') === 'api' && url.searchParams.has('benutzer'),
       );
       await allLoaded(page);
       const rows = page.locator('.audit-table tbody tr');
@@ -102,7 +100,7 @@ describe('the ministry reaches any municipality and reads who changed what', () 
       expect(count).toBeGreaterThanOrEqual(1);
       for (const text of await rows.allTextContents()) {
         expect(text).toContain(OFFICER);
-        expect(text).toContain('Dashboard');
+        expect(text).toContain('Schnittstelle');
       }
       await expect(rows.first().textContent()).resolves.toContain('Reifegrad: 1 – ');
       await expect(page.locator('.pager-count').textContent()).resolves.toBe(
