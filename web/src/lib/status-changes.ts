@@ -1,17 +1,17 @@
 import {
-  MATURITY_LABELS_1_1,
-  type MaturityLevel,
+  DEFAULT_MATURITY_MODEL,
+  type MaturityModel,
   SOLUTION_KIND_LABELS,
   type SolutionKind,
   WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '@ozg/shared';
 import { formatDate } from './format';
+import { maturityText } from './maturity';
 
 /*
- * How an audit-trail entry names the fields of a status and their values.
- * Same wording as the workspace's status fields (features/workspace/status-fields.ts),
- * kept here so that pages outside the workspace can show changes too.
+ * How the UI names the fields of a status and their values: the audit trail
+ * and the workspace (features/workspace/status-fields.ts re-exports displayValue).
  */
 const FIELD_LABELS: Record<string, string> = {
   maturityLevel: 'Reifegrad',
@@ -26,11 +26,20 @@ const FIELD_LABELS: Record<string, string> = {
   inTarget: 'Im Zielbild',
 };
 
-function changeValue(field: string, value: unknown): string {
+/**
+ * A field's value as the UI shows it: labels instead of codes, German dates, a
+ * dash for nothing; a Reifegrad with the model it was recorded under. The one
+ * formatter for the workspace and the audit trail.
+ */
+export function displayValue(
+  field: string,
+  value: unknown,
+  model: MaturityModel = DEFAULT_MATURITY_MODEL,
+): string {
   if (value === null || value === undefined || value === '') return '–';
   switch (field) {
     case 'maturityLevel':
-      return `${String(value)} – ${MATURITY_LABELS_1_1[value as MaturityLevel] ?? 'unbekannt'}`;
+      return typeof value === 'number' ? maturityText(value, model) : String(value);
     case 'workflowState':
       return WORKFLOW_STATE_LABELS[value as WorkflowState] ?? String(value);
     case 'solution':
@@ -49,6 +58,6 @@ function changeValue(field: string, value: unknown): string {
 export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys({ ...before, ...after }).map(
     (field) =>
-      `${FIELD_LABELS[field] ?? field}: ${changeValue(field, before[field])} → ${changeValue(field, after[field])}`,
+      `${FIELD_LABELS[field] ?? field}: ${displayValue(field, before[field])} → ${displayValue(field, after[field])}`,
   );
 }

@@ -2,15 +2,12 @@ import {
   DEFAULT_MATURITY_MODEL,
   type MaturityModel,
   OZG_CONFORMANT_LEVEL,
-  SOLUTION_KIND_LABELS,
   type SolutionKind,
   type Status,
   type StatusChanges,
   statusProblems,
-  WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '@ozg/shared';
-import { formatDate } from '../../lib/format';
 import { maturityText } from '../../lib/maturity';
 
 /** The fields an officer edits, in the order the forms show them. */
@@ -42,32 +39,7 @@ export const FIELD_LABELS: Record<EditableField | 'maturityModel', string> = {
 export const maturityLabel = (level: number, model: MaturityModel = DEFAULT_MATURITY_MODEL) =>
   maturityText(level, model);
 
-/**
- * A field's value as the UI shows it: labels instead of codes, German dates, a
- * dash for nothing; a Reifegrad with the model it was recorded under.
- */
-export function displayValue(
-  field: string,
-  value: unknown,
-  model: MaturityModel = DEFAULT_MATURITY_MODEL,
-): string {
-  if (value === null || value === undefined || value === '') return '–';
-  switch (field) {
-    case 'maturityLevel':
-      return typeof value === 'number' ? maturityText(value, model) : String(value);
-    case 'workflowState':
-      return WORKFLOW_STATE_LABELS[value as WorkflowState] ?? String(value);
-    case 'solution':
-      return SOLUTION_KIND_LABELS[value as SolutionKind] ?? String(value);
-    case 'onlineSince':
-    case 'plannedDate':
-      return typeof value === 'string' ? formatDate(value) : String(value);
-    case 'inTarget':
-      return value ? 'ja' : 'nein';
-    default:
-      return String(value);
-  }
-}
+export { displayValue } from '../../lib/status-changes';
 
 /** What a form holds: every editable field as the text of its input ('' = empty). */
 export type StatusDraft = Record<EditableField, string>;
