@@ -28,7 +28,7 @@ async function copyTemplate(which: 'migrated' | 'demo'): Promise<Database> {
     return createDb({ kind: 'pglite', client });
   }
   const template = which === 'demo' ? config.demoTemplate : config.template;
-  const name = `${config.template.replace('tpl', 'test')}_${randomBytes(4).toString('hex')}`;
+  const name = `${config.testPrefix}_${randomBytes(4).toString('hex')}`;
   await withAdmin(config.serverUrl, async (admin) => {
     // Concurrent copies of one template can collide ("being accessed by other users"): retry briefly.
     for (let attempt = 0; ; attempt++) {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrateDb } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
+import { restoreCachedDemoDataDir } from '@ozg/db/testing';
+import { todayInGermany } from '@ozg/shared';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -13,20 +13,15 @@ declare module 'vitest' {
 }
 
 /**
- * Seeds the demo once per run into an embedded data directory, as `pnpm start`
- * would on its first start; every journey's app starts on a copy of it
- * instead of generating the same demo again.
+ * Seeds the demo of today once into an embedded data directory, as `pnpm
+ * start` would on its first start; every journey's app starts on a copy of it
+ * instead of generating the same demo again. The seeded dump is cached by the
+ * code and the day it was made from, so a later run on the same day reuses it.
  */
 export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), 'ozg-e2e-seed-'));
   const dataDir = join(folder, 'pglite');
-  const database = await createDb({ kind: 'pglite', dataDir });
-  try {
-    await migrateDb(database);
-    await seedDemo({ database });
-  } finally {
-    await database.close();
-  }
+  await restoreCachedDemoDataDir(todayInGermany(), dataDir);
   project.provide('seededDataDir', dataDir);
   return () => rmSync(folder, { recursive: true, force: true });
 }
