@@ -17,8 +17,9 @@ if (!existsSync(chromiumPath)) {
   }
   console.log('Installiere Chromium für die Browser-Tests (apt-get) …');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  // dpkg prints every unpacked package even with -qq: keep its stdout out of the test log, errors stay visible.
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
