@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -53,7 +54,16 @@ function sourceFiles(folder: string): string[] {
     .sort();
 }
 
-const cacheRoot = join(repoRoot, 'node_modules/.cache/ozg-test-templates');
+/**
+ * Outside the checkout, so that a fresh clone on the same machine (CI runs on
+ * the developer's machine) finds what an earlier run built; the key says
+ * whether it fits.
+ */
+const cacheRoot = join(
+  process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
+  'ozg-dashboard',
+  'test-templates',
+);
 
 /**
  * The file `name` of the template with this key, built by `build` only when
