@@ -14,3 +14,4 @@ export * from './wire-consulting';
 export * from './wire-dashboard';
 export * from './wire-primitives';
 export * from './wire-tracking';
+export * from './link-checks';
