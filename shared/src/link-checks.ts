@@ -35,7 +35,11 @@ export function isBrokenLink(result: LinkResult): boolean {
 export const LinkStateSchema = z
   .object({
     result: z.enum(LINK_RESULTS),
-    httpStatus: z.number().int().nullable().meta({ description: 'HTTP status of the last answer, null without one' }),
+    httpStatus: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'HTTP status of the last answer, null without one' }),
     checkedAt: z.string().meta({ description: 'time of the last check (ISO 8601)' }),
     lastSuccessAt: z.string().nullable(),
     brokenSince: z.string().nullable().meta({ description: 'first failed check since the last success' }),
