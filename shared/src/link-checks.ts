@@ -46,3 +46,32 @@ export const LinkStateSchema = z
   })
   .meta({ id: 'LinkState' });
 export type LinkState = z.infer<typeof LinkStateSchema>;
+
+export const BrokenLinkSchema = z
+  .object({
+    statusId: z.number().int(),
+    ozgId: z.number().int(),
+    serviceName: z.string(),
+    regionAgs: z.string(),
+    regionName: z.string(),
+    url: z.string(),
+    link: LinkStateSchema,
+  })
+  .meta({ id: 'BrokenLink' });
+export type BrokenLink = z.infer<typeof BrokenLinkSchema>;
+
+/** The link state of a region's target statuses: counts, and the broken links longest broken first. */
+export const RegionLinksSchema = z
+  .object({
+    /** Target statuses that record a URL. */
+    withUrl: z.number().int(),
+    /** Of those, how many have been checked at least once. */
+    checked: z.number().int(),
+    /** Of those, how many failed their last check. */
+    broken: z.number().int(),
+    /** Time of the newest check of any of them. */
+    lastCheckedAt: z.string().nullable(),
+    items: z.array(BrokenLinkSchema).meta({ description: 'broken links, longest broken first; at most 500' }),
+  })
+  .meta({ id: 'RegionLinks' });
+export type RegionLinks = z.infer<typeof RegionLinksSchema>;
