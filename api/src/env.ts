@@ -1,4 +1,25 @@
 import { z } from 'zod';
+import { assertCronExpression } from './jobs/runner';
+
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((value) => value === 'true' || value === '1');
+
+/** A cron expression (5 fields, German time) or "off"; unset keeps the job's default. */
+const schedule = z
+  .string()
+  .trim()
+  .optional()
+  .superRefine((value, ctx) => {
+    if (!value || value === 'off') return;
+    try {
+      assertCronExpression(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
 
 const ApiEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -6,15 +27,23 @@ const ApiEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Set when a TLS-terminating proxy is in front: cookies get the Secure flag. */
-  OZG_BEHIND_TLS: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+  OZG_BEHIND_TLS: flag('false'),
   /** Set when a reverse proxy is in front: the client address comes from X-Forwarded-For. */
-  OZG_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+  OZG_TRUST_PROXY: flag('false'),
+  /** Housekeeping (expired sessions, old sign-in attempts): when it runs. */
+  OZG_HOUSEKEEPING_SCHEDULE: schedule,
+  /** Expired sessions are kept this many days after their end. */
+  OZG_SESSION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  /** Sign-in attempts are kept this many days; the known-address exemption looks 30 days back (decision 003). */
+  OZG_LOGIN_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Link checks: when they run; default nightly on a PostgreSQL server, off on the embedded database. */
+  OZG_LINK_CHECK_SCHEDULE: schedule,
+  OZG_LINK_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  OZG_LINK_CHECK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  /** No new check starts after this many minutes of a run; the rest come first the next run. */
+  OZG_LINK_CHECK_BUDGET_MINUTES: z.coerce.number().int().min(1).max(600).default(10),
+  /** true only for tests and closed networks: check URLs that resolve to loopback or private networks (SSRF). */
+  OZG_LINK_CHECK_ALLOW_PRIVATE: flag('false'),
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -37,6 +37,8 @@ export type Database = {
   kind: DatabaseKind;
   /** Embedded, a server on this machine, or elsewhere: destructive commands refuse to run on remote ones. */
   location: 'embedded' | 'local' | 'remote';
+  /** The server's postgres:// URL, for clients that open connections of their own (the job queue); none when embedded. */
+  connectionString?: string;
   /** Runs a plain SQL script (several statements), outside drizzle. */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
       db,
       kind: 'postgres',
       location: ['localhost', '127.0.0.1', '[::1]', '::1', ''].includes(host) ? 'local' : 'remote',
+      connectionString: config.url,
       exec: async (sqlText) => {
         await pool.query(sqlText);
       },

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readApiEnv, startServer } from '@ozg/api';
+import { createJobRunner, readApiEnv, registerAppJobs, startServer } from '@ozg/api';
 import { createDb, migrateDb, readDataset } from '@ozg/db';
 import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
 
@@ -16,6 +16,11 @@ if (database.kind === 'pglite' && (await readDataset(database.db)) === 'empty') 
   await seedDemo({ database });
 }
 const dataset = await readDataset(database.db);
+
+// Background jobs (decision 016): pg-boss on a PostgreSQL server, timers in this process on the embedded database.
+const jobs = createJobRunner(database);
+registerAppJobs(jobs, database, env);
+await jobs.start();
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const server = startServer({
@@ -42,7 +47,11 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   server.close(() => {
-    void database.close().then(() => process.exit(0));
+    // Running jobs end first (their signals are aborted, stop waits for them): they still need the database.
+    void jobs
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
 };
 process.on('SIGINT', stop);

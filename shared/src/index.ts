@@ -3,6 +3,7 @@ export * from './bulk-edit';
 export * from './catalog';
 export * from './consulting';
 export * from './dates';
+export * from './link-checks';
 export * from './maturity';
 export * from './progress';
 export * from './regions';

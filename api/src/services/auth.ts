@@ -22,7 +22,7 @@ export type Actor = {
 export const SESSION_COOKIE = 'ozg_session';
 const SESSION_HOURS = 8;
 /** However active, a session ends this long after sign-in. */
-const SESSION_MAX_HOURS = 12;
+export const SESSION_MAX_HOURS = 12;
 // Sliding expiry is extended at most this often, so that reads do not write on every request.
 const SESSION_REFRESH_MINUTES = 10;
 /**

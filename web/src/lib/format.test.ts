@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  brokenLinkText,
   countOf,
   daysAgo,
   formatCount,
@@ -92,5 +93,32 @@ describe('inRegion', () => {
     expect(inRegion({ name: 'Markt Indersdorf', level: 'gemeinde', kind: 'markt' })).toBe(
       'im Markt Indersdorf',
     );
+  });
+});
+
+describe('brokenLinkText', () => {
+  const now = new Date('2026-12-02T10:00:00Z');
+  const link = { checkedAt: now.toISOString(), lastSuccessAt: null } as const;
+  it('says since how many days and the HTTP status', () => {
+    expect(
+      brokenLinkText(
+        { ...link, result: 'http_error', httpStatus: 404, brokenSince: '2026-11-20T02:30:00Z' },
+        now,
+      ),
+    ).toBe('Link defekt seit 12 Tagen · HTTP 404');
+  });
+  it('names the failure without a status, and counts one day in the singular', () => {
+    expect(
+      brokenLinkText(
+        { ...link, result: 'timeout', httpStatus: null, brokenSince: '2026-12-01T02:30:00Z' },
+        now,
+      ),
+    ).toBe('Link defekt seit 1 Tag · Zeitüberschreitung');
+    expect(
+      brokenLinkText(
+        { ...link, result: 'unreachable', httpStatus: null, brokenSince: '2026-12-02T02:30:00Z' },
+        now,
+      ),
+    ).toBe('Link defekt seit heute · nicht erreichbar');
   });
 });

@@ -1,5 +1,5 @@
 /** German number and date formatting for everything the UI shows. */
-import type { RegionKind, RegionLevel } from '@ozg/shared';
+import { LINK_RESULT_LABELS, type LinkState, type RegionKind, type RegionLevel } from '@ozg/shared';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('de-DE', {
@@ -72,6 +72,18 @@ export function daysAgo(days: number): string {
 /** The span up to today: "am letzten Tag", "in den letzten 30 Tagen". */
 export function inLastDays(days: number): string {
   return days === 1 ? 'am letzten Tag' : `in den letzten ${formatNumber(days)} Tagen`;
+}
+
+/** "Link defekt seit 12 Tagen · HTTP 404": the workspace's badge for a broken link. */
+export function brokenLinkText(link: LinkState, now: Date = new Date()): string {
+  const cause =
+    link.result === 'http_error' && link.httpStatus !== null
+      ? `HTTP ${link.httpStatus}`
+      : LINK_RESULT_LABELS[link.result];
+  if (!link.brokenSince) return `Link defekt · ${cause}`;
+  const days = Math.floor((now.getTime() - new Date(link.brokenSince).getTime()) / 86_400_000);
+  const since = days <= 0 ? 'seit heute' : `seit ${formatCount(days, 'Tag', 'Tagen')}`;
+  return `Link defekt ${since} · ${cause}`;
 }
 
 type NamedRegion = { name: string; level: RegionLevel; kind: RegionKind };

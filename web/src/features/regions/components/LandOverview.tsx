@@ -15,6 +15,7 @@ import { toProgressRows } from '../progress-rows';
 import { regionPath } from '../region-paths';
 import { Comparison } from './Comparison';
 import { KpiTiles } from './KpiTiles';
+import { LinkCheckSummary } from './LinkCheckSummary';
 import { ProgressOverTime } from './ProgressOverTime';
 import { RegionHeader } from './RegionHeader';
 import { ThemenfeldMaturity } from './ThemenfeldMaturity';
@@ -74,6 +75,7 @@ export function LandOverview({
           asOf={asOf}
         />
       )}
+      {asOf ? null : <LinkCheckSummary regionKey={landKey} />}
       <ProgressOverTime regionKey={landKey} asOf={asOf} />
       <div className="panel">
         <KreisProgressMap regionKey={landKey} asOf={asOf} hrefFor={(ags) => regionPath(ags, 'kreis', asOf)} />

@@ -14,6 +14,7 @@ import { parseAsOf } from '../region-paths';
 import { Comparison, type RegionLinks } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LandOverview } from './LandOverview';
+import { LinkCheckSummary } from './LinkCheckSummary';
 import { ProgressOverTime } from './ProgressOverTime';
 import { RegionHeader } from './RegionHeader';
 import { ThemenfeldMaturity } from './ThemenfeldMaturity';
@@ -97,6 +98,8 @@ function RegionDashboard({
           asOf={asOf}
         />
       )}
+      {/* Link checks know only today's state. */}
+      {asOf ? null : <LinkCheckSummary regionKey={region.ags} />}
       <ProgressOverTime regionKey={region.ags} asOf={asOf} />
       <div className="panel-grid">
         {hasChildren ? (

@@ -1,4 +1,5 @@
 import {
+  type BrokenLink,
   type ListedStatus,
   MATURITY_LEVELS_1_1,
   OZG_CONFORMANT_LEVEL,
@@ -15,7 +16,8 @@ import { AdoptionHints } from '../../../components/AdoptionHints';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { formatCount, formatDate, formatNumber } from '../../../lib/format';
+import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import { useRegionLinks } from '../../regions/api/get-region-links';
 import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
@@ -33,6 +35,22 @@ const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className
   { sort: 'workflowState', label: 'Bearbeitungsstand', className: 'hide-narrow' },
   { sort: 'updatedAt', label: 'Zuletzt geändert', className: 'hide-narrow' },
 ];
+
+/** The last check of the status's URL failed (issue #15): since when, and what came back. */
+function BrokenLinkBadge({ broken }: { broken: BrokenLink | undefined }) {
+  if (!broken) return null;
+  const { link } = broken;
+  const detail = [
+    broken.url,
+    `zuletzt geprüft ${formatDateTime(link.checkedAt)}`,
+    link.lastSuccessAt ? `zuletzt erreichbar ${formatDateTime(link.lastSuccessAt)}` : 'noch nie erreichbar',
+  ].join(' · ');
+  return (
+    <span className="badge badge-link" title={detail}>
+      {brokenLinkText(link)}
+    </span>
+  );
+}
 
 /** Text search waits for a pause in typing, so that every keystroke does not query the API. */
 function useDebounced<T>(value: T, delay: number): T {
@@ -82,6 +100,8 @@ export function StatusTable({
 
   const params: StatusListParams = { ...filters, ...(q ? { q } : {}), ...sort, page, pageSize };
   const statuses = useStatuses(regionKey, params);
+  const links = useRegionLinks(regionKey);
+  const brokenLinks = new Map((links.data?.items ?? []).map((item) => [item.statusId, item]));
   const queryClient = useQueryClient();
   const [selectingAll, setSelectingAll] = useState(false);
 
@@ -352,6 +372,7 @@ export function StatusTable({
                       <th scope="row">
                         {status.serviceName}
                         <span className="cell-sub">{status.themenfeld}</span>
+                        <BrokenLinkBadge broken={brokenLinks.get(status.id)} />
                       </th>
                       <td>
                         <MaturityLevel level={status.maturityLevel} model={status.maturityModel} />
