@@ -73,14 +73,15 @@ beforeAll(async () => {
   atBackup = await tableChecksums(source.db);
   backupFile = join(folder, 'stand.backup');
   await backupDatabase({ database: source, file: backupFile });
-});
+}, 300_000);
 afterAll(async () => {
   await source.close();
   await empty?.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('backup and restore', () => {
+// Each step copies the whole demo database: seconds, and minutes on a machine shared by many.
+describe('backup and restore', { timeout: 300_000 }, () => {
   it('writes a backup that names its database kind and migration state', async () => {
     const { header } = await readBackupHeader(backupFile);
     const journal = readJournal();
@@ -141,7 +142,7 @@ describe('backup and restore', () => {
   });
 });
 
-describe('nightly backup', () => {
+describe('nightly backup', { timeout: 300_000 }, () => {
   it('is off without OZG_BACKUP_DIR and keeps 7 backups by default', () => {
     expect(readScheduledBackupConfig({})).toBeNull();
     expect(readScheduledBackupConfig({ OZG_BACKUP_DIR: '/var/backups/ozg' })).toEqual({
@@ -169,6 +170,5 @@ describe('nightly backup', () => {
     ]);
     expect(result.deleted.map((file) => file.split('/').at(-1))).toEqual(['ozg-20261102T023000Z.backup']);
     expect((await readBackupHeader(last)).header.kind).toBe(source.kind);
-    // Four backups of the demo: a few seconds, more on a busy machine.
-  }, 180_000);
+  });
 });

@@ -3,6 +3,17 @@ export {
   syncTargetSets,
   type TargetSetSync,
 } from './applicability';
+export {
+  BackupError,
+  type BackupHeader,
+  backupDatabase,
+  type RestoreTarget,
+  readBackupHeader,
+  readScheduledBackupConfig,
+  restoreDatabase,
+  runScheduledBackup,
+  type ScheduledBackupConfig,
+} from './backup';
 export { endOfGermanDaySql, germanDay, germanToday } from './calendar';
 export {
   createDb,
@@ -10,13 +21,17 @@ export {
   type DatabaseKind,
   type Db,
   type DbConfig,
+  type Driver,
   dbConfigFromEnv,
   intArray,
   queryRows,
+  type ReadReplica,
   type Tx,
 } from './client';
+export { type Checksums, tableChecksums } from './checksums';
 export { readDbEnv } from './env';
 export { clearAllData, markDataChanged, readDataset } from './instance';
+export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
