@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readApiEnv, startServer } from '@ozg/api';
+import { createLogger, logLevel, readApiEnv, startServer } from '@ozg/api';
 import { createDb, migrateDb, readDataset } from '@ozg/db';
 import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
 
@@ -8,6 +8,7 @@ import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
  * the API and the built web app.
  */
 const env = readApiEnv();
+const logger = createLogger({ level: logLevel(env) });
 const database = await createDb();
 await migrateDb(database);
 
@@ -18,13 +19,16 @@ if (database.kind === 'pglite' && (await readDataset(database.db)) === 'empty') 
 const dataset = await readDataset(database.db);
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const server = startServer({
+const running = startServer({
   database,
   port: env.PORT,
   host: env.HOST,
   webDist,
   secureCookies: env.OZG_BEHIND_TLS,
   trustProxy: env.OZG_TRUST_PROXY,
+  logger,
+  ...(env.OZG_METRICS_TOKEN ? { metricsToken: env.OZG_METRICS_TOKEN } : {}),
+  ...(env.OZG_METRICS_PORT ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } } : {}),
 });
 const url = `http://localhost:${env.PORT}`;
 console.log(
@@ -37,13 +41,21 @@ if (dataset === 'demo') {
     console.log(`  ${user.role.padEnd(11)} ${user.email.padEnd(24)} Passwort: ${user.password}`);
 }
 
+if (env.OZG_METRICS_PORT)
+  console.log(`Metriken: http://${env.OZG_METRICS_HOST}:${env.OZG_METRICS_PORT}/metrics`);
+
+// SIGTERM (orchestrator) or Ctrl-C: stop accepting, let running requests and imports finish
+// (bounded), then close the database so PGlite writes its files and the pool's connections end.
 let stopping = false;
-const stop = () => {
+const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  server.close(() => {
-    void database.close().then(() => process.exit(0));
-  });
+  console.log(`${signal}: fahre herunter (höchstens ${env.OZG_SHUTDOWN_TIMEOUT_MS / 1000} s für laufende Anfragen) …`);
+  const { finished } = await running.shutdown(env.OZG_SHUTDOWN_TIMEOUT_MS);
+  if (!finished) console.log('Laufende Anfragen abgebrochen; Importe laufen ganz oder gar nicht.');
+  await database.close();
+  console.log('Beendet.');
+  process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
