@@ -1,5 +1,5 @@
-import type { Database } from '@ozg/db';
 import { timingSafeEqual } from 'node:crypto';
+import type { Database } from '@ozg/db';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -9,6 +9,7 @@ import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
 import { type Logger, silentLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
+import { markWrites } from './lib/replica';
 import { type AppBindings, createRouter, type Lifecycle } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
@@ -77,6 +78,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.req.path.startsWith('/api/v1/imports/') ? importLimit(c, next) : defaultLimit(c, next),
   );
   base.use(sessionMiddleware);
+  base.use(markWrites({ secureCookies: options.secureCookies ?? false }));
   base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -106,6 +106,9 @@ describe('health probes', () => {
     lifecycle.draining = true;
     const draining = await app.request('/api/v1/health/ready');
     expect(draining.status).toBe(503);
-    expect(await draining.json()).toEqual({ status: 'unavailable', reason: 'Der Dienst wird heruntergefahren.' });
+    expect(await draining.json()).toEqual({
+      status: 'unavailable',
+      reason: 'Der Dienst wird heruntergefahren.',
+    });
   });
 });

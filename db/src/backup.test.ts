@@ -110,7 +110,10 @@ describe('backup and restore', { timeout: 300_000 }, () => {
     const { header, offset } = await readBackupHeader(backupFile);
     const newer = join(folder, 'neuer.backup');
     const bytes = readFileSync(backupFile);
-    const future = { ...header, migrations: { applied: header.migrations.applied + 1, latest: '9999_future' } };
+    const future = {
+      ...header,
+      migrations: { applied: header.migrations.applied + 1, latest: '9999_future' },
+    };
     writeFileSync(
       newer,
       Buffer.concat([Buffer.from(`OZG-BACKUP 1\n${JSON.stringify(future)}\n`), bytes.subarray(offset)]),
@@ -160,9 +163,14 @@ describe('nightly backup', { timeout: 300_000 }, () => {
     const config = { dir, keep: 2 };
     const nights = ['2026-11-01T02:30:00Z', '2026-11-02T02:30:00Z', '2026-11-03T02:30:00Z'];
     let last = '';
-    for (const night of nights) last = (await runScheduledBackup({ database: source, config, now: new Date(night) })).file;
+    for (const night of nights)
+      last = (await runScheduledBackup({ database: source, config, now: new Date(night) })).file;
     writeFileSync(join(dir, 'notiz.txt'), 'nicht löschen');
-    const result = await runScheduledBackup({ database: source, config, now: new Date('2026-11-04T02:30:00Z') });
+    const result = await runScheduledBackup({
+      database: source,
+      config,
+      now: new Date('2026-11-04T02:30:00Z'),
+    });
     expect(readdirSync(dir).sort()).toEqual([
       'notiz.txt',
       'ozg-20261103T023000Z.backup',

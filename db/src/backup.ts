@@ -321,7 +321,10 @@ export async function runScheduledBackup({
   config: Pick<ScheduledBackupConfig, 'dir' | 'keep'>;
   now?: Date;
 }): Promise<{ file: string; deleted: string[] }> {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const file = join(resolve(config.dir), `ozg-${stamp}.backup`);
   await backupDatabase({ database, file });
   const nightly = readdirSync(dirname(file))

@@ -6,7 +6,10 @@ export type TableChecksum = { rows: number; md5: string };
 export type Checksums = Record<string, TableChecksum>;
 
 /** The tables of the application (public) and of the migrator (drizzle), in a stable order. */
-export async function listTables(db: Db, schemas: readonly string[] = ['public', 'drizzle']): Promise<string[]> {
+export async function listTables(
+  db: Db,
+  schemas: readonly string[] = ['public', 'drizzle'],
+): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(
     db,
     sql`select schemaname || '.' || tablename as name from pg_tables

@@ -86,7 +86,11 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
     if (config.readUrl) {
       const readPool = new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 });
       readPool.on('error', (error) => console.error('Verbindung zum Lesereplikat verloren:', error.message));
-      replica = { db: drizzlePg(readPool, drizzleOptions) as unknown as Db, url: config.readUrl, pool: readPool };
+      replica = {
+        db: drizzlePg(readPool, drizzleOptions) as unknown as Db,
+        url: config.readUrl,
+        pool: readPool,
+      };
     }
     return {
       db,

@@ -15,6 +15,7 @@ export {
   type ScheduledBackupConfig,
 } from './backup';
 export { endOfGermanDaySql, germanDay, germanToday } from './calendar';
+export { type Checksums, tableChecksums } from './checksums';
 export {
   createDb,
   type Database,
@@ -28,11 +29,10 @@ export {
   type ReadReplica,
   type Tx,
 } from './client';
-export { type Checksums, tableChecksums } from './checksums';
 export { readDbEnv } from './env';
 export { clearAllData, markDataChanged, readDataset } from './instance';
-export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
+export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
 export * as schema from './schema/index';

@@ -44,7 +44,10 @@ describe('pnpm ozg migrate-to', { timeout: 300_000 }, () => {
             select 'Nach dem Umzug', area from consulting_modules limit 1 returning id)
           select (select id from added) as fresh, (select max(id) from consulting_modules) as max`,
     );
-    const [before] = await queryRows<{ max: number }>(source.db, sql`select max(id) as max from consulting_modules`);
+    const [before] = await queryRows<{ max: number }>(
+      source.db,
+      sql`select max(id) as max from consulting_modules`,
+    );
     expect(next?.fresh).toBeGreaterThan(before?.max ?? 0);
   });
 

@@ -341,7 +341,8 @@ async function migrateToCommand(args: string[]) {
       source: database,
       targetUrl: url,
       force: values.force,
-      progress: (table, rows) => console.log(`  ${table.replace('public.', '').padEnd(32)} ${number(rows).padStart(10)}`),
+      progress: (table, rows) =>
+        console.log(`  ${table.replace('public.', '').padEnd(32)} ${number(rows).padStart(10)}`),
     }),
   );
   console.log(

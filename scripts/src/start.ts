@@ -28,7 +28,9 @@ const running = startServer({
   trustProxy: env.OZG_TRUST_PROXY,
   logger,
   ...(env.OZG_METRICS_TOKEN ? { metricsToken: env.OZG_METRICS_TOKEN } : {}),
-  ...(env.OZG_METRICS_PORT ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } } : {}),
+  ...(env.OZG_METRICS_PORT
+    ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } }
+    : {}),
 });
 const url = `http://localhost:${env.PORT}`;
 console.log(
@@ -50,7 +52,9 @@ let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: fahre herunter (höchstens ${env.OZG_SHUTDOWN_TIMEOUT_MS / 1000} s für laufende Anfragen) …`);
+  console.log(
+    `${signal}: fahre herunter (höchstens ${env.OZG_SHUTDOWN_TIMEOUT_MS / 1000} s für laufende Anfragen) …`,
+  );
   const { finished } = await running.shutdown(env.OZG_SHUTDOWN_TIMEOUT_MS);
   if (!finished) console.log('Laufende Anfragen abgebrochen; Importe laufen ganz oder gar nicht.');
   await database.close();

@@ -8,9 +8,7 @@ export type { Logger };
  * string), and the redaction below is a second net for anything that carries
  * a cookie, an Authorization header, a password or a token.
  */
-export function createLogger(
-  options: { level?: string; destination?: DestinationStream } = {},
-): Logger {
+export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
       level: options.level ?? 'info',
