@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Only the suites that use a test database pay for its templates (migrated, and seeded with the demo). */
 const withTestDatabase = { globalSetup: ['db/src/testing/global-setup.ts'] };
+/** Tests of moving to and scaling out on a server (migrate-to, read replica): they need a real PostgreSQL. */
+const serverOnly = ['db/src/**/*.server.test.ts', 'api/src/**/*.server.test.ts'];
 
 export default defineConfig({
   test: {
@@ -10,8 +12,19 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'db', include: ['db/src/**/*.test.ts'], ...withTestDatabase } },
-      { extends: true, test: { name: 'api', include: ['api/src/**/*.test.ts'], ...withTestDatabase } },
+      {
+        extends: true,
+        test: { name: 'db', include: ['db/src/**/*.test.ts'], exclude: serverOnly, ...withTestDatabase },
+      },
+      {
+        extends: true,
+        test: { name: 'api', include: ['api/src/**/*.test.ts'], exclude: serverOnly, ...withTestDatabase },
+      },
+      // Part of the PostgreSQL pass only (DATABASE_URL set; .ci/run runs it there), like the browser
+      // journeys are part of the embedded pass only: there is no server to move to on the embedded pass.
+      ...(process.env.DATABASE_URL
+        ? [{ extends: true as const, test: { name: 'server', include: serverOnly, ...withTestDatabase } }]
+        : []),
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'] } },
       { extends: true, test: { name: 'scripts', include: ['scripts/src/*.test.ts'] } },
       {

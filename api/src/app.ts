@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '@ozg/db';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -6,7 +7,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
-import { type AppBindings, createRouter } from './lib/router';
+import { type Logger, silentLogger } from './lib/logger';
+import { createMetrics, type Metrics } from './lib/metrics';
+import { markWrites } from './lib/replica';
+import { type AppBindings, createRouter, type Lifecycle } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
@@ -38,13 +42,26 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Take the client address for rate limiting from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** The request log; silent when not given. */
+  logger?: Logger;
+  /** Shared with a separate metrics listener; created for the app when not given. */
+  metrics?: Metrics;
+  /** Bearer token for GET /metrics on this app; without it /metrics is not served here. */
+  metricsToken?: string;
+  lifecycle?: Lifecycle;
 };
+
+export type { Lifecycle };
 
 /** The REST API under /api/v1, its OpenAPI document and interactive docs. */
 export function createApi(database: Database, options: AppOptions = {}) {
   const base = createRouter();
+  const metrics = options.metrics ?? createMetrics(database);
+  const lifecycle = options.lifecycle ?? { draining: false };
   base.use(async (c, next) => {
     c.set('database', database);
+    c.set('metrics', metrics);
+    c.set('lifecycle', lifecycle);
     await next();
   });
   const limitTo = (maxSize: number) =>
@@ -62,6 +79,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.req.path.startsWith('/api/v1/imports/') ? importLimit(c, next) : defaultLimit(c, next),
   );
   base.use(sessionMiddleware);
+  base.use(markWrites({ secureCookies: options.secureCookies ?? false }));
   base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
@@ -106,6 +124,9 @@ export type ApiRouter = ReturnType<typeof createApi>;
 /** The whole application: API, docs, and (in production) the built web app. */
 export function createApp(database: Database, options: AppOptions = {}) {
   const app = new Hono<AppBindings>();
+  const metrics = options.metrics ?? createMetrics(database);
+  const logger = options.logger ?? silentLogger;
+  app.use(requestLog(logger, metrics));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -121,7 +142,19 @@ export function createApp(database: Database, options: AppOptions = {}) {
   // JSON, CSV and the HTML shell gzip-compressed on the fly; the built assets come precompressed
   // (brotli/gzip files written at build time), which this middleware leaves as they are.
   app.use(compress());
-  app.route('/api/v1', createApi(database, options));
+  app.route('/api/v1', createApi(database, { ...options, metrics }));
+  // Outside the OpenAPI document: it is for the operator's scraper, not for API clients (decision 015).
+  app.get('/metrics', async (c) => {
+    const token = options.metricsToken;
+    if (!token) return unknownPath(c);
+    const given = Buffer.from(c.req.header('authorization') ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      c.header('www-authenticate', 'Bearer');
+      return c.json(errorBody('unauthenticated', 'Für /metrics ist der Metrik-Token nötig.'), 401);
+    }
+    return metricsResponse(metrics);
+  });
   app.route('/api/docs', apiDocs);
   // Before the web app, whose catch-all would answer an unknown API path with its HTML page and 200.
   app.all('/api/*', unknownPath);
@@ -129,4 +162,44 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.notFound(unknownPath);
   app.onError(handleError);
   return app;
+}
+
+/** The Prometheus text format of the app's registry. */
+export async function metricsResponse(metrics: Metrics): Promise<Response> {
+  return new Response(await metrics.registry.metrics(), {
+    headers: { 'content-type': metrics.registry.contentType },
+  });
+}
+
+/** A request id the client may bring (a proxy's), if it looks like one; else a new one. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * One structured line per request and its duration in the metrics. Only
+ * chosen fields are written: never headers, cookies, the query string or a
+ * body, so no session token or password reaches the log.
+ */
+function requestLog(logger: Logger, metrics: Metrics) {
+  return async (c: Context<AppBindings>, next: () => Promise<void>) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.header('x-request-id', requestId);
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath;
+    const status = c.res.status;
+    metrics.httpDuration.observe({ method: c.req.method, route, status: String(status) }, seconds);
+    const fields = {
+      requestId,
+      method: c.req.method,
+      route,
+      path: c.req.path,
+      status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+      userId: c.get('actor')?.id ?? null,
+    };
+    if (status >= 500) logger.error(fields, 'Anfrage fehlgeschlagen');
+    else logger.info(fields, 'Anfrage');
+  };
 }

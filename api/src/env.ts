@@ -44,6 +44,16 @@ const ApiEnvSchema = z.object({
   OZG_LINK_CHECK_BUDGET_MINUTES: z.coerce.number().int().min(1).max(600).default(10),
   /** true only for tests and closed networks: check URLs that resolve to loopback or private networks (SSRF). */
   OZG_LINK_CHECK_ALLOW_PRIVATE: flag('false'),
+  /** pino level; tests are silent unless asked (vitest sets VITEST). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  VITEST: z.string().optional(),
+  /** Bearer token for GET /metrics on the main port; without it /metrics is not served there. */
+  OZG_METRICS_TOKEN: z.string().min(16, 'OZG_METRICS_TOKEN braucht mindestens 16 Zeichen').optional(),
+  /** A separate listener for /metrics only (no token), e.g. for a scraper on an internal network. */
+  OZG_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  OZG_METRICS_HOST: z.string().default('127.0.0.1'),
+  /** How long a shutdown waits for running requests and imports before it cuts them off. */
+  OZG_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;
@@ -55,4 +65,9 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`Ungültige Konfiguration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+/** The log level: LOG_LEVEL, else silent under tests, else info. */
+export function logLevel(env: ApiEnv): NonNullable<ApiEnv['LOG_LEVEL']> {
+  return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' || env.VITEST ? 'silent' : 'info');
 }

@@ -1,6 +1,6 @@
 export { createApi, createApp } from './app';
 export type { AppType } from './client';
-export { type ApiEnv, readApiEnv } from './env';
+export { type ApiEnv, logLevel, readApiEnv } from './env';
 export {
   createJobRunner,
   DEFAULT_SCHEDULES,
@@ -11,6 +11,8 @@ export {
   registerAppJobs,
 } from './jobs/index';
 export { AppError } from './lib/errors';
-export { startServer } from './server';
+export { createLogger, type Logger } from './lib/logger';
+export { createMetrics, type Metrics } from './lib/metrics';
+export { type RunningServer, startServer } from './server';
 export { updateStatuses } from './services/statuses';
 export { createUser, setPassword } from './services/users';

@@ -27,14 +27,26 @@ export function intArray(values: readonly number[]): SQL {
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DbConfig =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** readUrl: a streaming replica for the public analytics reads (DATABASE_READ_URL). */
+  | { kind: 'postgres'; url: string; poolSize?: number; readUrl?: string }
   | { kind: 'pglite'; dataDir: string }
   /** An already opened PGlite instance (tests start one from a migrated template). */
   | { kind: 'pglite'; client: PGlite };
 
+/** A read replica of a PostgreSQL primary (decision 015): public analytics read here when it has caught up. */
+export type ReadReplica = { db: Db; url: string; pool: pg.Pool };
+
+/** The driver underneath drizzle, for what works outside it: backups, the pool's metrics. */
+export type Driver =
+  | { kind: 'postgres'; url: string; pool: pg.Pool }
+  /** dataDir is null for an in-memory instance (tests). */
+  | { kind: 'pglite'; client: PGlite; dataDir: string | null };
+
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  driver: Driver;
+  replica: ReadReplica | null;
   /** Embedded, a server on this machine, or elsewhere: destructive commands refuse to run on remote ones. */
   location: 'embedded' | 'local' | 'remote';
   /** The server's postgres:// URL, for clients that open connections of their own (the job queue); none when embedded. */
@@ -53,9 +65,12 @@ const MIGRATION_LOCK_KEY = 720_230_101;
 
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const parsed = readDbEnv(env);
-  return parsed.DATABASE_URL
-    ? { kind: 'postgres', url: parsed.DATABASE_URL }
-    : { kind: 'pglite', dataDir: parsed.OZG_DATA_DIR };
+  if (!parsed.DATABASE_URL) return { kind: 'pglite', dataDir: parsed.OZG_DATA_DIR };
+  return {
+    kind: 'postgres',
+    url: parsed.DATABASE_URL,
+    ...(parsed.DATABASE_READ_URL ? { readUrl: parsed.DATABASE_READ_URL } : {}),
+  };
 }
 
 /**
@@ -69,15 +84,29 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
     pool.on('error', (error) => console.error('PostgreSQL-Verbindung verloren:', error.message));
     const db = drizzlePg(pool, drizzleOptions) as unknown as Db;
     const host = new URL(config.url).hostname;
+    let replica: ReadReplica | null = null;
+    if (config.readUrl) {
+      const readPool = new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 });
+      readPool.on('error', (error) => console.error('Verbindung zum Lesereplikat verloren:', error.message));
+      replica = {
+        db: drizzlePg(readPool, drizzleOptions) as unknown as Db,
+        url: config.readUrl,
+        pool: readPool,
+      };
+    }
     return {
       db,
       kind: 'postgres',
+      driver: { kind: 'postgres', url: config.url, pool },
+      replica,
       location: ['localhost', '127.0.0.1', '[::1]', '::1', ''].includes(host) ? 'local' : 'remote',
       connectionString: config.url,
       exec: async (sqlText) => {
         await pool.query(sqlText);
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), replica?.pool.end()]);
+      },
       withExclusiveConnection: async (fn) => {
         const client = await pool.connect();
         try {
@@ -104,6 +133,8 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
   return {
     db,
     kind: 'pglite',
+    driver: { kind: 'pglite', client, dataDir: 'client' in config ? null : config.dataDir },
+    replica: null,
     location: 'embedded',
     exec: async (sqlText) => {
       await client.exec(sqlText);

@@ -7,6 +7,14 @@ const DbEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL muss mit postgres:// beginnen')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** A streaming replica of DATABASE_URL for the public analytics reads (decision 015). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL muss mit postgres:// beginnen')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Folder of pg_dump, pg_restore and psql, when they are not found by themselves (backups on a server). */
+  OZG_PG_BIN_DIR: z.string().optional(),
   /** Data directory of the embedded database. */
   OZG_DATA_DIR: z.string().min(1).default('./data/pglite'),
 });

@@ -3,21 +3,36 @@ export {
   syncTargetSets,
   type TargetSetSync,
 } from './applicability';
+export {
+  BackupError,
+  type BackupHeader,
+  backupDatabase,
+  type RestoreTarget,
+  readBackupHeader,
+  readScheduledBackupConfig,
+  restoreDatabase,
+  runScheduledBackup,
+  type ScheduledBackupConfig,
+} from './backup';
 export { endOfGermanDaySql, germanDay, germanToday } from './calendar';
+export { type Checksums, tableChecksums } from './checksums';
 export {
   createDb,
   type Database,
   type DatabaseKind,
   type Db,
   type DbConfig,
+  type Driver,
   dbConfigFromEnv,
   intArray,
   queryRows,
+  type ReadReplica,
   type Tx,
 } from './client';
 export { readDbEnv } from './env';
 export { clearAllData, markDataChanged, readDataset } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
+export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
 export * as schema from './schema/index';

@@ -11,7 +11,7 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.m
 
 type JournalEntry = { idx: number; tag: string; when: number };
 
-function readJournal(): JournalEntry[] {
+export function readJournal(): JournalEntry[] {
   const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
     entries: JournalEntry[];
   };

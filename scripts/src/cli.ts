@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, createUser, setPassword } from '@ozg/api';
-import { createDb, type Database, migrateDb } from '@ozg/db';
+import {
+  BackupError,
+  backupDatabase,
+  createDb,
+  type Database,
+  dbConfigFromEnv,
+  migrateDb,
+  migrateToServer,
+  restoreDatabase,
+} from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import {
   decodeUploadedText,
@@ -41,6 +50,17 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       Passwort setzen; beendet alle Sitzungen des Benutzers.
   db migrate
       Ausstehende Migrationen anwenden.
+  backup <datei>
+      Sicherung schreiben: eingebettete Datenbank als PGlite-Abzug, Server mit pg_dump
+      (benutzerdefiniertes Format); enthält den Migrationsstand.
+  restore <datei> [--force]
+      Sicherung zurückspielen, ganz oder gar nicht; eine Datenbank mit Daten nur mit --force,
+      eine Sicherung einer neueren Programmversion nie. Die eingebettete Datenbank nur bei
+      gestopptem Dashboard.
+  migrate-to <postgres-url> [--force]
+      Die eingebettete Datenbank vollständig (mit Änderungsprotokoll) auf einen
+      PostgreSQL-Server kopieren und mit Zeilenzahlen und Prüfsummen prüfen; danach
+      DATABASE_URL=<postgres-url> setzen. Ein Ziel mit Daten nur mit --force.
 
 Datenbank: DATABASE_URL=postgres://… für einen PostgreSQL-Server, sonst die
 eingebettete Datenbank in OZG_DATA_DIR (Standard ./data/pglite).
@@ -278,6 +298,60 @@ async function userCommand(args: string[]) {
   throw new UsageError('pnpm ozg user add … | pnpm ozg user passwd …');
 }
 
+async function backupCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg backup <datei>');
+  const header = await withDatabase((database) => backupDatabase({ database, file: userPath(file) }));
+  console.log(
+    `Sicherung geschrieben: ${userPath(file)} (${header.kind === 'pglite' ? 'eingebettete Datenbank' : 'PostgreSQL'}, Migrationsstand ${header.migrations.latest}).`,
+  );
+}
+
+async function restoreCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false } },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg restore <datei> [--force]');
+  const config = dbConfigFromEnv();
+  const target =
+    config.kind === 'postgres'
+      ? { kind: 'postgres' as const, url: config.url }
+      : { kind: 'pglite' as const, dataDir: 'dataDir' in config ? config.dataDir : '' };
+  const header = await restoreDatabase({ target, file: userPath(file), force: values.force });
+  // A backup of an older program version is brought up to this one.
+  await withDatabase(async () => {});
+  console.log(`Sicherung vom ${header.createdAt} zurückgespielt; Migrationen sind angewendet.`);
+}
+
+async function migrateToCommand(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false } },
+  });
+  const [url] = positionals;
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError('pnpm ozg migrate-to <postgres://benutzer@host:5432/datenbank> [--force]');
+  const result = await withDatabase((database) =>
+    migrateToServer({
+      source: database,
+      targetUrl: url,
+      force: values.force,
+      progress: (table, rows) =>
+        console.log(`  ${table.replace('public.', '').padEnd(32)} ${number(rows).padStart(10)}`),
+    }),
+  );
+  console.log(
+    `Kopiert und geprüft: ${Object.keys(result.tables).length} Tabellen, ${number(result.rows)} Zeilen, ` +
+      'Zeilenzahlen und Prüfsummen stimmen überein.',
+  );
+  console.log('Jetzt DATABASE_URL auf den Server setzen; die eingebettete Datenbank bleibt unverändert.');
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]) {
@@ -292,6 +366,9 @@ async function main(argv: string[]) {
   if (command === 'import' && sub === 'successors') return importSuccessorsCommand(rest);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
   if (command === 'user') return userCommand([sub ?? '', ...rest]);
+  if (command === 'backup') return backupCommand(sub === undefined ? rest : [sub, ...rest]);
+  if (command === 'restore') return restoreCommand(sub === undefined ? rest : [sub, ...rest]);
+  if (command === 'migrate-to') return migrateToCommand(sub === undefined ? rest : [sub, ...rest]);
   if (command === 'db' && sub === 'migrate') {
     await withDatabase(async () => {});
     console.log('Migrationen angewendet.');
@@ -305,6 +382,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ImportFileError ||
     error instanceof ImportRefusedError ||
     error instanceof UsageError ||
+    error instanceof BackupError ||
     error instanceof AppError
   ) {
     console.error(`Fehler: ${error.message}`);

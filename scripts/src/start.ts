@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createJobRunner, readApiEnv, registerAppJobs, startServer } from '@ozg/api';
+import { createJobRunner, createLogger, logLevel, readApiEnv, registerAppJobs, startServer } from '@ozg/api';
 import { createDb, migrateDb, readDataset } from '@ozg/db';
 import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
 
@@ -8,6 +8,7 @@ import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
  * the API and the built web app.
  */
 const env = readApiEnv();
+const logger = createLogger({ level: logLevel(env) });
 const database = await createDb();
 await migrateDb(database);
 
@@ -17,20 +18,26 @@ if (database.kind === 'pglite' && (await readDataset(database.db)) === 'empty') 
 }
 const dataset = await readDataset(database.db);
 
-// Background jobs (decision 016): pg-boss on a PostgreSQL server, timers in this process on the embedded database.
-const jobs = createJobRunner(database);
-registerAppJobs(jobs, database, env);
-await jobs.start();
-
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const server = startServer({
+const running = startServer({
   database,
   port: env.PORT,
   host: env.HOST,
   webDist,
   secureCookies: env.OZG_BEHIND_TLS,
   trustProxy: env.OZG_TRUST_PROXY,
+  logger,
+  ...(env.OZG_METRICS_TOKEN ? { metricsToken: env.OZG_METRICS_TOKEN } : {}),
+  ...(env.OZG_METRICS_PORT
+    ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } }
+    : {}),
 });
+
+// Background jobs (decision 016): pg-boss on a PostgreSQL server, timers in this process on the embedded database.
+const jobs = createJobRunner(database);
+registerAppJobs(jobs, database, env, running.metrics);
+await jobs.start();
+
 const url = `http://localhost:${env.PORT}`;
 console.log(
   `OZG-Dashboard läuft auf ${url} (Datenbank: ${database.kind === 'pglite' ? 'eingebettet (PGlite)' : 'PostgreSQL'}).`,
@@ -42,17 +49,25 @@ if (dataset === 'demo') {
     console.log(`  ${user.role.padEnd(11)} ${user.email.padEnd(24)} Passwort: ${user.password}`);
 }
 
+if (env.OZG_METRICS_PORT)
+  console.log(`Metriken: http://${env.OZG_METRICS_HOST}:${env.OZG_METRICS_PORT}/metrics`);
+
+// SIGTERM (orchestrator) or Ctrl-C: stop accepting, let running requests and imports finish
+// (bounded), then close the database so PGlite writes its files and the pool's connections end.
 let stopping = false;
-const stop = () => {
+const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  server.close(() => {
-    // Running jobs end first (their signals are aborted, stop waits for them): they still need the database.
-    void jobs
-      .stop()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
+  console.log(
+    `${signal}: fahre herunter (höchstens ${env.OZG_SHUTDOWN_TIMEOUT_MS / 1000} s für laufende Anfragen) …`,
+  );
+  const { finished } = await running.shutdown(env.OZG_SHUTDOWN_TIMEOUT_MS);
+  if (!finished) console.log('Laufende Anfragen abgebrochen; Importe laufen ganz oder gar nicht.');
+  // Running jobs end next (their signals are aborted, stop waits for them): they still need the database.
+  await jobs.stop();
+  await database.close();
+  console.log('Beendet.');
+  process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,8 +1,9 @@
-import type { Database } from '@ozg/db';
+import { type Database, readScheduledBackupConfig, runScheduledBackup } from '@ozg/db';
 import type { ApiEnv } from '../env';
+import type { Metrics } from '../lib/metrics';
 import { pruneAuthRecords } from '../services/housekeeping';
 import { DEFAULT_MAX_REDIRECTS, type LinkCheckConfig, runLinkCheck } from '../services/link-checks';
-import type { JobRunner } from './runner';
+import type { JobHandler, JobRunner } from './runner';
 
 export {
   createJobRunner,
@@ -38,11 +39,28 @@ function scheduleOf(configured: string | undefined, fallback: string | undefined
  * on the embedded database (the demo, whose URLs are invented, and the tests
  * that start the app) only when OZG_LINK_CHECK_SCHEDULE says so.
  */
-export function registerAppJobs(runner: JobRunner, database: Database, env: ApiEnv): void {
+export function registerAppJobs(
+  runner: JobRunner,
+  database: Database,
+  env: ApiEnv,
+  metrics?: Pick<Metrics, 'jobs'>,
+): void {
+  // Every run is counted by outcome on /metrics (decision 015), whichever job it is.
+  const counted =
+    (job: string, handler: JobHandler): JobHandler =>
+    async (context) => {
+      try {
+        await handler(context);
+        metrics?.jobs.inc({ job, outcome: 'ok' });
+      } catch (error) {
+        metrics?.jobs.inc({ job, outcome: 'failed' });
+        throw error;
+      }
+    };
   const housekeeping = scheduleOf(env.OZG_HOUSEKEEPING_SCHEDULE, DEFAULT_SCHEDULES.housekeeping);
   runner.registerJob(
     'housekeeping',
-    async () => {
+    counted('housekeeping', async () => {
       await pruneAuthRecords({
         db: database.db,
         retention: {
@@ -50,7 +68,7 @@ export function registerAppJobs(runner: JobRunner, database: Database, env: ApiE
           loginAttemptDays: env.OZG_LOGIN_ATTEMPT_RETENTION_DAYS,
         },
       });
-    },
+    }),
     housekeeping ? { schedule: housekeeping } : {},
   );
   const config = linkCheckConfigFromEnv(env);
@@ -60,10 +78,20 @@ export function registerAppJobs(runner: JobRunner, database: Database, env: ApiE
   );
   runner.registerJob(
     'link-check',
-    async ({ signal }) => {
+    counted('link-check', async ({ signal }) => {
       await runLinkCheck({ db: database.db, config, signal });
-    },
+    }),
     // The budget ends the run; the timeout only catches a run that does not stop.
     { ...(linkCheck ? { schedule: linkCheck } : {}), timeoutSeconds: config.budgetMs / 1000 + 300 },
   );
+  // Nightly backups only when OZG_BACKUP_DIR names a folder (decision 015).
+  const backup = readScheduledBackupConfig();
+  if (backup)
+    runner.registerJob(
+      'backup',
+      counted('backup', async () => {
+        await runScheduledBackup({ database, config: backup });
+      }),
+      { schedule: backup.cron, timeoutSeconds: 6 * 3600 },
+    );
 }

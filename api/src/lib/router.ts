@@ -5,6 +5,10 @@ import type { MiddlewareHandler } from 'hono';
 import type { Actor } from '../services/auth';
 import { requireActor, requireRole } from './auth';
 import { AppError, validationError } from './errors';
+import type { Metrics } from './metrics';
+
+/** While draining (shutdown), /health/ready answers 503 so that a load balancer stops sending. */
+export type Lifecycle = { draining: boolean };
 
 export type AppBindings = {
   Variables: {
@@ -13,6 +17,8 @@ export type AppBindings = {
     csrfToken: string | null;
     /** How the session came: the browser's cookie (with CSRF token) or an Authorization header. */
     sessionChannel: 'cookie' | 'bearer' | null;
+    metrics: Metrics;
+    lifecycle: Lifecycle;
   };
 };
 

@@ -14,3 +14,27 @@ export async function getHealth({ database }: { database: Database }): Promise<H
     dataset: await readDataset(database.db),
   };
 }
+
+export type Readiness = { status: 'ready' } | { status: 'unavailable'; reason: string };
+
+/** Ready when the database answers and every migration of this program is applied, and not shutting down. */
+export async function getReadiness({
+  database,
+  draining,
+}: {
+  database: Database;
+  draining: boolean;
+}): Promise<Readiness> {
+  if (draining) return { status: 'unavailable', reason: 'Der Dienst wird heruntergefahren.' };
+  try {
+    const migrations = await readMigrationState(database);
+    if (!migrations.upToDate)
+      return {
+        status: 'unavailable',
+        reason: `Migrationen ausstehend: ${migrations.applied} von ${migrations.available} angewendet.`,
+      };
+    return { status: 'ready' };
+  } catch (error) {
+    return { status: 'unavailable', reason: `Datenbank antwortet nicht: ${(error as Error).message}` };
+  }
+}

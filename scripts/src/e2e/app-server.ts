@@ -20,7 +20,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { url: string; stop(): Promise<void>; output(): string };
+export type RunningApp = {
+  url: string;
+  stop(): Promise<void>;
+  output(): string;
+  /** The app's own data directory (removed by stop). */
+  dataDir: string;
+  /** Sends a signal to the app's process, e.g. SIGTERM for a graceful shutdown. */
+  signal(name: NodeJS.Signals): void;
+  /** The exit code once the process has ended. */
+  exited: Promise<number | null>;
+};
 
 /**
  * Starts the app the way `pnpm start` serves it (built web app, API, embedded
@@ -47,6 +57,7 @@ export async function startApp(): Promise<RunningApp> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
@@ -72,6 +83,9 @@ export async function startApp(): Promise<RunningApp> {
   }
   return {
     url,
+    dataDir,
+    exited,
+    signal: (name) => child.kill(name),
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

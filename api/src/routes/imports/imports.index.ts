@@ -54,7 +54,23 @@ const PROGRESS_INTERVAL_MS = 150;
  * The streamed answer is outside the typed client's union (`as never` below):
  * the web app reads it through XMLHttpRequest.
  */
-function answer(c: Context<AppBindings>, run: (progress?: ProgressReporter) => Promise<ImportResult>) {
+function answer(
+  c: Context<AppBindings>,
+  kind: 'gv100' | 'successors' | 'catalog' | 'boundaries',
+  importer: (progress?: ProgressReporter) => Promise<ImportResult>,
+) {
+  const counter = c.get('metrics').imports;
+  const run = (progress?: ProgressReporter) =>
+    importer(progress).then(
+      (result) => {
+        counter.inc({ kind, outcome: 'ok' });
+        return result;
+      },
+      (error: unknown) => {
+        counter.inc({ kind, outcome: error instanceof AppError ? 'refused' : 'failed' });
+        throw error;
+      },
+    );
   if (c.req.query('progress') === 'stream') return streamImport(c, run) as never;
   return run().then((result) => c.json(result, 200));
 }
@@ -97,7 +113,7 @@ export const importsRouter = createRouter()
   .openapi(importGv100Route, async (c) => {
     const { fileName, land, replaceDemo, dryRun } = c.req.valid('query');
     const text = await uploadedFileText(c.req.raw, 'GV100AD-Datei');
-    return answer(c, (progress) =>
+    return answer(c, 'gv100', (progress) =>
       uploadGv100({
         database: c.get('database'),
         text,
@@ -112,14 +128,14 @@ export const importsRouter = createRouter()
   .openapi(importSuccessorsRoute, async (c) => {
     const text = await uploadedFileText(c.req.raw, 'Nachfolgerliste');
     const fileName = c.req.valid('query').fileName ?? 'Nachfolgerliste.csv';
-    return answer(c, () => uploadSuccessors({ database: c.get('database'), text, fileName }));
+    return answer(c, 'successors', () => uploadSuccessors({ database: c.get('database'), text, fileName }));
   })
   .openapi(importCatalogRoute, async (c) => {
     const { replaceDemo } = c.req.valid('query');
     const form = c.req.valid('form');
     const ozg = await formFile(form.ozg, 'ozg', 'Die Datei der OZG-Leistungen');
     const leika = await formFile(form.leika, 'leika', 'Die Datei der LeiKa-Leistungen');
-    return answer(c, (progress) =>
+    return answer(c, 'catalog', (progress) =>
       uploadCatalog({
         database: c.get('database'),
         ozg,
@@ -132,7 +148,7 @@ export const importsRouter = createRouter()
   .openapi(importBoundariesRoute, async (c) => {
     const text = await uploadedFileText(c.req.raw, 'GeoJSON-Datei');
     const fileName = c.req.valid('query').fileName ?? 'Kreisgrenzen.geojson';
-    return answer(c, (progress) =>
+    return answer(c, 'boundaries', (progress) =>
       uploadBoundaries({ database: c.get('database'), text, fileName, ...(progress ? { progress } : {}) }),
     );
   });

@@ -1,5 +1,6 @@
 import { requireActor } from '../../lib/auth';
 import { fileResponse } from '../../lib/export';
+import { analyticsDb } from '../../lib/replica';
 import { createRouter } from '../../lib/router';
 import { getCoverage } from '../../services/coverage';
 import { getAdoptionHints } from '../../services/hints';
@@ -22,7 +23,7 @@ export const progressRouter = createRouter()
   .openapi(progressRoute, async (c) => {
     const { asOf, format } = c.req.valid('query');
     const result = await getProgress({
-      db: c.get('database').db,
+      db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(asOf ? { asOf } : {}),
     });
@@ -35,7 +36,7 @@ export const progressRouter = createRouter()
   .openapi(coverageRoute, async (c) => {
     const { region, format } = c.req.valid('query');
     const result = await getCoverage({
-      db: c.get('database').db,
+      db: await analyticsDb(c),
       ozgId: c.req.valid('param').ozgId,
       key: region,
     });
@@ -75,7 +76,7 @@ export const progressRouter = createRouter()
   .openapi(seriesRoute, async (c) => {
     const { asOf, format } = c.req.valid('query');
     const result = await getProgressSeries({
-      db: c.get('database').db,
+      db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(asOf ? { asOf } : {}),
     });
@@ -88,7 +89,7 @@ export const progressRouter = createRouter()
   .openapi(childrenProgressRoute, async (c) => {
     const { sort, order, asOf, level, format } = c.req.valid('query');
     const result = await getChildrenProgress({
-      db: c.get('database').db,
+      db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(sort ? { sort } : {}),
       ...(order ? { order } : {}),

@@ -1,3 +1,4 @@
+import { analyticsDb } from '../../lib/replica';
 import { createRouter } from '../../lib/router';
 import { getActivity } from '../../services/activity';
 import { search } from '../../services/search';
@@ -10,7 +11,7 @@ export const searchRouter = createRouter()
   .openapi(activityRoute, async (c) =>
     c.json(
       await getActivity({
-        db: c.get('database').db,
+        db: await analyticsDb(c),
         key: c.req.valid('param').key,
         days: c.req.valid('query').days ?? 30,
       }),
