@@ -4,12 +4,13 @@ import {
   CatalogImportQuerySchema,
   Gv100ImportQuerySchema,
   ImportFileQuerySchema,
+  ImportRefusedErrorSchema,
   ImportResultSchema,
   KreisBoundariesSchema,
   RegionKeyParamSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 /** An uploaded file as the body: any of these Content-Types (browsers and tools differ), else 415. */
 const fileBody = (description: string, ...mediaTypes: string[]) => ({
@@ -23,7 +24,10 @@ const fileBody = (description: string, ...mediaTypes: string[]) => ({
     ]),
   ),
 });
-const failures = errorResponses(400, 401, 403, 413, 415, 422);
+const failures = {
+  ...errorResponses(400, 401, 403, 413, 415),
+  ...errorResponse(422, ImportRefusedErrorSchema),
+};
 
 export const listBoundariesRoute = createRoute({
   method: 'get',
