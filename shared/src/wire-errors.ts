@@ -89,14 +89,24 @@ export const FieldsRefusedErrorSchema = errorBodyWith(
 );
 
 /** 409 of consulting writes with a stale version: the record as stored now. */
-const versionConflict = <S extends z.ZodType>(current: S, id: string) =>
-  errorBodyWith('conflict', z.object({ current }), id);
-export const ModuleConflictErrorSchema = versionConflict(ConsultingModuleSchema, 'ModuleConflictError');
-export const ConsultationConflictErrorSchema = versionConflict(
-  ConsultationSchema,
+export const ModuleConflictDetailsSchema = z.object({ current: ConsultingModuleSchema });
+export const ConsultationConflictDetailsSchema = z.object({ current: ConsultationSchema });
+export const MeasureConflictDetailsSchema = z.object({ current: MeasureSchema });
+export const ModuleConflictErrorSchema = errorBodyWith(
+  'conflict',
+  ModuleConflictDetailsSchema,
+  'ModuleConflictError',
+);
+export const ConsultationConflictErrorSchema = errorBodyWith(
+  'conflict',
+  ConsultationConflictDetailsSchema,
   'ConsultationConflictError',
 );
-export const MeasureConflictErrorSchema = versionConflict(MeasureSchema, 'MeasureConflictError');
+export const MeasureConflictErrorSchema = errorBodyWith(
+  'conflict',
+  MeasureConflictDetailsSchema,
+  'MeasureConflictError',
+);
 /** 409 of a consultation request: the consultation that already exists in the area. */
 export const ConsultationExistsErrorSchema = errorBodyWith(
   'conflict',
