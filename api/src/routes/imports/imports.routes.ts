@@ -6,8 +6,6 @@ import {
   ImportFileQuerySchema,
   ImportRefusedErrorSchema,
   ImportResultSchema,
-  KreisBoundariesSchema,
-  RegionKeyParamSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
@@ -28,16 +26,6 @@ const failures = {
   ...errorResponses(400, 401, 403, 413, 415),
   ...errorResponse(422, ImportRefusedErrorSchema),
 };
-
-export const listBoundariesRoute = createRoute({
-  method: 'get',
-  path: '/regions/{key}/boundaries',
-  tags: ['Karte'],
-  summary:
-    'Grenzen der Kreise eines Landes, Regierungsbezirks oder Kreises als GeoJSON-Geometrien in WGS84 (öffentlich)',
-  request: { params: RegionKeyParamSchema },
-  responses: { 200: jsonContent(KreisBoundariesSchema, 'Kreisgrenzen'), ...errorResponses(400, 404) },
-});
 
 export const importGv100Route = createRoute({
   method: 'post',

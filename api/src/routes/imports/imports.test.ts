@@ -16,15 +16,6 @@ describe('uploads into the demo', () => {
     await database.close();
   });
 
-  it('GET /regions/06/boundaries lists all 26 Kreise as missing before any outline is imported', async () => {
-    const res = await app.request('/api/v1/regions/06/boundaries');
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as KreisBoundaries;
-    expect(body.items).toEqual([]);
-    expect(body.missing).toHaveLength(26);
-    expect(body.source).toBeNull();
-  });
-
   it('POST /imports/boundaries stores the Hessian outlines beside the demo, and the map reads them', async () => {
     const res = await admin.request(
       'POST',
