@@ -4,6 +4,7 @@ import { DEMO_USERS } from '@ozg/db/demo';
 import { createDemoTestDatabase, DEMO_TODAY } from '@ozg/db/testing';
 import { z } from 'zod';
 import { type AppOptions, createApp } from './app';
+import { loginRoute } from './routes/auth/auth.routes';
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -24,7 +25,7 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
   if (res.status !== 200)
     throw new Error(`Anmeldung ${email} fehlgeschlagen: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { csrfToken } = await readBody(res, loginRoute, 200);
   return {
     csrfToken,
     sessionToken: cookie.split('=')[1] ?? '',
