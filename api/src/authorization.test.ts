@@ -1,8 +1,9 @@
 import { type Database, queryRows } from '@ozg/db';
-import type { ErrorBody, Status } from '@ozg/shared';
+import { ErrorBodySchema, type Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoRole, demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
+import { bulkUpdateRoute, listStatusesRoute } from './routes/statuses/statuses.routes';
+import { type DemoRole, demoTestApp, readBody, signInAs, type TestApp, type TestClient } from './testing';
 
 /**
  * Every mutating route against every role: allowed gets 2xx, the others 403,
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 async function statusOf(key: string, ozgId: number): Promise<Status> {
   const res = await clients.admin.request('GET', `/api/v1/regions/${key}/statuses?q=${ozgId}`);
-  const status = ((await res.json()) as { items: Status[] }).items[0];
+  const status = (await readBody(res, listStatusesRoute, 200)).items[0];
   if (!status) throw new Error(`kein Status ${key}/${ozgId}`);
   return status;
 }
@@ -95,7 +96,7 @@ const ROUTES: RouteCase[] = [
         statuses: [{ id: s.id, version: s.version }],
         changes: { contact: `Kontakt ${Date.now()}` },
       });
-      const { changeSetId } = (await res.json()) as { changeSetId: number };
+      const { changeSetId } = await readBody(res, bulkUpdateRoute, 200);
       return { method: 'POST', path: `/api/v1/change-sets/${changeSetId}/undo` };
     },
   },
@@ -307,7 +308,8 @@ describe('authorization matrix', () => {
           expect(res.status).toBeLessThan(300);
         } else {
           expect(res.status).toBe(expected);
-          const body = (await res.json()) as ErrorBody;
+          // Any route: the error shape itself, not a route's schema.
+          const body = ErrorBodySchema.parse(await res.json());
           expect(body.error.code).toBe(role === 'signed-out' ? 'unauthenticated' : 'forbidden');
           expect(await dataVersion()).toBe(before);
         }

@@ -2,7 +2,8 @@ import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
 import type { Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from './testing';
+import { getStatusRoute, listStatusesRoute } from './routes/statuses/statuses.routes';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from './testing';
 
 let database: Database;
 let app: TestApp;
@@ -12,9 +13,11 @@ let status: Status;
 beforeAll(async () => {
   ({ database, app } = await demoTestApp());
   officer = await signInAs(app, 'officer');
-  const page = (await (
-    await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1')
-  ).json()) as { items: Status[] };
+  const page = await readBody(
+    await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
+    listStatusesRoute,
+    200,
+  );
   status = page.items[0] as Status;
 });
 afterAll(async () => {
@@ -29,7 +32,7 @@ const eventCount = async (id: number) =>
     )
   )[0]?.n ?? 0;
 const current = async (id: number) =>
-  (await (await officer.request('GET', `/api/v1/statuses/${id}`)).json()) as Status;
+  await readBody(await officer.request('GET', `/api/v1/statuses/${id}`), getStatusRoute, 200);
 
 describe('many writers on one status', () => {
   it('lets exactly one of 20 writers with the same version win; the others get 409', async () => {
@@ -86,11 +89,11 @@ describe('many writers on one status', () => {
 
   it('keeps the rollups exact while edits and target-set changes hit the same municipality at once', async () => {
     const admin = await signInAs(app, 'admin');
-    const page = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=12&sort=ozgId')
-    ).json()) as {
-      items: Status[];
-    };
+    const page = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=12&sort=ozgId'),
+      listStatusesRoute,
+      200,
+    );
     const toggled = page.items.at(-1) as Status;
     const edits = page.items.slice(0, 8).map(async (target, index) => {
       for (let attempt = 0; attempt < 20; attempt++) {

@@ -5,8 +5,9 @@ import { type Database, queryRows } from '@ozg/db';
 import { ErrorBodySchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCsvRoute } from './routes/statuses/statuses.routes';
 import { webApp } from './server';
-import { demoTestApp, signInAs, type TestApp, testApp } from './testing';
+import { demoTestApp, readBody, signInAs, type TestApp, testApp } from './testing';
 
 /** What happens at the edge, before any service runs: sign-in, input the database cannot hold, unknown paths. */
 let database: Database;
@@ -140,8 +141,7 @@ describe('input the database cannot hold is refused with 400 naming the field', 
       `${header}\n${cells.join(',')}\n`,
       { 'content-type': 'text/csv' },
     );
-    expect(res.status).toBe(200);
-    const result = (await res.json()) as { lines: { errors?: { column: string }[] }[] };
+    const result = await readBody(res, importCsvRoute, 200);
     expect(result.lines[0]?.errors?.map((e) => e.column).sort()).toEqual(['geplant_bis', 'notiz']);
   });
   it('a NUL byte in an uploaded file is refused with its line', async () => {

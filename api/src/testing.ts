@@ -1,7 +1,10 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import type { Database } from '@ozg/db';
 import { DEMO_USERS } from '@ozg/db/demo';
 import { createDemoTestDatabase, DEMO_TODAY } from '@ozg/db/testing';
+import { z } from 'zod';
 import { type AppOptions, createApp } from './app';
+import { loginRoute } from './routes/auth/auth.routes';
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -22,7 +25,7 @@ export async function signIn(app: TestApp, email: string, password: string): Pro
   if (res.status !== 200)
     throw new Error(`Anmeldung ${email} fehlgeschlagen: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { csrfToken } = await readBody(res, loginRoute, 200);
   return {
     csrfToken,
     sessionToken: cookie.split('=')[1] ?? '',
@@ -79,4 +82,43 @@ export { DEMO_TODAY };
 export async function demoTestApp(options: AppOptions = {}): Promise<{ database: Database; app: TestApp }> {
   const database = await createDemoTestDatabase();
   return { database, app: testApp(database, options) };
+}
+
+/** The zod schema a route documents for the JSON body of one status (never when it documents none). */
+type JsonSchemaOf<R extends RouteConfig, S extends keyof R['responses']> = R['responses'][S] extends {
+  content: { 'application/json': { schema: infer Schema extends z.ZodType } };
+}
+  ? Schema
+  : never;
+
+/**
+ * The JSON body of a response, checked against the route's own schema for the
+ * expected status instead of cast: a test fails when the status differs or a
+ * field is missing, renamed or of another type, with what was answered.
+ */
+export async function readBody<R extends RouteConfig, const S extends keyof R['responses'] & number>(
+  res: Response,
+  route: R,
+  status: S,
+): Promise<z.output<JsonSchemaOf<R, S>>> {
+  const name = `${route.method.toUpperCase()} ${route.path}`;
+  const text = await res.text();
+  if (res.status !== status)
+    throw new Error(`${name}: Status ${res.status} statt ${status}: ${text.slice(0, 2000)}`);
+  const schema = (route.responses[status] as { content?: Record<string, { schema?: unknown }> } | undefined)
+    ?.content?.['application/json']?.schema;
+  if (!(schema instanceof z.ZodType))
+    throw new Error(`${name}: für Status ${status} ist kein JSON-Schema dokumentiert.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${name}: Antwort ${status} ist kein JSON: ${text.slice(0, 2000)}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `${name}: Antwort ${status} passt nicht zum Schema der Route:\n${z.prettifyError(parsed.error)}\n${text.slice(0, 2000)}`,
+    );
+  return parsed.data as z.output<JsonSchemaOf<R, S>>;
 }

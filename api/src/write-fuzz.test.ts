@@ -1,5 +1,5 @@
 import { type Database, queryRows } from '@ozg/db';
-import { ERROR_CODES, type ErrorBody } from '@ozg/shared';
+import { ERROR_CODES, ErrorBodySchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +233,7 @@ describe('write endpoints under random and malformed input', () => {
             `${res.status} for ${JSON.stringify(body).slice(0, 200)}`,
           ).toBeGreaterThanOrEqual(400);
           expect(res.status).toBeLessThan(500);
-          const payload = (await res.json()) as ErrorBody;
+          const payload = ErrorBodySchema.parse(await res.json());
           expect(ERROR_CODES).toContain(payload.error.code);
           expect(typeof payload.error.message).toBe('string');
         }),
@@ -257,7 +257,7 @@ describe('write endpoints under random and malformed input', () => {
           });
           expect(res.status).toBeGreaterThanOrEqual(400);
           expect(res.status).toBeLessThan(500);
-          expect(ERROR_CODES).toContain(((await res.json()) as ErrorBody).error.code);
+          expect(ERROR_CODES).toContain(ErrorBodySchema.parse(await res.json()).error.code);
         },
       ),
       { numRuns: 60 },

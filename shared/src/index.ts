@@ -13,5 +13,6 @@ export * from './wire';
 export * from './wire-admin';
 export * from './wire-consulting';
 export * from './wire-dashboard';
+export * from './wire-errors';
 export * from './wire-primitives';
 export * from './wire-tracking';

@@ -1,4 +1,6 @@
 import { MATURITY_MODELS, type MaturityModel, OZG_CONFORMANT_LEVEL } from './maturity';
+// Type only: the rules stay free of the wire schemas at run time.
+import type { FieldProblem } from './wire-errors';
 
 /** The state of a status after a change, as far as the rules need it. */
 export type StatusFields = {
@@ -8,8 +10,6 @@ export type StatusFields = {
   onlineSince: string | null;
   plannedDate: string | null;
 };
-
-export type FieldProblem = { path: string; message: string };
 
 /**
  * The rules a status must satisfy after every change (API, bulk edit, CSV):

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@ozg/db';
 import { ErrorBodySchema, type UserRole } from '@ozg/shared';
 import type { MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
 import type { Actor } from '../services/auth';
 import { requireActor, requireRole } from './auth';
 import { AppError, validationError } from './errors';
@@ -45,7 +46,7 @@ export function createRouter() {
   return router;
 }
 
-const errorResponse = <const D extends string>(description: D) => ({
+const errorEntry = <const D extends string>(description: D) => ({
   description,
   content: { 'application/json': { schema: ErrorBodySchema } },
 });
@@ -56,15 +57,15 @@ const errorResponse = <const D extends string>(description: D) => ({
  * client sees them (an object built at run time would widen them to string).
  */
 const ERROR_RESPONSES = {
-  400: errorResponse('Ungültige Eingabe'),
-  401: errorResponse('Nicht angemeldet'),
-  403: errorResponse('Keine Berechtigung (Rolle, Gebiet oder CSRF-Token)'),
-  404: errorResponse('Nicht gefunden'),
-  409: errorResponse('Konflikt'),
-  413: errorResponse('Zu groß'),
-  415: errorResponse('Falscher Content-Type'),
-  422: errorResponse('Nicht verarbeitbar'),
-  429: errorResponse('Zu viele Versuche'),
+  400: errorEntry('Ungültige Eingabe'),
+  401: errorEntry('Nicht angemeldet'),
+  403: errorEntry('Keine Berechtigung (Rolle, Gebiet oder CSRF-Token)'),
+  404: errorEntry('Nicht gefunden'),
+  409: errorEntry('Konflikt'),
+  413: errorEntry('Zu groß'),
+  415: errorEntry('Falscher Content-Type'),
+  422: errorEntry('Nicht verarbeitbar'),
+  429: errorEntry('Zu viele Versuche'),
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;
 
@@ -75,6 +76,19 @@ export function errorResponses<const S extends ErrorStatus>(
   const picked: Partial<typeof ERROR_RESPONSES> = {};
   for (const status of statuses) Object.assign(picked, { [status]: ERROR_RESPONSES[status] });
   return picked as Pick<typeof ERROR_RESPONSES, S>;
+}
+
+/**
+ * The entry of an error status whose details have a documented shape (the
+ * schemas in `@ozg/shared` wire-errors), e.g. `...errorResponse(409, StatusConflictErrorSchema)`
+ * beside `...errorResponses(400, 401)`; typed as a literal key like those.
+ */
+export function errorResponse<const S extends ErrorStatus, B extends z.ZodType>(status: S, body: B) {
+  const entry = {
+    description: ERROR_RESPONSES[status].description,
+    content: { 'application/json': { schema: body } },
+  };
+  return { [status]: entry } as { [K in S]: typeof entry };
 }
 
 export function jsonContent<T>(schema: T, description: string) {

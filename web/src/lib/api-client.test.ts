@@ -1,5 +1,6 @@
+import { ImportProblemSchema } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError, unwrap, userMessage } from './api-client';
+import { ApiError, errorBodyOf, errorDetails, unwrap, userMessage } from './api-client';
 
 const response = (status: number, text: string) => Promise.resolve(new Response(text, { status }));
 
@@ -45,5 +46,30 @@ describe('unwrap', () => {
         /^Der Server hat nicht wie erwartet geantwortet \(HTTP \d+\)\./,
       );
     }
+  });
+});
+
+describe('errorDetails', () => {
+  const problem = { file: 'GV100AD.txt', line: 7, column: 'Stelle 11-22', problem: 'AGS fehlt' };
+  const refused = (status: number, details: unknown) =>
+    new ApiError(status, { error: { code: 'unprocessable', message: 'Nicht übernommen.', details } });
+
+  it('gives the details of the expected status, checked with the shared schema', () => {
+    expect(errorDetails(refused(422, problem), 422, ImportProblemSchema)).toEqual(problem);
+  });
+
+  it('gives null for another status, details of another shape, or no API error at all', () => {
+    expect(errorDetails(refused(400, problem), 422, ImportProblemSchema)).toBeNull();
+    expect(errorDetails(refused(422, { ...problem, line: '7' }), 422, ImportProblemSchema)).toBeNull();
+    expect(errorDetails(new TypeError('Failed to fetch'), 422, ImportProblemSchema)).toBeNull();
+  });
+});
+
+describe('errorBodyOf', () => {
+  it("takes the API's error shape and nothing else", () => {
+    const body = { error: { code: 'conflict', message: 'Geändert.' } };
+    expect(errorBodyOf(body)).toEqual(body);
+    expect(errorBodyOf({ error: 'Bad Gateway' })).toBeNull();
+    expect(errorBodyOf(null)).toBeNull();
   });
 });

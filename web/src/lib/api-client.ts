@@ -1,5 +1,5 @@
 import type { AppType } from '@ozg/api/client';
-import type { ErrorBody } from '@ozg/shared';
+import { type ErrorBody, ErrorBodySchema } from '@ozg/shared';
 import { hc } from 'hono/client';
 
 /** Where the API lives, for plain links such as file downloads. */
@@ -38,6 +38,27 @@ export class ApiError extends Error {
   }
 }
 
+/** The API's error shape in a parsed answer, or null when the answer is something else (a proxy's page). */
+export function errorBodyOf(body: unknown): ErrorBody | null {
+  const parsed = ErrorBodySchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A schema of `@ozg/shared` as far as reading details needs it (the web app has no zod of its own). */
+type DetailsSchema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+
+/**
+ * The details of a failed request with this status, checked against the
+ * shared schema the API documents for them (wire-errors: the current records
+ * of a 409, the problems of a 422). Null for any other failure and for details
+ * of another shape: the page then shows the API's message instead of breaking.
+ */
+export function errorDetails<T>(error: unknown, status: number, schema: DetailsSchema<T>): T | null {
+  if (!(error instanceof ApiError) || error.status !== status) return null;
+  const parsed = schema.safeParse(error.body?.error.details);
+  return parsed.success ? parsed.data : null;
+}
+
 type JsonResponse = { ok: boolean; status: number; json(): Promise<unknown> };
 
 /**
@@ -54,8 +75,7 @@ export type SuccessBody<R extends JsonResponse> = Exclude<
 export async function unwrap<R extends JsonResponse>(response: Promise<R>): Promise<SuccessBody<R>> {
   const res = await response;
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as ErrorBody | null;
-    throw new ApiError(res.status, body && typeof body === 'object' && 'error' in body ? body : null);
+    throw new ApiError(res.status, errorBodyOf(await res.json().catch(() => null)));
   }
   try {
     return (await res.json()) as SuccessBody<R>;

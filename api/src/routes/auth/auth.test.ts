@@ -1,10 +1,12 @@
 import type { Database } from '@ozg/db';
 import { hashPassword, queryRows, schema } from '@ozg/db';
-import type { ErrorBody, Me, Session, Status } from '@ozg/shared';
+import type { Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS, signInDelaySeconds, login as signInService } from '../../services/auth';
-import { demoTestApp, signIn, signInAs, type TestApp, testApp } from '../../testing';
+import { demoTestApp, readBody, signIn, signInAs, type TestApp, testApp } from '../../testing';
+import { listStatusesRoute, patchStatusRoute, statusEventsRoute } from '../statuses/statuses.routes';
+import { loginRoute, meRoute, sessionRoute } from './auth.routes';
 
 let database: Database;
 let app: TestApp;
@@ -26,13 +28,12 @@ const login = (email: string, password: string) =>
 describe('sign-in', () => {
   it('POST /api/v1/auth/login sets an HttpOnly, SameSite=Lax session cookie and returns the user with a CSRF token', async () => {
     const res = await login('Kommune@Demo.Example', 'demo-kommune-2026');
-    expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^ozg_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
-    const me = (await res.json()) as Me;
+    const me = await readBody(res, loginRoute, 200);
     expect(me).toMatchObject({
       email: 'kommune@demo.example',
       role: 'officer',
@@ -54,10 +55,8 @@ describe('sign-in', () => {
   it('answers a wrong password and an unknown user alike with 401', async () => {
     const wrong = await login('lesen@demo.example', 'falsch-falsch');
     const unknown = await login('niemand@demo.example', 'falsch-falsch');
-    expect(wrong.status).toBe(401);
-    expect(unknown.status).toBe(401);
-    expect(((await wrong.json()) as ErrorBody).error.message).toBe(
-      ((await unknown.json()) as ErrorBody).error.message,
+    expect((await readBody(wrong, loginRoute, 401)).error.message).toBe(
+      (await readBody(unknown, loginRoute, 401)).error.message,
     );
   });
 
@@ -65,10 +64,9 @@ describe('sign-in', () => {
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.freePerAccountAndAddress; attempt++)
       expect((await login('beratung@demo.example', 'falsch')).status).toBe(401);
     const limited = await login('beratung@demo.example', 'demo-beratung-2026');
-    expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(2);
-    const body = (await limited.json()) as ErrorBody;
+    const body = await readBody(limited, loginRoute, 429);
     expect(body.error.code).toBe('rate_limited');
     expect(body.error.message).toMatch(/Bitte in [12] Sekunden? erneut versuchen/);
   });
@@ -77,8 +75,7 @@ describe('sign-in', () => {
     expect((await app.request('/api/v1/me')).status).toBe(401);
     const client = await signInAs(app, 'viewer');
     const me = await client.request('GET', '/api/v1/me');
-    expect(me.status).toBe(200);
-    expect(((await me.json()) as Me).role).toBe('viewer');
+    expect((await readBody(me, meRoute, 200)).role).toBe('viewer');
     expect((await client.request('POST', '/api/v1/auth/logout')).status).toBe(204);
     expect((await client.request('GET', '/api/v1/me')).status).toBe(401);
   });
@@ -88,7 +85,7 @@ describe('sign-in', () => {
     expect(signedOut.status).toBe(200);
     expect(await signedOut.json()).toEqual({ user: null });
     const client = await signInAs(app, 'officer');
-    const signedIn = (await (await client.request('GET', '/api/v1/auth/session')).json()) as Session;
+    const signedIn = await readBody(await client.request('GET', '/api/v1/auth/session'), sessionRoute, 200);
     expect(signedIn.user).toMatchObject({ role: 'officer', regions: [{ ags: '06435901' }] });
     expect(signedIn.user?.csrfToken).toBe(client.csrfToken);
     await client.request('POST', '/api/v1/auth/logout');
@@ -97,9 +94,11 @@ describe('sign-in', () => {
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const officer = await signInAs(app, 'officer');
-    const page = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1')
-    ).json()) as { items: Status[] };
+    const page = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
     const status = page.items[0] as Status;
     const res = await officer.request(
       'PATCH',
@@ -107,8 +106,7 @@ describe('sign-in', () => {
       { version: status.version, note: 'x' },
       { 'x-csrf-token': 'geraten' },
     );
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as ErrorBody).error.message).toMatch(/CSRF/);
+    expect((await readBody(res, patchStatusRoute, 403)).error.message).toMatch(/CSRF/);
   });
 
   it('sends security headers', async () => {
@@ -279,32 +277,34 @@ describe('sessions and the audit source', () => {
     expect(second.status).toBe(200);
     expect((await app.request('/api/v1/me', { headers: { cookie: oldCookie } })).status).toBe(401);
     const me = await app.request('/api/v1/me', { headers: { cookie: cookieOf(second) } });
-    expect(((await me.json()) as Me).email).toBe('lesen@demo.example');
+    expect((await readBody(me, meRoute, 200)).email).toBe('lesen@demo.example');
   });
 
   async function patchNote(headers: Record<string, string>, note: string) {
-    const page = (await (
-      await app.request('/api/v1/regions/06435901/statuses?pageSize=1', { headers })
-    ).json()) as { items: Status[] };
+    const page = await readBody(
+      await app.request('/api/v1/regions/06435901/statuses?pageSize=1', { headers }),
+      listStatusesRoute,
+      200,
+    );
     const status = page.items[0] as Status;
     const res = await app.request(`/api/v1/statuses/${status.id}`, {
       method: 'PATCH',
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ version: status.version, note }),
     });
-    expect(res.status).toBe(200);
-    const events = (await (
-      await app.request(`/api/v1/statuses/${status.id}/events`, { headers })
-    ).json()) as {
-      items: { source: string }[];
-    };
+    await readBody(res, patchStatusRoute, 200);
+    const events = await readBody(
+      await app.request(`/api/v1/statuses/${status.id}/events`, { headers }),
+      statusEventsRoute,
+      200,
+    );
     return events.items[0]?.source;
   }
 
   it('the audit source follows how the request was signed in, not a header the client sends', async () => {
     const res = await login('kommune@demo.example', 'demo-kommune-2026');
     const token = cookieOf(res).replace(/^ozg_session=/, '');
-    const { csrfToken } = (await res.json()) as Me;
+    const { csrfToken } = await readBody(res, loginRoute, 200);
     // The browser's cookie with its CSRF token is the web app, whatever the headers claim.
     const viaCookie = { cookie: `ozg_session=${token}`, 'x-csrf-token': csrfToken };
     expect(await patchNote({ ...viaCookie, 'x-ozg-client': 'api' }, 'Cookie')).toBe('ui');

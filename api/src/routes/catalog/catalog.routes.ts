@@ -4,6 +4,7 @@ import {
   ApplicabilityExceptionSchema,
   ExecutingLevelResultSchema,
   ExecutingLevelUpdateSchema,
+  LinesRefusedErrorSchema,
   OzgIdParamSchema,
   RegionKeyParamSchema,
   ServiceListQuerySchema,
@@ -11,7 +12,7 @@ import {
   TargetSyncResultSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 export const listServicesRoute = createRoute({
   method: 'get',
@@ -57,7 +58,8 @@ export const importExecutingLevelsRoute = createRoute({
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: {
     200: jsonContent(ExecutingLevelResultSchema, 'Übernommen'),
-    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(422, LinesRefusedErrorSchema),
   },
 });
 

@@ -1,8 +1,14 @@
 import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
-import type { ErrorBody, Service, Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { listStatusesRoute } from '../statuses/statuses.routes';
+import {
+  importExecutingLevelsRoute,
+  listExceptionsRoute,
+  listServicesRoute,
+  setExecutingLevelsRoute,
+} from './catalog.routes';
 
 let database: Database;
 let app: TestApp;
@@ -40,8 +46,7 @@ const rollupDifferences = async () => {
 describe('catalogue and target sets', () => {
   it('GET /api/v1/services lists the catalogue publicly with filters', async () => {
     const res = await app.request(`/api/v1/services?q=hunde`);
-    expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: Service[] };
+    const { items } = await readBody(res, listServicesRoute, 200);
     expect(items).toEqual([
       expect.objectContaining({ ozgId: HUNDESTEUER, name: 'Hundesteuer', executingLevel: 'gemeinde' }),
     ]);
@@ -53,12 +58,7 @@ describe('catalogue and target sets', () => {
     const res = await admin.request('PUT', '/api/v1/services/executing-levels', {
       services: [{ ozgId: HUNDESTEUER, executingLevel: 'kreis' }],
     });
-    expect(res.status).toBe(200);
-    const result = (await res.json()) as {
-      updated: number;
-      statusesCreated: number;
-      statusesChanged: number;
-    };
+    const result = await readBody(res, setExecutingLevelsRoute, 200);
     expect(result.updated).toBe(1);
     // 21 Landkreise get a new status; the Gemeinden keep theirs, out of the target set, except the 5 cities.
     expect(result.statusesCreated).toBe(21);
@@ -73,8 +73,7 @@ describe('catalogue and target sets', () => {
     const refused = await admin.request('POST', '/api/v1/services/executing-levels.csv', bad, {
       'content-type': 'text/csv',
     });
-    expect(refused.status).toBe(422);
-    expect(((await refused.json()) as ErrorBody).error.details).toEqual([
+    expect((await readBody(refused, importExecutingLevelsRoute, 422)).error.details).toEqual([
       { line: 3, column: 'ausfuehrende_ebene', message: expect.stringContaining('Galaxis') },
     ]);
     expect(await inTargetCount(HUNDESTEUER, 'kreis')).toBe(21);
@@ -102,8 +101,7 @@ describe('catalogue and target sets', () => {
     const res = await admin.request('POST', '/api/v1/services/executing-levels.csv', bytes, {
       'content-type': 'text/csv',
     });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { updated: number }).updated).toBe(0);
+    expect((await readBody(res, importExecutingLevelsRoute, 200)).updated).toBe(0);
     expect(await inTargetCount(HUNDESTEUER, 'gemeinde')).toBeGreaterThan(200);
   });
 
@@ -111,9 +109,11 @@ describe('catalogue and target sets', () => {
     const officer = await signInAs(app, 'officer');
     const list = async () =>
       (
-        (await (await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1000')).json()) as {
-          items: Status[];
-        }
+        await readBody(
+          await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1000'),
+          listStatusesRoute,
+          200,
+        )
       ).items;
     const before = await list();
     const put = await admin.request('PUT', '/api/v1/regions/06435901/applicability-exceptions', {
@@ -124,11 +124,11 @@ describe('catalogue and target sets', () => {
     expect(put.status).toBe(200);
     expect((await list()).map((s) => s.ozgId)).not.toContain(HUNDESTEUER);
     expect((await list()).length).toBe(before.length - 1);
-    const exceptions = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/applicability-exceptions')
-    ).json()) as {
-      items: { reason: string }[];
-    };
+    const exceptions = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/applicability-exceptions'),
+      listExceptionsRoute,
+      200,
+    );
     expect(exceptions.items).toEqual([
       expect.objectContaining({
         ozgId: HUNDESTEUER,

@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   CONSULTING_AREAS,
   ConsultantSchema,
+  ConsultationConflictErrorSchema,
+  ConsultationExistsErrorSchema,
   ConsultationRequestSchema,
   ConsultationSchema,
   ConsultationUpdateSchema,
@@ -9,16 +11,19 @@ import {
   ConsultingModuleSchema,
   ConsultingModuleUpdateSchema,
   ConsultingReportSchema,
+  FieldsRefusedErrorSchema,
   idParamSchema,
+  MeasureConflictErrorSchema,
   MeasureInputSchema,
   MeasureSchema,
   MeasureUpdateSchema,
+  ModuleConflictErrorSchema,
   RegionKeyParamSchema,
   WorklistSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
 import { exportContent, FormatQuerySchema } from '../../lib/export';
-import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 /** Roles (issue 6): consultants and the ministry manage consultations; officers read their own and follow up their measures. */
 const MANAGERS = ['admin', 'consultant'] as const;
@@ -72,7 +77,8 @@ export const updateModuleRoute = createRoute({
   request: { params: IdParamSchema, body: body(ConsultingModuleUpdateSchema) },
   responses: {
     200: jsonContent(ConsultingModuleSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, ModuleConflictErrorSchema),
   },
 });
 
@@ -99,7 +105,9 @@ export const requestConsultationRoute = createRoute({
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
     201: jsonContent(ConsultationSchema, 'Angefragt'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, ConsultationExistsErrorSchema),
+    ...errorResponse(422, FieldsRefusedErrorSchema),
   },
 });
 
@@ -113,7 +121,9 @@ export const updateConsultationRoute = createRoute({
   request: { params: IdParamSchema, body: body(ConsultationUpdateSchema) },
   responses: {
     200: jsonContent(ConsultationSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, ConsultationConflictErrorSchema),
+    ...errorResponse(422, FieldsRefusedErrorSchema),
   },
 });
 
@@ -126,7 +136,8 @@ export const createMeasureRoute = createRoute({
   request: { params: IdParamSchema, body: body(MeasureInputSchema) },
   responses: {
     201: jsonContent(MeasureSchema, 'Erfasst'),
-    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(422, FieldsRefusedErrorSchema),
   },
 });
 
@@ -140,7 +151,9 @@ export const updateMeasureRoute = createRoute({
   request: { params: IdParamSchema, body: body(MeasureUpdateSchema) },
   responses: {
     200: jsonContent(MeasureSchema, 'Geändert'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, MeasureConflictErrorSchema),
+    ...errorResponse(422, FieldsRefusedErrorSchema),
   },
 });
 

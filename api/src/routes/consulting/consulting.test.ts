@@ -1,18 +1,23 @@
 import { type Database, queryRows } from '@ozg/db';
-import type {
-  Consultation,
-  ConsultingModule,
-  ConsultingReport,
-  ErrorBody,
-  Measure,
-  RegionProgress,
-  Status,
-  Worklist,
-} from '@ozg/shared';
+import type { Consultation, ConsultingModule, ConsultingReport, Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { progressRoute } from '../progress/progress.routes';
+import { listStatusesRoute, statusEventsRoute } from '../statuses/statuses.routes';
+import {
+  createMeasureRoute,
+  listConsultantsRoute,
+  listConsultationsRoute,
+  listModulesRoute,
+  reportRoute,
+  requestConsultationRoute,
+  updateConsultationRoute,
+  updateMeasureRoute,
+  updateModuleRoute,
+  worklistRoute,
+} from './consulting.routes';
 
 let database: Database;
 let app: TestApp;
@@ -32,12 +37,12 @@ beforeAll(async () => {
     signInAs(app, 'viewer'),
   ]);
   modules = (
-    (await (await consultant.request('GET', '/api/v1/consulting/modules')).json()) as {
-      items: ConsultingModule[];
-    }
+    await readBody(await consultant.request('GET', '/api/v1/consulting/modules'), listModulesRoute, 200)
   ).items;
-  baseline = await json<ConsultingReport>(
+  baseline = await readBody(
     await viewer.request('GET', '/api/v1/regions/06/consulting/report'),
+    reportRoute,
+    200,
   );
   await gemeinden();
 });
@@ -45,7 +50,6 @@ afterAll(async () => {
   await database.close();
 });
 
-const json = async <T>(res: Response) => (await res.json()) as T;
 /** Dates the request back, as if it had been made on that day (Berlin noon). */
 const requestedOn = (id: number, day: string) =>
   database.db.execute(
@@ -81,8 +85,7 @@ describe('consulting modules', () => {
       version: module.version,
       description: 'Neu beschrieben',
     });
-    expect(changed.status).toBe(200);
-    expect(await json<ConsultingModule>(changed)).toMatchObject({
+    expect(await readBody(changed, updateModuleRoute, 200)).toMatchObject({
       description: 'Neu beschrieben',
       version: module.version + 1,
     });
@@ -90,8 +93,7 @@ describe('consulting modules', () => {
       version: module.version,
       active: false,
     });
-    expect(stale.status).toBe(409);
-    expect((await json<ErrorBody>(stale)).error.details).toMatchObject({
+    expect((await readBody(stale, updateModuleRoute, 409)).error.details).toMatchObject({
       current: { description: 'Neu beschrieben' },
     });
     modules = modules.map((m) => (m.id === module.id ? { ...m, version: m.version + 1 } : m));
@@ -101,8 +103,7 @@ describe('consulting modules', () => {
 describe('consultants', () => {
   it('GET /consulting/consultants lists active consultants and admins for scheduling, not to officers', async () => {
     const res = await consultant.request('GET', '/api/v1/consulting/consultants');
-    expect(res.status).toBe(200);
-    const { items } = await json<{ items: { id: number; displayName: string }[] }>(res);
+    const { items } = await readBody(res, listConsultantsRoute, 200);
     const users = await queryRows<{ id: number; role: string }>(database.db, sql`select id, role from users`);
     const roles = items.map((item) => users.find((user) => user.id === item.id)?.role);
     expect(items.length).toBeGreaterThanOrEqual(2);
@@ -117,15 +118,13 @@ describe('consultations', () => {
     const first = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
       moduleId: moduleOf('ozg').id,
     });
-    expect(first.status).toBe(201);
-    const consultation = await json<Consultation>(first);
+    const consultation = await readBody(first, requestConsultationRoute, 201);
     expect(consultation).toMatchObject({ state: 'requested', area: 'ozg', measures: [] });
 
     const second = await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
       moduleId: modules.filter((m) => m.area === 'ozg')[1]?.id,
     });
-    expect(second.status).toBe(409);
-    expect((await json<ErrorBody>(second)).error.message).toMatch(
+    expect((await readBody(second, requestConsultationRoute, 409)).error.message).toMatch(
       /bereits eine Beratung.*Je Bereich ist eine Beratung möglich/,
     );
     // The other area is still free.
@@ -147,8 +146,10 @@ describe('consultations', () => {
   });
 
   it('lets an officer request one for their own municipality with a note, which the worklist shows as a request', async () => {
-    const own = await json<{ items: Consultation[] }>(
+    const own = await readBody(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`),
+      listConsultationsRoute,
+      200,
     );
     const taken = new Set(own.items.filter((c) => c.state !== 'cancelled').map((c) => c.area));
     const area = (['ozg', 'verwaltungsdigitalisierung'] as const).find((candidate) => !taken.has(candidate));
@@ -158,8 +159,7 @@ describe('consultations', () => {
       moduleId: module.id,
       note: '  Wir möchten die Bauanträge digitalisieren.  ',
     });
-    expect(res.status).toBe(201);
-    const request = await json<Consultation>(res);
+    const request = await readBody(res, requestConsultationRoute, 201);
     expect(request).toMatchObject({
       state: 'requested',
       area,
@@ -177,8 +177,9 @@ describe('consultations', () => {
     const foreign = await officer.request('POST', `/api/v1/regions/${other}/consultations`, {
       moduleId: module.id,
     });
-    expect(foreign.status).toBe(403);
-    expect((await json<ErrorBody>(foreign)).error.message).toMatch(/nur für Ihre eigene Kommune/);
+    expect((await readBody(foreign, requestConsultationRoute, 403)).error.message).toMatch(
+      /nur für Ihre eigene Kommune/,
+    );
     const byViewer = await viewer.request('POST', `/api/v1/regions/${other}/consultations`, {
       moduleId: module.id,
     });
@@ -189,8 +190,10 @@ describe('consultations', () => {
     });
     expect(tooLong.status).toBe(400);
 
-    const worklist = await json<Worklist>(
+    const worklist = await readBody(
       await consultant.request('GET', '/api/v1/regions/06/consulting/worklist'),
+      worklistRoute,
+      200,
     );
     const listed = worklist.requests.find((item) => item.consultationId === request.id);
     expect(listed).toMatchObject({
@@ -204,15 +207,19 @@ describe('consultations', () => {
     const offered = await consultant.request('POST', `/api/v1/regions/${other}/consultations`, {
       moduleId: moduleOf('ozg').id,
     });
-    const offer = await json<Consultation>(offered);
+    const offer = await readBody(offered, requestConsultationRoute, 201);
     expect(offer.requestedBy).toBe('consulting');
-    const after = await json<Worklist>(
+    const after = await readBody(
       await consultant.request('GET', '/api/v1/regions/06/consulting/worklist?kreis=06435'),
+      worklistRoute,
+      200,
     );
     expect(after.requests.map((item) => item.consultationId)).toContain(request.id);
     expect(after.requests.map((item) => item.consultationId)).not.toContain(offer.id);
-    const elsewhere = await json<Worklist>(
+    const elsewhere = await readBody(
       await consultant.request('GET', '/api/v1/regions/06/consulting/worklist?kreis=06411'),
+      worklistRoute,
+      200,
     );
     expect(elsewhere.requests.map((item) => item.consultationId)).not.toContain(request.id);
     // Free both areas again: the tests below take these Gemeinden.
@@ -240,10 +247,12 @@ describe('consultations', () => {
 
   it('are scheduled, then held with the municipality status of that day, and refuse impossible steps', async () => {
     const key = (await gemeinden())[2] as string;
-    let consultation = await json<Consultation>(
+    let consultation = await readBody(
       await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
         moduleId: moduleOf('ozg').id,
       }),
+      requestConsultationRoute,
+      201,
     );
     await requestedOn(consultation.id, '2024-05-13');
     const scheduled = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
@@ -251,7 +260,7 @@ describe('consultations', () => {
       version: consultation.version,
       scheduledFor: '2024-06-03',
     });
-    consultation = await json<Consultation>(scheduled);
+    consultation = await readBody(scheduled, updateConsultationRoute, 200);
     expect(consultation).toMatchObject({ state: 'scheduled', scheduledFor: '2024-06-03' });
     expect(consultation.consultant?.displayName).toBeTruthy();
 
@@ -268,11 +277,12 @@ describe('consultations', () => {
       heldOn: '2024-06-03',
       outcomeNotes: 'Priorisierung der Leistungen besprochen.',
     });
-    expect(held.status).toBe(200);
-    consultation = await json<Consultation>(held);
+    consultation = await readBody(held, updateConsultationRoute, 200);
     // The snapshot equals the progress of the municipality on that day, read by the other route.
-    const progress = await json<RegionProgress>(
+    const progress = await readBody(
       await app.request(`/api/v1/regions/${key}/progress?asOf=2024-06-03`),
+      progressRoute,
+      200,
     );
     expect(consultation.statusSnapshot).toMatchObject({
       date: '2024-06-03',
@@ -306,15 +316,16 @@ describe('the day a consultation was held', () => {
 
   it('is refused with 422 when it lies before the request', async () => {
     const key = (await gemeinden())[3] as string;
-    const consultation = await json<Consultation>(
+    const consultation = await readBody(
       await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
         moduleId: moduleOf('verwaltungsdigitalisierung').id,
       }),
+      requestConsultationRoute,
+      201,
     );
     await requestedOn(consultation.id, '2026-06-10');
     const early = await hold(consultation, '2026-06-09');
-    expect(early.status).toBe(422);
-    const body = await json<ErrorBody>(early);
+    const body = await readBody(early, updateConsultationRoute, 422);
     expect(body.error.message).toBe(
       'Die Beratung wurde am 10.06.2026 angefragt; sie kann nicht vorher stattgefunden haben.',
     );
@@ -325,10 +336,12 @@ describe('the day a consultation was held', () => {
   it('is refused with 422 when it lies before the agreed appointment (which cannot lie before the request)', async () => {
     // The same Gemeinde as above, the other area.
     const key = (await gemeinden())[3] as string;
-    let consultation = await json<Consultation>(
+    let consultation = await readBody(
       await consultant.request('POST', `/api/v1/regions/${key}/consultations`, {
         moduleId: moduleOf('ozg').id,
       }),
+      requestConsultationRoute,
+      201,
     );
     await requestedOn(consultation.id, '2026-06-10');
     const beforeRequest = await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
@@ -336,20 +349,20 @@ describe('the day a consultation was held', () => {
       version: consultation.version,
       scheduledFor: '2026-06-01',
     });
-    expect(beforeRequest.status).toBe(422);
-    expect((await json<ErrorBody>(beforeRequest)).error.details).toEqual([
+    expect((await readBody(beforeRequest, updateConsultationRoute, 422)).error.details).toEqual([
       { path: 'scheduledFor', message: 'liegt vor dem 10.06.2026' },
     ]);
-    consultation = await json<Consultation>(
+    consultation = await readBody(
       await consultant.request('PATCH', `/api/v1/consultations/${consultation.id}`, {
         action: 'schedule',
         version: consultation.version,
         scheduledFor: '2026-07-01',
       }),
+      updateConsultationRoute,
+      200,
     );
     const early = await hold(consultation, '2026-06-20');
-    expect(early.status).toBe(422);
-    expect((await json<ErrorBody>(early)).error.message).toMatch(
+    expect((await readBody(early, updateConsultationRoute, 422)).error.message).toMatch(
       /^Die Beratung ist für den 01\.07\.2026 terminiert; .* bitte zuerst den Termin ändern\.$/,
     );
     expect((await hold(consultation, '2026-07-01')).status).toBe(200);
@@ -358,25 +371,31 @@ describe('the day a consultation was held', () => {
 
 describe('measures', () => {
   it('are agreed in a held consultation, followed up by the officer, and completing one links the status changes it caused', async () => {
-    const requested = await json<Consultation>(
+    const requested = await readBody(
       await consultant.request('POST', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`, {
         moduleId: moduleOf('ozg').id,
       }),
+      requestConsultationRoute,
+      201,
     );
     const early = await consultant.request('POST', `/api/v1/consultations/${requested.id}/measures`, {
       title: 'Zu früh',
     });
     expect(early.status).toBe(422);
     await requestedOn(requested.id, '2026-10-28');
-    const held = await json<Consultation>(
+    const held = await readBody(
       await consultant.request('PATCH', `/api/v1/consultations/${requested.id}`, {
         action: 'hold',
         version: requested.version,
         heldOn: '2026-11-02',
       }),
+      updateConsultationRoute,
+      200,
     );
-    const statusPage = await json<{ items: Status[] }>(
+    const statusPage = await readBody(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=1`),
+      listStatusesRoute,
+      200,
     );
     const status = statusPage.items[0] as Status;
     const created = await consultant.request('POST', `/api/v1/consultations/${held.id}/measures`, {
@@ -385,8 +404,7 @@ describe('measures', () => {
       dueDate: '2026-01-31',
       ozgIds: [status.ozgId],
     });
-    expect(created.status).toBe(201);
-    const measure = await json<Measure>(created);
+    const measure = await readBody(created, createMeasureRoute, 201);
     expect(measure).toMatchObject({ state: 'open', overdue: true, ozgIds: [status.ozgId] });
     const unknownService = await consultant.request('POST', `/api/v1/consultations/${held.id}/measures`, {
       title: 'Unbekannt',
@@ -395,8 +413,10 @@ describe('measures', () => {
     expect(unknownService.status).toBe(422);
 
     // The officer sees the consultation with its measure, but not other municipalities' consultations.
-    const own = await json<{ items: Consultation[] }>(
+    const own = await readBody(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/consultations`),
+      listConsultationsRoute,
+      200,
     );
     expect(own.items.find((c) => c.id === held.id)?.measures.map((m) => m.id)).toEqual([measure.id]);
     const [otherKey] = await gemeinden();
@@ -418,12 +438,13 @@ describe('measures', () => {
       version: measure.version,
       state: 'done',
     });
-    expect(done.status).toBe(200);
-    const completed = await json<Measure>(done);
+    const completed = await readBody(done, updateMeasureRoute, 200);
     expect(completed).toMatchObject({ state: 'done', overdue: false });
     expect(completed.completedAt).not.toBeNull();
-    const events = await json<{ items: { id: number }[] }>(
+    const events = await readBody(
       await officer.request('GET', `/api/v1/statuses/${status.id}/events`),
+      statusEventsRoute,
+      200,
     );
     expect(completed.statusEventIds).toContain(events.items[0]?.id);
 
@@ -431,17 +452,22 @@ describe('measures', () => {
       version: completed.version,
       state: 'in_progress',
     });
-    expect(await json<Measure>(reopened)).toMatchObject({ completedAt: null, statusEventIds: [] });
+    expect(await readBody(reopened, updateMeasureRoute, 200)).toMatchObject({
+      completedAt: null,
+      statusEventIds: [],
+    });
   });
 });
 
 describe('consultant worklist and ministry report', () => {
   it('lists laggards with unused consultations, and drops an area once it is offered', async () => {
-    const worklist = await json<Worklist>(
+    const worklist = await readBody(
       await consultant.request(
         'GET',
         '/api/v1/regions/06/consulting/worklist?area=verwaltungsdigitalisierung',
       ),
+      worklistRoute,
+      200,
     );
     expect(worklist.items.length).toBeGreaterThan(0);
     for (const item of worklist.items) {
@@ -454,19 +480,23 @@ describe('consultant worklist and ministry report', () => {
     await consultant.request('POST', `/api/v1/regions/${first?.region.ags}/consultations`, {
       moduleId: moduleOf('verwaltungsdigitalisierung').id,
     });
-    const after = await json<Worklist>(
+    const after = await readBody(
       await consultant.request(
         'GET',
         '/api/v1/regions/06/consulting/worklist?area=verwaltungsdigitalisierung',
       ),
+      worklistRoute,
+      200,
     );
     expect(after.items.map((item) => item.region.ags)).not.toContain(first?.region.ags);
     expect((await officer.request('GET', '/api/v1/regions/06/consulting/worklist')).status).toBe(403);
   });
 
   it('reports uptake per Regierungsbezirk and Kreis and the effect against comparable municipalities, as CSV and XLSX too', async () => {
-    const report = await json<ConsultingReport>(
+    const report = await readBody(
       await viewer.request('GET', '/api/v1/regions/06/consulting/report'),
+      reportRoute,
+      200,
     );
     const land = report.uptake[0];
     expect(land?.region.ags).toBe('06');
@@ -496,8 +526,8 @@ describe('consultant worklist and ministry report', () => {
     expect(report.effect.consulted.count).toBe(consulted.length);
     expect(report.effect.consulted.count).toBe(baseline.effect.consulted.count + 1);
     const share = async (key: string, day: string) =>
-      (await json<RegionProgress>(await app.request(`/api/v1/regions/${key}/progress?asOf=${day}`))).figures
-        .conformantShare as number;
+      (await readBody(await app.request(`/api/v1/regions/${key}/progress?asOf=${day}`), progressRoute, 200))
+        .figures.conformantShare as number;
     const changes = await Promise.all(
       consulted.map(
         async (row) => (await share(row.ags, row.year_after)) - (await share(row.ags, row.held_on)),

@@ -5,14 +5,12 @@ import { stream as streamResponse } from 'hono/streaming';
 import { bodyBytes, uploadedText } from '../../lib/csv';
 import { AppError, errorBody } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
-import { listKreisBoundaries } from '../../services/boundaries';
 import { uploadBoundaries, uploadCatalog, uploadGv100, uploadSuccessors } from '../../services/imports';
 import {
   importBoundariesRoute,
   importCatalogRoute,
   importGv100Route,
   importSuccessorsRoute,
-  listBoundariesRoute,
 } from './imports.routes';
 
 /** The uploaded file as text (UTF-8, or Windows-1252 as German Excel saves CSV). */
@@ -107,9 +105,6 @@ function streamImport(
 }
 
 export const importsRouter = createRouter()
-  .openapi(listBoundariesRoute, async (c) =>
-    c.json(await listKreisBoundaries({ db: c.get('database').db, key: c.req.valid('param').key }), 200),
-  )
   .openapi(importGv100Route, async (c) => {
     const { fileName, land, replaceDemo, dryRun } = c.req.valid('query');
     const text = await uploadedFileText(c.req.raw, 'GV100AD-Datei');

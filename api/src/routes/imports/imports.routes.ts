@@ -4,12 +4,11 @@ import {
   CatalogImportQuerySchema,
   Gv100ImportQuerySchema,
   ImportFileQuerySchema,
+  ImportRefusedErrorSchema,
   ImportResultSchema,
-  KreisBoundariesSchema,
-  RegionKeyParamSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 /** An uploaded file as the body: any of these Content-Types (browsers and tools differ), else 415. */
 const fileBody = (description: string, ...mediaTypes: string[]) => ({
@@ -23,17 +22,10 @@ const fileBody = (description: string, ...mediaTypes: string[]) => ({
     ]),
   ),
 });
-const failures = errorResponses(400, 401, 403, 413, 415, 422);
-
-export const listBoundariesRoute = createRoute({
-  method: 'get',
-  path: '/regions/{key}/boundaries',
-  tags: ['Karte'],
-  summary:
-    'Grenzen der Kreise eines Landes, Regierungsbezirks oder Kreises als GeoJSON-Geometrien in WGS84 (öffentlich)',
-  request: { params: RegionKeyParamSchema },
-  responses: { 200: jsonContent(KreisBoundariesSchema, 'Kreisgrenzen'), ...errorResponses(400, 404) },
-});
+const failures = {
+  ...errorResponses(400, 401, 403, 413, 415),
+  ...errorResponse(422, ImportRefusedErrorSchema),
+};
 
 export const importGv100Route = createRoute({
   method: 'post',

@@ -1,8 +1,23 @@
 import type { Database } from '@ozg/db';
 import { createTestDatabase, readOfficialFile } from '@ozg/db/testing';
-import type { ErrorBody, ImportResult, ImportStreamLine, KreisBoundaries } from '@ozg/shared';
+import { ImportStreamLineSchema } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signIn, signInAs, type TestApp, type TestClient, testApp } from '../../testing';
+import {
+  demoTestApp,
+  readBody,
+  signIn,
+  signInAs,
+  type TestApp,
+  type TestClient,
+  testApp,
+} from '../../testing';
+import { listBoundariesRoute } from '../regions/regions.routes';
+import {
+  importBoundariesRoute,
+  importCatalogRoute,
+  importGv100Route,
+  importSuccessorsRoute,
+} from './imports.routes';
 
 describe('uploads into the demo', () => {
   let database: Database;
@@ -16,15 +31,6 @@ describe('uploads into the demo', () => {
     await database.close();
   });
 
-  it('GET /regions/06/boundaries lists all 26 Kreise as missing before any outline is imported', async () => {
-    const res = await app.request('/api/v1/regions/06/boundaries');
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as KreisBoundaries;
-    expect(body.items).toEqual([]);
-    expect(body.missing).toHaveLength(26);
-    expect(body.source).toBeNull();
-  });
-
   it('POST /imports/boundaries stores the Hessian outlines beside the demo, and the map reads them', async () => {
     const res = await admin.request(
       'POST',
@@ -32,16 +38,23 @@ describe('uploads into the demo', () => {
       readOfficialFile('hessen-kreise.geojson'),
       { 'content-type': 'application/geo+json' },
     );
-    expect(res.status).toBe(200);
-    const result = (await res.json()) as ImportResult;
+    const result = await readBody(res, importBoundariesRoute, 200);
     expect(result.summary[0]).toBe('Kreisgrenzen übernommen: 26 Kreise (Land 06).');
 
-    const boundaries = (await (await app.request('/api/v1/regions/06/boundaries')).json()) as KreisBoundaries;
+    const boundaries = await readBody(
+      await app.request('/api/v1/regions/06/boundaries'),
+      listBoundariesRoute,
+      200,
+    );
     expect(boundaries.items).toHaveLength(26);
     expect(boundaries.missing).toEqual([]);
     expect(boundaries.source?.fileName).toBe('hessen-kreise.geojson');
     // A Regierungsbezirk gets its own Kreise only (Darmstadt: 064xx).
-    const darmstadt = (await (await app.request('/api/v1/regions/064/boundaries')).json()) as KreisBoundaries;
+    const darmstadt = await readBody(
+      await app.request('/api/v1/regions/064/boundaries'),
+      listBoundariesRoute,
+      200,
+    );
     expect(darmstadt.items.length).toBeGreaterThan(5);
     expect(darmstadt.items.every((item) => item.ags.startsWith('064'))).toBe(true);
   });
@@ -52,8 +65,7 @@ describe('uploads into the demo', () => {
       features: [{ type: 'Feature', properties: { AGS: '06411', GEN: 'Darmstadt' }, geometry: null }],
     });
     const res = await admin.request('POST', '/api/v1/imports/boundaries?fileName=kaputt.geojson', broken);
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as ErrorBody;
+    const body = await readBody(res, importBoundariesRoute, 422);
     expect(body.error.message).toBe(
       'Die Datei wurde nicht übernommen: kaputt.geojson: Objekt 1 (AGS 06411): Geometrie fehlt',
     );
@@ -63,7 +75,11 @@ describe('uploads into the demo', () => {
       column: 'Objekt 1 (AGS 06411)',
       problem: 'Geometrie fehlt',
     });
-    const boundaries = (await (await app.request('/api/v1/regions/06/boundaries')).json()) as KreisBoundaries;
+    const boundaries = await readBody(
+      await app.request('/api/v1/regions/06/boundaries'),
+      listBoundariesRoute,
+      200,
+    );
     expect(boundaries.items).toHaveLength(26);
   });
 
@@ -78,7 +94,7 @@ describe('uploads into the demo', () => {
     const lines = (await res.text())
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as ImportStreamLine);
+      .map((line) => ImportStreamLineSchema.parse(JSON.parse(line)));
     const progress = lines.filter((line) => 'progress' in line);
     expect(progress.length).toBeGreaterThan(0);
     expect(lines.at(-1)).toEqual({
@@ -91,7 +107,9 @@ describe('uploads into the demo', () => {
       '/api/v1/imports/boundaries?progress=stream&fileName=leer.geojson',
       '{"type": "FeatureCollection", "features": []}',
     );
-    const last = JSON.parse((await refused.text()).trim().split('\n').at(-1) ?? '') as ImportStreamLine;
+    const last = ImportStreamLineSchema.parse(
+      JSON.parse((await refused.text()).trim().split('\n').at(-1) ?? ''),
+    );
     expect(last).toMatchObject({ status: 422, body: { error: { code: 'unprocessable' } } });
   });
 
@@ -101,8 +119,7 @@ describe('uploads into the demo', () => {
       '/api/v1/imports/gv100?land=06',
       readOfficialFile('GV100AD_301123.txt'),
     );
-    expect(res.status).toBe(422);
-    expect(((await res.json()) as ErrorBody).error.message).toMatch(
+    expect((await readBody(res, importGv100Route, 422)).error.message).toMatch(
       /^Der Import wurde abgelehnt: Die Datenbank enthält Demo-Daten/,
     );
   });
@@ -123,8 +140,7 @@ describe('uploads into the demo', () => {
     );
     form.set('leika', new File(['leika_key,name,leika_typ,ozg_id\n'], 'leika.csv'));
     const res = await admin.request('POST', '/api/v1/imports/catalog?replaceDemo=true', form);
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as ErrorBody;
+    const body = await readBody(res, importCatalogRoute, 422);
     expect(body.error.details).toEqual({
       file: 'ozg.csv',
       line: 2,
@@ -162,8 +178,7 @@ describe('uploads of the official files into an empty installation', () => {
       '/api/v1/imports/gv100?land=06&fileName=GV100AD_301123.txt',
       readOfficialFile('GV100AD_301123.txt'),
     );
-    expect(gv100.status).toBe(200);
-    const gv100Result = (await gv100.json()) as ImportResult;
+    const gv100Result = await readBody(gv100, importGv100Route, 200);
     expect(gv100Result.summary[0]).toBe('Gemeindeverzeichnis mit Gebietsstand 30.11.2023 übernommen.');
     expect(gv100Result.summary[1]).toContain('Kreis: 26');
 
@@ -171,8 +186,7 @@ describe('uploads of the official files into an empty installation', () => {
     form.set('ozg', new File([readOfficialFile('ozg-leistungen.csv')], 'ozg-leistungen.csv'));
     form.set('leika', new File([readOfficialFile('leika-leistungen.csv')], 'leika-leistungen.csv'));
     const catalog = await admin.request('POST', '/api/v1/imports/catalog', form);
-    expect(catalog.status).toBe(200);
-    expect(((await catalog.json()) as ImportResult).summary[0]).toMatch(
+    expect((await readBody(catalog, importCatalogRoute, 200)).summary[0]).toMatch(
       /^Katalog übernommen: 557 OZG-Leistungen/,
     );
 
@@ -181,8 +195,7 @@ describe('uploads of the official files into an empty installation', () => {
       '/api/v1/imports/boundaries',
       readOfficialFile('de-kreise.geojson'),
     );
-    expect(boundaries.status).toBe(200);
-    expect(((await boundaries.json()) as ImportResult).summary).toEqual([
+    expect((await readBody(boundaries, importBoundariesRoute, 200)).summary).toEqual([
       'Kreisgrenzen übernommen: 26 Kreise (Land 06).',
       'Übersprungen: 375 Kreise anderer Länder.',
     ]);
@@ -196,8 +209,7 @@ describe('uploads of the official files into an empty installation', () => {
       '/api/v1/imports/successors?fileName=aenderungen.csv',
       'old_ags,new_ags,date,kind\n06435014,06415000,01.01.2026,Schlüsseländerung\n',
     );
-    expect(ok.status).toBe(200);
-    expect(((await ok.json()) as ImportResult).summary[0]).toBe(
+    expect((await readBody(ok, importSuccessorsRoute, 200)).summary[0]).toBe(
       'Nachfolgerliste übernommen: 1 Einträge (1 Schlüsseländerungen, 0 Zusammenschlüsse, 0 Aufteilungen).',
     );
     const bad = await admin.request(
@@ -205,8 +217,7 @@ describe('uploads of the official files into an empty installation', () => {
       '/api/v1/imports/successors?fileName=kaputt.csv',
       'old_ags,new_ags,date,kind\n06435014,06415000,01.01.2026,Umzug\n',
     );
-    expect(bad.status).toBe(422);
-    const body = (await bad.json()) as ErrorBody;
+    const body = await readBody(bad, importSuccessorsRoute, 422);
     expect(body.error.details).toMatchObject({ file: 'kaputt.csv', line: 2, column: 'kind' });
   });
 });

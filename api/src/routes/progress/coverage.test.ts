@@ -1,8 +1,8 @@
 import { type Database, queryRows } from '@ozg/db';
-import type { Coverage } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, type TestApp } from '../../testing';
+import { demoTestApp, readBody, type TestApp } from '../../testing';
+import { coverageRoute } from './progress.routes';
 
 let database: Database;
 let app: TestApp;
@@ -37,7 +37,7 @@ describe('coverage of a service', () => {
     it(`gives graded figures that equal the reference for ${label}`, async () => {
       const res = await app.request(`/api/v1/services/${ozgId}/coverage?region=06`);
       expect(res.status).toBe(200);
-      const coverage = (await res.json()) as Coverage;
+      const coverage = await readBody(res, coverageRoute, 200);
       const rows = await reference(ozgId, '06');
       const offering = rows.filter((row) => row.level >= 3);
       const population = (list: typeof rows) => list.reduce((sum, row) => sum + row.population, 0);
@@ -54,9 +54,11 @@ describe('coverage of a service', () => {
   }
 
   it('narrows to a Kreis and answers unknown services and missing regions clearly', async () => {
-    const kreis = (await (
-      await app.request(`/api/v1/services/${HUNDESTEUER}/coverage?region=06435`)
-    ).json()) as Coverage;
+    const kreis = await readBody(
+      await app.request(`/api/v1/services/${HUNDESTEUER}/coverage?region=06435`),
+      coverageRoute,
+      200,
+    );
     expect(kreis.mustOffer).toBe((await reference(HUNDESTEUER, '06435')).length);
     expect((await app.request('/api/v1/services/12345/coverage?region=06')).status).toBe(404);
     expect((await app.request(`/api/v1/services/${HUNDESTEUER}/coverage`)).status).toBe(400);

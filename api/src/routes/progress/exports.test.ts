@@ -1,9 +1,9 @@
 import type { Database } from '@ozg/db';
-import type { ChildrenProgress, Coverage, ProgressSeries, RegionProgress } from '@ozg/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp } from '../../testing';
+import { childrenProgressRoute, coverageRoute, progressRoute, seriesRoute } from './progress.routes';
 
 let database: Database;
 let app: TestApp;
@@ -14,12 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.close();
 });
-
-const json = async <T>(path: string) => {
-  const res = await app.request(path);
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-};
 
 /** The CSV of a request, parsed as German Excel reads it (";", BOM kept off). */
 async function csvOf(path: string) {
@@ -54,7 +48,11 @@ const csvPercent = (share: number | null) =>
 describe('exports of the overview and region pages', () => {
   it('children/progress answers CSV with decimal commas and the figures of the JSON, also as of a day', async () => {
     for (const query of ['', '&asOf=2024-06-30']) {
-      const data = await json<ChildrenProgress>(`/api/v1/regions/06/children/progress?sort=name${query}`);
+      const data = await readBody(
+        await app.request(`/api/v1/regions/06/children/progress?sort=name${query}`),
+        childrenProgressRoute,
+        200,
+      );
       const { header, rows } = await csvOf(
         `/api/v1/regions/06/children/progress?sort=name&format=csv${query}`,
       );
@@ -73,7 +71,11 @@ describe('exports of the overview and region pages', () => {
   });
 
   it('children/progress?level=kreis lists every Kreis of a Land with Regierungsbezirke, in JSON and CSV alike', async () => {
-    const data = await json<ChildrenProgress>('/api/v1/regions/06/children/progress?level=kreis&sort=name');
+    const data = await readBody(
+      await app.request('/api/v1/regions/06/children/progress?level=kreis&sort=name'),
+      childrenProgressRoute,
+      200,
+    );
     expect(data.children).toHaveLength(26);
     expect(new Set(data.children.map((child) => child.region.level))).toEqual(new Set(['kreis']));
     expect(data.children.map((child) => child.rank).sort((a, b) => (a ?? 0) - (b ?? 0))[0]).toBe(1);
@@ -82,7 +84,11 @@ describe('exports of the overview and region pages', () => {
   });
 
   it('children/progress answers XLSX with the same rows as numbers', async () => {
-    const data = await json<ChildrenProgress>('/api/v1/regions/06/children/progress?asOf=2024-06-30');
+    const data = await readBody(
+      await app.request('/api/v1/regions/06/children/progress?asOf=2024-06-30'),
+      childrenProgressRoute,
+      200,
+    );
     const { sheet, rows } = await sheetOf(
       '/api/v1/regions/06/children/progress?asOf=2024-06-30&format=xlsx',
       'Gebiete',
@@ -94,7 +100,7 @@ describe('exports of the overview and region pages', () => {
   });
 
   it('progress exports Themenfeld × Reifegrad: the total first, then every Themenfeld', async () => {
-    const data = await json<RegionProgress>('/api/v1/regions/06435/progress');
+    const data = await readBody(await app.request('/api/v1/regions/06435/progress'), progressRoute, 200);
     const { header, rows } = await csvOf('/api/v1/regions/06435/progress?format=csv');
     expect(header.slice(0, 7)).toEqual([
       'Themenfeld',
@@ -120,7 +126,7 @@ describe('exports of the overview and region pages', () => {
   });
 
   it('the series exports the deadline, every month end and the last days', async () => {
-    const data = await json<ProgressSeries>('/api/v1/regions/06/progress/series');
+    const data = await readBody(await app.request('/api/v1/regions/06/progress/series'), seriesRoute, 200);
     const { header, rows } = await csvOf('/api/v1/regions/06/progress/series?format=csv');
     expect(header).toEqual(['Datum', 'Punkt', 'Zielleistungen', 'OZG-konform', 'Anteil OZG-konform (%)']);
     expect(rows).toHaveLength(1 + data.monthly.length + data.daily.length);
@@ -139,7 +145,11 @@ describe('exports of the overview and region pages', () => {
   });
 
   it('the coverage of a service exports one figure per line', async () => {
-    const data = await json<Coverage>('/api/v1/services/99031/coverage?region=06');
+    const data = await readBody(
+      await app.request('/api/v1/services/99031/coverage?region=06'),
+      coverageRoute,
+      200,
+    );
     const { header, rows } = await csvOf('/api/v1/services/99031/coverage?region=06&format=csv');
     expect(header).toEqual(['Kennzahl', 'Wert']);
     const value = (label: string) => rows.find((row) => row[0] === label)?.[1];

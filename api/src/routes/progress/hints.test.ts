@@ -1,8 +1,10 @@
 import { type Database, queryRows } from '@ozg/db';
-import { type AdoptionHints, type Status, sizeClassOf } from '@ozg/shared';
+import { type AdoptionHints, sizeClassOf } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { listStatusesRoute } from '../statuses/statuses.routes';
+import { hintsRoute } from './progress.routes';
 
 let database: Database;
 let app: TestApp;
@@ -18,17 +20,19 @@ afterAll(async () => {
 
 describe('adoption hints', () => {
   it('counts the solutions of the neighbours in the same Kreis, with the earliest date, for a service the Gemeinde lacks', async () => {
-    const page = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=100')
-    ).json()) as {
-      items: Status[];
-    };
+    const page = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=100'),
+      listStatusesRoute,
+      200,
+    );
     // A lacking service that some neighbour offers.
     let hints: AdoptionHints | undefined;
     for (const status of page.items) {
-      const candidate = (await (
-        await officer.request('GET', `/api/v1/regions/06435901/services/${status.ozgId}/hints`)
-      ).json()) as AdoptionHints;
+      const candidate = await readBody(
+        await officer.request('GET', `/api/v1/regions/06435901/services/${status.ozgId}/hints`),
+        hintsRoute,
+        200,
+      );
       if (candidate.solutions.some((entry) => entry.neighbours > 0)) {
         hints = candidate;
         break;

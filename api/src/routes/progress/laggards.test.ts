@@ -1,8 +1,9 @@
 import type { Database } from '@ozg/db';
-import { type Laggard, type Laggards, median, type RegionProgress, todayInGermany } from '@ozg/shared';
+import { type Laggard, median, todayInGermany } from '@ozg/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { laggardsRoute, progressRoute } from './progress.routes';
 
 let database: Database;
 let app: TestApp;
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 const fetchLaggards = async (query = '') =>
-  (await (await consultant.request('GET', `/api/v1/regions/06/laggards${query}`)).json()) as Laggards;
+  await readBody(await consultant.request('GET', `/api/v1/regions/06/laggards${query}`), laggardsRoute, 200);
 
 /** Recomputes each item's peer median from the list itself, grouped as the request says. */
 function checkPeers(items: Laggard[], groupOf: (item: Laggard) => string) {
@@ -61,16 +62,20 @@ describe('laggards', () => {
   it('gives the change over twelve months as the difference to the share a year ago', async () => {
     const [first] = (await fetchLaggards('?limit=1')).items;
     if (!first) throw new Error('no laggard');
-    const now = (await (
-      await app.request(`/api/v1/regions/${first.region.ags}/progress`)
-    ).json()) as RegionProgress;
+    const now = await readBody(
+      await app.request(`/api/v1/regions/${first.region.ags}/progress`),
+      progressRoute,
+      200,
+    );
     const yearAgo = new Date(`${todayInGermany()}T00:00:00Z`);
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    const then = (await (
+    const then = await readBody(
       await app.request(
         `/api/v1/regions/${first.region.ags}/progress?asOf=${yearAgo.toISOString().slice(0, 10)}`,
-      )
-    ).json()) as RegionProgress;
+      ),
+      progressRoute,
+      200,
+    );
     expect(first.changeTwelveMonths).toBeCloseTo(
       (now.figures.conformantShare as number) - (then.figures.conformantShare as number),
       12,

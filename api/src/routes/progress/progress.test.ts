@@ -1,16 +1,16 @@
 import { type Database, queryRows } from '@ozg/db';
 import {
-  type ChildrenProgress,
   computeProgress,
   type ProgressFigures,
-  type ProgressSeries,
   type RegionProgress,
   type StatusFact,
   THEMENFELDER,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp } from '../../testing';
+import { listStatusesRoute } from '../statuses/statuses.routes';
+import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.routes';
 
 let database: Database;
 let app: TestApp;
@@ -80,7 +80,7 @@ describe('progress of a region', () => {
     it(`equals the reference computation from the statuses for ${label} (${key})`, async () => {
       const res = await app.request(`/api/v1/regions/${key}/progress`);
       expect(res.status).toBe(200);
-      const progress = (await res.json()) as RegionProgress;
+      const progress = await readBody(res, progressRoute, 200);
       const facts = await referenceFacts(key);
       expect(facts.length).toBeGreaterThan(0);
       expectFigures(progress.figures, computeProgress(facts));
@@ -94,40 +94,47 @@ describe('progress of a region', () => {
   }
 
   it('changes with the next status edit: no stale figures', async () => {
-    const read = async <T>(path: string) => (await (await app.request(path)).json()) as T;
-    const before = await read<RegionProgress>('/api/v1/regions/06435901/progress');
+    const before = await readBody(await app.request('/api/v1/regions/06435901/progress'), progressRoute, 200);
     const childBefore = (
-      await read<ChildrenProgress>('/api/v1/regions/06435/children/progress')
+      await readBody(await app.request('/api/v1/regions/06435/children/progress'), childrenProgressRoute, 200)
     ).children.find((child) => child.region.ags === '06435901');
-    const seriesBefore = await read<ProgressSeries>('/api/v1/regions/06435/progress/series');
+    const seriesBefore = await readBody(
+      await app.request('/api/v1/regions/06435/progress/series'),
+      seriesRoute,
+      200,
+    );
     const officer = await signInAs(app, 'officer');
-    const list = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1')
-    ).json()) as {
-      items: { id: number; version: number }[];
-    };
+    const list = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
     const status = list.items[0] as { id: number; version: number };
     await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
       version: status.version,
       maturityLevel: 3,
       onlineSince: '2022-05-02',
     });
-    const after = (await (await app.request('/api/v1/regions/06435901/progress')).json()) as RegionProgress;
+    const after = await readBody(await app.request('/api/v1/regions/06435901/progress'), progressRoute, 200);
     expect(after.figures.conformant).toBe(before.figures.conformant + 1);
     expect(after.figures.onlineByDeadline).toBe(before.figures.onlineByDeadline + 1);
     // The breakdown and the series read other derived tables: they see the edit at once too.
     const childAfter = (
-      await read<ChildrenProgress>('/api/v1/regions/06435/children/progress')
+      await readBody(await app.request('/api/v1/regions/06435/children/progress'), childrenProgressRoute, 200)
     ).children.find((child) => child.region.ags === '06435901');
     expect(childAfter?.figures.conformant).toBe((childBefore?.figures.conformant as number) + 1);
-    const seriesAfter = await read<ProgressSeries>('/api/v1/regions/06435/progress/series');
+    const seriesAfter = await readBody(
+      await app.request('/api/v1/regions/06435/progress/series'),
+      seriesRoute,
+      200,
+    );
     expect(seriesAfter.daily.at(-1)?.conformant).toBe((seriesBefore.daily.at(-1)?.conformant as number) + 1);
-    const land = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    const land = await readBody(await app.request('/api/v1/regions/06/progress'), progressRoute, 200);
     expectFigures(land.figures, computeProgress(await referenceFacts('06')));
   });
 
   it('is public open data, and knows all Themenfelder by name', async () => {
-    const progress = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    const progress = await readBody(await app.request('/api/v1/regions/06/progress'), progressRoute, 200);
     expect(progress.administrations).toBeGreaterThan(200);
     for (const entry of progress.byThemenfeld) expect(THEMENFELDER).toContain(entry.themenfeld);
   });
@@ -136,7 +143,7 @@ describe('progress of a region', () => {
 describe('children breakdown', () => {
   it('ranks the Kreise of a Regierungsbezirk by OZG-konform share and adds up to the parent', async () => {
     const res = await app.request('/api/v1/regions/064/children/progress');
-    const { parent, children } = (await res.json()) as ChildrenProgress;
+    const { parent, children } = await readBody(res, childrenProgressRoute, 200);
     expect(parent.ags).toBe('064');
     expect(children).toHaveLength(14);
     const shares = children.map((child) => child.figures.conformantShare as number);
@@ -145,9 +152,11 @@ describe('children breakdown', () => {
     expect(children.map((child) => child.rank)).toEqual(
       shares.map((share) => 1 + shares.filter((other) => other > share).length),
     );
-    const parentProgress = (await (
-      await app.request('/api/v1/regions/064/progress')
-    ).json()) as RegionProgress;
+    const parentProgress = await readBody(
+      await app.request('/api/v1/regions/064/progress'),
+      progressRoute,
+      200,
+    );
     expect(children.reduce((sum, child) => sum + child.figures.targetServices, 0)).toBe(
       parentProgress.figures.targetServices,
     );
@@ -157,14 +166,18 @@ describe('children breakdown', () => {
   });
 
   it('sorts by name or by overdue services on request, keeping the ranks', async () => {
-    const byName = (await (
-      await app.request('/api/v1/regions/06435/children/progress?sort=name')
-    ).json()) as ChildrenProgress;
+    const byName = await readBody(
+      await app.request('/api/v1/regions/06435/children/progress?sort=name'),
+      childrenProgressRoute,
+      200,
+    );
     const names = byName.children.map((child) => child.region.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'de')));
-    const byOverdue = (await (
-      await app.request('/api/v1/regions/06435/children/progress?sort=overdue&order=asc')
-    ).json()) as ChildrenProgress;
+    const byOverdue = await readBody(
+      await app.request('/api/v1/regions/06435/children/progress?sort=overdue&order=asc'),
+      childrenProgressRoute,
+      200,
+    );
     const overdue = byOverdue.children.map((child) => child.figures.overdue);
     expect(overdue).toEqual([...overdue].sort((a, b) => a - b));
     expect(new Set(byName.children.map((child) => child.rank))).toEqual(
@@ -207,23 +220,31 @@ describe('progress as of a date', () => {
   });
 
   it('GET /regions/{key}/progress?asOf=2022-12-31 equals the deadline point of the series', async () => {
-    const progress = (await (
-      await app.request('/api/v1/regions/06435/progress?asOf=2022-12-31')
-    ).json()) as RegionProgress;
-    const series = (await (await app.request('/api/v1/regions/06435/progress/series')).json()) as {
-      deadline: { targetServices: number; conformant: number };
-    };
+    const progress = await readBody(
+      await app.request('/api/v1/regions/06435/progress?asOf=2022-12-31'),
+      progressRoute,
+      200,
+    );
+    const series = await readBody(
+      await app.request('/api/v1/regions/06435/progress/series'),
+      seriesRoute,
+      200,
+    );
     expect(progress.figures.targetServices).toBe(series.deadline.targetServices);
     expect(progress.figures.conformant).toBe(series.deadline.conformant);
-    const today = (await (await app.request('/api/v1/regions/06435/progress')).json()) as RegionProgress;
+    const today = await readBody(await app.request('/api/v1/regions/06435/progress'), progressRoute, 200);
     expect(progress.figures.conformant).toBeLessThan(today.figures.conformant);
     // The Kreise of a Regierungsbezirk (with their own Kreis services) add up to it on that day too.
-    const bezirk = (await (
-      await app.request('/api/v1/regions/064/progress?asOf=2022-12-31')
-    ).json()) as RegionProgress;
-    const kreise = (await (
-      await app.request('/api/v1/regions/064/children/progress?asOf=2022-12-31')
-    ).json()) as ChildrenProgress;
+    const bezirk = await readBody(
+      await app.request('/api/v1/regions/064/progress?asOf=2022-12-31'),
+      progressRoute,
+      200,
+    );
+    const kreise = await readBody(
+      await app.request('/api/v1/regions/064/children/progress?asOf=2022-12-31'),
+      childrenProgressRoute,
+      200,
+    );
     expect(kreise.children.reduce((sum, child) => sum + child.figures.conformant, 0)).toBe(
       bezirk.figures.conformant,
     );
@@ -234,9 +255,11 @@ describe('progress as of a date', () => {
 
   it('as of the deadline day a page of 2022 shows nothing late and never more on time than OZG-konform', async () => {
     for (const key of ['06', '064', '06435']) {
-      const progress = (await (
-        await app.request(`/api/v1/regions/${key}/progress?asOf=2022-12-31`)
-      ).json()) as RegionProgress;
+      const progress = await readBody(
+        await app.request(`/api/v1/regions/${key}/progress?asOf=2022-12-31`),
+        progressRoute,
+        200,
+      );
       // On 31.12.2022 nothing can yet have gone online after the deadline.
       expect(progress.figures.medianDaysLate).toBeNull();
       expect(progress.figures.onlineByDeadline).toBe(progress.figures.conformant);
@@ -250,21 +273,25 @@ describe('progress as of a date', () => {
   it('GET /regions/{key}/progress/series?asOf= ends on that day, and its forecast starts there', async () => {
     const res = await app.request('/api/v1/regions/06/progress/series?asOf=2022-12-31');
     expect(res.status).toBe(200);
-    const series = (await res.json()) as ProgressSeries;
+    const series = await readBody(res, seriesRoute, 200);
     expect(series.monthly.at(-1)?.date).toBe('2022-12-31');
     expect(series.daily.at(-1)?.date).toBe('2022-12-31');
     expect(series.monthly.every((point) => point.date <= '2022-12-31')).toBe(true);
     expect(series.forecast.horizon).toBe('2040-12-31');
     for (const forecast of [series.forecast.full, series.forecast.threeQuarters])
       if (forecast.reachable) expect(forecast.date <= series.forecast.horizon).toBe(true);
-    const progress = (await (
-      await app.request('/api/v1/regions/06/progress?asOf=2022-12-31')
-    ).json()) as RegionProgress;
+    const progress = await readBody(
+      await app.request('/api/v1/regions/06/progress?asOf=2022-12-31'),
+      progressRoute,
+      200,
+    );
     expect(series.deadline.conformant).toBe(progress.figures.conformant);
     // Before the deadline its state is not known yet: the point is the day itself, nothing later is read.
-    const early = (await (
-      await app.request('/api/v1/regions/06/progress/series?asOf=2022-06-30')
-    ).json()) as ProgressSeries;
+    const early = await readBody(
+      await app.request('/api/v1/regions/06/progress/series?asOf=2022-06-30'),
+      seriesRoute,
+      200,
+    );
     expect(early.deadline.date).toBe('2022-06-30');
     expect(early.deadline).toEqual(early.monthly.at(-1));
   });
@@ -290,11 +317,13 @@ describe('progress as of a date', () => {
                 and (r.level = 'gemeinde' or (r.level = 'kreis' and v.kind = 'landkreis'))`,
         )
       )[0]?.n;
-    const today = (await (await app.request('/api/v1/regions/06/progress')).json()) as RegionProgress;
+    const today = await readBody(await app.request('/api/v1/regions/06/progress'), progressRoute, 200);
     expect(today.administrations).toBe(await bySql(sql`service_statuses`));
-    const past = (await (
-      await app.request('/api/v1/regions/06/progress?asOf=2024-06-30')
-    ).json()) as RegionProgress;
+    const past = await readBody(
+      await app.request('/api/v1/regions/06/progress?asOf=2024-06-30'),
+      progressRoute,
+      200,
+    );
     expect(past.administrations).toBe(
       await bySql(sql`(select distinct on (status_id) region_id, in_target, maturity_model from status_events
           where occurred_at < '2024-06-30T22:00:00Z' order by status_id, occurred_at desc, id desc)`),

@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthEnds, totalsOnDays } from '../../services/history';
 import { figuresAsOf } from '../../services/progress';
-import { testApp } from '../../testing';
+import { readBody, testApp } from '../../testing';
+import { seriesRoute } from './progress.routes';
 
 describe('progress series on the demo', () => {
   let database: Database;
@@ -17,7 +18,7 @@ describe('progress series on the demo', () => {
     await seedDemo({ database, today: '2026-11-25' });
     const res = await testApp(database).request('/api/v1/regions/06435/progress/series');
     expect(res.status).toBe(200);
-    series = (await res.json()) as ProgressSeries;
+    series = await readBody(res, seriesRoute, 200);
   });
   afterAll(async () => {
     await database.close();
@@ -147,7 +148,7 @@ describe('progress series across a territory change', () => {
       expect(replayed2026).toMatchObject({ target: 3, l3: 3 });
       const res = await testApp(database).request('/api/v1/regions/99102/progress/series');
       expect(res.status).toBe(200);
-      const city = (await res.json()) as ProgressSeries;
+      const city = await readBody(res, seriesRoute, 200);
       const february = city.monthly.find((point) => point.date === '2026-02-28');
       // Its Gemeinde task at level 3, and the Kreis task it took on at the Stichtag at level 0.
       expect(february).toMatchObject({ targetServices: 2, conformant: 1 });
@@ -167,7 +168,7 @@ describe('progress series across a territory change', () => {
         { effectiveFrom: '2026-01-01', recalculatedOn: todayInGermany(), fileName: 'neu.txt' },
       ]);
       const before = await testApp(database).request('/api/v1/regions/99/progress/series');
-      expect(((await before.json()) as ProgressSeries).recalculations).toHaveLength(1);
+      expect((await readBody(before, seriesRoute, 200)).recalculations).toHaveLength(1);
     } finally {
       await database.close();
     }

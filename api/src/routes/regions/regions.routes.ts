@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  ActivitySchema,
   asOfDate,
+  KreisBoundariesSchema,
   REGION_LEVELS,
   RegionChildrenSchema,
   RegionDetailSchema,
@@ -38,4 +40,27 @@ export const listChildrenRoute = createRoute({
     200: jsonContent(RegionChildrenSchema, 'Das Gebiet und seine untergeordneten Gebiete'),
     ...errorResponses(400, 404),
   },
+});
+
+export const activityRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/activity',
+  tags: ['Fortschritt'],
+  summary:
+    'Wie viele Zielleistungen der Kommunen eines Gebiets in den letzten Tagen (Standard: 30) geändert wurden (öffentlich)',
+  request: {
+    params: RegionKeyParamSchema,
+    query: z.object({ days: z.coerce.number().int().min(1).max(366).optional() }),
+  },
+  responses: { 200: jsonContent(ActivitySchema, 'Aktualität'), ...errorResponses(400, 404) },
+});
+
+export const listBoundariesRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/boundaries',
+  tags: ['Karte'],
+  summary:
+    'Grenzen der Kreise eines Landes, Regierungsbezirks oder Kreises als GeoJSON-Geometrien in WGS84 (öffentlich)',
+  request: { params: RegionKeyParamSchema },
+  responses: { 200: jsonContent(KreisBoundariesSchema, 'Kreisgrenzen'), ...errorResponses(400, 404) },
 });

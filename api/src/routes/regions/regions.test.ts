@@ -1,10 +1,12 @@
 import type { Database } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
 import { importGv100 } from '@ozg/db/importers';
-import { createTestDatabase, readOfficialFile, sampleGv100 } from '@ozg/db/testing';
-import type { ErrorBody, Health, RegionChildren, RegionDetail } from '@ozg/shared';
+import { createDemoTestDatabase, createTestDatabase, readOfficialFile, sampleGv100 } from '@ozg/db/testing';
+import { ErrorBodySchema } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
+import { readBody } from '../../testing';
+import { getHealthRoute } from '../health/health.routes';
+import { getRegionRoute, listChildrenRoute } from './regions.routes';
 
 describe('regions API on the official directory of Hessen', () => {
   let database: Database;
@@ -23,14 +25,8 @@ describe('regions API on the official directory of Hessen', () => {
     await database.close();
   });
 
-  const get = async <T>(path: string) => {
-    const res = await app.request(path);
-    return { status: res.status, body: (await res.json()) as T };
-  };
-
   it('GET /api/v1/regions/06 returns Hessen with its Bezirke, Kreise, Gemeinden and population', async () => {
-    const { status, body } = await get<RegionDetail>('/api/v1/regions/06');
-    expect(status).toBe(200);
+    const body = await readBody(await app.request('/api/v1/regions/06'), getRegionRoute, 200);
     expect(body).toMatchObject({
       ags: '06',
       name: 'Hessen',
@@ -43,7 +39,7 @@ describe('regions API on the official directory of Hessen', () => {
   });
 
   it('GET /api/v1/regions/06412 returns Frankfurt am Main as a kreisfreie Stadt with one Gemeinde', async () => {
-    const { body } = await get<RegionDetail>('/api/v1/regions/06412');
+    const body = await readBody(await app.request('/api/v1/regions/06412'), getRegionRoute, 200);
     expect(body).toMatchObject({
       name: 'Frankfurt am Main, Stadt',
       level: 'kreis',
@@ -58,7 +54,7 @@ describe('regions API on the official directory of Hessen', () => {
   });
 
   it('GET /api/v1/regions/064350014014 finds Hanau by its ARS, a Sonderstatusstadt in the Main-Kinzig-Kreis', async () => {
-    const { body } = await get<RegionDetail>('/api/v1/regions/064350014014');
+    const body = await readBody(await app.request('/api/v1/regions/064350014014'), getRegionRoute, 200);
     expect(body).toMatchObject({
       ags: '06435014',
       level: 'gemeinde',
@@ -75,13 +71,17 @@ describe('regions API on the official directory of Hessen', () => {
   });
 
   it('GET /api/v1/regions/06/children lists the three Regierungsbezirke with their population', async () => {
-    const { body } = await get<RegionChildren>('/api/v1/regions/06/children');
+    const body = await readBody(await app.request('/api/v1/regions/06/children'), listChildrenRoute, 200);
     expect(body.children.map((child) => child.ags)).toEqual(['064', '065', '066']);
     expect(body.children.reduce((sum, child) => sum + (child.population ?? 0), 0)).toBe(6_391_360);
   });
 
   it('GET /api/v1/regions/06/children?level=kreis lists all 26 Kreise sorted by name', async () => {
-    const { body } = await get<RegionChildren>('/api/v1/regions/06/children?level=kreis');
+    const body = await readBody(
+      await app.request('/api/v1/regions/06/children?level=kreis'),
+      listChildrenRoute,
+      200,
+    );
     expect(body.children).toHaveLength(26);
     const names = body.children.map((child) => child.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'de')));
@@ -89,16 +89,17 @@ describe('regions API on the official directory of Hessen', () => {
   });
 
   it('answers an unknown key with 404 and a malformed key with 400, in the error shape', async () => {
-    const missing = await get<ErrorBody>('/api/v1/regions/06999');
-    expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('not_found');
-    expect(missing.body.error.message).toMatch(/06999/);
-    const malformed = await get<ErrorBody>('/api/v1/regions/0641');
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'key' }] });
-    const badDate = await get<ErrorBody>('/api/v1/regions/06?asOf=2022-13-45');
-    expect(badDate.status).toBe(400);
-    expect(badDate.body.error.details).toEqual([expect.objectContaining({ path: 'asOf' })]);
+    const missing = await readBody(await app.request('/api/v1/regions/06999'), getRegionRoute, 404);
+    expect(missing.error.code).toBe('not_found');
+    expect(missing.error.message).toMatch(/06999/);
+    const malformed = await readBody(await app.request('/api/v1/regions/0641'), getRegionRoute, 400);
+    expect(malformed.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'key' }] });
+    const badDate = await readBody(
+      await app.request('/api/v1/regions/06?asOf=2022-13-45'),
+      getRegionRoute,
+      400,
+    );
+    expect(badDate.error.details).toEqual([expect.objectContaining({ path: 'asOf' })]);
   });
 });
 
@@ -119,10 +120,16 @@ describe('regions API as of a date', () => {
 
   it('uses the territory of the date: the Landkreis had three Gemeinden before the town left, two after', async () => {
     const app = createApp(database);
-    const before = (await (
-      await app.request('/api/v1/regions/99131?asOf=2025-12-31')
-    ).json()) as RegionDetail;
-    const after = (await (await app.request('/api/v1/regions/99131?asOf=2026-01-01')).json()) as RegionDetail;
+    const before = await readBody(
+      await app.request('/api/v1/regions/99131?asOf=2025-12-31'),
+      getRegionRoute,
+      200,
+    );
+    const after = await readBody(
+      await app.request('/api/v1/regions/99131?asOf=2026-01-01'),
+      getRegionRoute,
+      200,
+    );
     expect(before.descendants.gemeinden).toBe(3);
     expect(before.population).toBe(66_500);
     expect(after.descendants.gemeinden).toBe(2);
@@ -134,11 +141,11 @@ describe('regions API as of a date', () => {
 
 describe('health and API description', () => {
   it('reports the database kind, migrations and that demo data is shown', async () => {
-    const database = await createTestDatabase();
+    // A copy of the run's seeded demo template: seeding here again took longer than the test timeout on a busy machine.
+    const database = await createDemoTestDatabase();
     try {
-      await seedDemo({ database, today: '2026-11-25' });
       const app = createApp(database);
-      const health = (await (await app.request('/api/v1/health')).json()) as Health;
+      const health = await readBody(await app.request('/api/v1/health'), getHealthRoute, 200);
       expect(health).toMatchObject({
         status: 'ok',
         dataset: 'demo',
@@ -158,7 +165,7 @@ describe('health and API description', () => {
       expect(docs.headers.get('content-security-policy')).toContain("default-src 'self'");
       const unknown = await app.request('/api/v1/nothing-here');
       expect(unknown.status).toBe(404);
-      expect(((await unknown.json()) as ErrorBody).error.code).toBe('not_found');
+      expect(ErrorBodySchema.parse(await unknown.json()).error.code).toBe('not_found');
     } finally {
       await database.close();
     }

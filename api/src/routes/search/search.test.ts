@@ -1,7 +1,7 @@
 import type { Database } from '@ozg/db';
-import type { Activity, ErrorBody, SearchResult } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp } from '../../testing';
+import { demoTestApp, readBody, type TestApp } from '../../testing';
+import { searchRoute } from './search.routes';
 
 let database: Database;
 let app: TestApp;
@@ -13,11 +13,8 @@ afterAll(async () => {
   await database.close();
 });
 
-const searchFor = async (q: string) => {
-  const res = await app.request(`/api/v1/search?q=${encodeURIComponent(q)}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as SearchResult;
-};
+const searchFor = async (q: string) =>
+  readBody(await app.request(`/api/v1/search?q=${encodeURIComponent(q)}`), searchRoute, 200);
 
 describe('GET /api/v1/search', () => {
   it('finds regions by part of the name: the exact name first, then names starting with it, higher levels first', async () => {
@@ -51,38 +48,7 @@ describe('GET /api/v1/search', () => {
   });
 
   it('answers 400 with a German message for a query shorter than 2 characters', async () => {
-    const res = await app.request('/api/v1/search?q=a');
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(((await res.json()) as ErrorBody).error)).toContain('Mindestens 2 Zeichen');
-  });
-});
-
-describe('GET /api/v1/regions/{key}/activity', () => {
-  it('counts the target statuses changed in the last 30 days and one more after an edit', async () => {
-    const before = (await (await app.request('/api/v1/regions/06435901/activity')).json()) as Activity;
-    expect(before.days).toBe(30);
-    expect(before.targetServices).toBeGreaterThan(0);
-    expect(before.updatedStatuses).toBeLessThan(before.targetServices);
-
-    const officer = await signInAs(app, 'officer');
-    const page = (await (
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=200&sort=updatedAt&order=asc')
-    ).json()) as { items: { id: number; version: number }[] };
-    const oldest = page.items[0];
-    if (!oldest) throw new Error('no status');
-    expect(
-      (
-        await officer.request('PATCH', `/api/v1/statuses/${oldest.id}`, {
-          version: oldest.version,
-          note: 'geprüft',
-        })
-      ).status,
-    ).toBe(200);
-
-    const after = (await (await app.request('/api/v1/regions/06435901/activity')).json()) as Activity;
-    expect(after.updatedStatuses).toBe(before.updatedStatuses + 1);
-    const land = (await (await app.request('/api/v1/regions/06/activity?days=7')).json()) as Activity;
-    expect(land.days).toBe(7);
-    expect(land.targetServices).toBeGreaterThan(after.targetServices);
+    const body = await readBody(await app.request('/api/v1/search?q=a'), searchRoute, 400);
+    expect(JSON.stringify(body.error)).toContain('Mindestens 2 Zeichen');
   });
 });

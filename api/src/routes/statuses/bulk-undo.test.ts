@@ -3,18 +3,25 @@ import {
   type BulkUpdateResult,
   BulkUpdateResultSchema,
   ChangeSetSchema,
-  type ErrorBody,
   EventPageSchema,
+  FieldProblemsSchema,
   RegionProgressSchema,
   type Status,
-  type StatusPageSchema,
   UndoResultSchema,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { today } from '../../services/regions';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import {
+  bulkUpdateRoute,
+  getStatusRoute,
+  importCsvRoute,
+  listStatusesRoute,
+  patchStatusRoute,
+  undoChangeSetRoute,
+} from './statuses.routes';
 
 let database: Database;
 let app: TestApp;
@@ -34,14 +41,14 @@ beforeAll(async () => {
     signInAs(app, 'admin'),
   ]);
   const res = await officer.request('GET', `/api/v1/regions/${GEMEINDE}/statuses?pageSize=1000&sort=ozgId`);
-  pool = ((await res.json()) as z.infer<typeof StatusPageSchema>).items;
+  pool = (await readBody(res, listStatusesRoute, 200)).items;
 });
 afterAll(async () => {
   await database.close();
 });
 
 const read = async (id: number): Promise<Status> =>
-  (await (await officer.request('GET', `/api/v1/statuses/${id}`)).json()) as Status;
+  readBody(await officer.request('GET', `/api/v1/statuses/${id}`), getStatusRoute, 200);
 
 /**
  * n statuses of the officer's Gemeinde, set to the given level and date by the
@@ -60,8 +67,7 @@ async function take(...states: ({ maturityLevel: number; onlineSince: string | n
         version: fresh.version,
         ...state,
       });
-      expect(res.status, await res.clone().text()).toBe(200);
-      return (await res.json()) as Status;
+      return readBody(res, patchStatusRoute, 200);
     }),
   );
 }
@@ -180,9 +186,8 @@ describe('bulk edit preview and safe defaults', () => {
       'dry-run',
     );
     // A future "online seit" is refused at the edge already (decision 011), naming the field.
-    expect(future.status).toBe(400);
-    const refusal = (await future.json()) as { error: { details: { path: string; message: string }[] } };
-    expect(refusal.error.details).toContainEqual(
+    const refusal = await readBody(future, bulkUpdateRoute, 400);
+    expect(FieldProblemsSchema.parse(refusal.error.details)).toContainEqual(
       expect.objectContaining({
         path: 'changes.onlineSince',
         message: expect.stringMatching(/Zukunft|heute/),
@@ -302,8 +307,7 @@ describe('undo of a bulk edit or CSV commit', () => {
     );
 
     const again = await officer.request('POST', `/api/v1/change-sets/${changeSetId}/undo`);
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as ErrorBody).error.message).toBe(
+    expect((await readBody(again, undoChangeSetRoute, 409)).error.message).toBe(
       'Diese Änderung wurde bereits rückgängig gemacht.',
     );
   });
@@ -316,13 +320,12 @@ describe('undo of a bulk edit or CSV commit', () => {
       version: changed.version,
       note: 'Vom Land nachgetragen',
     });
-    expect(patch.status).toBe(200);
+    await readBody(patch, patchStatusRoute, 200);
     const events = await eventCount();
     const res = await officer.request('POST', `/api/v1/change-sets/${changeSetId}/undo`);
-    expect(res.status).toBe(409);
-    const body = (await res.json()) as ErrorBody;
+    const body = await readBody(res, undoChangeSetRoute, 409);
     expect(body.error.code).toBe('conflict');
-    expect((body.error.details as { current: Status[] }).current).toEqual([
+    expect(body.error.details.current).toEqual([
       expect.objectContaining({ id: changed.id, note: 'Vom Land nachgetragen' }),
     ]);
     expect(await eventCount()).toBe(events);
@@ -352,8 +355,9 @@ describe('undo of a bulk edit or CSV commit', () => {
     );
     expect((await changeSets(officer)).some((cs) => cs.id === changeSetId)).toBe(false);
     const late = await officer.request('POST', `/api/v1/change-sets/${changeSetId}/undo`);
-    expect(late.status).toBe(422);
-    expect(((await late.json()) as ErrorBody).error.message).toContain('innerhalb von 24 Stunden');
+    expect((await readBody(late, undoChangeSetRoute, 422)).error.message).toContain(
+      'innerhalb von 24 Stunden',
+    );
     expect((await officer.request('POST', '/api/v1/change-sets/999999/undo')).status).toBe(404);
   });
 
@@ -373,8 +377,7 @@ describe('undo of a bulk edit or CSV commit', () => {
         'x-ozg-client': 'web',
       },
     );
-    expect(commit.status, await commit.clone().text()).toBe(200);
-    const { changeSetId } = (await commit.json()) as { changeSetId: number };
+    const { changeSetId } = await readBody(commit, importCsvRoute, 200);
     expect((await changeSets(officer)).find((cs) => cs.id === changeSetId)).toMatchObject({
       kind: 'csv',
       source: 'csv',

@@ -1,8 +1,9 @@
 import type { Database } from '@ozg/db';
-import { type ErrorBody, type EventPageSchema, type Status, todayInGermany } from '@ozg/shared';
+import { type Status, todayInGermany } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { meRoute } from '../auth/auth.routes';
+import { listStatusesRoute, regionEventsRoute, userEventsRoute } from './statuses.routes';
 
 let database: Database;
 let app: TestApp;
@@ -13,10 +14,8 @@ let viewer: TestClient;
 const GEMEINDE = '06435901';
 const KREIS = '06435';
 
-type EventPage = z.infer<typeof EventPageSchema>;
-const json = async <T>(res: Response) => (await res.json()) as T;
 const userId = async (client: TestClient) =>
-  (await json<{ id: number }>(await client.request('GET', '/api/v1/me'))).id;
+  (await readBody(await client.request('GET', '/api/v1/me'), meRoute, 200)).id;
 
 /**
  * One change to a status of a municipality: raises one at level 1 by a level
@@ -24,8 +23,10 @@ const userId = async (client: TestClient) =>
  * writes a note on the first one.
  */
 async function change(client: TestClient, key: string, headers: Record<string, string> = {}) {
-  const page = await json<{ items: Status[] }>(
+  const page = await readBody(
     await client.request('GET', `/api/v1/regions/${key}/statuses?pageSize=500&sort=ozgId`),
+    listStatusesRoute,
+    200,
   );
   const atLevel1 = page.items.find((item) => item.maturityLevel === 1);
   const status = (atLevel1 ?? page.items[0]) as Status;
@@ -62,7 +63,7 @@ afterAll(async () => {
 });
 
 const events = async (query: string, client = admin) =>
-  json<EventPage>(await client.request('GET', `/api/v1/regions/${KREIS}/events${query}`));
+  readBody(await client.request('GET', `/api/v1/regions/${KREIS}/events${query}`), regionEventsRoute, 200);
 
 describe('the audit trail of a region', () => {
   it('holds the changes of the region and of every municipality in it, newest first', async () => {
@@ -70,8 +71,10 @@ describe('the audit trail of a region', () => {
     expect(page.items.map((event) => event.statusId)).toEqual([kreisChange.id, gemeindeChange.id]);
     expect(page.total).toBe(2);
     // The Gemeinde alone still has only its own changes.
-    const own = await json<EventPage>(
+    const own = await readBody(
       await admin.request('GET', `/api/v1/regions/${GEMEINDE}/events?from=${todayInGermany()}`),
+      regionEventsRoute,
+      200,
     );
     expect(own.items.map((event) => event.statusId)).toEqual([gemeindeChange.id]);
     // Without filters the demo history counts too, in pages.
@@ -96,15 +99,15 @@ describe('the audit trail of a region', () => {
       'GET',
       `/api/v1/regions/${KREIS}/events?from=${today}&to=2024-01-01`,
     );
-    expect(reversed.status).toBe(400);
-    expect(JSON.stringify(await json<ErrorBody>(reversed))).toContain(
+    expect(JSON.stringify(await readBody(reversed, regionEventsRoute, 400))).toContain(
       'Das Ende des Zeitraums liegt vor seinem Anfang.',
     );
     const badSource = await admin.request('GET', `/api/v1/regions/${KREIS}/events?source=fax`);
     expect(badSource.status).toBe(400);
     const badDay = await admin.request('GET', `/api/v1/regions/${KREIS}/events?from=01.12.2026`);
-    expect(badDay.status).toBe(400);
-    expect(JSON.stringify(await json<ErrorBody>(badDay))).toContain('Datum im Format JJJJ-MM-TT erwartet');
+    expect(JSON.stringify(await readBody(badDay, regionEventsRoute, 400))).toContain(
+      'Datum im Format JJJJ-MM-TT erwartet',
+    );
   });
 
   it('exports the filtered changes as CSV for Excel: BOM, ";" and one line per change', async () => {
@@ -133,11 +136,17 @@ describe('the audit trail of a region', () => {
 describe('the audit trail of a user', () => {
   it('is filtered and exported the same way, for the ministry or the user alone', async () => {
     const id = await userId(officer);
-    const page = await json<EventPage>(
+    const page = await readBody(
       await admin.request('GET', `/api/v1/users/${id}/events?from=${todayInGermany()}&source=ui`),
+      userEventsRoute,
+      200,
     );
     expect(page.items.map((event) => event.statusId)).toEqual([gemeindeChange.id]);
-    const none = await json<EventPage>(await admin.request('GET', `/api/v1/users/${id}/events?source=csv`));
+    const none = await readBody(
+      await admin.request('GET', `/api/v1/users/${id}/events?source=csv`),
+      userEventsRoute,
+      200,
+    );
     expect(none.total).toBe(0);
     const csv = await officer.request('GET', `/api/v1/users/${id}/events?format=csv`);
     expect(csv.status).toBe(200);

@@ -1,9 +1,10 @@
 import type { Database } from '@ozg/db';
-import type { CsvImportResult, ErrorBody, Status } from '@ozg/shared';
+import type { Status } from '@ozg/shared';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import { getStatusRoute, importCsvRoute, listStatusesRoute, statusEventsRoute } from './statuses.routes';
 
 let database: Database;
 let app: TestApp;
@@ -49,7 +50,7 @@ describe('CSV round trip', () => {
   it('an unchanged export comes back as unchanged on every line', async () => {
     const { text, rows } = await exportRows('excel');
     const res = await upload(text, 'dry-run');
-    const result = (await res.json()) as CsvImportResult;
+    const result = await readBody(res, importCsvRoute, 200);
     expect(result.summary).toEqual({ changed: 0, unchanged: rows.length, errors: 0, conflicts: 0 });
   });
 
@@ -65,7 +66,7 @@ describe('CSV round trip', () => {
     second[col('reifegrad')] = '9';
     const edited = stringify([header, first, second], { delimiter: ';' });
 
-    const dry = (await (await upload(edited, 'dry-run')).json()) as CsvImportResult;
+    const dry = await readBody(await upload(edited, 'dry-run'), importCsvRoute, 200);
     expect(dry.applied).toBe(false);
     expect(dry.lines[0]).toMatchObject({
       line: 2,
@@ -79,25 +80,30 @@ describe('CSV round trip', () => {
     });
 
     const refused = await upload(edited, 'commit');
-    expect(refused.status).toBe(422);
-    const refusedBody = (await refused.json()) as ErrorBody;
-    expect((refusedBody.error.details as CsvImportResult).summary.errors).toBe(1);
-    const untouched = (await (
-      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`)
-    ).json()) as Status;
+    const refusedBody = await readBody(refused, importCsvRoute, 422);
+    expect(refusedBody.error.details?.summary.errors).toBe(1);
+    const untouched = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
     expect(untouched.maturityLevel).toBeLessThan(3);
 
     second[col('reifegrad')] = '2';
     const fixed = stringify([header, first, second], { delimiter: ';' });
-    const committed = (await (await upload(fixed, 'commit')).json()) as CsvImportResult;
+    const committed = await readBody(await upload(fixed, 'commit'), importCsvRoute, 200);
     expect(committed.applied).toBe(true);
-    const applied = (await (
-      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`)
-    ).json()) as Status;
+    const applied = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${first[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
     expect(applied).toMatchObject({ maturityLevel: 3, onlineSince: '2024-03-01', solution: 'civento' });
-    const events = (await (await officer.request('GET', `/api/v1/statuses/${applied.id}/events`)).json()) as {
-      items: { source: string }[];
-    };
+    const events = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${applied.id}/events`),
+      statusEventsRoute,
+      200,
+    );
     expect(events.items[0]?.source).toBe('csv');
   });
 
@@ -106,34 +112,50 @@ describe('CSV round trip', () => {
     const col = (name: string) => header.indexOf(name);
     const row = [...(rows[5] as string[])];
     const statusId = Number(row[col('status_id')]);
-    const current = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    const current = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${statusId}`),
+      getStatusRoute,
+      200,
+    );
     await officer.request('PATCH', `/api/v1/statuses/${statusId}`, {
       version: current.version,
       note: 'Inzwischen im Browser geändert',
     });
 
     row[col('notiz')] = 'Aus der Tabelle';
-    const result = (await (await upload(stringify([header, row]), 'dry-run')).json()) as CsvImportResult;
+    const result = await readBody(await upload(stringify([header, row]), 'dry-run'), importCsvRoute, 200);
     expect(result.lines[0]).toMatchObject({ outcome: 'conflict', errors: [{ column: 'version' }] });
     expect((await upload(stringify([header, row]), 'commit')).status).toBe(422);
-    const after = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    const after = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${statusId}`),
+      getStatusRoute,
+      200,
+    );
     expect(after.note).toBe('Inzwischen im Browser geändert');
   });
 
   it('refuses a line for another municipality, and keeps formula-like text harmless in Excel', async () => {
     const admin = await signInAs(app, 'admin');
-    const others = (await (
-      await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1')
-    ).json()) as { items: Status[] };
+    const others = await readBody(
+      await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
     const foreign = others.items[0] as Status;
-    const result = (await (
-      await upload(`status_id;version;notiz\n${foreign.id};${foreign.version};fremd\n`, 'dry-run')
-    ).json()) as CsvImportResult;
+    const result = await readBody(
+      await upload(`status_id;version;notiz\n${foreign.id};${foreign.version};fremd\n`, 'dry-run'),
+      importCsvRoute,
+      200,
+    );
     expect(result.lines[0]).toMatchObject({ outcome: 'error', errors: [{ column: 'status_id' }] });
 
     const { header, rows } = await exportRows('excel');
     const statusId = Number(rows[0]?.[header.indexOf('status_id')]);
-    const status = (await (await officer.request('GET', `/api/v1/statuses/${statusId}`)).json()) as Status;
+    const status = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${statusId}`),
+      getStatusRoute,
+      200,
+    );
     await officer.request('PATCH', `/api/v1/statuses/${statusId}`, {
       version: status.version,
       note: '=HYPERLINK("http://x.example")',
@@ -143,14 +165,13 @@ describe('CSV round trip', () => {
       header.indexOf('notiz')
     ];
     expect(noteCell).toBe(`'=HYPERLINK("http://x.example")`);
-    const roundTrip = (await (await upload(exported.text, 'dry-run')).json()) as CsvImportResult;
+    const roundTrip = await readBody(await upload(exported.text, 'dry-run'), importCsvRoute, 200);
     expect(roundTrip.summary.changed).toBe(0);
   });
 
   it('refuses files with unknown columns, other municipalities and oversized bodies', async () => {
     const badHeader = await upload('status_id;version;farbe\n1;1;rot\n', 'dry-run');
-    expect(badHeader.status).toBe(400);
-    expect(((await badHeader.json()) as ErrorBody).error.message).toMatch(/farbe/);
+    expect((await readBody(badHeader, importCsvRoute, 400)).error.message).toMatch(/farbe/);
     const viewer = await signInAs(app, 'viewer');
     const forbidden = await viewer.request(
       'POST',
@@ -162,8 +183,7 @@ describe('CSV round trip', () => {
     );
     expect(forbidden.status).toBe(403);
     const huge = await upload(`status_id;version\n${'1;1\n'.repeat(1_500_000)}`, 'dry-run');
-    expect(huge.status).toBe(413);
-    expect(((await huge.json()) as ErrorBody).error.code).toBe('payload_too_large');
+    expect((await readBody(huge, importCsvRoute, 413)).error.code).toBe('payload_too_large');
   });
 });
 
@@ -215,13 +235,17 @@ describe('CSV from German Excel', () => {
 
     const res = await uploadBytes(bytes, 'commit');
     expect(res.status).toBe(200);
-    const result = (await res.json()) as CsvImportResult;
+    const result = await readBody(res, importCsvRoute, 200);
     expect(result.applied).toBe(true);
     expect(result.summary).toEqual({ changed: 2, unchanged: 0, errors: 0, conflicts: 0 });
     // Lines keep their numbers in the file: the separator-only line 3 is skipped, not renumbered.
     expect(result.lines.map((line) => line.line)).toEqual([2, 4]);
     const stored = async (row: string[]) =>
-      (await (await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`)).json()) as Status;
+      await readBody(
+        await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`),
+        getStatusRoute,
+        200,
+      );
     expect(await stored(first)).toMatchObject({
       workflowState: 'paused',
       note: 'Prüfung läuft – „Größe“ 5 €',
@@ -243,16 +267,17 @@ describe('CSV from German Excel', () => {
     ]);
     const res = await uploadBytes(bytes, 'commit');
     expect(res.status).toBe(200);
-    const status = (await (
-      await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`)
-    ).json()) as Status;
+    const status = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${row[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
     expect(status).toMatchObject({ workflowState: 'paused', note: 'Über die Kreisverwaltung' });
   });
 
   it('refuses a file that is neither UTF-8 nor Windows-1252 with a 400 naming the line', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('status_id;version\n1;1\n'), 0x81, 0x0a]);
     const res = await uploadBytes(bytes, 'dry-run');
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.message).toMatch(/Zeile 3/);
+    expect((await readBody(res, importCsvRoute, 400)).error.message).toMatch(/Zeile 3/);
   });
 });

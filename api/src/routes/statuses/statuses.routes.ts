@@ -5,19 +5,22 @@ import {
   ChangeSetListQuerySchema,
   ChangeSetSchema,
   CsvImportResultSchema,
+  CsvRefusedErrorSchema,
   EventPageSchema,
   EventQuerySchema,
   idParamSchema,
   PageQuerySchema,
   RegionKeyParamSchema,
+  StatusConflictErrorSchema,
   StatusListQuerySchema,
   StatusPageSchema,
   StatusPatchSchema,
+  StatusRulesErrorSchema,
   StatusSchema,
   UndoResultSchema,
 } from '@ozg/shared';
 import { z } from 'zod';
-import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
 
 const IdParamSchema = z.object({
   id: idParamSchema().meta({ param: { name: 'id', in: 'path' }, example: 1 }),
@@ -59,7 +62,9 @@ export const patchStatusRoute = createRoute({
   },
   responses: {
     200: jsonContent(StatusSchema, 'Der geänderte Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, StatusConflictErrorSchema),
+    ...errorResponse(422, StatusRulesErrorSchema),
   },
 });
 
@@ -78,7 +83,9 @@ export const bulkUpdateRoute = createRoute({
   },
   responses: {
     200: jsonContent(BulkUpdateResultSchema, 'Ergebnis je Status; bei commit die geänderten Status'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, StatusConflictErrorSchema),
+    ...errorResponse(422, StatusRulesErrorSchema),
   },
 });
 
@@ -106,7 +113,8 @@ export const undoChangeSetRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonContent(UndoResultSchema, 'Die Rücknahme und die Status danach'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 422),
+    ...errorResponse(409, StatusConflictErrorSchema),
   },
 });
 
@@ -183,6 +191,8 @@ export const importCsvRoute = createRoute({
   },
   responses: {
     200: jsonContent(CsvImportResultSchema, 'Ergebnis je Zeile'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 413, 415),
+    ...errorResponse(409, StatusConflictErrorSchema),
+    ...errorResponse(422, CsvRefusedErrorSchema),
   },
 });

@@ -1,9 +1,15 @@
 import { type Database, queryRows, ROLLUP_TOTALS } from '@ozg/db';
-import type { ErrorBody, EventPageSchema, Status, StatusPageSchema } from '@ozg/shared';
+import type { Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import {
+  bulkUpdateRoute,
+  getStatusRoute,
+  listStatusesRoute,
+  patchStatusRoute,
+  statusEventsRoute,
+} from './statuses.routes';
 
 let database: Database;
 let app: TestApp;
@@ -19,14 +25,13 @@ afterAll(async () => {
   await database.close();
 });
 
-type Page = z.infer<typeof StatusPageSchema>;
-const json = async <T>(res: Response) => (await res.json()) as T;
+const page = async (res: Response) => readBody(res, listStatusesRoute, 200);
 
 async function firstStatus(filter = ''): Promise<Status> {
-  const page = await json<Page>(
+  const first = await page(
     await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?pageSize=5${filter}`),
   );
-  const status = page.items[0];
+  const status = first.items[0];
   if (!status) throw new Error('keine Status in der Demo');
   return status;
 }
@@ -49,14 +54,13 @@ async function rollupsMatchStatuses(): Promise<boolean> {
 describe('status list', () => {
   it('GET /api/v1/regions/{key}/statuses needs a signed-in user', async () => {
     const res = await app.request(`/api/v1/regions/${OFFICER_GEMEINDE}/statuses`);
-    expect(res.status).toBe(401);
-    expect((await json<ErrorBody>(res)).error.code).toBe('unauthenticated');
+    expect((await readBody(res, listStatusesRoute, 401)).error.code).toBe('unauthenticated');
   });
 
   it('tells every reader per status whether they may edit it, by the rule the writes check', async () => {
     const [consultant, viewer] = await Promise.all([signInAs(app, 'consultant'), signInAs(app, 'viewer')]);
     const read = async (client: TestClient, key: string) =>
-      json<Page>(await client.request('GET', `/api/v1/regions/${key}/statuses?pageSize=5`));
+      page(await client.request('GET', `/api/v1/regions/${key}/statuses?pageSize=5`));
     const own = await read(officer, OFFICER_GEMEINDE);
     const neighbour = await read(officer, '06435902');
     expect(own.editable).toBe(true);
@@ -83,17 +87,17 @@ describe('status list', () => {
   });
 
   it('filters by Themenfeld, overdue and text, sorts and paginates', async () => {
-    const all = await json<Page>(
+    const all = await page(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?pageSize=1000`),
     );
     expect(all.total).toBe(all.items.length);
     expect(all.total).toBeGreaterThan(20);
-    const overdue = await json<Page>(
+    const overdue = await page(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=1000`),
     );
     expect(overdue.items.every((s) => s.maturityLevel < 3)).toBe(true);
     expect(overdue.total).toBe(all.items.filter((s) => s.maturityLevel < 3).length);
-    const themed = await json<Page>(
+    const themed = await page(
       await officer.request(
         'GET',
         `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?themenfeld=${encodeURIComponent('Steuern & Zoll')}`,
@@ -101,11 +105,11 @@ describe('status list', () => {
     );
     expect(themed.items.length).toBeGreaterThan(0);
     expect(themed.items.every((s) => s.themenfeld === 'Steuern & Zoll')).toBe(true);
-    const search = await json<Page>(
+    const search = await page(
       await officer.request('GET', `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?q=hunde`),
     );
     expect(search.items.map((s) => s.serviceName)).toEqual(['Hundesteuer']);
-    const sorted = await json<Page>(
+    const sorted = await page(
       await officer.request(
         'GET',
         `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?sort=maturityLevel&order=desc&pageSize=1000`,
@@ -113,7 +117,7 @@ describe('status list', () => {
     );
     const levels = sorted.items.map((s) => s.maturityLevel);
     expect(levels).toEqual([...levels].sort((a, b) => b - a));
-    const second = await json<Page>(
+    const second = await page(
       await officer.request(
         'GET',
         `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?sort=ozgId&page=2&pageSize=10`,
@@ -128,10 +132,8 @@ describe('status list', () => {
   });
 
   it('lists the statuses of a kreisfreie Stadt under its Kreis key too, and refuses a Land', async () => {
-    const byKreis = await json<Page>(await admin.request('GET', '/api/v1/regions/06412/statuses?pageSize=1'));
-    const byGemeinde = await json<Page>(
-      await admin.request('GET', '/api/v1/regions/06412000/statuses?pageSize=1'),
-    );
+    const byKreis = await page(await admin.request('GET', '/api/v1/regions/06412/statuses?pageSize=1'));
+    const byGemeinde = await page(await admin.request('GET', '/api/v1/regions/06412000/statuses?pageSize=1'));
     expect(byKreis.total).toBe(byGemeinde.total);
     expect(byKreis.total).toBeGreaterThan(50);
     expect((await admin.request('GET', '/api/v1/regions/06/statuses')).status).toBe(422);
@@ -148,8 +150,7 @@ describe('status update', () => {
       solution: 'civento',
       url: 'https://formulare.demo.example/hund',
     });
-    expect(res.status).toBe(200);
-    const updated = await json<Status>(res);
+    const updated = await readBody(res, patchStatusRoute, 200);
     expect(updated).toMatchObject({
       maturityLevel: 3,
       onlineSince: '2024-03-01',
@@ -158,8 +159,10 @@ describe('status update', () => {
     });
     expect(updated.updatedBy).toBe('Digitalisierungsbeauftragte (Demo)');
 
-    const events = await json<z.infer<typeof EventPageSchema>>(
+    const events = await readBody(
       await officer.request('GET', `/api/v1/statuses/${status.id}/events`),
+      statusEventsRoute,
+      200,
     );
     expect(events.items[0]).toMatchObject({
       // Signed in with the session cookie and CSRF token: the web app's way (decision 003).
@@ -177,15 +180,14 @@ describe('status update', () => {
       version: status.version,
       note: 'erste',
     });
-    expect(first.status).toBe(200);
+    await readBody(first, patchStatusRoute, 200);
     const second = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
       version: status.version,
       note: 'zweite',
     });
-    expect(second.status).toBe(409);
-    const body = await json<ErrorBody>(second);
+    const body = await readBody(second, patchStatusRoute, 409);
     expect(body.error.code).toBe('conflict');
-    expect((body.error.details as { current: Status[] }).current[0]).toMatchObject({
+    expect(body.error.details.current[0]).toMatchObject({
       note: 'erste',
       version: status.version + 1,
     });
@@ -197,18 +199,19 @@ describe('status update', () => {
       version: status.version,
       maturityLevel: 4,
     });
-    expect(res.status).toBe(422);
-    expect((await json<ErrorBody>(res)).error.details).toEqual([
+    expect((await readBody(res, patchStatusRoute, 422)).error.details).toEqual([
       expect.objectContaining({ path: 'onlineSince', statusId: status.id }),
     ]);
-    const unchanged = await json<Status>(await officer.request('GET', `/api/v1/statuses/${status.id}`));
+    const unchanged = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${status.id}`),
+      getStatusRoute,
+      200,
+    );
     expect(unchanged.version).toBe(status.version);
   });
 
   it('refuses an officer outside their region with 403', async () => {
-    const other = await json<Page>(
-      await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1'),
-    );
+    const other = await page(await admin.request('GET', '/api/v1/regions/06435902/statuses?pageSize=1'));
     const target = other.items[0] as Status;
     const res = await officer.request('PATCH', `/api/v1/statuses/${target.id}`, {
       version: target.version,
@@ -218,33 +221,32 @@ describe('status update', () => {
   });
 
   it('POST /api/v1/statuses/bulk changes many statuses at once, or none when one is stale', async () => {
-    const page = await json<Page>(
+    const before = await page(
       await officer.request(
         'GET',
         `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=5&sort=ozgId`,
       ),
     );
-    const selection = page.items.map((s) => ({ id: s.id, version: s.version }));
+    const selection = before.items.map((s) => ({ id: s.id, version: s.version }));
     const staleSelection = selection.map((s, index) => (index === 2 ? { ...s, version: s.version + 7 } : s));
     const rejected = await officer.request('POST', '/api/v1/statuses/bulk', {
       statuses: staleSelection,
       changes: { workflowState: 'planned', plannedDate: '2027-06-30' },
     });
-    expect(rejected.status).toBe(409);
-    const stillThere = await json<Page>(
+    expect((await readBody(rejected, bulkUpdateRoute, 409)).error.details.current).toHaveLength(1);
+    const stillThere = await page(
       await officer.request(
         'GET',
         `/api/v1/regions/${OFFICER_GEMEINDE}/statuses?overdue=true&pageSize=5&sort=ozgId`,
       ),
     );
-    expect(stillThere.items.map((s) => s.version)).toEqual(page.items.map((s) => s.version));
+    expect(stillThere.items.map((s) => s.version)).toEqual(before.items.map((s) => s.version));
 
     const res = await officer.request('POST', '/api/v1/statuses/bulk', {
       statuses: selection,
       changes: { maturityLevel: 3, solution: 'civento', onlineSince: '2024-03-01' },
     });
-    expect(res.status).toBe(200);
-    const { items } = await json<{ items: Status[] }>(res);
+    const { items } = await readBody(res, bulkUpdateRoute, 200);
     expect(items.every((s) => s.maturityLevel === 3 && s.solution === 'civento')).toBe(true);
     expect(await rollupsMatchStatuses()).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { Database } from '@ozg/db';
-import type { AdminUser, ErrorBody } from '@ozg/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, signIn, signInAs, type TestApp, type TestClient } from '../../testing';
+import { demoTestApp, readBody, signIn, signInAs, type TestApp, type TestClient } from '../../testing';
+import { createUserRoute, listUsersRoute, updateUserRoute } from './users.routes';
 
 let database: Database;
 let app: TestApp;
@@ -15,15 +15,13 @@ afterAll(async () => {
 });
 
 const listUsers = async () =>
-  ((await (await admin.request('GET', '/api/v1/users')).json()) as { items: AdminUser[] }).items;
+  (await readBody(await admin.request('GET', '/api/v1/users'), listUsersRoute, 200)).items;
 
 describe('user administration', () => {
   it('GET /users lists the accounts with their regions and no password hashes', async () => {
     const res = await admin.request('GET', '/api/v1/users');
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    expect(text).not.toContain('argon2');
-    const { items } = JSON.parse(text) as { items: AdminUser[] };
+    expect(await res.clone().text()).not.toContain('argon2');
+    const { items } = await readBody(res, listUsersRoute, 200);
     const officer = items.find((user) => user.email === 'kommune@demo.example');
     expect(officer?.role).toBe('officer');
     expect(officer?.regions.map((region) => region.ags)).toEqual(['06435901']);
@@ -37,15 +35,13 @@ describe('user administration', () => {
       regions: ['06435901'],
       password: 'ein-sicheres-passwort',
     });
-    expect(res.status).toBe(200);
-    const anna = (await res.json()) as AdminUser;
+    const anna = await readBody(res, createUserRoute, 200);
     expect(anna.regions).toHaveLength(1);
     const annaClient = await signIn(app, 'anna@kommune.example', 'ein-sicheres-passwort');
     expect((await annaClient.request('GET', '/api/v1/me')).status).toBe(200);
 
     const locked = await admin.request('PATCH', `/api/v1/users/${anna.id}`, { active: false });
-    expect(locked.status).toBe(200);
-    expect(((await locked.json()) as AdminUser).active).toBe(false);
+    expect((await readBody(locked, updateUserRoute, 200)).active).toBe(false);
     // Her open session ends at once, and she cannot sign in again.
     expect((await annaClient.request('GET', '/api/v1/me')).status).toBe(401);
     await expect(signIn(app, 'anna@kommune.example', 'ein-sicheres-passwort')).rejects.toThrow(/401/);
@@ -54,8 +50,7 @@ describe('user administration', () => {
   it('PATCH /users/{id} refuses an officer without regions and says why', async () => {
     const officer = (await listUsers()).find((user) => user.email === 'kommune@demo.example');
     const res = await admin.request('PATCH', `/api/v1/users/${officer?.id}`, { regions: [] });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.message).toBe(
+    expect((await readBody(res, updateUserRoute, 400)).error.message).toBe(
       'Ein Konto der Rolle Kommune braucht mindestens ein Gebiet (AGS).',
     );
     const after = (await listUsers()).find((user) => user.email === 'kommune@demo.example');

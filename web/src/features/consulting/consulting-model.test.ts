@@ -1,4 +1,10 @@
-import type { Consultation, ConsultingReport, WorklistItem } from '@ozg/shared';
+import {
+  type Consultation,
+  type ConsultingReport,
+  type Measure,
+  MeasureConflictDetailsSchema,
+  type WorklistItem,
+} from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client';
 import {
@@ -49,14 +55,25 @@ describe('consulting model', () => {
   });
 
   it('takes the current record from a 409 and nothing from other failures', () => {
-    const conflict = new ApiError(409, {
-      error: { code: 'conflict', message: 'geändert', details: { current: { version: 3 } } },
-    });
-    expect(conflictCurrent(conflict)).toEqual({ version: 3 });
-    expect(
-      conflictCurrent(new ApiError(409, { error: { code: 'conflict', message: 'schon da' } })),
-    ).toBeNull();
-    expect(conflictCurrent(new ApiError(422, null))).toBeNull();
+    const measure: Measure = {
+      id: 4,
+      consultationId: 2,
+      title: 'Wohngeld online anbieten',
+      owner: null,
+      dueDate: '2026-06-30',
+      state: 'open',
+      overdue: false,
+      ozgIds: [99001],
+      completedAt: null,
+      statusEventIds: [],
+      version: 3,
+    };
+    const conflict = (details: unknown) =>
+      new ApiError(409, { error: { code: 'conflict', message: 'geändert', details } });
+    expect(conflictCurrent(conflict({ current: measure }), MeasureConflictDetailsSchema)).toEqual(measure);
+    expect(conflictCurrent(conflict({ current: { version: 3 } }), MeasureConflictDetailsSchema)).toBeNull();
+    expect(conflictCurrent(conflict(undefined), MeasureConflictDetailsSchema)).toBeNull();
+    expect(conflictCurrent(new ApiError(422, null), MeasureConflictDetailsSchema)).toBeNull();
   });
 
   it('writes share differences in percentage points, with the sign', () => {

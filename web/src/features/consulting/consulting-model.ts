@@ -8,7 +8,7 @@ import {
   type ConsultingReport,
   type WorklistItem,
 } from '@ozg/shared';
-import { ApiError } from '../../lib/api-client';
+import { ApiError, errorDetails } from '../../lib/api-client';
 
 /** The worklist filter from the address (?kreis=06435&bereich=ozg); anything invalid means "all". */
 export function parseWorklistFilter(search: URLSearchParams): {
@@ -50,11 +50,15 @@ export const breakableAreaLabel = (area: ConsultingArea) =>
 export const municipalitiesCount = (count: number) =>
   `${new Intl.NumberFormat('de-DE').format(count)} ${count === 1 ? 'Kommune' : 'Kommunen'}`;
 
-/** The current record sent with a 409 (optimistic concurrency), or null for any other failure. */
-export function conflictCurrent<T>(error: unknown): T | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const details = error.body?.error.details;
-  return details && typeof details === 'object' && 'current' in details ? (details.current as T) : null;
+/**
+ * The current record sent with a 409 (optimistic concurrency), checked with the
+ * route's details schema (e.g. ConsultationConflictDetailsSchema), or null for any other failure.
+ */
+export function conflictCurrent<T>(
+  error: unknown,
+  schema: Parameters<typeof errorDetails<{ current: T }>>[2],
+): T | null {
+  return errorDetails(error, 409, schema)?.current ?? null;
 }
 
 /** A failure as one German sentence for the user. */

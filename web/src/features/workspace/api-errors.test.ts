@@ -1,3 +1,4 @@
+import type { Status } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client';
 import { conflictRecords, errorMessage, ruleProblems } from './api-errors';
@@ -7,9 +8,32 @@ const apiError = (status: number, details: unknown) =>
 
 describe('reading failed writes', () => {
   it('takes the current records from a 409 and nothing from other errors', () => {
-    const current = [{ id: 1, version: 5 }];
+    const current: Status[] = [
+      {
+        id: 1,
+        regionId: 3,
+        ozgId: 99001,
+        serviceName: 'Wohngeld',
+        themenfeld: 'Bauen & Wohnen',
+        inTarget: true,
+        maturityLevel: 1,
+        maturityModel: '1.1',
+        workflowState: 'planned',
+        solution: null,
+        url: null,
+        plannedDate: null,
+        onlineSince: null,
+        contact: null,
+        note: null,
+        version: 5,
+        updatedAt: '2026-03-02T10:00:00.000Z',
+        updatedBy: 'Anna Beispiel',
+      },
+    ];
     expect(conflictRecords(apiError(409, { current }))).toEqual(current);
     expect(conflictRecords(apiError(422, { current }))).toBeNull();
+    // Records of another shape (an API that renamed a field) are not taken for statuses.
+    expect(conflictRecords(apiError(409, { current: [{ id: 1, version: 5 }] }))).toBeNull();
     expect(conflictRecords(apiError(409, undefined))).toBeNull();
     expect(conflictRecords(new Error('offline'))).toBeNull();
   });

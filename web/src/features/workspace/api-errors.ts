@@ -1,25 +1,19 @@
-import type { Status } from '@ozg/shared';
-import { ApiError, userMessage } from '../../lib/api-client';
+import {
+  type FieldProblem,
+  FieldProblemsSchema,
+  type Status,
+  StatusConflictDetailsSchema,
+} from '@ozg/shared';
+import { errorDetails, userMessage } from '../../lib/api-client';
 
 /** The current records a 409 carries (details.current), or null when the error is something else. */
 export function conflictRecords(error: unknown): Status[] | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const details = error.body?.error.details as { current?: Status[] } | undefined;
-  return Array.isArray(details?.current) ? details.current : null;
+  return errorDetails(error, 409, StatusConflictDetailsSchema)?.current ?? null;
 }
 
-export type RuleProblem = { path: string; message: string; statusId?: number; ozgId?: number };
-
 /** The broken status rules a 422 (or the field errors a 400) carries, or an empty list. */
-export function ruleProblems(error: unknown): RuleProblem[] {
-  if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 400)) return [];
-  const details = error.body?.error.details;
-  return Array.isArray(details)
-    ? details.filter(
-        (item): item is RuleProblem =>
-          typeof item === 'object' && item !== null && 'message' in item && 'path' in item,
-      )
-    : [];
+export function ruleProblems(error: unknown): FieldProblem[] {
+  return errorDetails(error, 422, FieldProblemsSchema) ?? errorDetails(error, 400, FieldProblemsSchema) ?? [];
 }
 
 /** A German sentence for any failed write. */

@@ -6,7 +6,7 @@ import {
   type ImportStreamLine,
   ImportStreamLineSchema,
 } from '@ozg/shared';
-import { ApiError, requestHeaders } from '../../../lib/api-client';
+import { ApiError, errorBodyOf, requestHeaders } from '../../../lib/api-client';
 
 /**
  * How far an upload is: the bytes sent, then the server importing (with the
@@ -101,10 +101,6 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function errorBodyOf(body: unknown): ErrorBody | null {
-  return body && typeof body === 'object' && 'error' in body ? (body as ErrorBody) : null;
 }
 
 function errorOf(code: ErrorCode, message: string): ErrorBody {

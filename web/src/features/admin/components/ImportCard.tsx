@@ -1,7 +1,7 @@
-import type { ImportProblem, ImportResult } from '@ozg/shared';
+import { ImportProblemSchema, type ImportResult } from '@ozg/shared';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, errorDetails } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { type UploadProgress, uploadFile } from '../api/upload-file';
 
@@ -107,9 +107,7 @@ function UploadProgressBar({ progress }: { progress: UploadProgress | null }) {
 
 function ImportFailure({ error }: { error: unknown }) {
   const message = error instanceof ApiError ? error.message : 'Der Import ist fehlgeschlagen.';
-  const details =
-    error instanceof ApiError ? (error.body?.error.details as ImportProblem | undefined) : undefined;
-  const problem = details && typeof details === 'object' && 'problem' in details ? details : null;
+  const problem = errorDetails(error, 422, ImportProblemSchema);
   return (
     <div className="import-failure" role="alert">
       <p className="import-failure-title">Nicht übernommen – es wurde nichts geändert.</p>

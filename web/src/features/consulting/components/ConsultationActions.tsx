@@ -1,6 +1,7 @@
 import {
   CONSULTATION_STATE_LABELS,
   type Consultation,
+  ConsultationConflictDetailsSchema,
   type ConsultationUpdate,
   earliestHeldOn,
   todayInGermany,
@@ -63,7 +64,7 @@ export function ConsultationActions({
     update.mutate({ id: consultation.id, update: body }, { onSuccess: () => setStep(null) });
   };
 
-  const current = conflictCurrent<Consultation>(update.error);
+  const current = conflictCurrent(update.error, ConsultationConflictDetailsSchema);
   const reload = () => {
     update.reset();
     setStep(null);

@@ -1,4 +1,10 @@
-import { MEASURE_STATE_LABELS, MEASURE_STATES, type Measure, type MeasureState } from '@ozg/shared';
+import {
+  MEASURE_STATE_LABELS,
+  MEASURE_STATES,
+  type Measure,
+  MeasureConflictDetailsSchema,
+  type MeasureState,
+} from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useUpdateMeasure } from '../api/update-measure';
@@ -57,7 +63,7 @@ function MeasureItem({
   const [owner, setOwner] = useState(measure.owner ?? '');
   const [dueDate, setDueDate] = useState(measure.dueDate ?? '');
   const id = useId();
-  const current = conflictCurrent<Measure>(update.error);
+  const current = conflictCurrent(update.error, MeasureConflictDetailsSchema);
 
   const changeState = (state: MeasureState) => {
     update.mutate({ id: measure.id, update: { version: measure.version, state } });

@@ -3,6 +3,7 @@ import {
   CONSULTING_AREAS,
   type ConsultingArea,
   type ConsultingModule,
+  ModuleConflictDetailsSchema,
 } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
@@ -55,7 +56,7 @@ function ModuleItem({ module, onReload }: { module: ConsultingModule; onReload: 
   const [description, setDescription] = useState(module.description);
   const [active, setActive] = useState(module.active);
   const id = useId();
-  const current = conflictCurrent<ConsultingModule>(update.error);
+  const current = conflictCurrent(update.error, ModuleConflictDetailsSchema);
 
   const startEditing = () => {
     update.reset();

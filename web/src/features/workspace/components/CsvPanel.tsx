@@ -1,7 +1,12 @@
-import type { CsvImportResult, CsvLineResult } from '@ozg/shared';
+import {
+  type CsvImportResult,
+  CsvImportResultSchema,
+  type CsvLineResult,
+  ExpectedDetailsSchema,
+} from '@ozg/shared';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { ApiError } from '../../../lib/api-client';
+import { errorDetails } from '../../../lib/api-client';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
 import { errorMessage } from '../api-errors';
@@ -16,15 +21,12 @@ const OUTCOME_LABELS: Record<CsvLineResult['outcome'], string> = {
 
 /** What a failed upload carries: the per-line result of a refused commit, or the expected columns. */
 function resultOf(error: unknown): CsvImportResult | null {
-  if (!(error instanceof ApiError) || error.status !== 422) return null;
-  const details = error.body?.error.details as CsvImportResult | undefined;
-  return details && Array.isArray(details.lines) ? details : null;
+  return errorDetails(error, 422, CsvImportResultSchema);
 }
 
+/** A header the API refused (400) names the columns it knows. */
 function expectedColumns(error: unknown): string[] | null {
-  if (!(error instanceof ApiError)) return null;
-  const details = error.body?.error.details as { expected?: string[] } | undefined;
-  return Array.isArray(details?.expected) ? details.expected : null;
+  return errorDetails(error, 400, ExpectedDetailsSchema)?.expected ?? null;
 }
 
 /**
