@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, createUser, setPassword } from '@ozg/api';
-import { createDb, type Database, migrateDb } from '@ozg/db';
+import { createDb, type Database, type Db, migrateDb, rebuildDerivedTables } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
 import {
   decodeUploadedText,
@@ -41,6 +41,9 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       Passwort setzen; beendet alle Sitzungen des Benutzers.
   db migrate
       Ausstehende Migrationen anwenden.
+  rebuild
+      Abgeleitete Tabellen (Rollups, Summen, Tagesstände) aus Status und Ereignissen neu
+      berechnen, z. B. für Tagesstände, die noch nach UTC-Tagen geschrieben wurden.
 
 Datenbank: DATABASE_URL=postgres://… für einen PostgreSQL-Server, sonst die
 eingebettete Datenbank in OZG_DATA_DIR (Standard ./data/pglite).
@@ -295,6 +298,14 @@ async function main(argv: string[]) {
   if (command === 'db' && sub === 'migrate') {
     await withDatabase(async () => {});
     console.log('Migrationen angewendet.');
+    return;
+  }
+  if (command === 'rebuild' && sub === undefined) {
+    // One transaction: readers see the old tables until the new ones are complete.
+    await withDatabase((database) =>
+      database.db.transaction((tx) => rebuildDerivedTables(tx as unknown as Db)),
+    );
+    console.log('Rollups, Summen und Tagesstände neu berechnet.');
     return;
   }
   throw new UsageError(`Unbekannter Befehl: ${argv.join(' ')}\n\n${HELP}`);
