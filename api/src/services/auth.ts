@@ -244,7 +244,3 @@ export async function sessionFromToken(
     },
   };
 }
-
-export function canEditRegion(actor: Actor, regionId: number): boolean {
-  return actor.role === 'admin' || (actor.role === 'officer' && actor.editableRegionIds.includes(regionId));
-}

@@ -25,7 +25,8 @@ import {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../lib/errors';
-import { type Actor, canEditRegion } from './auth';
+import type { Actor } from './auth';
+import { authorizeStatusEdit, canEditRegion } from './policy';
 import { today } from './regions';
 
 type StatusRow = {
@@ -258,8 +259,7 @@ export async function writeStatuses(
     const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
 
-    const forbidden = rows.filter((row) => !canEditRegion(input.actor, row.region_id));
-    if (forbidden.length > 0) throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+    authorizeStatusEdit({ actor: input.actor, input: { regionIds: rows.map((row) => row.region_id) } });
     const stale = input.updates.filter((update) => current.get(update.id)?.version !== update.version);
     if (stale.length > 0)
       throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
@@ -363,8 +363,10 @@ export async function bulkUpdateStatuses(input: {
   const current = new Map((await getStatuses(input.db, ids)).map((status) => [status.id, status]));
   const missing = ids.filter((id) => !current.has(id));
   if (missing.length > 0) throw new AppError('not_found', `Status ${missing.join(', ')} gibt es nicht.`);
-  if ([...current.values()].some((status) => !canEditRegion(input.actor, status.regionId)))
-    throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+  authorizeStatusEdit({
+    actor: input.actor,
+    input: { regionIds: [...current.values()].map((status) => status.regionId) },
+  });
 
   const day = input.now ?? today();
   const updates: StatusUpdate[] = [];
