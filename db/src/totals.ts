@@ -245,12 +245,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   const rollupRows = changed.map(({ regionId, themenfeld, change }) => ({
     region_id: regionId,
     themenfeld,
-    d0: change.levels[0],
-    d1: change.levels[1],
-    d2: change.levels[2],
-    d3: change.levels[3],
-    d4: change.levels[4],
-    dd: change.byDeadline,
+    ...countDeltas(change),
   }));
   await db.execute(sql`
     select 1 from region_rollups
@@ -327,12 +322,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     return {
       region_id: regionId,
       themenfeld,
-      d0: change.levels[0],
-      d1: change.levels[1],
-      d2: change.levels[2],
-      d3: change.levels[3],
-      d4: change.levels[4],
-      dd: change.byDeadline,
+      ...countDeltas(change),
       dw: change.conformant,
       days_late: histogram ? addToHistogram(histogram, change.histogram) : null,
     };
@@ -348,6 +338,16 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     where t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
   await snapshotToday(db, [...new Set(ordered.map((row) => row.regionId))]);
 }
+
+/** The columns d0…d4 (per Reifegrad) and dd (online by the deadline) that the update statements add. */
+const countDeltas = (change: Adjustment) => ({
+  d0: change.levels[0],
+  d1: change.levels[1],
+  d2: change.levels[2],
+  d3: change.levels[3],
+  d4: change.levels[4],
+  dd: change.byDeadline,
+});
 
 const emptyAdjustment = (): Adjustment => ({
   levels: [0, 0, 0, 0, 0],
