@@ -1,4 +1,4 @@
-import { type Database, queryRows, rebuildSnapshots, recomputeRollups, schema } from '@ozg/db';
+import { type Database, queryRows, rebuildDerivedTables, schema } from '@ozg/db';
 import { importGv100 } from '@ozg/db/importers';
 import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
 import { daysBetween, endOfGermanDay, germanDayOf, OZG_DEADLINE } from '@ozg/shared';
@@ -120,8 +120,7 @@ async function writeEvents(database: Database, events: EventRow[], finals: Map<n
       })),
     )}::jsonb) as f(id int, level smallint, in_target boolean, online_since date)
     where st.id = f.id`);
-  await recomputeRollups(database.db);
-  await rebuildSnapshots(database.db);
+  await rebuildDerivedTables(database.db);
 }
 
 /** Every figure a page of day D shows: progress, children, series (with forecast) of the sample's regions. */

@@ -1,4 +1,4 @@
-import { type Database, queryRows, rebuildSnapshots, schema } from '@ozg/db';
+import { type Database, queryRows, rebuildDerivedTables, schema } from '@ozg/db';
 import { ImportFileError, importGv100 } from '@ozg/db/importers';
 import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
 import { EXECUTING_LEVELS } from '@ozg/shared';
@@ -251,7 +251,7 @@ describe('rollups, totals and snapshots stay in step with the statuses', () => {
           const snapshots = sql`select region_id, day::text, target_count, conformant, weighted_target::text, weighted_conformant::text
             from progress_snapshots order by region_id, day`;
           const written = await queryRows(database.db, snapshots);
-          await rebuildSnapshots(database.db);
+          await rebuildDerivedTables(database.db);
           expect(await queryRows(database.db, snapshots)).toEqual(written);
         } finally {
           await database.close();

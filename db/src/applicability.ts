@@ -1,7 +1,8 @@
-import { type ChangeSourceKind, CITY_KREIS_KINDS } from '@ozg/shared';
+import type { ChangeSourceKind, DatasetKind } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, intArray, queryRows } from './client';
-import { recomputeRollups } from './rollups';
+import { appendEventsSql, CURRENT, carriesStatusesSql, isCityKreisSql, stateOf, validOn } from './domain-sql';
+import { applyStatusChanges } from './write-path';
 
 /**
  * Executing levels for services that have none yet, after a catalogue import:
@@ -28,7 +29,8 @@ export type TargetSetSync = { created: number; changed: number; regionIds: numbe
  * a status is created (Reifegrad 0) for every service a region must offer and
  * does not have yet, and `in_target` follows the executing level, the region's
  * kind and its exceptions. Nothing is deleted; every change appends an event,
- * and the rollups of the affected regions are rebuilt in the same transaction.
+ * and the rollups of the affected regions are rebuilt in the same transaction
+ * (the write path, write-path.ts).
  *
  * This is the set-based form of `appliesByDefault` in @ozg/shared (one
  * statement for ~6 million region/service pairs at national scale); a test
@@ -46,23 +48,33 @@ export async function syncTargetSets(
      * change on the file's Stichtag): their events carry it as effective_on.
      */
     effective?: { on: string; regionIds: readonly number[] };
+    /** Rebuild every rollup, not only the synced ones (a catalogue import may move services between Themenfelder). */
+    rebuildAllRollups?: boolean;
+    /** What the database holds afterwards (an official import). */
+    dataset?: DatasetKind;
   },
 ): Promise<TargetSetSync> {
   const regionFilter = options.regionIds ? sql`and v.region_id = any(${intArray(options.regionIds)})` : sql``;
   const serviceFilter = options.ozgIds ? sql`where ozg_id = any(${intArray(options.ozgIds)})` : sql``;
-  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
-  const effectiveOn = (regionColumn: string) =>
-    options.effective
-      ? sql`case when ${sql.raw(regionColumn)} = any(${intArray(options.effective.regionIds)}) then ${options.effective.on}::date end`
-      : sql`null::date`;
-  const [result] = await queryRows<{ created: number; changed: number; region_ids: number[] | null }>(
-    db,
-    sql`
+  const effectiveOn = options.effective
+    ? sql`case when region_id = any(${intArray(options.effective.regionIds)}) then ${options.effective.on}::date end`
+    : sql`null::date`;
+  const eventContext = {
+    actorUserId: sql`${options.actorUserId ?? null}`,
+    source: sql`${options.source}`,
+    effectiveOn,
+  };
+  let regionIds: number[] = [];
+  const [result] = await applyStatusChanges<{
+    created: number;
+    changed: number;
+    region_ids: number[] | null;
+  }>(db, {
+    statement: sql`
     with administrations as (
       select v.region_id, r.level, v.kind
       from region_versions v join regions r on r.id = v.region_id
-      where v.valid_to is null
-        and (r.level = 'gemeinde' or (r.level = 'kreis' and not v.kind = any(${cityKinds}::region_kind[])))
+      where ${validOn('v', CURRENT)} and ${carriesStatusesSql(sql`r.level`, 'v')}
         ${regionFilter}
     ),
     services as (select ozg_id, executing_level, active from ozg_services ${serviceFilter}),
@@ -71,7 +83,7 @@ export async function syncTargetSets(
         s.active and coalesce(e.applies,
           case s.executing_level
             when 'gemeinde' then a.level = 'gemeinde'
-            when 'kreis' then a.level = 'kreis' or a.kind = any(${cityKinds}::region_kind[])
+            when 'kreis' then a.level = 'kreis' or ${isCityKreisSql('a')}
             else false
           end) as applies
       from administrations a
@@ -84,7 +96,7 @@ export async function syncTargetSets(
       from desired d
       left join service_statuses st on st.region_id = d.region_id and st.ozg_id = d.ozg_id
       where d.applies and st.id is null
-      returning id, region_id, ozg_id, maturity_level, maturity_model
+      returning id, region_id, ozg_id, maturity_level, maturity_model, in_target
     ),
     changed as (
       update service_statuses st
@@ -94,11 +106,15 @@ export async function syncTargetSets(
       returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
     ),
     created_events as (
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, effective_on)
-      select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
-        '{}'::jsonb, jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level), maturity_level, maturity_model, true,
-        ${effectiveOn('region_id')}
-      from created
+      ${appendEventsSql(
+        {
+          ...stateOf('created'),
+          ...eventContext,
+          before: sql`'{}'::jsonb`,
+          after: sql`jsonb_build_object('inTarget', true, 'maturityLevel', maturity_level)`,
+        },
+        sql`created`,
+      )}
     ),
     -- Statuses of regions that no longer carry statuses (closed, or a Landkreis turned into a city)
     -- leave their target sets; only in a run over all regions, which knows every administration.
@@ -111,18 +127,25 @@ export async function syncTargetSets(
       returning st.id, st.region_id, st.ozg_id, st.in_target, st.maturity_level, st.maturity_model
     ),
     changed_events as (
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, effective_on)
-      select id, region_id, ozg_id, ${options.actorUserId ?? null}, ${options.source},
-        jsonb_build_object('inTarget', not in_target), jsonb_build_object('inTarget', in_target),
-        maturity_level, maturity_model, in_target, ${effectiveOn('region_id')}
-      from (select * from changed union all select * from retired) c
+      ${appendEventsSql(
+        {
+          ...stateOf('c'),
+          ...eventContext,
+          before: sql`jsonb_build_object('inTarget', not in_target)`,
+          after: sql`jsonb_build_object('inTarget', in_target)`,
+        },
+        sql`(select * from changed union all select * from retired) c`,
+      )}
     )
     select (select count(*) from created)::int as created,
            (select count(*) from changed)::int + (select count(*) from retired)::int as changed,
            (select array_agg(distinct region_id) from (
               select region_id from created union select region_id from changed union select region_id from retired) x) as region_ids`,
-  );
-  const regionIds = result?.region_ids ?? [];
-  if (regionIds.length > 0) await recomputeRollups(db, regionIds);
+    derived: ([row]) => {
+      regionIds = row?.region_ids ?? [];
+      return options.rebuildAllRollups ? { rollupsOf: 'all' } : { rollupsOf: regionIds };
+    },
+    ...(options.dataset ? { dataset: options.dataset } : {}),
+  });
   return { created: result?.created ?? 0, changed: result?.changed ?? 0, regionIds };
 }

@@ -29,11 +29,33 @@ export {
   type ReadReplica,
   type Tx,
 } from './client';
+export {
+  administrationsBelow,
+  appendEventsSql,
+  COUNTED_MATURITY_MODEL,
+  CURRENT,
+  carriesStatusesSql,
+  countedModel,
+  countedStatus,
+  type EventValues,
+  isCityKreisSql,
+  isCountedStatus,
+  onDay,
+  stateOf,
+  type Validity,
+  validOn,
+} from './domain-sql';
 export { readDbEnv } from './env';
-export { clearAllData, markDataChanged, readDataset } from './instance';
+export { clearAllData, readDataset } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
-export { ROLLUP_TOTALS, recomputeRollups } from './rollups';
+export { ROLLUP_TOTALS } from './rollups';
 export * as schema from './schema/index';
-export { applyStatusDeltas, rebuildSnapshots, recomputeTotals, type StatusDelta } from './totals';
+export type { StatusDelta } from './totals';
+export {
+  applyStatusChanges,
+  type DerivedChange,
+  rebuildDerivedTables,
+  type StatusWrite,
+} from './write-path';

@@ -1,6 +1,7 @@
 import { OZG_CONFORMANT_LEVEL, OZG_DEADLINE } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, intArray } from './client';
+import { countedStatus } from './domain-sql';
 import { recomputeTotals } from './totals';
 
 /**
@@ -35,7 +36,7 @@ export async function recomputeRollups(db: Db, regionIds?: readonly number[]): P
       (count(*) filter (where counted and maturity_level >= ${OZG_CONFORMANT_LEVEL} and online_since <= ${OZG_DEADLINE}::date))::int
     from (
       select st.region_id, s.themenfeld, st.maturity_level, st.online_since,
-        st.in_target and st.maturity_model = '1.1' as counted
+        ${countedStatus('st')} as counted
       from service_statuses st join ozg_services s on s.ozg_id = st.ozg_id ${statusScope}
     ) x
     group by region_id, themenfeld

@@ -1,14 +1,8 @@
-import {
-  CITY_KREIS_KINDS,
-  daysBetween,
-  OZG_CONFORMANT_LEVEL,
-  OZG_DEADLINE,
-  THEMENFELDER,
-  type Themenfeld,
-} from '@ozg/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { daysBetween, OZG_CONFORMANT_LEVEL, OZG_DEADLINE, THEMENFELDER, type Themenfeld } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
 import { germanDay, germanToday } from './calendar';
 import { type Db, intArray, queryRows } from './client';
+import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-sql';
 
 /*
  * Region totals and progress snapshots: what the dashboards read (decision 005).
@@ -32,42 +26,6 @@ import { type Db, intArray, queryRows } from './client';
  * rebuildSnapshots).
  */
 
-const CITY_KINDS = `{${CITY_KREIS_KINDS.join(',')}}`;
-
-/** Where a region version is valid: on `day`, or today (`current`). */
-type Validity = { current: true } | { day: SQL };
-
-function valid(alias: string, validity: Validity): SQL {
-  const a = sql.raw(alias);
-  return 'current' in validity
-    ? sql`${a}.valid_to is null`
-    : sql`${a}.valid_from <= ${validity.day} and (${a}.valid_to is null or ${a}.valid_to > ${validity.day})`;
-}
-
-/**
- * CTE `links(admin_id, population, ancestor_id)`: every administration of the
- * territory (current or of a day) once for itself and once for each ancestor,
- * with the inhabitants it serves (a Gemeinde its own, a Landkreis those of its
- * Gemeinden).
- */
-function linksCte(validity: Validity): SQL {
-  return sql`links as (
-    select v0.region_id as admin_id,
-      case when r.level = 'gemeinde' then coalesce(v0.population, 0)::bigint
-           else (select coalesce(sum(c.population), 0)::bigint from region_versions c
-                 where c.parent_region_id = v0.region_id and ${valid('c', validity)}) end as population,
-      x.ancestor_id
-    from region_versions v0
-    join regions r on r.id = v0.region_id
-    left join region_versions v1 on v1.region_id = v0.parent_region_id and ${valid('v1', validity)}
-    left join region_versions v2 on v2.region_id = v1.parent_region_id and ${valid('v2', validity)}
-    left join region_versions v3 on v3.region_id = v2.parent_region_id and ${valid('v3', validity)}
-    cross join lateral (values (v0.region_id), (v1.region_id), (v2.region_id), (v3.region_id)) x(ancestor_id)
-    where ${valid('v0', validity)} and x.ancestor_id is not null
-      and (r.level = 'gemeinde' or (r.level = 'kreis' and not v0.kind = any(${CITY_KINDS}::region_kind[])))
-  )`;
-}
-
 /** The current ancestors of some regions, the regions themselves included. */
 async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
@@ -75,7 +33,7 @@ async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<n
     sql`with recursive up(id) as (
           select unnest(${intArray(regionIds)})
           union
-          select v.parent_region_id from up join region_versions v on v.region_id = up.id and v.valid_to is null
+          select v.parent_region_id from up join region_versions v on v.region_id = up.id and ${validOn('v', CURRENT)}
           where v.parent_region_id is not null)
         select id from up order by id`,
   );
@@ -115,9 +73,9 @@ export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Pro
   await db.execute(sql`
     insert into region_totals (region_id, themenfeld, administrations, target_count, level0, level1, level2,
       level3, level4, online_by_deadline, weighted_target, weighted_conformant, days_late, updated_at)
-    with ${linksCte({ current: true })},
+    with ${administrationLinks(CURRENT)},
     scope as (
-      select v.region_id from region_versions v where v.valid_to is null and ${inScope('v.region_id')}
+      select v.region_id from region_versions v where ${validOn('v', CURRENT)} and ${inScope('v.region_id')}
     ),
     grid as (
       select s.region_id, t.themenfeld from scope s
@@ -140,7 +98,7 @@ export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Pro
       from links l
       join service_statuses st on st.region_id = l.admin_id
       join ozg_services s on s.ozg_id = st.ozg_id
-      where ${inScope('l.ancestor_id')} and st.in_target and st.maturity_model = '1.1'
+      where ${inScope('l.ancestor_id')} and ${countedStatus('st')}
         and st.maturity_level >= ${OZG_CONFORMANT_LEVEL} and st.online_since > ${OZG_DEADLINE}::date
       group by grouping sets ((l.ancestor_id, days), (l.ancestor_id, s.themenfeld, days))
     ),
@@ -164,7 +122,7 @@ export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Pro
   if (!scopeIds) {
     await db.execute(sql`
       delete from region_totals t where not exists (
-        select 1 from region_versions v where v.region_id = t.region_id and v.valid_to is null)`);
+        select 1 from region_versions v where v.region_id = t.region_id and ${validOn('v', CURRENT)})`);
   }
   await snapshotToday(db, scopeIds ?? 'all');
 }
@@ -195,8 +153,8 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
           c.conformant - coalesce(lag(c.conformant) over w, 0) as d_conformant
         from status_events e
         cross join lateral (select ${germanDay(sql`e.occurred_at`)} as day,
-          (e.in_target and e.maturity_model = '1.1')::int as counted,
-          (e.in_target and e.maturity_model = '1.1' and e.maturity_level >= ${OZG_CONFORMANT_LEVEL})::int as conformant) c
+          ${countedStatus('e')}::int as counted,
+          (${countedStatus('e')} and e.maturity_level >= ${OZG_CONFORMANT_LEVEL})::int as conformant) c
         window w as (partition by e.status_id order by e.occurred_at, e.id)
       ) x
       group by region_id, day
@@ -215,7 +173,7 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
       const beforeNext = next ? sql`and day < ${next.day}::date` : sql``;
       await t.execute(sql`
         insert into progress_snapshots (region_id, day, target_count, conformant, weighted_target, weighted_conformant)
-        with ${linksCte({ day: start })},
+        with ${administrationLinks({ day: start })},
         changes as (
           select a.admin_id, ${start} as day, coalesce(sum(c.d_target), 0)::int as d_target,
             coalesce(sum(c.d_conformant), 0)::int as d_conformant
@@ -287,12 +245,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   const rollupRows = changed.map(({ regionId, themenfeld, change }) => ({
     region_id: regionId,
     themenfeld,
-    d0: change.levels[0],
-    d1: change.levels[1],
-    d2: change.levels[2],
-    d3: change.levels[3],
-    d4: change.levels[4],
-    dd: change.byDeadline,
+    ...countDeltas(change),
   }));
   await db.execute(sql`
     select 1 from region_rollups
@@ -321,7 +274,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
   const links = await queryRows<{ admin_id: number; population: number; ancestor_id: number }>(
     db,
-    sql`with ${linksCte({ current: true })}
+    sql`with ${administrationLinks(CURRENT)}
         select admin_id, population::float8 as population, ancestor_id from links
         where admin_id = any(${intArray(adminIds)})`,
   );
@@ -369,12 +322,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     return {
       region_id: regionId,
       themenfeld,
-      d0: change.levels[0],
-      d1: change.levels[1],
-      d2: change.levels[2],
-      d3: change.levels[3],
-      d4: change.levels[4],
-      dd: change.byDeadline,
+      ...countDeltas(change),
       dw: change.conformant,
       days_late: histogram ? addToHistogram(histogram, change.histogram) : null,
     };
@@ -390,6 +338,16 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     where t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
   await snapshotToday(db, [...new Set(ordered.map((row) => row.regionId))]);
 }
+
+/** The columns d0…d4 (per Reifegrad) and dd (online by the deadline) that the update statements add. */
+const countDeltas = (change: Adjustment) => ({
+  d0: change.levels[0],
+  d1: change.levels[1],
+  d2: change.levels[2],
+  d3: change.levels[3],
+  d4: change.levels[4],
+  dd: change.byDeadline,
+});
 
 const emptyAdjustment = (): Adjustment => ({
   levels: [0, 0, 0, 0, 0],

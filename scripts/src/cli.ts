@@ -6,9 +6,11 @@ import {
   backupDatabase,
   createDb,
   type Database,
+  type Db,
   dbConfigFromEnv,
   migrateDb,
   migrateToServer,
+  rebuildDerivedTables,
   restoreDatabase,
 } from '@ozg/db';
 import { seedDemo } from '@ozg/db/demo';
@@ -61,6 +63,9 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       Die eingebettete Datenbank vollständig (mit Änderungsprotokoll) auf einen
       PostgreSQL-Server kopieren und mit Zeilenzahlen und Prüfsummen prüfen; danach
       DATABASE_URL=<postgres-url> setzen. Ein Ziel mit Daten nur mit --force.
+  rebuild
+      Abgeleitete Tabellen (Rollups, Summen, Tagesstände) aus Status und Ereignissen neu
+      berechnen, z. B. für Tagesstände, die noch nach UTC-Tagen geschrieben wurden.
 
 Datenbank: DATABASE_URL=postgres://… für einen PostgreSQL-Server, sonst die
 eingebettete Datenbank in OZG_DATA_DIR (Standard ./data/pglite).
@@ -372,6 +377,14 @@ async function main(argv: string[]) {
   if (command === 'db' && sub === 'migrate') {
     await withDatabase(async () => {});
     console.log('Migrationen angewendet.');
+    return;
+  }
+  if (command === 'rebuild' && sub === undefined) {
+    // One transaction: readers see the old tables until the new ones are complete.
+    await withDatabase((database) =>
+      database.db.transaction((tx) => rebuildDerivedTables(tx as unknown as Db)),
+    );
+    console.log('Rollups, Summen und Tagesstände neu berechnet.');
     return;
   }
   throw new UsageError(`Unbekannter Befehl: ${argv.join(' ')}\n\n${HELP}`);

@@ -1,8 +1,7 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, endOfGermanDaySql, queryRows } from '@ozg/db';
 import type { Activity } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { findRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 /**
  * How many of a region's target statuses were changed in the last `days` days:
@@ -24,9 +23,9 @@ export async function getActivity({
   const since = start.toISOString().slice(0, 10);
   const [row] = await queryRows<{ target: number; updated: number }>(
     db,
-    sql`with recursive ${administrationsBelow([region.region_id])}
+    sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as target,
-          (count(*) filter (where st.updated_at >= (${since}::date)::timestamp at time zone 'Europe/Berlin'))::int as updated
+          (count(*) filter (where st.updated_at >= ${endOfGermanDaySql(sql`${since}::date - 1`)}))::int as updated
         from administrations a join service_statuses st on st.region_id = a.region_id
         where st.in_target`,
   );

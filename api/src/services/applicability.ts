@@ -1,4 +1,4 @@
-import { type Db, intArray, markDataChanged, queryRows, syncTargetSets } from '@ozg/db';
+import { type Db, intArray, queryRows, syncTargetSets } from '@ozg/db';
 import {
   EXECUTING_LEVEL_LABELS,
   EXECUTING_LEVELS,
@@ -99,7 +99,6 @@ export async function setExecutingLevels(input: {
           source: input.source,
         })
       : { created: 0, changed: 0 };
-    await markDataChanged(db);
     return { updated: updated.length, statusesCreated: sync.created, statusesChanged: sync.changed };
   });
 }
@@ -247,6 +246,5 @@ async function applyException(
     actorUserId: input.actor.id,
     source: input.source,
   });
-  await markDataChanged(db);
   return { created: sync.created, changed: sync.changed };
 }

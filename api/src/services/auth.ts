@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, hashPassword, queryRows, verifyPassword } from '@ozg/db';
-import { CITY_KREIS_KINDS, type UserRole } from '@ozg/shared';
+import { type Db, hashPassword, isCityKreisSql, queryRows, verifyPassword } from '@ozg/db';
+import type { UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 
@@ -219,7 +219,7 @@ export async function sessionFromToken(
              union
              select city.region_id from user_regions ur
              join region_versions k on k.region_id = ur.region_id and k.valid_to is null
-               and k.kind = any(${`{${CITY_KREIS_KINDS.join(',')}}`}::region_kind[])
+               and ${isCityKreisSql('k')}
              join region_versions city on city.parent_region_id = k.region_id and city.valid_to is null
              where ur.user_id = u.id) e) as editable
         from sessions s join users u on u.id = s.user_id
@@ -243,8 +243,4 @@ export async function sessionFromToken(
       editableRegionIds: row.editable ?? [],
     },
   };
-}
-
-export function canEditRegion(actor: Actor, regionId: number): boolean {
-  return actor.role === 'admin' || (actor.role === 'officer' && actor.editableRegionIds.includes(regionId));
 }

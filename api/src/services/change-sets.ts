@@ -3,6 +3,7 @@ import type { ChangeSet, ChangeSourceKind, Status, StatusChanges, UndoResult } f
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { authorizeUndo } from './policy';
 import { getStatuses, StatusConflictError, writeStatuses } from './statuses';
 
 /** How long a bulk edit or CSV commit can be undone as one step; later, statuses are changed one by one. */
@@ -98,8 +99,7 @@ export async function undoChangeSet(input: {
           from change_sets where id = ${input.id} for update`,
     );
     if (!locked) throw new AppError('not_found', `Die Änderung ${input.id} gibt es nicht.`);
-    if (locked.actor_user_id !== input.actor.id && input.actor.role !== 'admin')
-      throw new AppError('forbidden', 'Nur eigene Änderungen können rückgängig gemacht werden.');
+    authorizeUndo({ actor: input.actor, input: { ownerUserId: locked.actor_user_id } });
     const [changeSet] = await readChangeSets(db, sql`cs.id = ${input.id}`);
     if (changeSet?.revertedBy)
       throw new AppError('conflict', 'Diese Änderung wurde bereits rückgängig gemacht.', {

@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   CONSULTING_AREAS,
@@ -16,7 +16,6 @@ import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { getLaggards } from './laggards';
 import { summarizeRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 /**
  * Whom to approach: the municipalities behind their fair peers (negative gap,
@@ -113,7 +112,10 @@ export async function getConsultingReport({ db, key }: { db: Db; key: string }):
     overdue_measures: number;
   }>(
     db,
-    sql`with recursive ${administrationsBelow(units.map((unit) => unit.id))}
+    sql`with recursive ${administrationsBelow(
+      units.map((unit) => unit.id),
+      CURRENT,
+    )}
         select a.root_id, count(*)::int as municipalities,
           count(*) filter (where exists (select 1 from consultations c where c.region_id = a.region_id and c.area = 'ozg' and c.state = 'held'))::int as held_ozg,
           count(*) filter (where exists (select 1 from consultations c where c.region_id = a.region_id and c.area = 'verwaltungsdigitalisierung' and c.state = 'held'))::int as held_vd,
@@ -158,7 +160,7 @@ async function estimateEffect(db: Db, regionId: number, now: string): Promise<Co
     held_on: string | null;
   }>(
     db,
-    sql`with recursive ${administrationsBelow([regionId])}
+    sql`with recursive ${administrationsBelow([regionId], CURRENT)}
         select a.region_id, a.kind, a.population::int as population,
           (select min(c.held_on)::text from consultations c where c.region_id = a.region_id and c.state = 'held') as held_on
         from administrations a where a.level = 'gemeinde'`,

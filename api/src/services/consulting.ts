@@ -14,7 +14,8 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
-import { type Actor, canEditRegion } from './auth';
+import type { Actor } from './auth';
+import { authorizeConsultationRequest, authorizeMeasureUpdate } from './policy';
 import { currentFigures, figuresAsOf } from './progress';
 import { formatDate, today } from './regions';
 
@@ -175,12 +176,6 @@ async function getConsultation(db: Db, id: number): Promise<Consultation & { reg
 const publicConsultation = ({ regionId: _, ...consultation }: Consultation & { regionId: number }) =>
   consultation;
 
-/** Officers read the consultations of their own municipality; everyone else with a role reads all. */
-export function assertMayRead(actor: Actor, regionId: number): void {
-  if (actor.role === 'officer' && !canEditRegion(actor, regionId))
-    throw new AppError('forbidden', 'Beratungen anderer Kommunen sind nicht einsehbar.');
-}
-
 /**
  * Offers or records a request for a consultation: state "requested". The
  * programme allows one consultation per municipality and area that is not
@@ -194,9 +189,7 @@ export async function requestConsultation(input: {
   moduleId: number;
   note?: string;
 }): Promise<Consultation> {
-  // Officers ask for their own municipality only; the consulting and the ministry offer anywhere.
-  if (input.actor.role === 'officer' && !canEditRegion(input.actor, input.regionId))
-    throw new AppError('forbidden', 'Eine Beratung können Sie nur für Ihre eigene Kommune anfragen.');
+  authorizeConsultationRequest({ actor: input.actor, input: { regionId: input.regionId } });
   const module = await getModule(input.db, input.moduleId);
   if (!module.active)
     throw new AppError('unprocessable', `Das Modul „${module.name}“ wird derzeit nicht angeboten.`);
@@ -424,15 +417,6 @@ export async function createMeasure(input: {
   });
 }
 
-export async function measureRegion(db: Db, id: number): Promise<number> {
-  const [row] = await queryRows<{ region_id: number }>(
-    db,
-    sql`select c.region_id from measures m join consultations c on c.id = m.consultation_id where m.id = ${id}`,
-  );
-  if (!row) throw new AppError('not_found', `Maßnahme ${id} gibt es nicht.`);
-  return row.region_id;
-}
-
 /**
  * Changes a measure. Officers of the municipality follow up their measures
  * (state, owner, due date); consultants and the ministry may change all. When a
@@ -453,8 +437,14 @@ export async function updateMeasure(input: {
   };
 }): Promise<Measure> {
   const { update } = input;
-  if (input.actor.role === 'officer' && (update.title !== undefined || update.ozgIds !== undefined))
-    throw new AppError('forbidden', 'Titel und Leistungen einer Maßnahme ändert die Beratung.');
+  await authorizeMeasureUpdate({
+    db: input.db,
+    actor: input.actor,
+    input: {
+      measureId: input.id,
+      changesTitleOrServices: update.title !== undefined || update.ozgIds !== undefined,
+    },
+  });
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await checkVersion(

@@ -1,9 +1,8 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, countedStatus, type Db, queryRows } from '@ozg/db';
 import { type Coverage, OZG_CONFORMANT_LEVEL, type Themenfeld } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { summarizeRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 /**
  * How far one service is offered across a region, graded rather than binary:
@@ -28,11 +27,11 @@ export async function getCoverage({
   const region = await summarizeRegion(db, key, today());
   const rows = await queryRows<{ maturity_level: number; solution: string | null; population: number }>(
     db,
-    sql`with recursive ${administrationsBelow([region.id])}
+    sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select st.maturity_level, st.solution, a.population
         from administrations a
         join service_statuses st on st.region_id = a.region_id and st.ozg_id = ${ozgId}
-        where st.in_target and st.maturity_model = '1.1'`,
+        where ${countedStatus('st')}`,
   );
   const offering = rows.filter((row) => row.maturity_level >= OZG_CONFORMANT_LEVEL);
   const population = (list: typeof rows) => list.reduce((sum, row) => sum + row.population, 0);

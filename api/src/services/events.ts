@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
 import {
   CHANGE_SOURCE_LABELS,
   type ChangeSetKind,
@@ -7,7 +7,6 @@ import {
 } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { writeCsv } from '../lib/csv';
-import { administrationsBelow } from './territory';
 
 type EventRow = {
   id: number;
@@ -59,7 +58,7 @@ function eventWhere(filter: EventFilter): { prefix: SQL; where: SQL } {
   return {
     prefix:
       'belowRegionId' in filter
-        ? sql`with recursive ${administrationsBelow([filter.belowRegionId])} `
+        ? sql`with recursive ${administrationsBelow([filter.belowRegionId], CURRENT)} `
         : sql``,
     where: sql.join(conditions, sql` and `),
   };

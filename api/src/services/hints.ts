@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@ozg/db';
+import { countedStatus, type Db, queryRows } from '@ozg/db';
 import { type AdoptionHints, OZG_CONFORMANT_LEVEL, type RegionKind, sizeClassOf } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
@@ -33,7 +33,8 @@ export async function getAdoptionHints({
     db,
     sql`select v.name, v.kind, v.population, v.parent_region_id as kreis_id, left(v.ags, 2) as land,
           (select name from ozg_services where ozg_id = ${ozgId}) as service_name,
-          (select maturity_level from service_statuses where region_id = v.region_id and ozg_id = ${ozgId} and in_target) as level
+          (select own.maturity_level from service_statuses own
+           where own.region_id = v.region_id and own.ozg_id = ${ozgId} and ${countedStatus('own')}) as level
         from region_versions v where v.region_id = ${administration.regionId} and v.valid_to is null`,
   );
   if (!self?.service_name) throw new AppError('not_found', `Unbekannte OZG-ID ${ozgId}.`);
@@ -51,7 +52,7 @@ export async function getAdoptionHints({
     sql`select v.ags, v.name, v.kind, v.population, v.parent_region_id, st.solution, st.online_since::text as online_since, st.url
         from service_statuses st
         join region_versions v on v.region_id = st.region_id and v.valid_to is null
-        where st.ozg_id = ${ozgId} and st.in_target and st.maturity_level >= ${OZG_CONFORMANT_LEVEL}
+        where st.ozg_id = ${ozgId} and ${countedStatus('st')} and st.maturity_level >= ${OZG_CONFORMANT_LEVEL}
           and st.region_id <> ${administration.regionId} and left(v.ags, 2) = ${self.land}
         order by st.online_since nulls last, v.name`,
   );

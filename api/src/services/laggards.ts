@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
 import {
   type Laggard,
   type Laggards,
@@ -13,7 +13,6 @@ import { sql } from 'drizzle-orm';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { summarizeRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 export type LaggardFilter = { sameKreis?: boolean; kind?: RegionKind; sizeClass?: SizeClass; limit?: number };
 
@@ -52,7 +51,7 @@ export async function getLaggards({
     consulted: boolean;
   }>(
     db,
-    sql`with recursive ${administrationsBelow([region.id])}
+    sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select a.region_id, v.ags, v.name, a.kind, a.population::int as population, k.ags as kreis_ags, k.name as kreis_name,
           coalesce((select sum(target_count) from region_rollups r where r.region_id = a.region_id), 0)::int as target,
           coalesce((select sum(level3 + level4) from region_rollups r where r.region_id = a.region_id), 0)::int as conformant,

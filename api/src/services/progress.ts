@@ -1,7 +1,15 @@
-import { type Db, endOfGermanDaySql, germanDay, intArray, queryRows } from '@ozg/db';
+import {
+  administrationsBelow,
+  countedStatus,
+  type Db,
+  endOfGermanDaySql,
+  germanDay,
+  intArray,
+  onDay,
+  queryRows,
+} from '@ozg/db';
 import {
   type ChildrenProgress,
-  CITY_KREIS_KINDS,
   medianOfHistogram,
   OZG_CONFORMANT_LEVEL,
   OZG_DEADLINE,
@@ -67,7 +75,7 @@ function groupFigures(rows: FigureRow[]): Figures {
 
 /**
  * The same figures as of a past day, from the events alone, on the territory
- * of that day (its versions valid that day, up to three parent levels). The
+ * of that day (the regions below each root by the versions valid that day). The
  * day is the German calendar day (decision 010): a status counts with the
  * state of its latest event before midnight in Berlin at the end of the day,
  * its "online seit" included (the latest event that set it), so nothing
@@ -79,28 +87,12 @@ function groupFigures(rows: FigureRow[]): Figures {
  * one target service that day (ADMINISTRATIONS_DEFINITION).
  */
 export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
-  const cityKinds = `{${CITY_KREIS_KINDS.join(',')}}`;
-  const valid = (alias: string) =>
-    sql`${sql.raw(alias)}.valid_from <= ${day}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${day}::date)`;
   const dayEnd = endOfGermanDaySql(day);
   const rows = await queryRows<FigureRow>(
     db,
     sql`
-    with roots(root_id) as (select unnest(${intArray(rootIds)})),
-    members as (
-      select r.root_id, a.region_id,
-        case when ar.level = 'gemeinde' then coalesce(a.population, 0)::float8
-             else (select coalesce(sum(c.population), 0)::float8 from region_versions c
-                   where c.parent_region_id = a.region_id and ${valid('c')}) end as population
-      from region_versions a
-      join regions ar on ar.id = a.region_id
-      left join region_versions p1 on p1.region_id = a.parent_region_id and ${valid('p1')}
-      left join region_versions p2 on p2.region_id = p1.parent_region_id and ${valid('p2')}
-      left join region_versions p3 on p3.region_id = p2.parent_region_id and ${valid('p3')}
-      join roots r on r.root_id in (a.region_id, p1.region_id, p2.region_id, p3.region_id)
-      where ${valid('a')}
-        and (ar.level = 'gemeinde' or (ar.level = 'kreis' and not a.kind = any(${cityKinds}::region_kind[])))
-    ),
+    with recursive ${administrationsBelow(rootIds, onDay(day))},
+    members as (select root_id, region_id, population from administrations),
     -- A status counts with its latest event recorded by the end of the day, or with a later
     -- one whose Stichtag (effective_on, a territory change loaded late) is on or before the
     -- day: as in the snapshots (rebuildSnapshots), such a change counts from its Stichtag,
@@ -119,7 +111,7 @@ export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promi
     ),
     state as (
       select distinct on (e.status_id) e.status_id, e.region_id, e.ozg_id, e.maturity_level,
-        e.in_target and e.maturity_model = '1.1' as counted
+        ${countedStatus('e')} as counted
       from (
         select e.id, e.status_id, e.region_id, e.ozg_id, e.occurred_at, e.maturity_level,
           e.maturity_model, e.in_target

@@ -1,8 +1,7 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRows, validOn } from '@ozg/db';
 import type { LinkResult, RegionLinks } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { findRegion, today } from './regions';
-import { administrationsBelow } from './territory';
 
 /** Enough for the workspace of a large city; a Land's full list is for an export, not this answer. */
 const MAX_ITEMS = 500;
@@ -20,7 +19,7 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
     last_checked_at: string | Date | null;
   }>(
     db,
-    sql`with recursive ${administrationsBelow([region.region_id])}
+    sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as with_url, count(lc.url)::int as checked,
           (count(*) filter (where ${broken}))::int as broken, max(lc.checked_at) as last_checked_at
         from administrations a
@@ -41,14 +40,14 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
     broken_since: string | Date | null;
   }>(
     db,
-    sql`with recursive ${administrationsBelow([region.region_id])}
+    sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select st.id as status_id, st.ozg_id, s.name as service_name, v.ags, v.name as region_name, st.url,
           lc.result, lc.http_status, lc.checked_at, lc.last_success_at, lc.broken_since
         from administrations a
         join service_statuses st on st.region_id = a.region_id and st.in_target
         join link_checks lc on lc.url = st.url and ${broken}
         join ozg_services s on s.ozg_id = st.ozg_id
-        join region_versions v on v.region_id = st.region_id and v.valid_to is null
+        join region_versions v on v.region_id = st.region_id and ${validOn('v', CURRENT)}
         order by lc.broken_since asc nulls last, v.ags, st.ozg_id
         limit ${MAX_ITEMS}`,
   );

@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, type Db, onDay, queryRows, validOn } from '@ozg/db';
 import {
   carriesStatuses,
   isCityKreis,
@@ -10,10 +10,6 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
-
-/** Versions valid on a date: valid_from <= date < valid_to. */
-const validOn = (alias: string, date: string) =>
-  sql`${sql.raw(alias)}.valid_from <= ${date}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${date}::date)`;
 
 type VersionRow = {
   region_id: number;
@@ -47,7 +43,7 @@ export async function findRegion(db: Db, key: string, asOf: string): Promise<Ver
   const [row] = await queryRows<VersionRow>(
     db,
     sql`select ${versionColumns} from region_versions v join regions r on r.id = v.region_id
-        where ${column} = ${parsed.value} and r.level = ${parsed.level} and ${validOn('v', asOf)}`,
+        where ${column} = ${parsed.value} and r.level = ${parsed.level} and ${validOn('v', onDay(asOf))}`,
   );
   if (!row) throw new AppError('not_found', `Kein Gebiet mit dem Schlüssel ${key} am ${formatDate(asOf)}.`);
   return row;
@@ -66,16 +62,7 @@ async function treeTotals(db: Db, rootIds: number[], asOf: string): Promise<Map<
   if (rootIds.length === 0) return new Map();
   const rows = await queryRows<TreeTotals>(
     db,
-    sql`with recursive tree(root_id, region_id, level, population) as (
-          select v.region_id, v.region_id, r.level, v.population
-          from region_versions v join regions r on r.id = v.region_id
-          where v.region_id = any(${`{${rootIds.join(',')}}`}::int[]) and ${validOn('v', asOf)}
-          union all
-          select t.root_id, v.region_id, r.level, v.population
-          from tree t
-          join region_versions v on v.parent_region_id = t.region_id and ${validOn('v', asOf)}
-          join regions r on r.id = v.region_id
-        )
+    sql`with recursive ${administrationsBelow(rootIds, onDay(asOf))}
         select root_id,
           (count(*) filter (where level = 'bezirk' and region_id <> root_id))::int as bezirke,
           (count(*) filter (where level = 'kreis' and region_id <> root_id))::int as kreise,
@@ -124,11 +111,11 @@ export async function getRegion({
           select ${row.parent_region_id}::int, 1 where ${row.parent_region_id}::int is not null
           union all
           select v.parent_region_id, up.depth + 1 from up
-          join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
+          join region_versions v on v.region_id = up.region_id and ${validOn('v', onDay(asOf))}
           where v.parent_region_id is not null
         )
         select v.ags, v.name, r.level, v.kind, up.depth from up
-        join region_versions v on v.region_id = up.region_id and ${validOn('v', asOf)}
+        join region_versions v on v.region_id = up.region_id and ${validOn('v', onDay(asOf))}
         join regions r on r.id = v.region_id
         order by up.depth desc`,
   );
@@ -167,11 +154,11 @@ export async function listChildren({
           select ${parent.region_id}::int
           union all
           select v.region_id from tree t
-          join region_versions v on v.parent_region_id = t.region_id and ${validOn('v', asOf)}
+          join region_versions v on v.parent_region_id = t.region_id and ${validOn('v', onDay(asOf))}
           ${level ? sql`` : sql`where t.region_id = ${parent.region_id}::int`}
         )
         select ${versionColumns} from tree t
-        join region_versions v on v.region_id = t.region_id and ${validOn('v', asOf)}
+        join region_versions v on v.region_id = t.region_id and ${validOn('v', onDay(asOf))}
         join regions r on r.id = v.region_id
         where v.region_id <> ${parent.region_id}::int
           ${level ? sql`and r.level = ${level}` : sql`and v.parent_region_id = ${parent.region_id}::int`}

@@ -16,7 +16,8 @@ import {
 } from '@ozg/shared';
 import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
-import { type Actor, canEditRegion } from './auth';
+import type { Actor } from './auth';
+import { authorizeStatusEdit } from './policy';
 import { today } from './regions';
 import { diffStatus, queryStatuses, writeStatuses } from './statuses';
 
@@ -219,8 +220,7 @@ export async function importStatusesCsv(input: {
   bytes: Uint8Array;
   mode: 'dry-run' | 'commit';
 }): Promise<CsvImportResult> {
-  if (!canEditRegion(input.actor, input.regionId))
-    throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+  authorizeStatusEdit({ actor: input.actor, input: { regionIds: [input.regionId] } });
   const lines = parseLines(input.bytes);
   const { items } = await queryStatuses({
     db: input.db,

@@ -1,4 +1,13 @@
-import { applyStatusDeltas, type Db, intArray, markDataChanged, queryRows, type StatusDelta } from '@ozg/db';
+import {
+  appendEventsSql,
+  applyStatusChanges,
+  type Db,
+  intArray,
+  isCountedStatus,
+  queryRows,
+  type StatusDelta,
+  stateOf,
+} from '@ozg/db';
 import {
   type BulkEditOptions,
   type BulkStatusResult,
@@ -16,7 +25,8 @@ import {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../lib/errors';
-import { type Actor, canEditRegion } from './auth';
+import type { Actor } from './auth';
+import { authorizeStatusEdit, canEditRegion } from './policy';
 import { today } from './regions';
 
 type StatusRow = {
@@ -249,8 +259,7 @@ export async function writeStatuses(
     const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
 
-    const forbidden = rows.filter((row) => !canEditRegion(input.actor, row.region_id));
-    if (forbidden.length > 0) throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+    authorizeStatusEdit({ actor: input.actor, input: { regionIds: rows.map((row) => row.region_id) } });
     const stale = input.updates.filter((update) => current.get(update.id)?.version !== update.version);
     if (stale.length > 0)
       throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
@@ -301,22 +310,28 @@ export async function writeStatuses(
       );
       changeSetId = row?.id ?? null;
     }
-    await db.execute(sql`
-      insert into status_events (status_id, region_id, ozg_id, actor_user_id, source, before, after, maturity_level, maturity_model, in_target, change_set_id)
-      select st.id, st.region_id, st.ozg_id, ${input.actor.id}, ${input.source}, c.before, c.after,
-        st.maturity_level, st.maturity_model, st.in_target, ${changeSetId}::int
-      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
-      join service_statuses st on st.id = c.id`);
-    await applyStatusDeltas(
-      db,
-      statusDeltas(
-        changes.map((change, index) => ({
-          status: (planned[index] as (typeof planned)[number]).status,
-          set: change.set,
-        })),
+    await applyStatusChanges(db, {
+      statement: appendEventsSql(
+        {
+          ...stateOf('st'),
+          actorUserId: sql`${input.actor.id}`,
+          source: sql`${input.source}`,
+          before: sql`c.before`,
+          after: sql`c.after`,
+          changeSetId: sql`${changeSetId}::int`,
+        },
+        sql`jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
+          join service_statuses st on st.id = c.id`,
       ),
-    );
-    await markDataChanged(db);
+      derived: {
+        deltas: statusDeltas(
+          changes.map((change, index) => ({
+            status: (planned[index] as (typeof planned)[number]).status,
+            set: change.set,
+          })),
+        ),
+      },
+    });
 
     const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
@@ -348,8 +363,10 @@ export async function bulkUpdateStatuses(input: {
   const current = new Map((await getStatuses(input.db, ids)).map((status) => [status.id, status]));
   const missing = ids.filter((id) => !current.has(id));
   if (missing.length > 0) throw new AppError('not_found', `Status ${missing.join(', ')} gibt es nicht.`);
-  if ([...current.values()].some((status) => !canEditRegion(input.actor, status.regionId)))
-    throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+  authorizeStatusEdit({
+    actor: input.actor,
+    input: { regionIds: [...current.values()].map((status) => status.regionId) },
+  });
 
   const day = input.now ?? today();
   const updates: StatusUpdate[] = [];
@@ -450,7 +467,7 @@ function columnType(column: string): string {
  */
 function statusDeltas(changes: { status: Status; set: Record<string, unknown> }[]): StatusDelta[] {
   return changes
-    .filter(({ status }) => status.inTarget && status.maturityModel === '1.1')
+    .filter(({ status }) => isCountedStatus(status))
     .map(({ status, set }) => ({
       regionId: status.regionId,
       themenfeld: status.themenfeld,

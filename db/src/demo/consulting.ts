@@ -2,6 +2,7 @@ import { daysBetween, OZG_CONFORMANT_LEVEL } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { endOfGermanDaySql } from '../calendar';
 import { type Db, intArray, queryRows } from '../client';
+import { countedStatus } from '../domain-sql';
 import type { Random } from './random';
 
 const MEASURE_TITLES = [
@@ -108,7 +109,7 @@ export async function insertDemoConsultations(
           then (count(*) filter (where st.maturity_level >= ${OZG_CONFORMANT_LEVEL}))::float8 / count(*) end) as snapshot
       from consultations c
       join lateral (
-        select distinct on (e.status_id) e.maturity_level, e.in_target and e.maturity_model = '1.1' as counted
+        select distinct on (e.status_id) e.maturity_level, ${countedStatus('e')} as counted
         from status_events e
         where e.region_id = c.region_id and e.occurred_at < ${endOfGermanDaySql(sql`c.held_on`)}
         order by e.status_id, e.occurred_at desc, e.id desc) st on st.counted

@@ -7,11 +7,11 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { type Database, type Db, queryRows } from '../client';
+import { appendEventsSql } from '../domain-sql';
 import { ImportRefusedError, type ProgressReporter, silentProgress } from '../importers/errors';
 import { chunks, UNKNOWN_START } from '../importers/gv100';
-import { clearAllData, markDataChanged, readDataset } from '../instance';
+import { clearAllData, readDataset } from '../instance';
 import { hashPassword } from '../passwords';
-import { recomputeRollups } from '../rollups';
 import {
   consultingModules,
   ozgServices,
@@ -22,7 +22,7 @@ import {
   userRegions,
   users,
 } from '../schema/index';
-import { rebuildSnapshots } from '../totals';
+import { rebuildDerivedTables } from '../write-path';
 import { insertDemoConsultations } from './consulting';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { type Random, seededRandom } from './random';
@@ -215,8 +215,6 @@ export async function seedDemo(input: {
     );
     await db.insert(userRegions).values(assignments);
     await db.insert(consultingModules).values([...DEMO_CONSULTING_MODULES]);
-    await recomputeRollups(db);
-    await rebuildSnapshots(db);
     await insertDemoConsultations(db, {
       gemeindeIds: administrations
         .filter(
@@ -229,7 +227,8 @@ export async function seedDemo(input: {
       today,
       random,
     });
-    await markDataChanged(db, 'demo');
+    // The history is backdated: every snapshot comes from the events.
+    await rebuildDerivedTables(db, { dataset: 'demo' });
     progress(4, 4, 'Benutzer');
   });
 
@@ -553,12 +552,25 @@ async function insertEvents(db: Db, events: (typeof statusEvents.$inferInsert)[]
     maturity_model: event.maturityModel,
     in_target: event.inTarget,
   }));
-  await db.execute(sql`
-    insert into status_events (status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target)
-    select status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+  await db.execute(
+    appendEventsSql(
+      {
+        statusId: sql`status_id`,
+        regionId: sql`region_id`,
+        ozgId: sql`ozg_id`,
+        occurredAt: sql`occurred_at`,
+        source: sql`source`,
+        before: sql`before`,
+        after: sql`after`,
+        maturityLevel: sql`maturity_level`,
+        maturityModel: sql`maturity_model`,
+        inTarget: sql`in_target`,
+      },
+      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
       status_id integer, region_id integer, ozg_id integer, occurred_at timestamptz, source change_source,
-      before jsonb, after jsonb, maturity_level smallint, maturity_model maturity_model, in_target boolean)`);
+      before jsonb, after jsonb, maturity_level smallint, maturity_model maturity_model, in_target boolean)`,
+    ),
+  );
 }
 
 function lastEventTime(events: GeneratedStatus['events']): number {

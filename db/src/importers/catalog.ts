@@ -12,8 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { applyDefaultExecutingLevels, syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
-import { markDataChanged, prepareForOfficialImport } from '../instance';
-import { recomputeRollups } from '../rollups';
+import { prepareForOfficialImport } from '../instance';
 import { leikaServices, ozgServices } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
@@ -245,10 +244,8 @@ export async function importCatalog(input: {
       progress(done, total, 'Katalog');
     }
     defaultsApplied = await applyDefaultExecutingLevels(db);
-    targets = await syncTargetSets(db, { source: 'import' });
-    // A service may have moved to another Themenfeld: rebuild every rollup, not only the synced ones.
-    await recomputeRollups(db);
-    await markDataChanged(db, 'official');
+    // A service may have moved to another Themenfeld: every rollup is rebuilt, not only the synced ones.
+    targets = await syncTargetSets(db, { source: 'import', rebuildAllRollups: true, dataset: 'official' });
   });
 
   const perThemenfeld: Record<string, number> = {};

@@ -8,10 +8,10 @@ import {
 import { and, eq, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { syncTargetSets, type TargetSetSync } from '../applicability';
 import { type Database, type Db, queryRows } from '../client';
-import { markDataChanged, prepareForOfficialImport } from '../instance';
-import { recomputeRollups } from '../rollups';
+import { appendEventsSql, countedStatus, stateOf } from '../domain-sql';
+import { prepareForOfficialImport } from '../instance';
 import { regionSuccessions, regions, regionVersions, territoryImports } from '../schema/index';
-import { rebuildSnapshots, recomputeTotals } from '../totals';
+import { applyStatusChanges } from '../write-path';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { type Gv100Region, parseGv100 } from './gv100-parse';
 
@@ -333,14 +333,14 @@ export async function importGv100(input: {
         st.maturity_level, st.workflow_state, st.solution, st.url, st.online_since
       from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p(id int, predecessor_id int, successor_id int)
       join service_statuses st on st.region_id = p.predecessor_id
-      where st.in_target and st.maturity_model = '1.1' and st.maturity_level > 0
+      where ${countedStatus('st')} and st.maturity_level > 0
       order by p.successor_id, st.ozg_id, st.maturity_level desc, st.online_since nulls last, st.id`);
       const effectiveOn = stichtag < today ? stichtag : null;
       targets = await syncTargetSets(db, {
         source: 'import',
         ...(effectiveOn ? { effective: { on: effectiveOn, regionIds: [...changedRegions.keys()] } } : {}),
       });
-      const takenOver = await inheritStatuses(db, pairs, effectiveOn);
+      const takenOver = await inheritStatuses(db, effectiveOn);
       for (const newAgs of new Set(inheritances.map(({ entry }) => entry.newAgs))) {
         mergers.push({
           newAgs,
@@ -365,9 +365,6 @@ export async function importGv100(input: {
         from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p(id int, predecessor_id int, successor_id int)
         where s.id = p.id`);
       }
-      // The territory (and the inhabitants) define what every region sums, from the file's date on.
-      await recomputeTotals(db);
-      await rebuildSnapshots(db);
       await db.insert(territoryImports).values(
         fileLands.map((land) => ({
           land,
@@ -379,7 +376,6 @@ export async function importGv100(input: {
             inheritances.filter(({ entry }) => entry.newAgs.startsWith(land)).length,
         })),
       );
-      await markDataChanged(db, 'official');
       // A dry run goes all the way, so that it finds every problem the import would, then rolls back.
       if (input.dryRun) throw new DryRunRollback();
     })
@@ -401,35 +397,39 @@ export async function importGv100(input: {
  * predecessors (ties: the earliest "online seit") counts, with its solution, URL
  * and dates, when it is more mature than the successor's own. Each change is a
  * status event that names the record it came from; the predecessors keep their
- * records and history. The rollups of the successors are rebuilt.
+ * records and history. It always runs, also without successors: as the
+ * import's status write it rebuilds every derived table, because the
+ * territory and the inhabitants define what every region sums from the
+ * file's date on.
  */
-async function inheritStatuses(
-  db: Db,
-  pairs: readonly { predecessor_id: number; successor_id: number }[],
-  effectiveOn: string | null,
-): Promise<Map<number, number>> {
-  if (pairs.length === 0) return new Map();
-  const raised = await queryRows<{ region_id: number; n: number }>(
-    db,
-    sql`
+async function inheritStatuses(db: Db, effectiveOn: string | null): Promise<Map<number, number>> {
+  const raised = await applyStatusChanges<{ region_id: number; n: number }>(db, {
+    statement: sql`
     with raised as (
       update service_statuses s set maturity_level = i.maturity_level, workflow_state = i.workflow_state,
         solution = i.solution, url = i.url, online_since = i.online_since, version = s.version + 1, updated_at = now()
       from inherited_statuses i join service_statuses o on o.region_id = i.successor_id and o.ozg_id = i.ozg_id
-      where s.id = o.id and s.in_target and s.maturity_model = '1.1' and i.maturity_level > o.maturity_level
-      returning s.id, s.region_id, s.ozg_id, s.maturity_level, o.maturity_level as old_level, i.from_status_id
+      where s.id = o.id and ${countedStatus('s')} and i.maturity_level > o.maturity_level
+      returning s.id, s.region_id, s.ozg_id, s.maturity_level, s.maturity_model, s.in_target,
+        o.maturity_level as old_level, i.from_status_id
     ),
     events as (
-      insert into status_events (status_id, region_id, ozg_id, source, before, after, maturity_level, maturity_model,
-        in_target, effective_on)
-      select id, region_id, ozg_id, 'import', jsonb_build_object('maturityLevel', old_level),
-        jsonb_build_object('maturityLevel', maturity_level, 'takenOverFromStatus', from_status_id),
-        maturity_level, '1.1', true, ${effectiveOn}::date
-      from raised
+      ${appendEventsSql(
+        {
+          ...stateOf('raised'),
+          source: sql`'import'`,
+          before: sql`jsonb_build_object('maturityLevel', old_level)`,
+          after: sql`jsonb_build_object('maturityLevel', maturity_level, 'takenOverFromStatus', from_status_id)`,
+          effectiveOn: sql`${effectiveOn}::date`,
+        },
+        sql`raised`,
+      )}
     )
     select region_id, count(*)::int as n from raised group by region_id`,
-  );
-  await recomputeRollups(db, [...new Set(pairs.map((pair) => pair.successor_id))]);
+    // The territory (and the inhabitants) define what every region sums, from the file's date on.
+    derived: { everything: true },
+    dataset: 'official',
+  });
   return new Map(raised.map((row) => [row.region_id, row.n]));
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Database, queryRows } from '@ozg/db';
+import { appendEventsSql, countedModel, type Database, queryRows, rebuildDerivedTables } from '@ozg/db';
 import { importCatalog, importGv100 } from '@ozg/db/importers';
 import { sql } from 'drizzle-orm';
 
@@ -32,11 +32,26 @@ export async function generate(database: Database, options: { land?: string; log
       timestamp '2021-01-15' + random() * interval '1400 days' as step_at
     from service_statuses st join pace p using (region_id)`);
   options.log(`  Verlauf geplant (${seconds(started)} s)`);
-  await db.execute(sql`
-    insert into status_events (status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target)
-    select id, region_id, ozg_id, step_at, 'seed', '{"maturityLevel": 0}', jsonb_build_object('maturityLevel', greatest(final_level - 1, 0)),
-      greatest(final_level - 1, 0), '1.1', true
-    from plan`);
+  const planned = {
+    statusId: sql`id`,
+    regionId: sql`region_id`,
+    ozgId: sql`ozg_id`,
+    source: sql`'seed'`,
+    maturityModel: countedModel,
+    inTarget: sql`true`,
+  };
+  await db.execute(
+    appendEventsSql(
+      {
+        ...planned,
+        occurredAt: sql`step_at`,
+        before: sql`'{"maturityLevel": 0}'::jsonb`,
+        after: sql`jsonb_build_object('maturityLevel', greatest(final_level - 1, 0))`,
+        maturityLevel: sql`greatest(final_level - 1, 0)`,
+      },
+      sql`plan`,
+    ),
+  );
   options.log(`  Ereignisse der Vergangenheit geschrieben (${seconds(started)} s)`);
   await db.execute(sql`
     update service_statuses st set maturity_level = p.final_level,
@@ -44,19 +59,22 @@ export async function generate(database: Database, options: { land?: string; log
       workflow_state = case when p.final_level >= 3 then 'online'::workflow_state else 'in_progress'::workflow_state end,
       version = st.version + 1
     from plan p where p.id = st.id`);
-  await db.execute(sql`
-    insert into status_events (status_id, region_id, ozg_id, occurred_at, source, before, after, maturity_level, maturity_model, in_target)
-    select id, region_id, ozg_id, now(), 'seed', '{}',
-      jsonb_build_object('maturityLevel', final_level, 'onlineSince', case when final_level >= 3 then (step_at + interval '200 days')::date end),
-      final_level, '1.1', true
-    from plan`);
+  await db.execute(
+    appendEventsSql(
+      {
+        ...planned,
+        before: sql`'{}'::jsonb`,
+        after: sql`jsonb_build_object('maturityLevel', final_level, 'onlineSince', case when final_level >= 3 then (step_at + interval '200 days')::date end)`,
+        maturityLevel: sql`final_level`,
+      },
+      sql`plan`,
+    ),
+  );
   options.log(`  Endstand geschrieben (${seconds(started)} s)`);
   await db.execute(sql`select 1`); // keeps the order of log lines honest on slow machines
-  const { rebuildSnapshots, recomputeRollups } = await import('@ozg/db');
-  await recomputeRollups(db);
-  options.log(`  Rollups und Summen neu berechnet (${seconds(started)} s)`);
-  await rebuildSnapshots(db);
-  options.log(`  Tagesstände aus den Ereignissen berechnet (${seconds(started)} s)`);
+  // The history is backdated: every derived table comes from the statuses and events.
+  await rebuildDerivedTables(db);
+  options.log(`  Rollups, Summen und Tagesstände neu berechnet (${seconds(started)} s)`);
   await db.execute(sql`analyze`);
   const [counts] = await queryRows<{ gemeinden: number; statuses: number; events: number }>(
     db,

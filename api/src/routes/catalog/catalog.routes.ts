@@ -13,6 +13,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 export const listServicesRoute = createRoute({
   method: 'get',
@@ -31,7 +32,7 @@ export const setExecutingLevelsRoute = createRoute({
   path: '/services/executing-levels',
   tags: ['Katalog'],
   summary: 'Ausführende Ebene von Leistungen setzen (Administration); Zielmengen folgen sofort',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     body: { content: { 'application/json': { schema: ExecutingLevelUpdateSchema } }, required: true },
   },
@@ -54,7 +55,7 @@ export const importExecutingLevelsRoute = createRoute({
   path: '/services/executing-levels.csv',
   tags: ['Katalog'],
   summary: 'Ausführende Ebenen aus CSV übernehmen (Administration), ganz oder gar nicht',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: {
     200: jsonContent(ExecutingLevelResultSchema, 'Übernommen'),
@@ -81,7 +82,7 @@ export const putExceptionRoute = createRoute({
   path: '/regions/{key}/applicability-exceptions',
   tags: ['Katalog'],
   summary: 'Ausnahme setzen: die Kommune muss eine Leistung anbieten (applies=true) oder nicht (false)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     params: RegionKeyParamSchema,
     body: { content: { 'application/json': { schema: ApplicabilityExceptionInputSchema } }, required: true },
@@ -97,7 +98,7 @@ export const deleteExceptionRoute = createRoute({
   path: '/regions/{key}/applicability-exceptions/{ozgId}',
   tags: ['Katalog'],
   summary: 'Ausnahme entfernen: es gilt wieder die ausführende Ebene',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     params: RegionKeyParamSchema.extend({
       ozgId: OzgIdParamSchema,

@@ -1,23 +1,20 @@
 import { requireActor } from '../../lib/auth';
-import { AppError } from '../../lib/errors';
 import { fileResponse } from '../../lib/export';
 import { createRouter } from '../../lib/router';
-import { canEditRegion } from '../../services/auth';
 import {
-  assertMayRead,
   consultationRegion,
   createMeasure,
   createModule,
   listConsultants,
   listConsultations,
   listModules,
-  measureRegion,
   requestConsultation,
   updateConsultation,
   updateMeasure,
   updateModule,
 } from '../../services/consulting';
 import { consultingReportTables, getConsultingReport, getWorklist } from '../../services/consulting-report';
+import { authorizeConsultationRead } from '../../services/policy';
 import { resolveAdministration, today } from '../../services/regions';
 import {
   createMeasureRoute,
@@ -53,7 +50,7 @@ export const consultingRouter = createRouter()
     const actor = requireActor(c);
     const { db } = c.get('database');
     const municipality = await resolveAdministration(db, c.req.valid('param').key);
-    assertMayRead(actor, municipality.regionId);
+    authorizeConsultationRead({ actor, input: { regionId: municipality.regionId } });
     return c.json({ items: await listConsultations(db, municipality.regionId) }, 200);
   })
   .openapi(requestConsultationRoute, async (c) => {
@@ -91,10 +88,10 @@ export const consultingRouter = createRouter()
   .openapi(updateMeasureRoute, async (c) => {
     const actor = requireActor(c);
     const { db } = c.get('database');
-    const id = c.req.valid('param').id;
-    if (actor.role === 'officer' && !canEditRegion(actor, await measureRegion(db, id)))
-      throw new AppError('forbidden', 'Maßnahmen anderer Kommunen dürfen Sie nicht ändern.');
-    return c.json(await updateMeasure({ db, actor, id, update: c.req.valid('json') }), 200);
+    return c.json(
+      await updateMeasure({ db, actor, id: c.req.valid('param').id, update: c.req.valid('json') }),
+      200,
+    );
   })
   .openapi(worklistRoute, async (c) => {
     const { area, kreis } = c.req.valid('query');

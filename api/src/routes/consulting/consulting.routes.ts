@@ -24,9 +24,8 @@ import {
 import { z } from 'zod';
 import { exportContent, FormatQuerySchema } from '../../lib/export';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
-/** Roles (issue 6): consultants and the ministry manage consultations; officers read their own and follow up their measures. */
-const MANAGERS = ['admin', 'consultant'] as const;
 const tags = ['Beratung'];
 const IdParamSchema = z.object({ id: idParamSchema() });
 const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -48,7 +47,7 @@ export const listConsultantsRoute = createRoute({
   path: '/consulting/consultants',
   tags,
   summary: 'Wer als Beraterin oder Berater eingetragen werden kann (Beratung, Administration)',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   responses: {
     200: jsonContent(z.object({ items: z.array(ConsultantSchema) }), 'Beraterinnen und Berater'),
     ...errorResponses(401, 403),
@@ -60,7 +59,7 @@ export const createModuleRoute = createRoute({
   path: '/consulting/modules',
   tags,
   summary: 'Beratungsmodul anlegen (Administration)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { body: body(ConsultingModuleInputSchema) },
   responses: {
     201: jsonContent(ConsultingModuleSchema, 'Angelegt'),
@@ -73,7 +72,7 @@ export const updateModuleRoute = createRoute({
   path: '/consulting/modules/{id}',
   tags,
   summary: 'Beratungsmodul ändern (Administration); mit der gelesenen Version',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { params: IdParamSchema, body: body(ConsultingModuleUpdateSchema) },
   responses: {
     200: jsonContent(ConsultingModuleSchema, 'Geändert'),
@@ -101,7 +100,7 @@ export const requestConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung anbieten (Beratung, Administration) oder für die eigene Kommune anfragen (Kommune, mit Notiz): höchstens eine nicht abgesagte je Kommune und Bereich, sonst 409',
-  ...signedIn(...MANAGERS, 'officer'),
+  ...signedIn(...ROLES.consultingWithOfficer),
   request: { params: RegionKeyParamSchema, body: body(ConsultationRequestSchema) },
   responses: {
     201: jsonContent(ConsultationSchema, 'Angefragt'),
@@ -117,7 +116,7 @@ export const updateConsultationRoute = createRoute({
   tags,
   summary:
     'Beratung terminieren, als durchgeführt erfassen (mit dem Stand der Kommune an dem Tag) oder absagen (Beratung, Administration)',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   request: { params: IdParamSchema, body: body(ConsultationUpdateSchema) },
   responses: {
     200: jsonContent(ConsultationSchema, 'Geändert'),
@@ -132,7 +131,7 @@ export const createMeasureRoute = createRoute({
   path: '/consultations/{id}/measures',
   tags,
   summary: 'Vereinbarte Maßnahme erfassen (Beratung, Administration), optional mit OZG-Leistungen',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   request: { params: IdParamSchema, body: body(MeasureInputSchema) },
   responses: {
     201: jsonContent(MeasureSchema, 'Erfasst'),
@@ -147,7 +146,7 @@ export const updateMeasureRoute = createRoute({
   tags,
   summary:
     'Maßnahme fortschreiben: die Kommune Stand, Verantwortliche und Frist, die Beratung alles; erledigt verknüpft die bewirkten Statusänderungen',
-  ...signedIn('admin', 'consultant', 'officer'),
+  ...signedIn(...ROLES.consultingWithOfficer),
   request: { params: IdParamSchema, body: body(MeasureUpdateSchema) },
   responses: {
     200: jsonContent(MeasureSchema, 'Geändert'),
@@ -163,7 +162,7 @@ export const worklistRoute = createRoute({
   tags,
   summary:
     'Arbeitsliste der Beratung: Kommunen hinter ihrer Vergleichsgruppe, die eine Beratung noch nicht genutzt haben (Beratung, Administration)',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   request: {
     params: RegionKeyParamSchema,
     query: z.object({
@@ -186,7 +185,7 @@ export const reportRoute = createRoute({
   tags,
   summary:
     'Bericht für das Ministerium: Inanspruchnahme je Regierungsbezirk und Kreis, offene und überfällige Maßnahmen, Wirkung; JSON, CSV oder XLSX',
-  ...signedIn('admin', 'consultant', 'viewer'),
+  ...signedIn(...ROLES.consultingReport),
   request: {
     params: RegionKeyParamSchema,
     query: FormatQuerySchema,

@@ -9,6 +9,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 /** An uploaded file as the body: any of these Content-Types (browsers and tools differ), else 415. */
 const fileBody = (description: string, ...mediaTypes: string[]) => ({
@@ -32,7 +33,7 @@ export const importGv100Route = createRoute({
   path: '/imports/gv100',
   tags: ['Import'],
   summary: 'Gemeindeverzeichnis GV100AD hochladen und importieren (Administration), ganz oder gar nicht',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { query: Gv100ImportQuerySchema, body: fileBody('GV100AD-Datei (Destatis, UTF-8)') },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });
@@ -44,7 +45,7 @@ export const importSuccessorsRoute = createRoute({
   summary:
     'Nachfolgerliste (CSV old_ags,new_ags,date,kind) hochladen (Administration), ganz oder gar nicht; der nächste GV100AD-Import wendet sie an',
   description: `Art (kind): Schlüsseländerung (derselbe Datensatz unter neuem Schlüssel), Zusammenschluss oder Eingliederung, Aufteilung. ${COMBINED_STATUS_RULE}`,
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     query: ImportFileQuerySchema,
     body: fileBody('Nachfolgerliste als CSV (UTF-8 oder Windows-1252)', 'text/csv'),
@@ -58,7 +59,7 @@ export const importCatalogRoute = createRoute({
   tags: ['Import'],
   summary:
     'OZG-Leistungen und LeiKa-Leistungen (zwei CSV-Dateien) hochladen und importieren (Administration)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     query: CatalogImportQuerySchema,
     body: {
@@ -86,7 +87,7 @@ export const importBoundariesRoute = createRoute({
   tags: ['Import'],
   summary:
     'Kreisgrenzen (GeoJSON in WGS84, Eigenschaften AGS und GEN) hochladen und importieren (Administration)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     query: ImportFileQuerySchema,
     body: fileBody('GeoJSON-FeatureCollection der Kreise', 'application/geo+json', 'application/json'),

@@ -305,8 +305,8 @@ describe('progress as of a date', () => {
     await database.db.execute(
       sql`update service_statuses set in_target = false where region_id = ${gemeinde?.region_id as number}`,
     );
-    const { recomputeRollups } = await import('@ozg/db');
-    await recomputeRollups(database.db);
+    const { rebuildDerivedTables } = await import('@ozg/db');
+    await rebuildDerivedTables(database.db);
     const bySql = async (state: ReturnType<typeof sql>) =>
       (
         await queryRows<{ n: number }>(

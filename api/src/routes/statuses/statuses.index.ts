@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listChangeSets, undoChangeSet } from '../../services/change-sets';
 import { eventsCsv, listEvents } from '../../services/events';
+import { authorizeUserEvents } from '../../services/policy';
 import { findRegion, resolveAdministration, today } from '../../services/regions';
 import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
 import { bulkUpdateStatuses, getStatus, listStatuses, updateStatuses } from '../../services/statuses';
@@ -121,12 +122,7 @@ export const statusesRouter = createRouter()
   .openapi(userEventsRoute, async (c) => {
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
-    if (actor.role !== 'admin' && actor.id !== id) {
-      throw new AppError(
-        'forbidden',
-        'Das Änderungsprotokoll anderer Benutzer sieht nur die Administration.',
-      );
-    }
+    authorizeUserEvents({ actor, input: { userId: id } });
     const { db } = c.get('database');
     const { page, pageSize, format, user: _, ...days } = c.req.valid('query');
     const filter = { actorUserId: id, ...days };

@@ -2,13 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { AdminUserSchema, UserCreateSchema, UserIdParamSchema, UserUpdateSchema } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 export const listUsersRoute = createRoute({
   method: 'get',
   path: '/users',
   tags: ['Benutzer'],
   summary: 'Alle Benutzer mit Rolle und Gebieten (Administration)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   responses: {
     200: jsonContent(z.object({ items: z.array(AdminUserSchema) }), 'Benutzer'),
     ...errorResponses(401, 403),
@@ -20,7 +21,7 @@ export const createUserRoute = createRoute({
   path: '/users',
   tags: ['Benutzer'],
   summary: 'Benutzer anlegen (Administration); Passwort mindestens 12 Zeichen',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { body: { content: { 'application/json': { schema: UserCreateSchema } }, required: true } },
   responses: {
     200: jsonContent(AdminUserSchema, 'Angelegt'),
@@ -33,7 +34,7 @@ export const updateUserRoute = createRoute({
   path: '/users/{id}',
   tags: ['Benutzer'],
   summary: 'Name, Rolle, Gebiete oder Sperre eines Benutzers ändern (Administration)',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     params: UserIdParamSchema,
     body: { content: { 'application/json': { schema: UserUpdateSchema } }, required: true },

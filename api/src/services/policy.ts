@@ -1,0 +1,101 @@
+import { type Db, queryRows } from '@ozg/db';
+import type { UserRole } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import type { Actor } from './auth';
+
+/*
+ * Who may do what, in one place (decision 013). Two kinds of rule:
+ * - by role alone: ROLES, which the routes' `signedIn(...)` gate reads before
+ *   it validates any input (an anonymous caller learns nothing about the
+ *   input rules);
+ * - by the row: the functions below, `fn({ db, actor, input })`, which the
+ *   services call once they know the region or the owner.
+ * The authorization matrix (authorization.test.ts) runs every mutating route
+ * against every role.
+ */
+
+/** The roles that may call a route at all; rules that depend on the row follow in the service. */
+export const ROLES = {
+  /** Catalogue, executing levels, exceptions, imports, users, consulting modules: the ministry. */
+  admin: ['admin'],
+  /** Consultations: the consulting and the ministry. */
+  consulting: ['admin', 'consultant'],
+  /** A consultation may also be requested, and a measure followed up, by the municipality's officer. */
+  consultingWithOfficer: ['admin', 'consultant', 'officer'],
+  /** The consulting report: also the read-only ministry staff. */
+  consultingReport: ['admin', 'consultant', 'viewer'],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+/** Whether the actor may edit the statuses of an administration: the ministry all, an officer their own. */
+export function canEditRegion(actor: Actor, regionId: number): boolean {
+  return actor.role === 'admin' || (actor.role === 'officer' && actor.editableRegionIds.includes(regionId));
+}
+
+/** Status edits (single, bulk, CSV, undo): every status must belong to an administration the actor may edit. */
+export function authorizeStatusEdit({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { regionIds: readonly number[] };
+}) {
+  if (input.regionIds.some((regionId) => !canEditRegion(actor, regionId)))
+    throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+}
+
+/** An undo: one's own change set; the ministry may undo any. */
+export function authorizeUndo({ actor, input }: { actor: Actor; input: { ownerUserId: number | null } }) {
+  if (input.ownerUserId !== actor.id && actor.role !== 'admin')
+    throw new AppError('forbidden', 'Nur eigene Änderungen können rückgängig gemacht werden.');
+}
+
+/** Another user's audit trail: only the ministry. */
+export function authorizeUserEvents({ actor, input }: { actor: Actor; input: { userId: number } }) {
+  if (actor.role !== 'admin' && actor.id !== input.userId)
+    throw new AppError('forbidden', 'Das Änderungsprotokoll anderer Benutzer sieht nur die Administration.');
+}
+
+/** Officers read the consultations of their own municipality; everyone else with a role reads all. */
+export function authorizeConsultationRead({ actor, input }: { actor: Actor; input: { regionId: number } }) {
+  if (actor.role === 'officer' && !canEditRegion(actor, input.regionId))
+    throw new AppError('forbidden', 'Beratungen anderer Kommunen sind nicht einsehbar.');
+}
+
+/** Officers ask for their own municipality only; the consulting and the ministry offer anywhere. */
+export function authorizeConsultationRequest({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { regionId: number };
+}) {
+  if (actor.role === 'officer' && !canEditRegion(actor, input.regionId))
+    throw new AppError('forbidden', 'Eine Beratung können Sie nur für Ihre eigene Kommune anfragen.');
+}
+
+/**
+ * A measure: the consulting changes everything; the municipality's officer
+ * follows up its own (state, owner, due date), never title or services.
+ */
+export async function authorizeMeasureUpdate({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: { measureId: number; changesTitleOrServices: boolean };
+}) {
+  if (actor.role !== 'officer') return;
+  const [measure] = await queryRows<{ region_id: number }>(
+    db,
+    sql`select c.region_id from measures m join consultations c on c.id = m.consultation_id
+        where m.id = ${input.measureId}`,
+  );
+  if (!measure) throw new AppError('not_found', `Maßnahme ${input.measureId} gibt es nicht.`);
+  if (!canEditRegion(actor, measure.region_id))
+    throw new AppError('forbidden', 'Maßnahmen anderer Kommunen dürfen Sie nicht ändern.');
+  if (input.changesTitleOrServices)
+    throw new AppError('forbidden', 'Titel und Leistungen einer Maßnahme ändert die Beratung.');
+}

@@ -1,0 +1,69 @@
+import type { DatasetKind } from '@ozg/shared';
+import type { SQL } from 'drizzle-orm';
+import { type Db, queryRows } from './client';
+import { markDataChanged } from './instance';
+import { recomputeRollups } from './rollups';
+import { applyStatusDeltas, rebuildSnapshots, type StatusDelta } from './totals';
+
+/*
+ * The one write path for statuses (decision 013). Every writer of statuses
+ * goes through applyStatusChanges: a status edit (single, bulk, CSV), an undo,
+ * a target-set change, an import's takeover of statuses. It runs the writer's
+ * statement (which changes the statuses and appends their events with
+ * appendEventsSql), brings the derived tables along, and marks the data as
+ * changed, in the caller's transaction.
+ */
+
+/** How the derived tables follow a write. */
+export type DerivedChange =
+  /** Status edits: each counted change moves the rollup, the totals above and today's snapshots (decision 005). */
+  | { deltas: readonly StatusDelta[] }
+  /** Set-based changes: the rollups of these administrations (or all) are rebuilt, then the totals above them. */
+  | { rollupsOf: readonly number[] | 'all' }
+  /** Territory or history changed: every derived table is rebuilt (rebuildDerivedTables). */
+  | { everything: true };
+
+export type StatusWrite<R> = {
+  /** Changes the statuses and appends their events; its rows are returned. */
+  statement: SQL;
+  /** The derived change, known up front or from the statement's rows. */
+  derived: DerivedChange | ((rows: R[]) => DerivedChange);
+  /** What the database holds afterwards, when the write changes it (an official import). */
+  dataset?: DatasetKind;
+};
+
+export async function applyStatusChanges<R = Record<string, never>>(
+  db: Db,
+  write: StatusWrite<R>,
+): Promise<R[]> {
+  const rows = await queryRows<R>(db, write.statement);
+  await applyDerived(db, typeof write.derived === 'function' ? write.derived(rows) : write.derived);
+  await markDataChanged(db, write.dataset);
+  return rows;
+}
+
+async function applyDerived(db: Db, change: DerivedChange): Promise<void> {
+  if ('deltas' in change) await applyStatusDeltas(db, change.deltas);
+  else if ('rollupsOf' in change) {
+    if (change.rollupsOf === 'all') await recomputeRollups(db);
+    else if (change.rollupsOf.length > 0) await recomputeRollups(db, change.rollupsOf);
+  } else await rebuildDerived(db);
+}
+
+async function rebuildDerived(db: Db): Promise<void> {
+  await recomputeRollups(db);
+  await rebuildSnapshots(db);
+}
+
+/**
+ * Rebuilds every derived table from the statuses and events: rollups, the
+ * totals above them, and the snapshots of every German day (decision 010:
+ * databases written before it keep UTC days until this runs). For bulk loads
+ * with history (demo, benchmark), territory changes and `pnpm ozg rebuild`.
+ * Marks the data as changed, so that anything keyed by the data version
+ * follows.
+ */
+export async function rebuildDerivedTables(db: Db, options: { dataset?: DatasetKind } = {}): Promise<void> {
+  await rebuildDerived(db);
+  await markDataChanged(db, options.dataset);
+}
