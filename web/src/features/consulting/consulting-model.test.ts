@@ -1,9 +1,7 @@
 import type { Consultation, ConsultingReport, WorklistItem } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
 import {
   breakableAreaLabel,
-  conflictCurrent,
   formatPoints,
   kreisOptions,
   municipalitiesCount,
@@ -46,17 +44,6 @@ describe('consulting model', () => {
     expect(
       openAreas([consultation('ozg', 'cancelled'), consultation('verwaltungsdigitalisierung', 'held')]),
     ).toEqual(['ozg']);
-  });
-
-  it('takes the current record from a 409 and nothing from other failures', () => {
-    const conflict = new ApiError(409, {
-      error: { code: 'conflict', message: 'geändert', details: { current: { version: 3 } } },
-    });
-    expect(conflictCurrent(conflict)).toEqual({ version: 3 });
-    expect(
-      conflictCurrent(new ApiError(409, { error: { code: 'conflict', message: 'schon da' } })),
-    ).toBeNull();
-    expect(conflictCurrent(new ApiError(422, null))).toBeNull();
   });
 
   it('writes share differences in percentage points, with the sign', () => {

@@ -8,7 +8,6 @@ import {
   type ConsultingReport,
   type WorklistItem,
 } from '@ozg/shared';
-import { ApiError } from '../../lib/api-client';
 
 /** The worklist filter from the address (?kreis=06435&bereich=ozg); anything invalid means "all". */
 export function parseWorklistFilter(search: URLSearchParams): {
@@ -49,20 +48,6 @@ export const breakableAreaLabel = (area: ConsultingArea) =>
 /** "1 Kommune", "12 Kommunen". */
 export const municipalitiesCount = (count: number) =>
   `${new Intl.NumberFormat('de-DE').format(count)} ${count === 1 ? 'Kommune' : 'Kommunen'}`;
-
-/** The current record sent with a 409 (optimistic concurrency), or null for any other failure. */
-export function conflictCurrent<T>(error: unknown): T | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const details = error.body?.error.details;
-  return details && typeof details === 'object' && 'current' in details ? (details.current as T) : null;
-}
-
-/** A failure as one German sentence for the user. */
-export function failureMessage(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : 'Der Server ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.';
-}
 
 const points = new Intl.NumberFormat('de-DE', {
   minimumFractionDigits: 1,

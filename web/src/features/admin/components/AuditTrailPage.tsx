@@ -1,10 +1,10 @@
 import { CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSourceKind } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
 import { Pagination } from '../../../components/Pagination';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDateTime, inRegion } from '../../../lib/format';
+import { navigate, useLocation } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { describeChanges } from '../../../lib/status-changes';
 import {

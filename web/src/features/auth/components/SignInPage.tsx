@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
 import { ApiError } from '../../../lib/api-client';
-import { useMe } from '../api/get-me';
+import { navigate, useLocation } from '../../../lib/navigation';
+import { useMe } from '../../../lib/queries/me';
 import { useSignIn } from '../api/sign-in';
 
 /** Only paths of this app are followed after sign-in, never another site. */

@@ -1,8 +1,8 @@
 import { EXECUTING_LEVEL_LABELS, EXECUTING_LEVELS, THEMENFELDER } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { Link, navigate, useLocation } from '../../../app/router';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
+import { Link, navigate, useLocation } from '../../../lib/navigation';
 import { type ServiceFilters, useServices } from '../api/get-services';
 import { catalogPath, filtersFromSearch } from '../catalog-filters';
 

@@ -7,16 +7,15 @@ import {
   SOLUTION_KIND_LABELS,
   type SolutionKind,
 } from '@ozg/shared';
-import { Link, useLocation } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ExportLinks } from '../../../components/ExportLinks';
+import { ServiceCoverageMap } from '../../../components/map/ServiceCoverageMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare, inRegion } from '../../../lib/format';
+import { Link, type PageProps, useLocation } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
-import { ServiceCoverageMap } from '../../map/ServiceCoverageMap';
-import { coverageFileUrl, useCoverage, useCoverageIn } from '../api/get-coverage';
-import { useRegionParts } from '../api/get-region-parts';
+import { useRegionChildren } from '../../../lib/queries/regions';
+import { coverageFileUrl, useCoverage, useCoverageIn } from '../../../lib/queries/services';
 import { useServices } from '../api/get-services';
 
 const DEFAULT_REGION = '06';
@@ -26,8 +25,8 @@ const solutionLabel = (solution: string | null) =>
   solution === null ? 'ohne Angabe' : (SOLUTION_KIND_LABELS[solution as SolutionKind] ?? solution);
 
 /** One OZG service: what it is, how far it is offered in a region and its parts, and with which solutions. */
-export function ServicePage({ params }: PageProps) {
-  const raw = params.ozgId ?? '';
+export function ServicePage({ params }: PageProps<'/leistungen/:ozgId'>) {
+  const raw = params.ozgId;
   const ozgId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   if (ozgId === null) {
     return (
@@ -261,7 +260,7 @@ function CoverageByPart({
   regionKey: string;
   regionName: string;
 }) {
-  const parts = useRegionParts(regionKey);
+  const parts = useRegionChildren(regionKey);
   const partKeys = parts.data?.children.map((child) => child.ags) ?? [];
   const coverages = useCoverageIn(ozgId, partKeys);
   return (

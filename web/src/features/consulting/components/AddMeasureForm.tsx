@@ -1,7 +1,7 @@
 import { type FormEvent, useDeferredValue, useId, useState } from 'react';
+import { failureMessage } from '../../../lib/api-errors';
 import { useCreateMeasure } from '../api/create-measure';
 import { useServiceSearch } from '../api/search-services';
-import { failureMessage } from '../consulting-model';
 
 type LinkedService = { ozgId: number; name: string };
 

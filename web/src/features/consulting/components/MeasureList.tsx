@@ -1,8 +1,8 @@
 import { MEASURE_STATE_LABELS, MEASURE_STATES, type Measure, type MeasureState } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { conflictCurrent, failureMessage } from '../../../lib/api-errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useUpdateMeasure } from '../api/update-measure';
-import { conflictCurrent, failureMessage } from '../consulting-model';
 import { ConflictNotice } from './ConflictNotice';
 
 /** The measures agreed in one consultation; overdue ones stand out. */

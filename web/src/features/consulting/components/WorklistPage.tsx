@@ -6,22 +6,17 @@ import {
   type WorklistRequest,
 } from '@ozg/shared';
 import { useState } from 'react';
-import { Link, navigate, useLocation } from '../../../app/router';
 import { Pagination } from '../../../components/Pagination';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
+import { failureMessage } from '../../../lib/api-errors';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { Link, navigate, useLocation } from '../../../lib/navigation';
 import { pageSlice } from '../../../lib/pagination';
 import { useModules } from '../api/get-modules';
 import { useWorklist } from '../api/get-worklist';
 import { useRequestConsultation } from '../api/request-consultation';
-import {
-  breakableAreaLabel,
-  failureMessage,
-  formatPoints,
-  kreisOptions,
-  parseWorklistFilter,
-} from '../consulting-model';
+import { breakableAreaLabel, formatPoints, kreisOptions, parseWorklistFilter } from '../consulting-model';
 import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';

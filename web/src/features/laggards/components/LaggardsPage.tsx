@@ -2,13 +2,12 @@ import '../../../components/work-views.css';
 import '../laggards.css';
 import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
 import { useState } from 'react';
-import { Link, useLocation } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
-import { regionPath } from '../../regions/region-paths';
-import { useKreise } from '../api/get-kreise';
+import { Link, useLocation } from '../../../lib/navigation';
+import { useRegionChildren } from '../../../lib/queries/regions';
+import { regionPath } from '../../../lib/region-paths';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
 import { kindsPresent, type LaggardSort, sortLaggards } from '../laggard-table';
 
@@ -30,7 +29,7 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
  * For consultants: which municipalities are furthest behind fair peers (same
  * kind and size class, optionally the same Kreis), to decide whom to advise.
  */
-export function LaggardsPage(_: PageProps) {
+export function LaggardsPage() {
   // Hessen, the first customer; ?land=NN picks another Land, as on the start page.
   const { search } = useLocation();
   const landParam = search.get('land');
@@ -41,7 +40,7 @@ export function LaggardsPage(_: PageProps) {
     order: 'asc',
   });
   const [shown, setShown] = useState(STEP);
-  const kreise = useKreise(landKey);
+  const kreise = useRegionChildren(landKey, 'kreis');
   const laggards = useLaggards(filters);
   // The unfiltered list of the Land (the page's first query, so usually cached) says which kinds exist.
   const wholeLand = useLaggards({ regionKey: landKey, sameKreis: false });

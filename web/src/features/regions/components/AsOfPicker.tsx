@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
 import { formatDate } from '../../../lib/format';
+import { navigate, useLocation } from '../../../lib/navigation';
 
 /** The first day with history in the data: the picker offers nothing before it. */
 const EARLIEST = '2020-01-01';

@@ -1,7 +1,7 @@
 import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type ReactNode, useState } from 'react';
-import { Link } from '../../../app/router';
 import { formatNumber, formatShare } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
 import { regionShortName } from '../../../lib/region-names';
 import { useRovingFocus } from '../../../lib/roving-focus';
 import {

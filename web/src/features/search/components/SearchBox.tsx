@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
+import { navigate, useLocation } from '../../../lib/navigation';
 
 /** The search field in the header: regions by name, AGS or ARS, services by name or OZG-ID. */
 export function SearchBox() {

@@ -1,7 +1,7 @@
 import { REGION_KIND_LABELS, type SearchResult } from '@ozg/shared';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from '../../../app/router';
 import { ErrorState, Loading } from '../../../components/States';
+import { Link, useLocation } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { MIN_QUERY_LENGTH, useSearch } from '../api/search';
 import { hitCount } from '../hit-count';

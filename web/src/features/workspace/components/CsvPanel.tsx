@@ -2,9 +2,9 @@ import type { CsvImportResult, CsvLineResult } from '@ozg/shared';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ApiError } from '../../../lib/api-client';
+import { errorMessage } from '../../../lib/api-errors';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
-import { errorMessage } from '../api-errors';
 import { displayValue, FIELD_LABELS } from '../status-fields';
 
 const OUTCOME_LABELS: Record<CsvLineResult['outcome'], string> = {

@@ -1,6 +1,6 @@
+/** Query options of the service resource read by several pages (`/services/{ozgId}/coverage`). */
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import type { ExportFormat } from '../../../components/ExportLinks';
-import { API_BASE, api, unwrap } from '../../../lib/api-client';
+import { API_BASE, api, type ExportFormat, unwrap } from '../api-client';
 
 /** How far one service is offered across a region (public). */
 export const coverageQueryOptions = (ozgId: number, region: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
-import { conflictRecords, errorMessage, ruleProblems } from './api-errors';
+import { ApiError } from './api-client';
+import { conflictCurrent, conflictRecords, errorMessage, ruleProblems } from './api-errors';
 
 const apiError = (status: number, details: unknown) =>
   new ApiError(status, { error: { code: 'conflict', message: 'Meldung der API', details } });
@@ -31,5 +31,16 @@ describe('reading failed writes', () => {
     ).toBe(
       'Die Änderung konnte nicht gespeichert werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     );
+  });
+
+  it('takes the current record from a 409 and nothing from other failures', () => {
+    const conflict = new ApiError(409, {
+      error: { code: 'conflict', message: 'geändert', details: { current: { version: 3 } } },
+    });
+    expect(conflictCurrent(conflict)).toEqual({ version: 3 });
+    expect(
+      conflictCurrent(new ApiError(409, { error: { code: 'conflict', message: 'schon da' } })),
+    ).toBeNull();
+    expect(conflictCurrent(new ApiError(422, null))).toBeNull();
   });
 });
