@@ -64,7 +64,7 @@ export function parseSearch<Schema extends SearchSchema>(
 }
 
 /** The current page's search parameters, validated; re-renders on every navigation. */
-export function useSearch<Schema extends SearchSchema>(schema: Schema): z.output<Schema> {
+export function useSearchParams<Schema extends SearchSchema>(schema: Schema): z.output<Schema> {
   return parseSearch(schema, useLocation().search);
 }
 

@@ -37,11 +37,11 @@ export const dayParam = () => z.iso.date().nullable().catch(null);
 /** A page number from 1; 1 when missing or invalid. */
 export const pageParam = () => z.coerce.number().int().min(1).catch(1);
 
-/** Free text, trimmed (at most `max` characters); '' when missing. */
-export const textParam = (max = 200) =>
+/** Free text, trimmed (cut to `max` characters when given); '' when missing. */
+export const textParam = (max?: number) =>
   z
     .string()
-    .transform((text) => text.trim().slice(0, max))
+    .transform((text) => (max === undefined ? text.trim() : text.trim().slice(0, max)))
     .catch('');
 
 /** One of a list of values, or null. */

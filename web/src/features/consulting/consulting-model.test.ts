@@ -1,25 +1,21 @@
 import type { Consultation, ConsultingReport, WorklistItem } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
+import { parseSearch } from '../../lib/navigation';
 import {
   breakableAreaLabel,
   formatPoints,
   kreisOptions,
   municipalitiesCount,
   openAreas,
-  parseWorklistFilter,
   uptakeChartRows,
+  worklistSearch,
 } from './consulting-model';
 
 describe('consulting model', () => {
   it('reads the worklist filter from the address and ignores what is not valid', () => {
-    expect(parseWorklistFilter(new URLSearchParams('kreis=06435&bereich=ozg'))).toEqual({
-      area: 'ozg',
-      kreis: '06435',
-    });
-    expect(parseWorklistFilter(new URLSearchParams('kreis=064&bereich=preise'))).toEqual({
-      area: null,
-      kreis: null,
-    });
+    const parse = (query: string) => parseSearch(worklistSearch, new URLSearchParams(query));
+    expect(parse('kreis=06435&bereich=ozg&seite=2')).toEqual({ bereich: 'ozg', kreis: '06435', seite: 2 });
+    expect(parse('kreis=064&bereich=preise&seite=x')).toEqual({ bereich: null, kreis: null, seite: 1 });
   });
 
   it('offers each Kreis of the worklist once, sorted by German name', () => {

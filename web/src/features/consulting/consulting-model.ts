@@ -8,19 +8,19 @@ import {
   type ConsultingReport,
   type WorklistItem,
 } from '@ozg/shared';
+import { z } from 'zod';
+import { oneOfParam, pageParam } from '../../lib/search-params';
 
-/** The worklist filter from the address (?kreis=06435&bereich=ozg); anything invalid means "all". */
-export function parseWorklistFilter(search: URLSearchParams): {
-  area: ConsultingArea | null;
-  kreis: string | null;
-} {
-  const area = search.get('bereich');
-  const kreis = search.get('kreis');
-  return {
-    area: CONSULTING_AREAS.find((candidate) => candidate === area) ?? null,
-    kreis: kreis && /^\d{5}$/.test(kreis) ? kreis : null,
-  };
-}
+/** The worklist's address (?kreis=06435&bereich=ozg&seite=2); anything invalid means "all" (or page 1). */
+export const worklistSearch = z.object({
+  bereich: oneOfParam(CONSULTING_AREAS),
+  kreis: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .catch(null),
+  seite: pageParam(),
+});
 
 /** The Kreise the worklist's municipalities belong to, by name, each once. */
 export function kreisOptions(items: readonly WorklistItem[]): { ags: string; name: string }[] {

@@ -7,19 +7,26 @@ import {
   SOLUTION_KIND_LABELS,
   type SolutionKind,
 } from '@ozg/shared';
+import { z } from 'zod';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ServiceCoverageMap } from '../../../components/map/ServiceCoverageMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare, inRegion } from '../../../lib/format';
-import { Link, type PageProps, useLocation } from '../../../lib/navigation';
+import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { useRegionChildren } from '../../../lib/queries/regions';
 import { coverageFileUrl, useCoverage, useCoverageIn } from '../../../lib/queries/services';
 import { useServices } from '../api/get-services';
 
 const DEFAULT_REGION = '06';
-const REGION_KEY = /^(\d{2}|\d{3}|\d{5}|\d{8})$/;
+/** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
+const serviceSearch = z.object({
+  gebiet: z
+    .string()
+    .regex(/^(\d{2}|\d{3}|\d{5}|\d{8})$/)
+    .catch(DEFAULT_REGION),
+});
 
 const solutionLabel = (solution: string | null) =>
   solution === null ? 'ohne Angabe' : (SOLUTION_KIND_LABELS[solution as SolutionKind] ?? solution);
@@ -42,9 +49,7 @@ export function ServicePage({ params }: PageProps<'/leistungen/:ozgId'>) {
 }
 
 function ServiceDetails({ ozgId }: { ozgId: number }) {
-  const { search } = useLocation();
-  const wanted = search.get('gebiet') ?? DEFAULT_REGION;
-  const regionKey = REGION_KEY.test(wanted) ? wanted : DEFAULT_REGION;
+  const { gebiet: regionKey } = useSearchParams(serviceSearch);
   const services = useServices({ q: String(ozgId) });
   const service = services.data?.items.find((item) => item.ozgId === ozgId);
   const coverage = useCoverage(ozgId, regionKey);

@@ -11,12 +11,12 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { failureMessage } from '../../../lib/api-errors';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
-import { Link, navigate, useLocation } from '../../../lib/navigation';
+import { Link, navigate, useSearchParams, withSearch } from '../../../lib/navigation';
 import { pageSlice } from '../../../lib/pagination';
 import { useModules } from '../api/get-modules';
 import { useWorklist } from '../api/get-worklist';
 import { useRequestConsultation } from '../api/request-consultation';
-import { breakableAreaLabel, formatPoints, kreisOptions, parseWorklistFilter } from '../consulting-model';
+import { breakableAreaLabel, formatPoints, kreisOptions, worklistSearch } from '../consulting-model';
 import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
@@ -26,25 +26,18 @@ const WORKLIST_PAGE_SIZE = 20;
 
 /** The consultant's worklist: laggards of the Land that have not used a consultation yet. */
 export function WorklistPage() {
-  const { pathname, search } = useLocation();
-  const filter = parseWorklistFilter(search);
+  const { bereich, kreis, seite: page } = useSearchParams(worklistSearch);
+  const filter = { area: bereich, kreis };
   const worklist = useWorklist(CONSULTING_LAND, filter);
   // The Kreis choice lists every Kreis with a laggard, whatever is filtered now.
   const unfiltered = useWorklist(CONSULTING_LAND, { area: null, kreis: null });
   const modules = useModules();
   const offer = useRequestConsultation();
   const [feedback, setFeedback] = useState<FeedbackMessage>(null);
-  const page = Number(search.get('seite') ?? '1');
 
-  const setFilter = (name: 'kreis' | 'bereich' | 'seite', value: string) => {
-    // The address as it is now: two quick changes must not undo each other.
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(name, value);
-    else next.delete(name);
+  const setFilter = (name: 'kreis' | 'bereich' | 'seite', value: string) =>
     // Another filter gives another list: start again on its first page.
-    if (name !== 'seite') next.delete('seite');
-    navigate(next.size > 0 ? `${pathname}?${next}` : pathname, { replace: true });
-  };
+    navigate(withSearch({ [name]: value, ...(name === 'seite' ? {} : { seite: null }) }), { replace: true });
 
   const offerConsultation = (item: WorklistItem, module: ConsultingModule) => {
     setFeedback(null);

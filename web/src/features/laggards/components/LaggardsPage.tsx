@@ -2,12 +2,14 @@ import '../../../components/work-views.css';
 import '../laggards.css';
 import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
 import { useState } from 'react';
+import { z } from 'zod';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
-import { Link, useLocation } from '../../../lib/navigation';
+import { Link, useSearchParams } from '../../../lib/navigation';
 import { useRegionChildren } from '../../../lib/queries/regions';
 import { regionPath } from '../../../lib/region-paths';
+import { landParam } from '../../../lib/search-params';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
 import { kindsPresent, type LaggardSort, sortLaggards } from '../laggard-table';
 
@@ -31,9 +33,7 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
  */
 export function LaggardsPage() {
   // Hessen, the first customer; ?land=NN picks another Land, as on the start page.
-  const { search } = useLocation();
-  const landParam = search.get('land');
-  const landKey = landParam && /^\d{2}$/.test(landParam) ? landParam : '06';
+  const { land: landKey } = useSearchParams(z.object({ land: landParam() }));
   const [filters, setFilters] = useState<LaggardFilters>({ regionKey: landKey, sameKreis: false });
   const [sort, setSort] = useState<{ sort: LaggardSort; order: 'asc' | 'desc' }>({
     sort: 'gap',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, inRegion } from '../../../lib/format';
-import { type PageProps, useSearch } from '../../../lib/navigation';
+import { type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import {
   childrenProgressFileUrl,
@@ -46,7 +46,7 @@ export function RegionPage({
 }) {
   const key = params.key;
   const today = todayInGermany();
-  const { stand: asOf } = useSearch(z.object({ stand: asOfParam(today) }));
+  const { stand: asOf } = useSearchParams(z.object({ stand: asOfParam(today) }));
   const region = useRegion(key, asOf);
 
   if (region.isPending) return <Loading label="Das Gebiet" />;
