@@ -18,6 +18,7 @@ import {
 } from '../api/events';
 import { useUsers } from '../api/users';
 import '../../../components/work-views.css';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
 import { AdminNav } from './AdminNav';
 
 /** Without a region or a user the trail shows the whole Land (Hessen, the first customer). */
@@ -196,32 +197,22 @@ function AuditFilterForm({
         <label htmlFor="audit-to">Bis</label>
         <input id="audit-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="audit-source">Quelle</label>
-        <select
-          id="audit-source"
-          value={source}
-          onChange={(event) => setSource(event.target.value as ChangeSourceKind | '')}
-        >
-          <option value="">Alle Quellen</option>
-          {CHANGE_SOURCES.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {CHANGE_SOURCE_LABELS[candidate]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-user">Benutzer</label>
-        <select id="audit-user" value={user} onChange={(event) => setUser(event.target.value)}>
-          <option value="">Alle Benutzer</option>
-          {users.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="audit-source"
+        label="Quelle"
+        allLabel="Alle Quellen"
+        options={labelledBy(CHANGE_SOURCES, CHANGE_SOURCE_LABELS)}
+        value={source}
+        onChange={(choice) => setSource(choice ?? '')}
+      />
+      <SelectFilter
+        id="audit-user"
+        label="Benutzer"
+        allLabel="Alle Benutzer"
+        options={users.map((candidate) => ({ value: String(candidate.id), label: candidate.displayName }))}
+        value={user}
+        onChange={(choice) => setUser(choice ?? '')}
+      />
       <button type="submit" className="button button-primary">
         Anzeigen
       </button>

@@ -7,6 +7,7 @@ import {
 } from '@ozg/shared';
 import { useState } from 'react';
 import { Pagination } from '../../../components/Pagination';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { failureMessage } from '../../../lib/api-errors';
@@ -87,36 +88,25 @@ export function WorklistPage() {
       <section className="panel" aria-labelledby="worklist-heading">
         <h2 id="worklist-heading">Kommunen ohne Beratung</h2>
         <form className="filters" onSubmit={(event) => event.preventDefault()}>
-          <div className="field">
-            <label htmlFor="worklist-kreis">Kreis</label>
-            <select
-              id="worklist-kreis"
-              value={filter.kreis ?? ''}
-              onChange={(event) => setFilter('kreis', event.target.value)}
-            >
-              <option value="">Alle Kreise</option>
-              {kreisOptions(unfiltered.data?.items ?? []).map((kreis) => (
-                <option key={kreis.ags} value={kreis.ags}>
-                  {kreis.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="worklist-area">Bereich</label>
-            <select
-              id="worklist-area"
-              value={filter.area ?? ''}
-              onChange={(event) => setFilter('bereich', event.target.value)}
-            >
-              <option value="">Beide Bereiche</option>
-              {CONSULTING_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {CONSULTING_AREA_LABELS[area]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="worklist-kreis"
+            label="Kreis"
+            allLabel="Alle Kreise"
+            options={kreisOptions(unfiltered.data?.items ?? []).map((kreis) => ({
+              value: kreis.ags,
+              label: kreis.name,
+            }))}
+            value={filter.kreis}
+            onChange={(kreis) => setFilter('kreis', kreis ?? '')}
+          />
+          <SelectFilter
+            id="worklist-area"
+            label="Bereich"
+            allLabel="Beide Bereiche"
+            options={labelledBy(CONSULTING_AREAS, CONSULTING_AREA_LABELS)}
+            value={filter.area}
+            onChange={(area) => setFilter('bereich', area ?? '')}
+          />
         </form>
         <Feedback message={feedback} />
         {worklist.isPending || modules.isPending ? (

@@ -1,9 +1,10 @@
 import '../../../components/work-views.css';
 import '../laggards.css';
-import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
+import { REGION_KIND_LABELS, SIZE_CLASSES } from '@ozg/shared';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { Link, useSearchParams } from '../../../lib/navigation';
@@ -72,52 +73,33 @@ export function LaggardsPage() {
       <section className="panel" aria-labelledby="peer-filters">
         <h2 id="peer-filters">Vergleichsgruppe</h2>
         <form className="filters" aria-label="Vergleichsgruppe wählen" onSubmit={(e) => e.preventDefault()}>
-          <div className="field">
-            <label htmlFor="laggards-region">Gebiet</label>
-            <select
-              id="laggards-region"
-              value={filters.regionKey}
-              disabled={kreise.isPending}
-              onChange={(e) => update({ regionKey: e.target.value })}
-            >
-              <option value={landKey}>{kreise.data?.parent.name ?? 'ganzes Land'} (ganzes Land)</option>
-              {kreise.data?.children.map((kreis) => (
-                <option key={kreis.ags} value={kreis.ags}>
-                  {kreis.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="laggards-kind">Art der Kommune</label>
-            <select
-              id="laggards-kind"
-              value={filters.kind ?? ''}
-              onChange={(e) => update({ kind: (e.target.value || undefined) as RegionKind | undefined })}
-            >
-              <option value="">alle</option>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {REGION_KIND_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="laggards-size">Größenklasse (Einwohner)</label>
-            <select
-              id="laggards-size"
-              value={filters.sizeClass ?? ''}
-              onChange={(e) => update({ sizeClass: (e.target.value || undefined) as SizeClass | undefined })}
-            >
-              <option value="">alle</option>
-              {SIZE_CLASSES.map((sizeClass) => (
-                <option key={sizeClass.id} value={sizeClass.id}>
-                  {sizeClass.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="laggards-region"
+            label="Gebiet"
+            options={[
+              { value: landKey, label: `${kreise.data?.parent.name ?? 'ganzes Land'} (ganzes Land)` },
+              ...(kreise.data?.children ?? []).map((kreis) => ({ value: kreis.ags, label: kreis.name })),
+            ]}
+            value={filters.regionKey}
+            disabled={kreise.isPending}
+            onChange={(regionKey) => update({ regionKey: regionKey ?? landKey })}
+          />
+          <SelectFilter
+            id="laggards-kind"
+            label="Art der Kommune"
+            allLabel="alle"
+            options={labelledBy(kinds, REGION_KIND_LABELS)}
+            value={filters.kind}
+            onChange={(kind) => update({ kind })}
+          />
+          <SelectFilter
+            id="laggards-size"
+            label="Größenklasse (Einwohner)"
+            allLabel="alle"
+            options={SIZE_CLASSES.map((sizeClass) => ({ value: sizeClass.id, label: sizeClass.label }))}
+            value={filters.sizeClass}
+            onChange={(sizeClass) => update({ sizeClass })}
+          />
           <label className="checkbox">
             <input
               type="checkbox"
