@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
+import { nextOrder, SortHeader } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { Link, useSearchParams } from '../../../lib/navigation';
@@ -147,40 +148,22 @@ export function LaggardsPage() {
                 </caption>
                 <thead>
                   <tr>
-                    {COLUMNS.map((column) => {
-                      const active = column.sort !== null && column.sort === sort.sort;
-                      const classes = [column.numeric ? 'numeric' : '', column.className ?? '']
-                        .join(' ')
-                        .trim();
-                      return (
-                        <th
-                          key={column.label}
-                          scope="col"
-                          className={classes || undefined}
-                          aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
-                        >
-                          {column.sort ? (
-                            <button
-                              type="button"
-                              className="sort-button"
-                              onClick={() =>
-                                setSort({
-                                  sort: column.sort as LaggardSort,
-                                  order: active && sort.order === 'asc' ? 'desc' : 'asc',
-                                })
-                              }
-                            >
-                              {column.label}
-                              <span className="sort-indicator" aria-hidden="true">
-                                {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
-                              </span>
-                            </button>
-                          ) : (
-                            column.label
-                          )}
-                        </th>
-                      );
-                    })}
+                    {COLUMNS.map((column) => (
+                      <SortHeader
+                        key={column.label}
+                        label={column.label}
+                        column={column.sort}
+                        sortedBy={sort.sort}
+                        order={sort.order}
+                        onSort={(sortBy) =>
+                          setSort((current) => ({
+                            sort: sortBy,
+                            order: nextOrder(current.sort === sortBy, current.order),
+                          }))
+                        }
+                        className={[column.numeric ? 'numeric' : '', column.className ?? ''].join(' ').trim()}
+                      />
+                    ))}
                   </tr>
                 </thead>
                 <tbody>

@@ -13,6 +13,7 @@ import { AdoptionHints } from '../../../components/AdoptionHints';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
+import { nextOrder, SortHeader } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
@@ -273,37 +274,22 @@ export function StatusTable({
                       />
                     </th>
                   ) : null}
-                  {COLUMNS.map((column) => {
-                    const active = column.sort !== null && sort.sort === column.sort;
-                    return (
-                      <th
-                        key={column.label}
-                        scope="col"
-                        className={column.className}
-                        aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
-                      >
-                        {column.sort ? (
-                          <button
-                            type="button"
-                            className="sort-button"
-                            onClick={() =>
-                              setSort({
-                                sort: column.sort as StatusListParams['sort'],
-                                order: active && sort.order === 'asc' ? 'desc' : 'asc',
-                              })
-                            }
-                          >
-                            {column.label}
-                            <span className="sort-indicator" aria-hidden="true">
-                              {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
-                            </span>
-                          </button>
-                        ) : (
-                          column.label
-                        )}
-                      </th>
-                    );
-                  })}
+                  {COLUMNS.map((column) => (
+                    <SortHeader
+                      key={column.label}
+                      label={column.label}
+                      column={column.sort}
+                      sortedBy={sort.sort}
+                      order={sort.order}
+                      onSort={(sortBy) =>
+                        setSort((current) => ({
+                          sort: sortBy,
+                          order: nextOrder(current.sort === sortBy, current.order),
+                        }))
+                      }
+                      className={column.className}
+                    />
+                  ))}
                   <th scope="col">
                     <span className="visually-hidden">Aktionen</span>
                   </th>
