@@ -1,8 +1,8 @@
 import { EXECUTING_LEVELS, THEMENFELDER } from '@ozg/shared';
 import { z } from 'zod';
 import { parseSearch } from '../../lib/navigation';
+import type { ServiceFilters } from '../../lib/queries/services';
 import { oneOfParam, textParam } from '../../lib/search-params';
-import type { ServiceFilters } from './api/get-services';
 
 /** The catalogue's filters in the URL (?themenfeld=…&ebene=…&relevanz=…&q=…); unknown values mean "all". */
 export const catalogSearch = z.object({

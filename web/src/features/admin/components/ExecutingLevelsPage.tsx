@@ -9,8 +9,8 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError, userMessage } from '../../../lib/api-client';
 import { countOf, formatDate, formatNumber } from '../../../lib/format';
+import type { ServiceFilters } from '../../../lib/queries/services';
 import {
-  type ServiceFilters,
   useDeleteException,
   useExceptions,
   useServices,

@@ -4,7 +4,7 @@ import { labelledBy, SelectFilter, selfLabelled } from '../../../components/Sele
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
 import { Link, navigate, useLocation } from '../../../lib/navigation';
-import { type ServiceFilters, useServices } from '../api/get-services';
+import { type ServiceFilters, useServices } from '../../../lib/queries/services';
 import { catalogPath, filtersFromSearch } from '../catalog-filters';
 
 /** The OZG catalogue with filters by Themenfeld, executing level, relevance and text; filters live in the URL. */

@@ -16,8 +16,7 @@ import { formatNumber, formatShare, inRegion } from '../../../lib/format';
 import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { useRegionChildren } from '../../../lib/queries/regions';
-import { coverageFileUrl, useCoverage, useCoverageIn } from '../../../lib/queries/services';
-import { useServices } from '../api/get-services';
+import { coverageFileUrl, useCoverage, useCoverageIn, useServices } from '../../../lib/queries/services';
 
 const DEFAULT_REGION = '06';
 /** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
