@@ -1,3 +1,5 @@
+import type { Dispatch, SetStateAction } from 'react';
+
 export type SortOrder = 'asc' | 'desc';
 
 /**
@@ -7,6 +9,12 @@ export type SortOrder = 'asc' | 'desc';
  */
 export const nextOrder = (alreadySorted: boolean, order: SortOrder, first: SortOrder = 'asc'): SortOrder =>
   alreadySorted ? (order === 'asc' ? 'desc' : 'asc') : first;
+
+/** `onSort` for a table whose sort state is `{ sort, order }` (as the API's list parameters name them). */
+export const sortBy =
+  <Column extends string>(setSort: Dispatch<SetStateAction<{ sort: Column; order: SortOrder }>>) =>
+  (column: Column) =>
+    setSort((current) => ({ sort: column, order: nextOrder(current.sort === column, current.order) }));
 
 /**
  * A column header of a sortable table: a button that sorts by the column,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
-import { nextOrder, SortHeader } from '../../../components/SortHeader';
+import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
 import { Link, useSearchParams } from '../../../lib/navigation';
@@ -155,12 +155,7 @@ export function LaggardsPage() {
                         column={column.sort}
                         sortedBy={sort.sort}
                         order={sort.order}
-                        onSort={(sortBy) =>
-                          setSort((current) => ({
-                            sort: sortBy,
-                            order: nextOrder(current.sort === sortBy, current.order),
-                          }))
-                        }
+                        onSort={sortBy(setSort)}
                         className={[column.numeric ? 'numeric' : '', column.className ?? ''].join(' ').trim()}
                       />
                     ))}

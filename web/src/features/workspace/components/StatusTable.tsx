@@ -13,7 +13,7 @@ import { AdoptionHints } from '../../../components/AdoptionHints';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
-import { nextOrder, SortHeader } from '../../../components/SortHeader';
+import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
@@ -281,12 +281,7 @@ export function StatusTable({
                       column={column.sort}
                       sortedBy={sort.sort}
                       order={sort.order}
-                      onSort={(sortBy) =>
-                        setSort((current) => ({
-                          sort: sortBy,
-                          order: nextOrder(current.sort === sortBy, current.order),
-                        }))
-                      }
+                      onSort={sortBy(setSort)}
                       className={column.className}
                     />
                   ))}
