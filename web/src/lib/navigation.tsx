@@ -2,7 +2,7 @@
  * The app's navigation, the only one features use: links, `navigate`, the
  * current location, typed path parameters and validated search parameters.
  * A small router on the History API: TanStack Router was measured and not
- * adopted (decision 014: +25 KB gzip initial JavaScript for what this does).
+ * adopted (decision 014: +26 kB gzip of initial JavaScript for what this does).
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
 import type { z } from 'zod';
