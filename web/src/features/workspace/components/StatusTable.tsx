@@ -16,7 +16,8 @@ import { labelledBy, SelectFilter, selfLabelled } from '../../../components/Sele
 import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
+import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
+import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
 import { HistoryDialog } from './HistoryDialog';
