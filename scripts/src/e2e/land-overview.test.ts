@@ -370,6 +370,25 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     await close();
   });
 
+  it('asks the API for each figure of the Land page once (one cache entry per endpoint)', async () => {
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const requested = new Map<string, number>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) {
+        const key = `${request.method()} ${url.pathname}${url.search}`;
+        requested.set(key, (requested.get(key) ?? 0) + 1);
+      }
+    });
+    await page.goto(journey.app.url);
+    await allLoaded(page);
+    await page.waitForLoadState('networkidle');
+    // The Land's children (its Regierungsbezirke) feed the comparison and the map, each Bezirk's its Kreise.
+    expect(requested.get('GET /api/v1/regions/06/children/progress')).toBe(1);
+    expect([...requested].filter(([, count]) => count > 1)).toEqual([]);
+    await close();
+  });
+
   it('sorts the Kreise by population with the keyboard', async () => {
     const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
     await page.goto(journey.app.url);

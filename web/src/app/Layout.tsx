@@ -2,14 +2,14 @@ import { USER_ROLE_LABELS } from '@ozg/shared';
 import { Suspense, useEffect, useRef } from 'react';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { ErrorState, Loading } from '../components/States';
-import { useMe } from '../features/auth/api/get-me';
 import { useSignOut } from '../features/auth/api/sign-in';
 import { SearchBox } from '../features/search/components/SearchBox';
 import { DataSourceNote } from '../features/system/components/DataSourceNote';
 import { DemoNotice } from '../features/system/components/DemoNotice';
 import { userMessage } from '../lib/api-client';
+import { Link, matchPath, navigate, useLocation } from '../lib/navigation';
 import { usePageTitle } from '../lib/page-title';
-import { Link, matchPath, navigate, useLocation } from './router';
+import { useMe } from '../lib/queries/me';
 import { type AppRoute, ROUTES } from './routes';
 
 function findRoute(pathname: string): { route: AppRoute; params: Record<string, string> } | null {

@@ -2,28 +2,42 @@
  * The route table of the app. Each page is loaded lazily so that the initial
  * JavaScript stays small (issue 5: at most 250 KB gzip). `nav` puts the page
  * into the main navigation; `roles` limits who may open it (missing: everyone,
- * signed in or not).
+ * signed in or not). `route()` checks that a page accepts its path's
+ * parameters (`PageProps<'/regionen/:key'>` on `/regionen/:key`).
  */
 import type { UserRole } from '@ozg/shared';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { PageProps } from '../lib/navigation';
 
-export type PageProps = { params: Record<string, string> };
-type Page = LazyExoticComponent<ComponentType<PageProps>>;
+/** A page: a function component (pages have no class components) taking its route's parameters. */
+type PageComponent<Props = PageProps> = (props: Props) => ReactNode;
 
 export type AppRoute = {
   path: string;
-  page: Page;
+  page: LazyExoticComponent<PageComponent>;
   /** Document title until the page sets a more specific one (e.g. the region's name). */
   title: string;
   nav?: { label: string };
   roles?: readonly UserRole[];
 };
 
+/** One entry of the table; the page must take the parameters of `path` (or none). */
+function route<Path extends string>(
+  definition: Omit<AppRoute, 'path' | 'page'> & {
+    path: Path;
+    page: LazyExoticComponent<PageComponent<PageProps<Path>>>;
+  },
+): AppRoute {
+  // The layout passes the parameters it matched on `path`, so the page gets exactly PageProps<Path>.
+  return definition as unknown as AppRoute;
+}
+
 /** A named export of a feature module as a lazily loaded page. */
-function lazyPage<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType<PageProps>>>,
+// biome-ignore lint/suspicious/noExplicitAny: any page props; route() checks them against the path.
+function lazyPage<Module extends Record<Name, PageComponent<any>>, Name extends keyof Module & string>(
+  load: () => Promise<Module>,
   name: Name,
-): Page {
+): LazyExoticComponent<Module[Name]> {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
@@ -53,10 +67,7 @@ const ConsultingReportPage = lazyPage(
   () => import('../features/consulting/components/ReportPage'),
   'ReportPage',
 );
-const ConsultingModulesPage = lazyPage(
-  () => import('../features/consulting/components/ModulesPage'),
-  'ModulesPage',
-);
+const ConsultingModulesPage = lazyPage(() => import('./pages/AdminModulesPage'), 'AdminModulesPage');
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
@@ -72,78 +83,88 @@ const LevelsPage = lazyPage(
 
 export const ROUTES: readonly AppRoute[] = [
   // Public reading: the Land, its regions and the catalogue.
-  { path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } },
-  { path: '/regionen/:key', page: RegionPage, title: 'Gebiet' },
-  { path: '/leistungen', page: ServiceCatalogue, title: 'Leistungskatalog', nav: { label: 'Leistungen' } },
-  { path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' },
-  { path: '/suche', page: SearchPage, title: 'Suche' },
+  route({ path: '/', page: LandPage, title: 'Landesübersicht', nav: { label: 'Übersicht' } }),
+  route({ path: '/regionen/:key', page: RegionPage, title: 'Gebiet' }),
+  route({
+    path: '/leistungen',
+    page: ServiceCatalogue,
+    title: 'Leistungskatalog',
+    nav: { label: 'Leistungen' },
+  }),
+  route({ path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' }),
+  route({ path: '/suche', page: SearchPage, title: 'Suche' }),
   // Work of the municipalities and the consultants.
-  {
+  route({
     path: '/arbeitsbereich',
     page: WorkspacePage,
     title: 'Arbeitsbereich',
     nav: { label: 'Arbeitsbereich' },
     roles: ['officer', 'admin'],
-  },
+  }),
   // Every signed-in role reads a municipality's services here; only who may edit gets the editor (the API says who).
-  {
+  route({
     path: '/arbeitsbereich/:ags',
     page: WorkspacePage,
     title: 'Leistungen der Kommune',
     roles: ['officer', 'admin', 'consultant', 'viewer'],
-  },
-  {
+  }),
+  route({
     path: '/nachzuegler',
     page: LaggardsPage,
     title: 'Nachzügler',
     nav: { label: 'Nachzügler' },
     roles: ['consultant', 'admin'],
-  },
-  {
+  }),
+  route({
     path: '/beratung',
     page: WorklistPage,
     title: 'Arbeitsliste Beratung',
     nav: { label: 'Beratung' },
     roles: ['consultant', 'admin'],
-  },
-  {
+  }),
+  route({
     path: '/beratung/meine',
     page: OwnConsultationsPage,
     title: 'Beratung',
     nav: { label: 'Beratung' },
     roles: ['officer'],
-  },
-  {
+  }),
+  route({
     path: '/beratung/kommune/:ags',
     page: ConsultationsPage,
     title: 'Beratung der Kommune',
     roles: ['consultant', 'admin', 'officer', 'viewer'],
-  },
-  {
+  }),
+  route({
     path: '/beratung/bericht',
     page: ConsultingReportPage,
     title: 'Beratungsbericht',
     nav: { label: 'Beratungsbericht' },
     roles: ['admin', 'consultant', 'viewer'],
-  },
+  }),
   // Administration by the ministry: one entry in the navigation, tabs within (AdminNav).
-  {
+  route({
     path: '/verwaltung',
     page: AdminHomePage,
     title: 'Verwaltung',
     nav: { label: 'Verwaltung' },
     roles: ['admin'],
-  },
-  { path: '/verwaltung/uploads', page: AdminUploadsPage, title: 'Amtliche Dateien', roles: ['admin'] },
-  { path: '/verwaltung/ebenen', page: LevelsPage, title: 'Ebenen und Ausnahmen', roles: ['admin'] },
-  { path: '/verwaltung/benutzer', page: UsersPage, title: 'Benutzer', roles: ['admin'] },
-  { path: '/verwaltung/protokoll', page: AuditTrailPage, title: 'Änderungsprotokoll', roles: ['admin'] },
-  {
+  }),
+  route({ path: '/verwaltung/uploads', page: AdminUploadsPage, title: 'Amtliche Dateien', roles: ['admin'] }),
+  route({ path: '/verwaltung/ebenen', page: LevelsPage, title: 'Ebenen und Ausnahmen', roles: ['admin'] }),
+  route({ path: '/verwaltung/benutzer', page: UsersPage, title: 'Benutzer', roles: ['admin'] }),
+  route({
+    path: '/verwaltung/protokoll',
+    page: AuditTrailPage,
+    title: 'Änderungsprotokoll',
+    roles: ['admin'],
+  }),
+  route({
     path: '/verwaltung/beratungsmodule',
     page: ConsultingModulesPage,
     title: 'Beratungsmodule',
     roles: ['admin'],
-  },
+  }),
   // Account.
-  { path: '/anmelden', page: SignInPage, title: 'Anmelden' },
+  route({ path: '/anmelden', page: SignInPage, title: 'Anmelden' }),
 ];

@@ -1,7 +1,7 @@
 import './adoption-hints.css';
-import { Link } from '../app/router';
 import { hintSentence, useAdoptionHints } from '../lib/adoption-hints';
 import { formatDate } from '../lib/format';
+import { Link } from '../lib/navigation';
 import { Empty, ErrorState, Loading } from './States';
 
 /**

@@ -1,4 +1,4 @@
-import { Link } from '../app/router';
+import { Link } from '../lib/navigation';
 
 export type Crumb = { label: string; to?: string };
 

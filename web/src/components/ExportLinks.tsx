@@ -1,6 +1,5 @@
+import type { ExportFormat } from '../lib/api-client';
 import './export-links.css';
-
-export type ExportFormat = 'csv' | 'xlsx';
 
 /**
  * "Exportieren" beside a table or chart: the same request as the page (same

@@ -5,6 +5,9 @@ import { hc } from 'hono/client';
 /** Where the API lives, for plain links such as file downloads. */
 export const API_BASE = '/api/v1';
 
+/** The file formats of the exports (`format=` of the API): CSV for German Excel, or XLSX. */
+export type ExportFormat = 'csv' | 'xlsx';
+
 /**
  * The session's CSRF token (from sign-in or GET /me). Every write of a signed-in
  * user must send it; the session cookie alone is not enough (decision 003).

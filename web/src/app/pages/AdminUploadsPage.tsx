@@ -1,20 +1,16 @@
+import { z } from 'zod';
+import { KreisProgressMap } from '../../components/map/KreisProgressMap';
 import { UploadsPage } from '../../features/admin/components/UploadsPage';
-import { KreisProgressMap } from '../../features/map/KreisProgressMap';
-import { DEFAULT_LAND, regionPath } from '../../features/regions/region-paths';
-import { useLocation } from '../router';
+import { useSearchParams } from '../../lib/navigation';
+import { regionPath } from '../../lib/region-paths';
+import { landParam } from '../../lib/search-params';
 
 /** The admin's uploads with the map of the Kreise below, so that uploaded boundaries show at once. */
 export function AdminUploadsPage() {
-  const { search } = useLocation();
-  const key = search.get('land');
+  const { land } = useSearchParams(z.object({ land: landParam() }));
   return (
     <UploadsPage
-      mapPreview={
-        <KreisProgressMap
-          regionKey={key && /^\d{2}$/.test(key) ? key : DEFAULT_LAND}
-          hrefFor={(ags) => regionPath(ags, 'kreis')}
-        />
-      }
+      mapPreview={<KreisProgressMap regionKey={land} hrefFor={(ags) => regionPath(ags, 'kreis')} />}
     />
   );
 }

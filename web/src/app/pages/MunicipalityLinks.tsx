@@ -1,7 +1,7 @@
 import type { RegionLevel } from '@ozg/shared';
-import { useMe } from '../../features/auth/api/get-me';
+import { Link } from '../../lib/navigation';
+import { useMe } from '../../lib/queries/me';
 import { auditTrailPath, mayOpenWorkspace, workspacePath } from '../../lib/workspace-access';
-import { Link } from '../router';
 
 /**
  * What the signed-in user may do with a region besides reading it: open its

@@ -1,20 +1,25 @@
-import { EXECUTING_LEVELS, type ExecutingLevel, isThemenfeld } from '@ozg/shared';
-import type { ServiceFilters } from './api/get-services';
+import { EXECUTING_LEVELS, THEMENFELDER } from '@ozg/shared';
+import { z } from 'zod';
+import { parseSearch } from '../../lib/navigation';
+import type { ServiceFilters } from '../../lib/queries/services';
+import { oneOfParam, textParam } from '../../lib/search-params';
 
-/** Reads the catalogue's filters from the URL (?themenfeld=…&ebene=…&relevanz=…&q=…), ignoring unknown values. */
+/** The catalogue's filters in the URL (?themenfeld=…&ebene=…&relevanz=…&q=…); unknown values mean "all". */
+export const catalogSearch = z.object({
+  themenfeld: oneOfParam(THEMENFELDER),
+  ebene: oneOfParam([...EXECUTING_LEVELS, 'none']),
+  relevanz: oneOfParam(['true', 'false']),
+  q: textParam(200),
+});
+
+/** The filters as the API takes them. */
 export function filtersFromSearch(search: URLSearchParams): ServiceFilters {
-  const themenfeld = search.get('themenfeld') ?? '';
-  const level = search.get('ebene') ?? '';
-  const relevant = search.get('relevanz');
-  const q = (search.get('q') ?? '').trim();
+  const { themenfeld, ebene, relevanz, q } = parseSearch(catalogSearch, search);
   return {
-    themenfeld: isThemenfeld(themenfeld) ? themenfeld : undefined,
-    executingLevel:
-      level === 'none' || (EXECUTING_LEVELS as readonly string[]).includes(level)
-        ? (level as ExecutingLevel | 'none')
-        : undefined,
-    relevant: relevant === 'true' || relevant === 'false' ? relevant : undefined,
-    q: q === '' ? undefined : q.slice(0, 200),
+    themenfeld: themenfeld ?? undefined,
+    executingLevel: ebene ?? undefined,
+    relevant: relevanz ?? undefined,
+    q: q === '' ? undefined : q,
   };
 }
 

@@ -6,28 +6,22 @@ import {
   type WorklistItem,
 } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
+import { parseSearch } from '../../lib/navigation';
 import {
   breakableAreaLabel,
-  conflictCurrent,
   formatPoints,
   kreisOptions,
   municipalitiesCount,
   openAreas,
-  parseWorklistFilter,
   uptakeChartRows,
+  worklistSearch,
 } from './consulting-model';
 
 describe('consulting model', () => {
   it('reads the worklist filter from the address and ignores what is not valid', () => {
-    expect(parseWorklistFilter(new URLSearchParams('kreis=06435&bereich=ozg'))).toEqual({
-      area: 'ozg',
-      kreis: '06435',
-    });
-    expect(parseWorklistFilter(new URLSearchParams('kreis=064&bereich=preise'))).toEqual({
-      area: null,
-      kreis: null,
-    });
+    const parse = (query: string) => parseSearch(worklistSearch, new URLSearchParams(query));
+    expect(parse('kreis=06435&bereich=ozg&seite=2')).toEqual({ bereich: 'ozg', kreis: '06435', seite: 2 });
+    expect(parse('kreis=064&bereich=preise&seite=x')).toEqual({ bereich: null, kreis: null, seite: 1 });
   });
 
   it('offers each Kreis of the worklist once, sorted by German name', () => {
@@ -52,28 +46,6 @@ describe('consulting model', () => {
     expect(
       openAreas([consultation('ozg', 'cancelled'), consultation('verwaltungsdigitalisierung', 'held')]),
     ).toEqual(['ozg']);
-  });
-
-  it('takes the current record from a 409 and nothing from other failures', () => {
-    const measure: Measure = {
-      id: 4,
-      consultationId: 2,
-      title: 'Wohngeld online anbieten',
-      owner: null,
-      dueDate: '2026-06-30',
-      state: 'open',
-      overdue: false,
-      ozgIds: [99001],
-      completedAt: null,
-      statusEventIds: [],
-      version: 3,
-    };
-    const conflict = (details: unknown) =>
-      new ApiError(409, { error: { code: 'conflict', message: 'geändert', details } });
-    expect(conflictCurrent(conflict({ current: measure }), MeasureConflictDetailsSchema)).toEqual(measure);
-    expect(conflictCurrent(conflict({ current: { version: 3 } }), MeasureConflictDetailsSchema)).toBeNull();
-    expect(conflictCurrent(conflict(undefined), MeasureConflictDetailsSchema)).toBeNull();
-    expect(conflictCurrent(new ApiError(422, null), MeasureConflictDetailsSchema)).toBeNull();
   });
 
   it('writes share differences in percentage points, with the sign', () => {

@@ -8,20 +8,19 @@ import {
   type ConsultingReport,
   type WorklistItem,
 } from '@ozg/shared';
-import { ApiError, errorDetails } from '../../lib/api-client';
+import { z } from 'zod';
+import { oneOfParam, pageParam } from '../../lib/search-params';
 
-/** The worklist filter from the address (?kreis=06435&bereich=ozg); anything invalid means "all". */
-export function parseWorklistFilter(search: URLSearchParams): {
-  area: ConsultingArea | null;
-  kreis: string | null;
-} {
-  const area = search.get('bereich');
-  const kreis = search.get('kreis');
-  return {
-    area: CONSULTING_AREAS.find((candidate) => candidate === area) ?? null,
-    kreis: kreis && /^\d{5}$/.test(kreis) ? kreis : null,
-  };
-}
+/** The worklist's address (?kreis=06435&bereich=ozg&seite=2); anything invalid means "all" (or page 1). */
+export const worklistSearch = z.object({
+  bereich: oneOfParam(CONSULTING_AREAS),
+  kreis: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .catch(null),
+  seite: pageParam(),
+});
 
 /** The Kreise the worklist's municipalities belong to, by name, each once. */
 export function kreisOptions(items: readonly WorklistItem[]): { ags: string; name: string }[] {
@@ -49,24 +48,6 @@ export const breakableAreaLabel = (area: ConsultingArea) =>
 /** "1 Kommune", "12 Kommunen". */
 export const municipalitiesCount = (count: number) =>
   `${new Intl.NumberFormat('de-DE').format(count)} ${count === 1 ? 'Kommune' : 'Kommunen'}`;
-
-/**
- * The current record sent with a 409 (optimistic concurrency), checked with the
- * route's details schema (e.g. ConsultationConflictDetailsSchema), or null for any other failure.
- */
-export function conflictCurrent<T>(
-  error: unknown,
-  schema: Parameters<typeof errorDetails<{ current: T }>>[2],
-): T | null {
-  return errorDetails(error, 409, schema)?.current ?? null;
-}
-
-/** A failure as one German sentence for the user. */
-export function failureMessage(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : 'Der Server ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.';
-}
 
 const points = new Intl.NumberFormat('de-DE', {
   minimumFractionDigits: 1,

@@ -1,21 +1,11 @@
-import type { ExecutingLevel, Themenfeld } from '@ozg/shared';
+import type { ExecutingLevel } from '@ozg/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { type ServiceFilters, servicesQueryOptions } from '../../../lib/queries/services';
 
-export type ServiceFilters = {
-  themenfeld?: Themenfeld;
-  executingLevel?: ExecutingLevel | 'none';
-  q?: string;
-};
-
-export const servicesQueryOptions = (filters: ServiceFilters) =>
-  queryOptions({
-    queryKey: ['services', filters],
-    queryFn: () => unwrap(api.services.$get({ query: filters })),
-    placeholderData: keepPreviousData,
-  });
-
-export const useServices = (filters: ServiceFilters) => useQuery(servicesQueryOptions(filters));
+/** The catalogue as the executing-levels page lists it: the previous list stays while a filter changes. */
+export const useServices = (filters: ServiceFilters) =>
+  useQuery({ ...servicesQueryOptions(filters), placeholderData: keepPreviousData });
 
 export const useSetExecutingLevels = () => {
   const queryClient = useQueryClient();

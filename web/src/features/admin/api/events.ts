@@ -1,6 +1,7 @@
 import type { ChangeSourceKind, StatusEvent } from '@ozg/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { API_BASE, api, unwrap } from '../../../lib/api-client';
+import { regionQueryOptions } from '../../../lib/queries/regions';
 
 /** What the audit trail shows: a region (and every municipality in it) or one user, narrowed by days, source, user. */
 export type AuditFilter = {
@@ -68,9 +69,5 @@ export function auditCsvHref(filter: AuditFilter): string {
 
 /** The region whose trail is shown, to name it (the address holds only its key). */
 export const useAuditRegion = (key: string | null) =>
-  useQuery({
-    queryKey: ['regions', key],
-    queryFn: () => unwrap(api.regions[':key'].$get({ param: { key: key ?? '' }, query: {} })),
-    enabled: key !== null,
-    retry: false,
-  });
+  // An unknown key in a hand-edited address answers 404 at once: no retry.
+  useQuery({ ...regionQueryOptions(key ?? ''), enabled: key !== null, retry: false });

@@ -1,4 +1,4 @@
-import { Link, useLocation } from '../../../app/router';
+import { Link, useLocation } from '../../../lib/navigation';
 // Every admin page shows this navigation, so its stylesheet loads with it, also when a page is opened directly.
 import '../admin.css';
 

@@ -1,11 +1,13 @@
 import { CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSourceKind } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
+import { z } from 'zod';
 import { Pagination } from '../../../components/Pagination';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatDateTime, inRegion } from '../../../lib/format';
+import { navigate, useLocation, useSearchParams, withSearch } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
+import { dayParam, oneOfParam, pageParam, regionKeyParam } from '../../../lib/search-params';
 import { describeChanges } from '../../../lib/status-changes';
 import {
   AUDIT_PAGE_SIZE,
@@ -16,33 +18,39 @@ import {
 } from '../api/events';
 import { useUsers } from '../api/users';
 import '../../../components/work-views.css';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
 import { AdminNav } from './AdminNav';
 
 /** Without a region or a user the trail shows the whole Land (Hessen, the first customer). */
 const DEFAULT_REGION = '06';
 
-const isoDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
-
 /** The filter as the address holds it: /verwaltung/protokoll?gebiet=06435&von=…&bis=…&quelle=ui&benutzer=3&seite=2. */
-export function parseAuditFilter(search: URLSearchParams): AuditFilter {
-  const user = Number(search.get('benutzer'));
-  const region = search.get('gebiet');
-  const source = search.get('quelle');
-  const hasUser = Number.isInteger(user) && user > 0;
+const auditSearch = z.object({
+  gebiet: regionKeyParam(),
+  benutzer: z.coerce.number().int().min(1).nullable().catch(null),
+  von: dayParam(),
+  bis: dayParam(),
+  quelle: oneOfParam(CHANGE_SOURCES),
+  seite: pageParam(),
+});
+
+/** The filter as the API takes it; a user's trail without a region covers all regions. */
+function auditFilterOf(search: z.output<typeof auditSearch>): AuditFilter {
   return {
-    region: region && /^\d{2,12}$/.test(region) ? region : hasUser ? null : DEFAULT_REGION,
-    user: hasUser ? user : null,
-    from: isoDay(search.get('von')),
-    to: isoDay(search.get('bis')),
-    source: CHANGE_SOURCES.find((candidate) => candidate === source) ?? null,
-    page: Math.max(1, Math.trunc(Number(search.get('seite'))) || 1),
+    region: search.gebiet ?? (search.benutzer ? null : DEFAULT_REGION),
+    user: search.benutzer,
+    from: search.von,
+    to: search.bis,
+    source: search.quelle,
+    page: search.seite,
   };
 }
 
 /** The ministry's audit trail: who changed what, in a region or by one user, filtered and as CSV. */
 export function AuditTrailPage() {
-  const { pathname, search } = useLocation();
-  const filter = parseAuditFilter(search);
+  // The form starts again from the address whenever it changes (back button, a link from a region).
+  const { search } = useLocation();
+  const filter = auditFilterOf(useSearchParams(auditSearch));
   const trail = useAuditTrail(filter);
   const users = useUsers();
   const region = useAuditRegion(filter.region);
@@ -56,13 +64,8 @@ export function AuditTrailPage() {
   const apply = (
     next: Partial<Record<'gebiet' | 'benutzer' | 'von' | 'bis' | 'quelle' | 'seite', string>>,
   ) => {
-    const params = new URLSearchParams(window.location.search);
-    for (const [name, value] of Object.entries(next)) {
-      if (value) params.set(name, value);
-      else params.delete(name);
-    }
-    if (!('seite' in next)) params.delete('seite');
-    navigate(params.size > 0 ? `${pathname}?${params}` : pathname, { replace: true });
+    // Another filter gives another list: start again on its first page.
+    navigate(withSearch({ ...('seite' in next ? {} : { seite: null }), ...next }), { replace: true });
   };
 
   return (
@@ -194,32 +197,22 @@ function AuditFilterForm({
         <label htmlFor="audit-to">Bis</label>
         <input id="audit-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="audit-source">Quelle</label>
-        <select
-          id="audit-source"
-          value={source}
-          onChange={(event) => setSource(event.target.value as ChangeSourceKind | '')}
-        >
-          <option value="">Alle Quellen</option>
-          {CHANGE_SOURCES.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {CHANGE_SOURCE_LABELS[candidate]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-user">Benutzer</label>
-        <select id="audit-user" value={user} onChange={(event) => setUser(event.target.value)}>
-          <option value="">Alle Benutzer</option>
-          {users.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="audit-source"
+        label="Quelle"
+        allLabel="Alle Quellen"
+        options={labelledBy(CHANGE_SOURCES, CHANGE_SOURCE_LABELS)}
+        value={source}
+        onChange={(choice) => setSource(choice ?? '')}
+      />
+      <SelectFilter
+        id="audit-user"
+        label="Benutzer"
+        allLabel="Alle Benutzer"
+        options={users.map((candidate) => ({ value: String(candidate.id), label: candidate.displayName }))}
+        value={user}
+        onChange={(choice) => setUser(choice ?? '')}
+      />
       <button type="submit" className="button button-primary">
         Anzeigen
       </button>

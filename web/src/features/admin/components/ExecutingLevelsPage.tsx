@@ -4,14 +4,13 @@ import {
   type ExecutingLevel,
   type Service,
   THEMENFELDER,
-  type Themenfeld,
 } from '@ozg/shared';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError, userMessage } from '../../../lib/api-client';
 import { countOf, formatDate, formatNumber } from '../../../lib/format';
+import type { ServiceFilters } from '../../../lib/queries/services';
 import {
-  type ServiceFilters,
   useDeleteException,
   useExceptions,
   useServices,
@@ -20,9 +19,14 @@ import {
 } from '../api/catalog';
 import { parseRegionKeys } from '../api/users';
 import '../admin.css';
+import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
 import { AdminNav } from './AdminNav';
 
 type LevelChoice = ExecutingLevel | 'none';
+const LEVEL_CHOICES: { value: LevelChoice; label: string }[] = [
+  ...labelledBy(EXECUTING_LEVELS, EXECUTING_LEVEL_LABELS),
+  { value: 'none', label: 'keine' },
+];
 const levelLabel = (level: ExecutingLevel | null) => (level ? EXECUTING_LEVEL_LABELS[level] : 'keine');
 
 /** Executing levels of the services (one by one or for a selection) and the exceptions of single Kommunen. */
@@ -93,41 +97,28 @@ function LevelsSection() {
             }}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-themenfeld`}>Themenfeld</label>
-          <select
-            id={`${id}-themenfeld`}
-            onChange={(event) => {
-              const themenfeld = event.target.value as Themenfeld | '';
-              setFilters(({ themenfeld: _t, ...rest }) => (themenfeld ? { ...rest, themenfeld } : rest));
-            }}
-          >
-            <option value="">alle</option>
-            {THEMENFELDER.map((themenfeld) => (
-              <option key={themenfeld}>{themenfeld}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-level`}>Ebene</label>
-          <select
-            id={`${id}-level`}
-            onChange={(event) => {
-              const level = event.target.value as LevelChoice | '';
-              setFilters(({ executingLevel: _l, ...rest }) =>
-                level ? { ...rest, executingLevel: level } : rest,
-              );
-            }}
-          >
-            <option value="">alle</option>
-            {EXECUTING_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {EXECUTING_LEVEL_LABELS[level]}
-              </option>
-            ))}
-            <option value="none">keine</option>
-          </select>
-        </div>
+        <SelectFilter
+          id={`${id}-themenfeld`}
+          label="Themenfeld"
+          allLabel="alle"
+          options={selfLabelled(THEMENFELDER)}
+          value={filters.themenfeld}
+          onChange={(themenfeld) =>
+            setFilters(({ themenfeld: _t, ...rest }) => (themenfeld ? { ...rest, themenfeld } : rest))
+          }
+        />
+        <SelectFilter
+          id={`${id}-level`}
+          label="Ebene"
+          allLabel="alle"
+          options={LEVEL_CHOICES}
+          value={filters.executingLevel}
+          onChange={(level) =>
+            setFilters(({ executingLevel: _l, ...rest }) =>
+              level ? { ...rest, executingLevel: level } : rest,
+            )
+          }
+        />
         <a className="button" href="/api/v1/services/executing-levels.csv" download>
           Als CSV herunterladen
         </a>

@@ -1,10 +1,10 @@
 import { type AdminUser, USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { Link } from '../../../app/router';
 import { Pagination } from '../../../components/Pagination';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
 import { pageSlice } from '../../../lib/pagination';
 import { parseRegionKeys, useCreateUser, useUpdateUser, useUsers } from '../api/users';
 import '../admin.css';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, rememberCsrfToken, unwrap } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from '../../../lib/queries/me';
 
 export type SignInInput = { email: string; password: string };
 

@@ -1,13 +1,17 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
+import { z } from 'zod';
 import { ApiError } from '../../../lib/api-client';
-import { useMe } from '../api/get-me';
+import { navigate, useSearchParams } from '../../../lib/navigation';
+import { useMe } from '../../../lib/queries/me';
 import { useSignIn } from '../api/sign-in';
 
-/** Only paths of this app are followed after sign-in, never another site. */
-export function safeReturnPath(raw: string | null): string {
-  return raw?.startsWith('/') && !raw.startsWith('//') ? raw : '/';
-}
+/** ?weiter=/path: where to go after sign-in; only paths of this app, never another site. */
+const signInSearch = z.object({
+  weiter: z
+    .string()
+    .refine((path) => path.startsWith('/') && !path.startsWith('//'))
+    .catch('/'),
+});
 
 function signInErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -20,8 +24,7 @@ function signInErrorMessage(error: unknown): string {
 }
 
 export function SignInPage() {
-  const { search } = useLocation();
-  const returnTo = safeReturnPath(search.get('weiter'));
+  const { weiter: returnTo } = useSearchParams(signInSearch);
   const me = useMe();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');

@@ -1,9 +1,10 @@
 import { EXECUTING_LEVEL_LABELS, EXECUTING_LEVELS, THEMENFELDER } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { Link, navigate, useLocation } from '../../../app/router';
+import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
-import { type ServiceFilters, useServices } from '../api/get-services';
+import { Link, navigate, useLocation } from '../../../lib/navigation';
+import { type ServiceFilters, useServices } from '../../../lib/queries/services';
 import { catalogPath, filtersFromSearch } from '../catalog-filters';
 
 /** The OZG catalogue with filters by Themenfeld, executing level, relevance and text; filters live in the URL. */
@@ -30,55 +31,36 @@ export function ServiceCatalogue() {
         </p>
       </header>
       <form className="panel filters" onSubmit={submitText} aria-label="Leistungen filtern">
-        <div className="field">
-          <label htmlFor="filter-themenfeld">Themenfeld</label>
-          <select
-            id="filter-themenfeld"
-            value={filters.themenfeld ?? ''}
-            onChange={(event) =>
-              apply({ themenfeld: (event.target.value || undefined) as ServiceFilters['themenfeld'] })
-            }
-          >
-            <option value="">Alle Themenfelder</option>
-            {THEMENFELDER.map((themenfeld) => (
-              <option key={themenfeld} value={themenfeld}>
-                {themenfeld}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-ebene">Ausführende Ebene</label>
-          <select
-            id="filter-ebene"
-            value={filters.executingLevel ?? ''}
-            onChange={(event) =>
-              apply({ executingLevel: (event.target.value || undefined) as ServiceFilters['executingLevel'] })
-            }
-          >
-            <option value="">Alle Ebenen</option>
-            {EXECUTING_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {EXECUTING_LEVEL_LABELS[level]}
-              </option>
-            ))}
-            <option value="none">Nicht festgelegt</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-relevanz">Relevanz</label>
-          <select
-            id="filter-relevanz"
-            value={filters.relevant ?? ''}
-            onChange={(event) =>
-              apply({ relevant: (event.target.value || undefined) as ServiceFilters['relevant'] })
-            }
-          >
-            <option value="">Alle Leistungen</option>
-            <option value="true">Kommunal relevant</option>
-            <option value="false">Nicht kommunal relevant</option>
-          </select>
-        </div>
+        <SelectFilter
+          id="filter-themenfeld"
+          label="Themenfeld"
+          allLabel="Alle Themenfelder"
+          options={selfLabelled(THEMENFELDER)}
+          value={filters.themenfeld}
+          onChange={(themenfeld) => apply({ themenfeld })}
+        />
+        <SelectFilter
+          id="filter-ebene"
+          label="Ausführende Ebene"
+          allLabel="Alle Ebenen"
+          options={[
+            ...labelledBy(EXECUTING_LEVELS, EXECUTING_LEVEL_LABELS),
+            { value: 'none' as const, label: 'Nicht festgelegt' },
+          ]}
+          value={filters.executingLevel}
+          onChange={(executingLevel) => apply({ executingLevel })}
+        />
+        <SelectFilter
+          id="filter-relevanz"
+          label="Relevanz"
+          allLabel="Alle Leistungen"
+          options={[
+            { value: 'true' as const, label: 'Kommunal relevant' },
+            { value: 'false' as const, label: 'Nicht kommunal relevant' },
+          ]}
+          value={filters.relevant}
+          onChange={(relevant) => apply({ relevant })}
+        />
         <div className="field field-grow">
           <label htmlFor="filter-text">Name oder OZG-ID</label>
           <div className="field-inline">

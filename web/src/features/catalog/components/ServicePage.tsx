@@ -7,27 +7,32 @@ import {
   SOLUTION_KIND_LABELS,
   type SolutionKind,
 } from '@ozg/shared';
-import { Link, useLocation } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
+import { z } from 'zod';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ExportLinks } from '../../../components/ExportLinks';
+import { ServiceCoverageMap } from '../../../components/map/ServiceCoverageMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare, inRegion } from '../../../lib/format';
+import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
-import { ServiceCoverageMap } from '../../map/ServiceCoverageMap';
-import { coverageFileUrl, useCoverage, useCoverageIn } from '../api/get-coverage';
-import { useRegionParts } from '../api/get-region-parts';
-import { useServices } from '../api/get-services';
+import { useRegionChildren } from '../../../lib/queries/regions';
+import { coverageFileUrl, useCoverage, useCoverageIn, useServices } from '../../../lib/queries/services';
 
 const DEFAULT_REGION = '06';
-const REGION_KEY = /^(\d{2}|\d{3}|\d{5}|\d{8})$/;
+/** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
+const serviceSearch = z.object({
+  gebiet: z
+    .string()
+    .regex(/^(\d{2}|\d{3}|\d{5}|\d{8})$/)
+    .catch(DEFAULT_REGION),
+});
 
 const solutionLabel = (solution: string | null) =>
   solution === null ? 'ohne Angabe' : (SOLUTION_KIND_LABELS[solution as SolutionKind] ?? solution);
 
 /** One OZG service: what it is, how far it is offered in a region and its parts, and with which solutions. */
-export function ServicePage({ params }: PageProps) {
-  const raw = params.ozgId ?? '';
+export function ServicePage({ params }: PageProps<'/leistungen/:ozgId'>) {
+  const raw = params.ozgId;
   const ozgId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   if (ozgId === null) {
     return (
@@ -43,9 +48,7 @@ export function ServicePage({ params }: PageProps) {
 }
 
 function ServiceDetails({ ozgId }: { ozgId: number }) {
-  const { search } = useLocation();
-  const wanted = search.get('gebiet') ?? DEFAULT_REGION;
-  const regionKey = REGION_KEY.test(wanted) ? wanted : DEFAULT_REGION;
+  const { gebiet: regionKey } = useSearchParams(serviceSearch);
   const services = useServices({ q: String(ozgId) });
   const service = services.data?.items.find((item) => item.ozgId === ozgId);
   const coverage = useCoverage(ozgId, regionKey);
@@ -261,7 +264,7 @@ function CoverageByPart({
   regionKey: string;
   regionName: string;
 }) {
-  const parts = useRegionParts(regionKey);
+  const parts = useRegionChildren(regionKey);
   const partKeys = parts.data?.children.map((child) => child.ags) ?? [];
   const coverages = useCoverageIn(ozgId, partKeys);
   return (

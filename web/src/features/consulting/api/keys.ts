@@ -4,10 +4,7 @@ import type { ConsultingArea } from '@ozg/shared';
 export const consultingKeys = {
   modules: ['consulting', 'modules'] as const,
   consultants: ['consulting', 'consultants'] as const,
-  municipality: (ags: string) => ['regions', ags, 'municipality'] as const,
   consultations: (ags: string) => ['regions', ags, 'consultations'] as const,
-  services: (ags: string, q: string) => ['regions', ags, 'statuses', { q }] as const,
-  gaps: (ags: string) => ['regions', ags, 'statuses', { overdue: true, sort: 'maturityLevel' }] as const,
   worklist: (key: string, filter: { area: ConsultingArea | null; kreis: string | null }) =>
     ['regions', key, 'consulting', 'worklist', filter] as const,
   report: (key: string) => ['regions', key, 'consulting', 'report'] as const,

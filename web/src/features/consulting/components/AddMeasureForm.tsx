@@ -1,7 +1,8 @@
 import { type FormEvent, useDeferredValue, useId, useState } from 'react';
+import { MeasureFields } from '../../../components/MeasureFields';
+import { failureMessage } from '../../../lib/api-errors';
 import { useCreateMeasure } from '../api/create-measure';
 import { useServiceSearch } from '../api/search-services';
-import { failureMessage } from '../consulting-model';
 
 type LinkedService = { ozgId: number; name: string };
 
@@ -80,24 +81,13 @@ export function AddMeasureForm({ consultationId, ags }: { consultationId: number
             />
           </div>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-owner`}>Verantwortlich</label>
-              <input
-                id={`${id}-owner`}
-                maxLength={200}
-                value={owner}
-                onChange={(event) => setOwner(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-due`}>Frist</label>
-              <input
-                id={`${id}-due`}
-                type="date"
-                value={dueDate}
-                onChange={(event) => setDueDate(event.target.value)}
-              />
-            </div>
+            <MeasureFields
+              id={id}
+              owner={owner}
+              dueDate={dueDate}
+              onOwnerChange={setOwner}
+              onDueDateChange={setDueDate}
+            />
           </div>
           <fieldset className="service-picker">
             <legend>Verknüpfte OZG-Leistungen (optional)</legend>

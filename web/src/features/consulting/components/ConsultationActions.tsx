@@ -7,10 +7,10 @@ import {
   todayInGermany,
 } from '@ozg/shared';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { conflictCurrent, failureMessage } from '../../../lib/api-errors';
 import { formatDate } from '../../../lib/format';
 import { useConsultants } from '../api/get-consultants';
 import { useUpdateConsultation } from '../api/update-consultation';
-import { conflictCurrent, failureMessage } from '../consulting-model';
 import { ConflictNotice } from './ConflictNotice';
 
 type Step = 'schedule' | 'hold' | 'cancel';

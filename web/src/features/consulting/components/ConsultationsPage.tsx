@@ -1,16 +1,16 @@
 import type { ConsultingModule, Me } from '@ozg/shared';
 import { useState } from 'react';
-import { Link } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { Empty, ErrorState, Loading } from '../../../components/States';
+import { failureMessage } from '../../../lib/api-errors';
+import { Link, type PageProps } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../lib/queries/me';
+import { useRegion } from '../../../lib/queries/regions';
 import { useConsultations } from '../api/get-consultations';
 import { useModules } from '../api/get-modules';
-import { useMunicipality } from '../api/get-municipality';
 import { useRequestConsultation } from '../api/request-consultation';
-import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-model';
+import { breakableAreaLabel, openAreas } from '../consulting-model';
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
@@ -18,10 +18,10 @@ import { RequestConsultation } from './RequestConsultation';
 import { ServiceGaps } from './ServiceGaps';
 
 /** The route /beratung/kommune/:ags. */
-export function ConsultationsPage({ params }: PageProps) {
+export function ConsultationsPage({ params }: PageProps<'/beratung/kommune/:ags'>) {
   const me = useMe();
   if (!me.data) return <Loading label="Die Anmeldung" />;
-  return <MunicipalityConsultations ags={params.ags ?? ''} me={me.data} />;
+  return <MunicipalityConsultations ags={params.ags} me={me.data} />;
 }
 
 /**
@@ -29,7 +29,7 @@ export function ConsultationsPage({ params }: PageProps) {
  * the municipality's officers follow up their measures, readers read.
  */
 export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) {
-  const municipality = useMunicipality(ags);
+  const municipality = useRegion(ags);
   const consultations = useConsultations(ags);
   const modules = useModules();
   const offer = useRequestConsultation();

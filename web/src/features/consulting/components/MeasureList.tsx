@@ -6,9 +6,10 @@ import {
   type MeasureState,
 } from '@ozg/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { MeasureFields } from '../../../components/MeasureFields';
+import { conflictCurrent, failureMessage } from '../../../lib/api-errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useUpdateMeasure } from '../api/update-measure';
-import { conflictCurrent, failureMessage } from '../consulting-model';
 import { ConflictNotice } from './ConflictNotice';
 
 /** The measures agreed in one consultation; overdue ones stand out. */
@@ -158,24 +159,13 @@ function MeasureItem({
       </div>
       {editing ? (
         <form className="form inline-form measure-edit" onSubmit={saveDetails}>
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>Verantwortlich</label>
-            <input
-              id={`${id}-owner`}
-              maxLength={200}
-              value={owner}
-              onChange={(event) => setOwner(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-due`}>Frist</label>
-            <input
-              id={`${id}-due`}
-              type="date"
-              value={dueDate}
-              onChange={(event) => setDueDate(event.target.value)}
-            />
-          </div>
+          <MeasureFields
+            id={id}
+            owner={owner}
+            dueDate={dueDate}
+            onOwnerChange={setOwner}
+            onDueDateChange={setDueDate}
+          />
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={update.isPending}>
               Speichern

@@ -5,22 +5,27 @@ import {
   type ConsultingModule,
   ModuleConflictDetailsSchema,
 } from '@ozg/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { AdminNav } from '../../admin/components/AdminNav';
+import { conflictCurrent, failureMessage } from '../../../lib/api-errors';
 import { useCreateModule } from '../api/create-module';
 import { useModules } from '../api/get-modules';
 import { useUpdateModule } from '../api/update-module';
-import { breakableAreaLabel, conflictCurrent, failureMessage } from '../consulting-model';
+import { breakableAreaLabel } from '../consulting-model';
 import { ConflictNotice } from './ConflictNotice';
 import { Feedback, type FeedbackMessage } from './Feedback';
 
 /** Administration of the consulting modules (master data): list, add, edit name, description, offered. */
-export function ModulesPage() {
+export function ModulesPage({
+  adminNav,
+}: {
+  /** The tabs of the administration this page is one of; the app provides them. */
+  adminNav: ReactNode;
+}) {
   const modules = useModules();
   return (
     <div className="admin-page">
-      <AdminNav />
+      {adminNav}
       <header className="page-header">
         <h1>Beratungsmodule</h1>
         <p className="lead">

@@ -1,6 +1,6 @@
-import { Link } from '../../../app/router';
 import { Empty, Loading } from '../../../components/States';
-import { useMe } from '../../auth/api/get-me';
+import { Link } from '../../../lib/navigation';
+import { useMe } from '../../../lib/queries/me';
 import { consultationPath } from '../consulting-paths';
 import { MunicipalityConsultations } from './ConsultationsPage';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Link } from '../../../app/router';
 import { AdoptionHints } from '../../../components/AdoptionHints';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
 import { useServiceGaps } from '../api/get-service-gaps';
 
 /**

@@ -6,22 +6,18 @@ import {
   type WorklistRequest,
 } from '@ozg/shared';
 import { useState } from 'react';
-import { Link, navigate, useLocation } from '../../../app/router';
 import { Pagination } from '../../../components/Pagination';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
+import { failureMessage } from '../../../lib/api-errors';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { Link, navigate, useSearchParams, withSearch } from '../../../lib/navigation';
 import { pageSlice } from '../../../lib/pagination';
 import { useModules } from '../api/get-modules';
 import { useWorklist } from '../api/get-worklist';
 import { useRequestConsultation } from '../api/request-consultation';
-import {
-  breakableAreaLabel,
-  failureMessage,
-  formatPoints,
-  kreisOptions,
-  parseWorklistFilter,
-} from '../consulting-model';
+import { breakableAreaLabel, formatPoints, kreisOptions, worklistSearch } from '../consulting-model';
 import { CONSULTING_LAND, consultationPath } from '../consulting-paths';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
@@ -31,25 +27,18 @@ const WORKLIST_PAGE_SIZE = 20;
 
 /** The consultant's worklist: laggards of the Land that have not used a consultation yet. */
 export function WorklistPage() {
-  const { pathname, search } = useLocation();
-  const filter = parseWorklistFilter(search);
+  const { bereich, kreis, seite: page } = useSearchParams(worklistSearch);
+  const filter = { area: bereich, kreis };
   const worklist = useWorklist(CONSULTING_LAND, filter);
   // The Kreis choice lists every Kreis with a laggard, whatever is filtered now.
   const unfiltered = useWorklist(CONSULTING_LAND, { area: null, kreis: null });
   const modules = useModules();
   const offer = useRequestConsultation();
   const [feedback, setFeedback] = useState<FeedbackMessage>(null);
-  const page = Number(search.get('seite') ?? '1');
 
-  const setFilter = (name: 'kreis' | 'bereich' | 'seite', value: string) => {
-    // The address as it is now: two quick changes must not undo each other.
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(name, value);
-    else next.delete(name);
+  const setFilter = (name: 'kreis' | 'bereich' | 'seite', value: string) =>
     // Another filter gives another list: start again on its first page.
-    if (name !== 'seite') next.delete('seite');
-    navigate(next.size > 0 ? `${pathname}?${next}` : pathname, { replace: true });
-  };
+    navigate(withSearch({ [name]: value, ...(name === 'seite' ? {} : { seite: null }) }), { replace: true });
 
   const offerConsultation = (item: WorklistItem, module: ConsultingModule) => {
     setFeedback(null);
@@ -99,36 +88,25 @@ export function WorklistPage() {
       <section className="panel" aria-labelledby="worklist-heading">
         <h2 id="worklist-heading">Kommunen ohne Beratung</h2>
         <form className="filters" onSubmit={(event) => event.preventDefault()}>
-          <div className="field">
-            <label htmlFor="worklist-kreis">Kreis</label>
-            <select
-              id="worklist-kreis"
-              value={filter.kreis ?? ''}
-              onChange={(event) => setFilter('kreis', event.target.value)}
-            >
-              <option value="">Alle Kreise</option>
-              {kreisOptions(unfiltered.data?.items ?? []).map((kreis) => (
-                <option key={kreis.ags} value={kreis.ags}>
-                  {kreis.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="worklist-area">Bereich</label>
-            <select
-              id="worklist-area"
-              value={filter.area ?? ''}
-              onChange={(event) => setFilter('bereich', event.target.value)}
-            >
-              <option value="">Beide Bereiche</option>
-              {CONSULTING_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {CONSULTING_AREA_LABELS[area]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="worklist-kreis"
+            label="Kreis"
+            allLabel="Alle Kreise"
+            options={kreisOptions(unfiltered.data?.items ?? []).map((kreis) => ({
+              value: kreis.ags,
+              label: kreis.name,
+            }))}
+            value={filter.kreis}
+            onChange={(kreis) => setFilter('kreis', kreis ?? '')}
+          />
+          <SelectFilter
+            id="worklist-area"
+            label="Bereich"
+            allLabel="Beide Bereiche"
+            options={labelledBy(CONSULTING_AREAS, CONSULTING_AREA_LABELS)}
+            value={filter.area}
+            onChange={(area) => setFilter('bereich', area ?? '')}
+          />
         </form>
         <Feedback message={feedback} />
         {worklist.isPending || modules.isPending ? (

@@ -1,14 +1,17 @@
 import '../../../components/work-views.css';
 import '../laggards.css';
-import { REGION_KIND_LABELS, type RegionKind, SIZE_CLASSES, type SizeClass } from '@ozg/shared';
+import { REGION_KIND_LABELS, SIZE_CLASSES } from '@ozg/shared';
 import { useState } from 'react';
-import { Link, useLocation } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
+import { z } from 'zod';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import { labelledBy, SelectFilter } from '../../../components/SelectFilter';
+import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber, formatPercentagePoints, formatShare } from '../../../lib/format';
-import { regionPath } from '../../regions/region-paths';
-import { useKreise } from '../api/get-kreise';
+import { Link, useSearchParams } from '../../../lib/navigation';
+import { useRegionChildren } from '../../../lib/queries/regions';
+import { regionPath } from '../../../lib/region-paths';
+import { landParam } from '../../../lib/search-params';
 import { type LaggardFilters, laggardsFileUrl, useLaggards } from '../api/get-laggards';
 import { kindsPresent, type LaggardSort, sortLaggards } from '../laggard-table';
 
@@ -30,18 +33,16 @@ const COLUMNS: { sort: LaggardSort | null; label: string; numeric?: boolean; cla
  * For consultants: which municipalities are furthest behind fair peers (same
  * kind and size class, optionally the same Kreis), to decide whom to advise.
  */
-export function LaggardsPage(_: PageProps) {
+export function LaggardsPage() {
   // Hessen, the first customer; ?land=NN picks another Land, as on the start page.
-  const { search } = useLocation();
-  const landParam = search.get('land');
-  const landKey = landParam && /^\d{2}$/.test(landParam) ? landParam : '06';
+  const { land: landKey } = useSearchParams(z.object({ land: landParam() }));
   const [filters, setFilters] = useState<LaggardFilters>({ regionKey: landKey, sameKreis: false });
   const [sort, setSort] = useState<{ sort: LaggardSort; order: 'asc' | 'desc' }>({
     sort: 'gap',
     order: 'asc',
   });
   const [shown, setShown] = useState(STEP);
-  const kreise = useKreise(landKey);
+  const kreise = useRegionChildren(landKey, 'kreis');
   const laggards = useLaggards(filters);
   // The unfiltered list of the Land (the page's first query, so usually cached) says which kinds exist.
   const wholeLand = useLaggards({ regionKey: landKey, sameKreis: false });
@@ -73,52 +74,33 @@ export function LaggardsPage(_: PageProps) {
       <section className="panel" aria-labelledby="peer-filters">
         <h2 id="peer-filters">Vergleichsgruppe</h2>
         <form className="filters" aria-label="Vergleichsgruppe wählen" onSubmit={(e) => e.preventDefault()}>
-          <div className="field">
-            <label htmlFor="laggards-region">Gebiet</label>
-            <select
-              id="laggards-region"
-              value={filters.regionKey}
-              disabled={kreise.isPending}
-              onChange={(e) => update({ regionKey: e.target.value })}
-            >
-              <option value={landKey}>{kreise.data?.parent.name ?? 'ganzes Land'} (ganzes Land)</option>
-              {kreise.data?.children.map((kreis) => (
-                <option key={kreis.ags} value={kreis.ags}>
-                  {kreis.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="laggards-kind">Art der Kommune</label>
-            <select
-              id="laggards-kind"
-              value={filters.kind ?? ''}
-              onChange={(e) => update({ kind: (e.target.value || undefined) as RegionKind | undefined })}
-            >
-              <option value="">alle</option>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {REGION_KIND_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="laggards-size">Größenklasse (Einwohner)</label>
-            <select
-              id="laggards-size"
-              value={filters.sizeClass ?? ''}
-              onChange={(e) => update({ sizeClass: (e.target.value || undefined) as SizeClass | undefined })}
-            >
-              <option value="">alle</option>
-              {SIZE_CLASSES.map((sizeClass) => (
-                <option key={sizeClass.id} value={sizeClass.id}>
-                  {sizeClass.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="laggards-region"
+            label="Gebiet"
+            options={[
+              { value: landKey, label: `${kreise.data?.parent.name ?? 'ganzes Land'} (ganzes Land)` },
+              ...(kreise.data?.children ?? []).map((kreis) => ({ value: kreis.ags, label: kreis.name })),
+            ]}
+            value={filters.regionKey}
+            disabled={kreise.isPending}
+            onChange={(regionKey) => update({ regionKey: regionKey ?? landKey })}
+          />
+          <SelectFilter
+            id="laggards-kind"
+            label="Art der Kommune"
+            allLabel="alle"
+            options={labelledBy(kinds, REGION_KIND_LABELS)}
+            value={filters.kind}
+            onChange={(kind) => update({ kind })}
+          />
+          <SelectFilter
+            id="laggards-size"
+            label="Größenklasse (Einwohner)"
+            allLabel="alle"
+            options={SIZE_CLASSES.map((sizeClass) => ({ value: sizeClass.id, label: sizeClass.label }))}
+            value={filters.sizeClass}
+            onChange={(sizeClass) => update({ sizeClass })}
+          />
           <label className="checkbox">
             <input
               type="checkbox"
@@ -166,40 +148,17 @@ export function LaggardsPage(_: PageProps) {
                 </caption>
                 <thead>
                   <tr>
-                    {COLUMNS.map((column) => {
-                      const active = column.sort !== null && column.sort === sort.sort;
-                      const classes = [column.numeric ? 'numeric' : '', column.className ?? '']
-                        .join(' ')
-                        .trim();
-                      return (
-                        <th
-                          key={column.label}
-                          scope="col"
-                          className={classes || undefined}
-                          aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
-                        >
-                          {column.sort ? (
-                            <button
-                              type="button"
-                              className="sort-button"
-                              onClick={() =>
-                                setSort({
-                                  sort: column.sort as LaggardSort,
-                                  order: active && sort.order === 'asc' ? 'desc' : 'asc',
-                                })
-                              }
-                            >
-                              {column.label}
-                              <span className="sort-indicator" aria-hidden="true">
-                                {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
-                              </span>
-                            </button>
-                          ) : (
-                            column.label
-                          )}
-                        </th>
-                      );
-                    })}
+                    {COLUMNS.map((column) => (
+                      <SortHeader
+                        key={column.label}
+                        label={column.label}
+                        column={column.sort}
+                        sortedBy={sort.sort}
+                        order={sort.order}
+                        onSort={sortBy(setSort)}
+                        className={[column.numeric ? 'numeric' : '', column.className ?? ''].join(' ').trim()}
+                      />
+                    ))}
                   </tr>
                 </thead>
                 <tbody>

@@ -1,22 +1,16 @@
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
 import { formatDate } from '../../../lib/format';
+import { navigate, withSearch } from '../../../lib/navigation';
 
 /** The first day with history in the data: the picker offers nothing before it. */
 const EARLIEST = '2020-01-01';
 
 /** Chooses the day whose figures the page shows (?stand=YYYY-MM-DD); empty means today. */
 export function AsOfPicker({ asOf, today }: { asOf: string | null; today: string }) {
-  const { pathname, search } = useLocation();
   const [value, setValue] = useState(asOf ?? '');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const go = (date: string | null) => {
-    const query = new URLSearchParams(search);
-    if (date) query.set('stand', date);
-    else query.delete('stand');
-    navigate(`${pathname}${query.size > 0 ? `?${query}` : ''}`, { replace: true });
-  };
+  const go = (date: string | null) => navigate(withSearch({ stand: date }), { replace: true });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,18 +1,19 @@
 import { ExportLinks } from '../../../components/ExportLinks';
+import { KreisProgressMap } from '../../../components/map/KreisProgressMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
 import { usePageTitle } from '../../../lib/page-title';
-import { KreisProgressMap } from '../../map/KreisProgressMap';
-import { useActivity } from '../api/get-activity';
 import {
   childrenProgressFileUrl,
+  progressFileUrl,
+  useActivity,
   useChildrenProgress,
   useChildrenProgressOf,
-} from '../api/get-children-progress';
-import { progressFileUrl, useProgress } from '../api/get-progress';
-import { useRegion } from '../api/get-region';
+  useProgress,
+  useRegion,
+} from '../../../lib/queries/regions';
+import { regionPath } from '../../../lib/region-paths';
 import { toProgressRows } from '../progress-rows';
-import { regionPath } from '../region-paths';
 import { Comparison } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LinkCheckSummary } from './LinkCheckSummary';

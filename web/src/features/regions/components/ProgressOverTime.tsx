@@ -3,7 +3,7 @@ import { ExportLinks } from '../../../components/ExportLinks';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
-import { seriesFileUrl, useSeries } from '../api/get-series';
+import { seriesFileUrl, useSeries } from '../../../lib/queries/regions';
 import { describeForecasts, describeRecalculations, describeSeries, shapeSeries } from '../progress-series';
 
 const ProgressChart = lazy(() => import('./charts/ProgressChart'));

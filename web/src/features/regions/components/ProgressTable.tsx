@@ -1,7 +1,8 @@
 import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type ReactNode, useState } from 'react';
-import { Link } from '../../../app/router';
+import { nextOrder, SortHeader } from '../../../components/SortHeader';
 import { formatNumber, formatShare } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
 import { regionShortName } from '../../../lib/region-names';
 import { useRovingFocus } from '../../../lib/roving-focus';
 import {
@@ -47,11 +48,8 @@ export function ProgressTable({
   const toggle = (column: ProgressSortColumn) =>
     setSort((current) => ({
       column,
-      direction:
-        current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column),
+      direction: nextOrder(current.column === column, current.direction, firstDirection(column)),
     }));
-  const ariaSort = (column: ProgressSortColumn) =>
-    sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
 
   return (
     <div className="table-scroll">
@@ -66,22 +64,17 @@ export function ProgressTable({
               Rang
             </th>
             {COLUMNS.map((column) => (
-              <th
+              <SortHeader
                 key={column.key}
-                scope="col"
-                aria-sort={ariaSort(column.key)}
-                className={
-                  [column.numeric ? 'numeric' : '', column.narrow ? '' : 'hide-narrow'].join(' ').trim() ||
-                  undefined
-                }
-              >
-                <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
-                  {column.label}
-                  <span aria-hidden="true" className="sort-indicator">
-                    {sort.column === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                  </span>
-                </button>
-              </th>
+                label={column.label}
+                column={column.key}
+                sortedBy={sort.column}
+                order={sort.direction}
+                onSort={toggle}
+                className={[column.numeric ? 'numeric' : '', column.narrow ? '' : 'hide-narrow']
+                  .join(' ')
+                  .trim()}
+              />
             ))}
           </tr>
         </thead>

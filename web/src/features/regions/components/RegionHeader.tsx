@@ -2,7 +2,7 @@ import { REGION_KIND_LABELS, type RegionDetail } from '@ozg/shared';
 import type { ReactNode } from 'react';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { countOf, formatDate, formatNumber } from '../../../lib/format';
-import { regionPath } from '../region-paths';
+import { regionPath } from '../../../lib/region-paths';
 import { AsOfPicker } from './AsOfPicker';
 
 /** Breadcrumbs Land > Regierungsbezirk > Kreis > Gemeinde, the name, key facts and the date picker. */

@@ -1,16 +1,20 @@
 import { REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
-import { useLocation } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
+import { z } from 'zod';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, inRegion } from '../../../lib/format';
+import { type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
-import { useActivity } from '../api/get-activity';
-import { childrenProgressFileUrl, useChildrenProgress } from '../api/get-children-progress';
-import { progressFileUrl, useProgress } from '../api/get-progress';
-import { useRegion } from '../api/get-region';
+import {
+  childrenProgressFileUrl,
+  progressFileUrl,
+  useActivity,
+  useChildrenProgress,
+  useProgress,
+  useRegion,
+} from '../../../lib/queries/regions';
+import { asOfParam } from '../../../lib/search-params';
 import { toProgressRows } from '../progress-rows';
-import { parseAsOf } from '../region-paths';
 import { Comparison, type RegionLinks } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LandOverview } from './LandOverview';
@@ -37,15 +41,14 @@ const PEER_NAMES = {
 export function RegionPage({
   params,
   regionLinks,
-}: PageProps & {
+}: PageProps<'/regionen/:key'> & {
   /** What the signed-in user may open for a region (workspace, audit trail); the app provides it. */
   regionLinks?: RegionLinks;
 }) {
-  const key = params.key ?? '';
-  const { search } = useLocation();
+  const key = params.key;
   const today = todayInGermany();
-  const asOf = parseAsOf(search.get('stand'), today);
-  const region = useRegion(key, asOf ?? undefined);
+  const { stand: asOf } = useSearchParams(z.object({ stand: asOfParam(today) }));
+  const region = useRegion(key, asOf);
 
   if (region.isPending) return <Loading label="Das Gebiet" />;
   if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;

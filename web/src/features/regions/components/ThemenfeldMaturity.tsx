@@ -1,7 +1,8 @@
 import type { RegionProgress } from '@ozg/shared';
 import { MATURITY_LABELS_1_1, MATURITY_LEVELS_1_1 } from '@ozg/shared';
-import { type ExportFormat, ExportLinks } from '../../../components/ExportLinks';
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import type { ExportFormat } from '../../../lib/api-client';
 import { formatNumber, formatShare } from '../../../lib/format';
 import { shapeMaturityMatrix } from '../maturity-matrix';
 

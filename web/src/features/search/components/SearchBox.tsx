@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { navigate, useLocation } from '../../../app/router';
+import { navigate, parseSearch, useLocation } from '../../../lib/navigation';
+import { searchPageSearch } from '../search-params';
 
 /** The search field in the header: regions by name, AGS or ARS, services by name or OZG-ID. */
 export function SearchBox() {
   const { pathname, search } = useLocation();
-  const current = pathname === '/suche' ? (search.get('q') ?? '') : '';
+  const current = pathname === '/suche' ? parseSearch(searchPageSearch, search).q : '';
   const [value, setValue] = useState(current);
   const [lastCurrent, setLastCurrent] = useState(current);
   // Follows the URL (back button, a new search from the results page) without an effect.

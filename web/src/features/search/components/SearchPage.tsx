@@ -1,10 +1,11 @@
 import { REGION_KIND_LABELS, type SearchResult } from '@ozg/shared';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from '../../../app/router';
 import { ErrorState, Loading } from '../../../components/States';
+import { Link, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { MIN_QUERY_LENGTH, useSearch } from '../api/search';
 import { hitCount } from '../hit-count';
+import { searchPageSearch } from '../search-params';
 
 /** Results of the header search: regions and services, each a link to its page. */
 export function SearchPage({
@@ -13,8 +14,7 @@ export function SearchPage({
   /** What the signed-in user may open for a region found (workspace, audit trail); the app provides it. */
   regionLinks?: (region: SearchResult['regions'][number]) => ReactNode;
 } = {}) {
-  const { search } = useLocation();
-  const q = (search.get('q') ?? '').trim();
+  const { q } = useSearchParams(searchPageSearch);
   const result = useSearch(q);
   usePageTitle(q ? `Suche: ${q}` : 'Suche');
 

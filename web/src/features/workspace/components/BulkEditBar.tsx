@@ -13,9 +13,9 @@ import {
 } from '@ozg/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import { conflictRecords, errorMessage, ruleProblems } from '../../../lib/api-errors';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { useBulkPreview, useBulkUpdate } from '../api/bulk-update';
-import { conflictRecords, errorMessage, ruleProblems } from '../api-errors';
 import {
   BULK_TEXT_FIELDS,
   type BulkForm,

@@ -7,9 +7,9 @@ import {
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { errorDetails } from '../../../lib/api-client';
+import { errorMessage } from '../../../lib/api-errors';
 import { formatCount, formatNumber } from '../../../lib/format';
 import { statusesCsvUrl, useCsvImport } from '../api/status-csv';
-import { errorMessage } from '../api-errors';
 import { displayValue, FIELD_LABELS } from '../status-fields';
 
 const OUTCOME_LABELS: Record<CsvLineResult['outcome'], string> = {

@@ -1,8 +1,8 @@
 import type { ChangeSet } from '@ozg/shared';
 import { useState } from 'react';
+import { conflictRecords, errorMessage } from '../../../lib/api-errors';
 import { formatCount, formatDateTime } from '../../../lib/format';
 import { useChangeSets, useUndoChangeSet } from '../api/change-sets';
-import { conflictRecords, errorMessage } from '../api-errors';
 
 const KIND_LABELS: Record<ChangeSet['kind'], string> = {
   bulk: 'Sammelbearbeitung',

@@ -1,7 +1,7 @@
 import { type Status, type StatusChanges, todayInGermany } from '@ozg/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { conflictRecords, errorMessage, ruleProblems } from '../../../lib/api-errors';
 import { useUpdateStatus } from '../api/update-status';
-import { conflictRecords, errorMessage, ruleProblems } from '../api-errors';
 import { changesFrom, draftOf, draftProblems, type EditableField, type StatusDraft } from '../status-fields';
 import { ConflictResolver } from './ConflictResolver';
 import { StatusFields } from './StatusFields';

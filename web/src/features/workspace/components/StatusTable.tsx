@@ -5,20 +5,21 @@ import {
   OZG_CONFORMANT_LEVEL,
   type Status,
   THEMENFELDER,
-  type Themenfeld,
   WORKFLOW_STATE_LABELS,
   WORKFLOW_STATES,
-  type WorkflowState,
 } from '@ozg/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { AdoptionHints } from '../../../components/AdoptionHints';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
+import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
-import { useRegionLinks } from '../../regions/api/get-region-links';
-import { FIRST_PAGE, type StatusListParams, statusesQueryOptions, useStatuses } from '../api/get-statuses';
+import { useRegionLinks } from '../../../lib/queries/region-links';
+import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
+import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
 import { HistoryDialog } from './HistoryDialog';
@@ -185,63 +186,41 @@ export function StatusTable({
             Taste <kbd>/</kbd> springt hierher.
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="filter-themenfeld">Themenfeld</label>
-          <select
-            id="filter-themenfeld"
-            value={filters.themenfeld ?? ''}
-            onChange={(e) =>
-              setFilters(({ themenfeld: _, ...rest }) =>
-                e.target.value ? { ...rest, themenfeld: e.target.value as Themenfeld } : rest,
-              )
-            }
-          >
-            <option value="">alle</option>
-            {THEMENFELDER.map((themenfeld) => (
-              <option key={themenfeld} value={themenfeld}>
-                {themenfeld}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-level">Reifegrad</label>
-          <select
-            id="filter-level"
-            value={filters.maturityLevel ?? ''}
-            onChange={(e) =>
-              setFilters(({ maturityLevel: _, ...rest }) =>
-                e.target.value ? { ...rest, maturityLevel: Number(e.target.value) } : rest,
-              )
-            }
-          >
-            <option value="">alle</option>
-            {MATURITY_LEVELS_1_1.map((level) => (
-              <option key={level} value={level}>
-                {maturityLabel(level)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-state">Bearbeitungsstand</label>
-          <select
-            id="filter-state"
-            value={filters.workflowState ?? ''}
-            onChange={(e) =>
-              setFilters(({ workflowState: _, ...rest }) =>
-                e.target.value ? { ...rest, workflowState: e.target.value as WorkflowState } : rest,
-              )
-            }
-          >
-            <option value="">alle</option>
-            {WORKFLOW_STATES.map((state) => (
-              <option key={state} value={state}>
-                {WORKFLOW_STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id="filter-themenfeld"
+          label="Themenfeld"
+          allLabel="alle"
+          options={selfLabelled(THEMENFELDER)}
+          value={filters.themenfeld}
+          onChange={(themenfeld) =>
+            setFilters(({ themenfeld: _, ...rest }) => (themenfeld ? { ...rest, themenfeld } : rest))
+          }
+        />
+        <SelectFilter
+          id="filter-level"
+          label="Reifegrad"
+          allLabel="alle"
+          options={MATURITY_LEVELS_1_1.map((level) => ({
+            value: String(level),
+            label: maturityLabel(level),
+          }))}
+          value={filters.maturityLevel === undefined ? undefined : String(filters.maturityLevel)}
+          onChange={(level) =>
+            setFilters(({ maturityLevel: _, ...rest }) =>
+              level === undefined ? rest : { ...rest, maturityLevel: Number(level) },
+            )
+          }
+        />
+        <SelectFilter
+          id="filter-state"
+          label="Bearbeitungsstand"
+          allLabel="alle"
+          options={labelledBy(WORKFLOW_STATES, WORKFLOW_STATE_LABELS)}
+          value={filters.workflowState}
+          onChange={(workflowState) =>
+            setFilters(({ workflowState: _, ...rest }) => (workflowState ? { ...rest, workflowState } : rest))
+          }
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -316,37 +295,17 @@ export function StatusTable({
                       />
                     </th>
                   ) : null}
-                  {COLUMNS.map((column) => {
-                    const active = column.sort !== null && sort.sort === column.sort;
-                    return (
-                      <th
-                        key={column.label}
-                        scope="col"
-                        className={column.className}
-                        aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}
-                      >
-                        {column.sort ? (
-                          <button
-                            type="button"
-                            className="sort-button"
-                            onClick={() =>
-                              setSort({
-                                sort: column.sort as StatusListParams['sort'],
-                                order: active && sort.order === 'asc' ? 'desc' : 'asc',
-                              })
-                            }
-                          >
-                            {column.label}
-                            <span className="sort-indicator" aria-hidden="true">
-                              {active ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}
-                            </span>
-                          </button>
-                        ) : (
-                          column.label
-                        )}
-                      </th>
-                    );
-                  })}
+                  {COLUMNS.map((column) => (
+                    <SortHeader
+                      key={column.label}
+                      label={column.label}
+                      column={column.sort}
+                      sortedBy={sort.sort}
+                      order={sort.order}
+                      onSort={sortBy(setSort)}
+                      className={column.className}
+                    />
+                  ))}
                   <th scope="col">
                     <span className="visually-hidden">Aktionen</span>
                   </th>

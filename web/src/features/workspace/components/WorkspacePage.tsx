@@ -2,16 +2,15 @@ import '../../../components/work-views.css';
 import '../workspace.css';
 import { REGION_KIND_LABELS } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
-import { Link, navigate } from '../../../app/router';
-import type { PageProps } from '../../../app/routes';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber } from '../../../lib/format';
+import { Link, navigate, type PathParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
-import { useMe } from '../../auth/api/get-me';
-import { regionPath } from '../../regions/region-paths';
+import { useMe } from '../../../lib/queries/me';
+import { useRegion } from '../../../lib/queries/regions';
+import { regionPath } from '../../../lib/region-paths';
 import { useMayEdit } from '../api/get-statuses';
-import { useWorkspaceRegion } from '../api/get-workspace-region';
 import { CsvPanel } from './CsvPanel';
 import { RecentChanges } from './RecentChanges';
 import { StatusTable } from './StatusTable';
@@ -22,13 +21,13 @@ import { StatusTable } from './StatusTable';
  * of other municipalities); /arbeitsbereich opens the officer's own (or lets
  * them pick one).
  */
-export function WorkspacePage({ params }: PageProps) {
+export function WorkspacePage({ params }: { params: Partial<PathParams<'/arbeitsbereich/:ags'>> }) {
   return params.ags ? <Workspace regionKey={params.ags} /> : <WorkspaceStart />;
 }
 
 /** The workspace for one municipality (AGS or ARS): its target services and, for editors, the CSV exchange. */
 function Workspace({ regionKey }: { regionKey: string }) {
-  const region = useWorkspaceRegion(regionKey);
+  const region = useRegion(regionKey);
   const me = useMe();
   const mayEdit = useMayEdit(region.data?.ags ?? regionKey);
   const [message, setMessage] = useState('');

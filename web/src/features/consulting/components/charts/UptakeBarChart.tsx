@@ -1,11 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
-import { TICK_FONT_SIZE, WrappedTick } from '../../../../components/WrappedTick';
+import { barShareLabel, namesAxis, shareAxis } from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
-import { formatShare } from '../../../../lib/format';
 import type { UptakeChartRow } from '../../consulting-model';
-
-const percentTick = (share: number) => `${Math.round(share * 100)} %`;
 
 /** Share of municipalities consulted, per area, as horizontal bar pairs. Only draws; the table says the same. */
 export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[]; narrow: boolean }) {
@@ -22,19 +19,8 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
-          <XAxis
-            type="number"
-            domain={[0, top]}
-            tickFormatter={percentTick}
-            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
-          />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={narrow ? 120 : 240}
-            interval={0}
-            tick={<WrappedTick width={narrow ? 120 : 240} fontSize={narrow ? TICK_FONT_SIZE : 13} />}
-          />
+          <XAxis {...shareAxis({ top })} />
+          <YAxis {...namesAxis('name', narrow ? 120 : 240, narrow)} />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 13 }} />
           <Bar
             dataKey="ozg"
@@ -42,12 +28,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
             fill={CHART_COLOURS.barHighlight}
             barSize={12}
             isAnimationActive={false}
-            label={{
-              position: 'right',
-              formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: TICK_FONT_SIZE,
-              fill: CHART_COLOURS.ink,
-            }}
+            label={barShareLabel}
           />
           <Bar
             dataKey="verwaltungsdigitalisierung"
@@ -55,12 +36,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
             fill={CHART_COLOURS.bar}
             barSize={12}
             isAnimationActive={false}
-            label={{
-              position: 'right',
-              formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: TICK_FONT_SIZE,
-              fill: CHART_COLOURS.ink,
-            }}
+            label={barShareLabel}
           />
         </BarChart>
       </ResponsiveContainer>

@@ -9,13 +9,11 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
-import { TICK_FONT_SIZE, WrappedTick } from '../../../../components/WrappedTick';
+import { barShareLabel, namesAxis, QUARTERS, shareAxis } from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
 import { regionShortName } from '../../../../lib/region-names';
 import type { ProgressRow } from '../../progress-rows';
-
-const percentTick = (share: number) => `${Math.round(share * 100)} %`;
 
 /** Horizontal bars of the OZG-konform share; the highlighted region in a darker colour. Only draws. */
 export default function ComparisonBarChart({
@@ -45,20 +43,8 @@ export default function ComparisonBarChart({
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
-          <XAxis
-            type="number"
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={percentTick}
-            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={axisWidth}
-            interval={0}
-            tick={<WrappedTick width={axisWidth} fontSize={narrow ? TICK_FONT_SIZE : 13} />}
-          />
+          <XAxis {...shareAxis({ ticks: QUARTERS })} />
+          <YAxis {...namesAxis('label', axisWidth, narrow)} />
           {reference ? (
             <ReferenceLine
               x={reference.share}
@@ -72,17 +58,7 @@ export default function ComparisonBarChart({
               }}
             />
           ) : null}
-          <Bar
-            dataKey="conformantShare"
-            isAnimationActive={false}
-            barSize={16}
-            label={{
-              position: 'right',
-              formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
-              fontSize: TICK_FONT_SIZE,
-              fill: CHART_COLOURS.ink,
-            }}
-          >
+          <Bar dataKey="conformantShare" isAnimationActive={false} barSize={16} label={barShareLabel}>
             {rows.map((row) => (
               <Cell
                 key={row.ags}

@@ -9,12 +9,12 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
+import { AXIS_TICK, QUARTERS, shareAxis } from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatDate, formatShare } from '../../../../lib/format';
 import { type SeriesChartPoint, yearTicks } from '../../progress-series';
 
 const yearOf = (time: number) => String(new Date(time).getUTCFullYear());
-const percentTick = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
  * OZG-konform share over time, the deadline as a vertical line and the
@@ -43,15 +43,9 @@ export default function ProgressChart({
             domain={['dataMin', 'dataMax']}
             ticks={yearTicks(points)}
             tickFormatter={yearOf}
-            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
+            tick={AXIS_TICK}
           />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={percentTick}
-            width={56}
-            tick={{ fill: CHART_COLOURS.tick, fontSize: 12 }}
-          />
+          <YAxis {...shareAxis({ ticks: QUARTERS })} width={56} />
           <Tooltip
             labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString())}
             formatter={(value, name) => [

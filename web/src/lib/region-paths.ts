@@ -1,4 +1,4 @@
-import { EARLIEST_DATE, type RegionLevel } from '@ozg/shared';
+import type { RegionLevel } from '@ozg/shared';
 
 /** The Land shown on the start page when none is named (Hessen, the first customer). */
 export const DEFAULT_LAND = '06';
@@ -10,12 +10,4 @@ export function regionPath(ags: string, level: RegionLevel, asOf?: string | null
   if (asOf) query.set('stand', asOf);
   const search = query.size > 0 ? `?${query}` : '';
   return level === 'land' ? `/${search}` : `/regionen/${ags}${search}`;
-}
-
-/** A valid ?stand=YYYY-MM-DD within the API's range (from 2000-01-01, not in the future), otherwise null (today). */
-export function parseAsOf(raw: string | null, today: string): string | null {
-  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
-  const date = new Date(`${raw}T12:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) return null;
-  return raw >= EARLIEST_DATE && raw < today ? raw : null;
 }

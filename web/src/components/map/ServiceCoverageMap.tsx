@@ -1,7 +1,7 @@
-import { ErrorState, Loading } from '../../components/States';
-import { useCoverageIn } from '../catalog/api/get-coverage';
-import { useKreisProgress } from './api/get-kreis-progress';
+import { useCoverageIn } from '../../lib/queries/services';
+import { ErrorState, Loading } from '../States';
 import { RegionMap } from './RegionMap';
+import { useKreisProgress } from './use-kreis-progress';
 
 /**
  * One service across the Kreise of a Land or Regierungsbezirk: each Kreis

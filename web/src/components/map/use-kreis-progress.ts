@@ -1,13 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api-client';
-import type { KreisValue } from '../map-layout';
-
-// The same query key as the regions feature's children progress, so both share one request.
-const childrenProgressQueryOptions = (key: string, asOf?: string) => ({
-  queryKey: ['regions', key, 'children', 'progress', { asOf: asOf ?? null }] as const,
-  queryFn: () =>
-    unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
-});
+import { childrenProgressQueryOptions } from '../../lib/queries/regions';
+import type { KreisValue } from './map-layout';
 
 /**
  * The OZG-konform share of every Kreis within a Land or Regierungsbezirk: the

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useId, useState } from 'react';
-import { Link } from '../../app/router';
-import { Empty, Loading } from '../../components/States';
 import { formatDate, formatShare } from '../../lib/format';
+import { Link } from '../../lib/navigation';
+import { useBoundaries } from '../../lib/queries/regions';
 import { regionShortName } from '../../lib/region-names';
 import { useRovingFocus } from '../../lib/roving-focus';
-import { useKreisBoundaries } from './api/get-kreis-boundaries';
+import { Empty, Loading } from '../States';
 import {
   backgroundOf,
   colourOf,
@@ -51,7 +51,7 @@ export function RegionMap({
 }: RegionMapProps) {
   const headingId = useId();
   const [view, setView] = useState<'map' | 'table'>('map');
-  const boundaries = useKreisBoundaries(regionKey);
+  const boundaries = useBoundaries(regionKey);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const outlines = boundaries.data?.items ?? [];
   const mapLabel = `${title}: Karte der Kreise. Dieselben Zahlen stehen in der Tabellenansicht.`;

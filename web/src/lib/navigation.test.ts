@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { matchPath } from './router';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { matchPath, type PathParams } from './navigation';
 
 describe('matchPath', () => {
   it('returns the decoded parameters of a matching path', () => {
@@ -12,5 +12,13 @@ describe('matchPath', () => {
     expect(matchPath('/regionen/:key', '/regionen')).toBeNull();
     expect(matchPath('/regionen/:key', '/leistungen/06412')).toBeNull();
     expect(matchPath('/', '/anmelden')).toBeNull();
+  });
+});
+
+describe('PathParams', () => {
+  it('names every parameter of a pattern', () => {
+    expectTypeOf<PathParams<'/regionen/:key'>>().toEqualTypeOf<{ key: string }>();
+    expectTypeOf<PathParams<'/a/:first/b/:second'>>().toEqualTypeOf<{ first: string } & { second: string }>();
+    expectTypeOf<PathParams<'/leistungen'>>().toEqualTypeOf<Record<never, string>>();
   });
 });

@@ -1,8 +1,8 @@
 import type { KreisBoundaries } from '@ozg/shared';
 import { type GeoPermissibleObjects, geoMercator, geoPath } from 'd3-geo';
 import { useId, useMemo } from 'react';
-import { navigate } from '../../app/router';
 import { formatShare } from '../../lib/format';
+import { navigate } from '../../lib/navigation';
 import { forD3 } from './geometry';
 import { colourOf, type KreisValue, NO_VALUE } from './map-layout';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api-client';
+import { api, unwrap } from '../api-client';
 
 /** The link checks of a region's target statuses (signed-in users only: the URLs belong to the statuses). */
 export const regionLinksQueryOptions = (key: string) =>

@@ -1,6 +1,7 @@
+/** Query options of the session (GET /auth/session): who is signed in. */
 import type { Me } from '@ozg/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, rememberCsrfToken, unwrap } from '../../../lib/api-client';
+import { api, rememberCsrfToken, unwrap } from '../api-client';
 
 export const meQueryKey = ['me'] as const;
 

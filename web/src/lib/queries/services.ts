@@ -1,6 +1,7 @@
+/** Query options of the service resource (`/services`, `/services/{ozgId}/coverage`): one key per endpoint. */
+import type { ExecutingLevel, Themenfeld } from '@ozg/shared';
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import type { ExportFormat } from '../../../components/ExportLinks';
-import { API_BASE, api, unwrap } from '../../../lib/api-client';
+import { API_BASE, api, type ExportFormat, unwrap } from '../api-client';
 
 /** How far one service is offered across a region (public). */
 export const coverageQueryOptions = (ozgId: number, region: string) =>
@@ -28,3 +29,31 @@ export const useCoverageIn = (ozgId: number, regions: readonly string[]) =>
       },
     }),
   });
+
+export type ServiceFilters = {
+  themenfeld?: Themenfeld | undefined;
+  executingLevel?: ExecutingLevel | 'none' | undefined;
+  relevant?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+};
+
+/** Drops empty filters so that the query key and the request stay minimal. */
+function definedFilters(filters: ServiceFilters) {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''),
+  ) as {
+    [K in keyof ServiceFilters]: Exclude<ServiceFilters[K], undefined>;
+  };
+}
+
+/** GET /services: the OZG catalogue with executing levels, filtered. */
+export const servicesQueryOptions = (filters: ServiceFilters) => {
+  const query = definedFilters(filters);
+  return queryOptions({
+    queryKey: ['services', query],
+    queryFn: () => unwrap(api.services.$get({ query })),
+    staleTime: 5 * 60_000,
+  });
+};
+
+export const useServices = (filters: ServiceFilters) => useQuery(servicesQueryOptions(filters));

@@ -1,7 +1,7 @@
-import type { Status } from '@ozg/shared';
+import { type Measure, MeasureConflictDetailsSchema, type Status } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
-import { conflictRecords, errorMessage, ruleProblems } from './api-errors';
+import { ApiError } from './api-client';
+import { conflictCurrent, conflictRecords, errorMessage, ruleProblems } from './api-errors';
 
 const apiError = (status: number, details: unknown) =>
   new ApiError(status, { error: { code: 'conflict', message: 'Meldung der API', details } });
@@ -55,5 +55,28 @@ describe('reading failed writes', () => {
     ).toBe(
       'Die Änderung konnte nicht gespeichert werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     );
+  });
+
+  it('takes the current record from a 409, checked with the route schema, and nothing from other failures', () => {
+    const measure: Measure = {
+      id: 4,
+      consultationId: 2,
+      title: 'Wohngeld online anbieten',
+      owner: null,
+      dueDate: '2026-06-30',
+      state: 'open',
+      overdue: false,
+      ozgIds: [99001],
+      completedAt: null,
+      statusEventIds: [],
+      version: 3,
+    };
+    const conflict = (details: unknown) =>
+      new ApiError(409, { error: { code: 'conflict', message: 'geändert', details } });
+    expect(conflictCurrent(conflict({ current: measure }), MeasureConflictDetailsSchema)).toEqual(measure);
+    // A body that does not match the schema is no conflict record: the form falls back to the message.
+    expect(conflictCurrent(conflict({ current: { version: 3 } }), MeasureConflictDetailsSchema)).toBeNull();
+    expect(conflictCurrent(conflict(undefined), MeasureConflictDetailsSchema)).toBeNull();
+    expect(conflictCurrent(new ApiError(422, null), MeasureConflictDetailsSchema)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import { ErrorState, Loading } from '../../components/States';
 import { formatDate } from '../../lib/format';
-import { useKreisProgress } from './api/get-kreis-progress';
+import { ErrorState, Loading } from '../States';
 import { RegionMap } from './RegionMap';
+import { useKreisProgress } from './use-kreis-progress';
 
 /** The Kreise of a Land or Regierungsbezirk coloured by their OZG-konform share (Reifegrad 3 or higher), today or on `asOf`. */
 export function KreisProgressMap({

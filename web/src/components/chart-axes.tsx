@@ -1,0 +1,60 @@
+/**
+ * The axis setup every recharts chart of the app shares: share axes in
+ * percent, category axes whose names wrap (WrappedTick), tick text in the
+ * chart palette and never below 12 px, values written beside the bars. Spread
+ * into recharts' own `<XAxis>`/`<YAxis>`/`<Bar label>`: recharts finds its
+ * axes among the chart's children, so they stay recharts elements. Only types
+ * come from recharts here, so this module adds nothing to the initial bundle.
+ */
+import type { LabelListProps, XAxisProps, YAxisProps } from 'recharts';
+import { CHART_COLOURS } from '../lib/chart-palette';
+import { formatShare } from '../lib/format';
+import { TICK_FONT_SIZE, WrappedTick } from './WrappedTick';
+
+/** Tick text of numeric and time axes. */
+export const AXIS_TICK = { fill: CHART_COLOURS.tick, fontSize: TICK_FONT_SIZE } as const;
+
+/** Ticks of a full share axis: every quarter. */
+export const QUARTERS = [0, 0.25, 0.5, 0.75, 1];
+
+/** A share (0–1) as a whole percent, for axis ticks: "25 %". */
+export const percentTick = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A numeric axis of shares from 0 to `top` (at most 1), in percent. */
+export function shareAxis({
+  top = 1,
+  ticks,
+}: {
+  top?: number;
+  ticks?: number[];
+} = {}): XAxisProps & YAxisProps {
+  return {
+    type: 'number',
+    domain: [0, top],
+    ...(ticks ? { ticks } : {}),
+    tickFormatter: percentTick,
+    tick: AXIS_TICK,
+  };
+}
+
+/**
+ * The names axis of a horizontal bar chart: every name shown, wrapped at word
+ * boundaries within `width` px; slightly larger text where there is room.
+ */
+export function namesAxis(dataKey: string, width: number, narrow: boolean): YAxisProps {
+  return {
+    type: 'category',
+    dataKey,
+    width,
+    interval: 0,
+    tick: <WrappedTick width={width} fontSize={narrow ? TICK_FONT_SIZE : 13} />,
+  };
+}
+
+/** The share written at the end of each bar. */
+export const barShareLabel: LabelListProps = {
+  position: 'right',
+  formatter: (value: unknown) => formatShare(typeof value === 'number' ? value : null),
+  fontSize: TICK_FONT_SIZE,
+  fill: CHART_COLOURS.ink,
+};
