@@ -14,3 +14,5 @@ export * from './wire-consulting';
 export * from './wire-dashboard';
 export * from './wire-primitives';
 export * from './wire-tracking';
+export * from './check';
+export * from './wire-check';
