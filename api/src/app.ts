@@ -9,6 +9,7 @@ import { errorBody, handleError } from './lib/errors';
 import { type AppBindings, createRouter } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
+import { checkRouter } from './routes/check/check.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
@@ -81,6 +82,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', catalogRouter)
     .route('/', progressRouter)
     .route('/', consultingRouter)
+    .route('/', checkRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', usersRouter);

@@ -23,6 +23,7 @@ import {
   users,
 } from '../schema/index';
 import { rebuildSnapshots } from '../totals';
+import { insertDemoChecks } from './check';
 import { insertDemoConsultations } from './consulting';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { type Random, seededRandom } from './random';
@@ -226,6 +227,17 @@ export async function seedDemo(input: {
         )
         .map((a) => a.regionId),
       consultantUserId: insertedUsers.find((user) => user.email === 'beratung@demo.example')?.id as number,
+      today,
+      random,
+    });
+    await insertDemoChecks(db, {
+      gemeindeIds: administrations
+        .filter(
+          (a) =>
+            a.level === 'gemeinde' &&
+            !DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(a.ags)),
+        )
+        .map((a) => a.regionId),
       today,
       random,
     });

@@ -11,3 +11,4 @@ export {
   type SuccessorsImportSummary,
 } from './successors';
 export { decodeUploadedText, TextDecodingError, type TextEncoding } from './text-encoding';
+export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';
