@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { QuestionnaireDefinitionSchema, RecommendationRulesSchema, SHARED_SOLUTIONS } from './check';
 import { CONSULTING_AREAS, MEASURE_STATES } from './wire-consulting';
-import { idSchema } from './wire-primitives';
+import { idSchema, safeText } from './wire-primitives';
 
 const Who = z.object({ id: z.number().int(), displayName: z.string() }).nullable();
 
@@ -37,8 +37,8 @@ export const CheckQuestionnaireQuerySchema = z.object({
 });
 
 export const CheckQuestionnaireUploadQuerySchema = z.object({
-  fileName: z.string().max(200).optional(),
-  title: z.string().max(200).optional(),
+  fileName: safeText().trim().max(200).optional().meta({ description: 'name of the uploaded file, for messages' }),
+  title: safeText().trim().max(200).optional().meta({ description: 'title of a questionnaire loaded as CSV' }),
 });
 
 /** Per question key the index of the chosen answer (0-based). */

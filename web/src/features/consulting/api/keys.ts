@@ -11,6 +11,12 @@ export const consultingKeys = {
   worklist: (key: string, filter: { area: ConsultingArea | null; kreis: string | null }) =>
     ['regions', key, 'consulting', 'worklist', filter] as const,
   report: (key: string) => ['regions', key, 'consulting', 'report'] as const,
+  check: (ags: string) => ['regions', ags, 'check'] as const,
+  questionnaire: (version: number | null) => ['consulting', 'check', 'questionnaire', { version }] as const,
+  questionnaires: ['consulting', 'check', 'questionnaires'] as const,
+  quickWins: (ags: string) => ['regions', ags, 'consulting', 'quick-wins'] as const,
+  recommendation: (ags: string) => ['regions', ags, 'consulting', 'recommendation'] as const,
+  rules: ['consulting', 'recommendation-rules'] as const,
 };
 
 /** Every cached worklist and report: an offered consultation changes both. */
