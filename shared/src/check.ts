@@ -12,7 +12,10 @@ const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const keySchema = (what: string) =>
   z
     .string()
-    .regex(KEY, `${what}: Kleinbuchstaben, Ziffern und _ (höchstens 40 Zeichen, beginnt mit einem Buchstaben)`);
+    .regex(
+      KEY,
+      `${what}: Kleinbuchstaben, Ziffern und _ (höchstens 40 Zeichen, beginnt mit einem Buchstaben)`,
+    );
 const label = (what: string, max: number) =>
   safeText().trim().min(1, `${what} fehlt`).max(max, `${what}: höchstens ${max} Zeichen`);
 /** Weights are relative; 0 would silently drop a question, more than 100 is a typing error. */
@@ -24,7 +27,11 @@ const weightSchema = z
 export const CheckOptionSchema = z.object({
   label: label('Antwort', 120),
   /** Points of the answer; null = "keine Angabe" / "trifft nicht zu": the question does not count. */
-  points: z.number('Punkte: Zahl erwartet').min(0, 'Punkte: mindestens 0').max(100, 'Punkte: höchstens 100').nullable(),
+  points: z
+    .number('Punkte: Zahl erwartet')
+    .min(0, 'Punkte: mindestens 0')
+    .max(100, 'Punkte: höchstens 100')
+    .nullable(),
 });
 
 export const CheckQuestionSchema = z.object({
@@ -62,7 +69,11 @@ export const QuestionnaireDefinitionSchema = z
     const questions = new Set<string>();
     definition.dimensions.forEach((dimension, d) => {
       if (dimensions.has(dimension.key))
-        ctx.addIssue({ code: 'custom', path: ['dimensions', d, 'key'], message: `Dimension „${dimension.key}“ doppelt` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', d, 'key'],
+          message: `Dimension „${dimension.key}“ doppelt`,
+        });
       dimensions.add(dimension.key);
       dimension.questions.forEach((question, q) => {
         if (questions.has(question.key))
@@ -139,13 +150,19 @@ export function answerProblems(
   answers: CheckAnswers,
   complete: boolean,
 ): { path: string; message: string }[] {
-  const questions = new Map(definition.dimensions.flatMap((d) => d.questions.map((q) => [q.key, q] as const)));
+  const questions = new Map(
+    definition.dimensions.flatMap((d) => d.questions.map((q) => [q.key, q] as const)),
+  );
   const problems: { path: string; message: string }[] = [];
   for (const [key, index] of Object.entries(answers)) {
     const question = questions.get(key);
-    if (!question) problems.push({ path: `answers.${key}`, message: 'Diese Frage gibt es in dieser Fassung nicht' });
+    if (!question)
+      problems.push({ path: `answers.${key}`, message: 'Diese Frage gibt es in dieser Fassung nicht' });
     else if (!Number.isInteger(index) || index < 0 || index >= question.options.length)
-      problems.push({ path: `answers.${key}`, message: `Antwort ${index} gibt es nicht (0 bis ${question.options.length - 1})` });
+      problems.push({
+        path: `answers.${key}`,
+        message: `Antwort ${index} gibt es nicht (0 bis ${question.options.length - 1})`,
+      });
   }
   if (complete)
     for (const [key, question] of questions)
@@ -214,7 +231,12 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
       description: 'Elektronische Aktenführung, Scannen, Archivierung.',
       weight: 1,
       questions: [
-        q('eakte_eingefuehrt', 'Ist eine E-Akte (Dokumentenmanagementsystem) in der Verwaltung eingeführt?', UMSETZUNG, 2),
+        q(
+          'eakte_eingefuehrt',
+          'Ist eine E-Akte (Dokumentenmanagementsystem) in der Verwaltung eingeführt?',
+          UMSETZUNG,
+          2,
+        ),
         q('eakte_anteil', 'Welcher Anteil der Vorgänge wird vollständig elektronisch geführt?', ANTEIL),
         q(
           'scannen',
@@ -232,7 +254,11 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
       description: 'Abläufe innerhalb der Verwaltung ohne Medienbruch.',
       weight: 1,
       questions: [
-        q('prozesslandkarte', 'Sind die wichtigsten Verwaltungsprozesse dokumentiert (Prozesslandkarte)?', JA_NEIN),
+        q(
+          'prozesslandkarte',
+          'Sind die wichtigsten Verwaltungsprozesse dokumentiert (Prozesslandkarte)?',
+          JA_NEIN,
+        ),
         q('workflow', 'Laufen Umlauf, Mitzeichnung und Freigabe digital (Workflow)?', UMSETZUNG, 2),
         q(
           'antraege_fachverfahren',
@@ -241,8 +267,16 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
           2,
           'Medienbruchfreie Übergabe, z. B. über XÖV-Schnittstellen oder civento.',
         ),
-        q('erechnung', 'Werden Eingangsrechnungen elektronisch empfangen und bearbeitet (XRechnung)?', UMSETZUNG),
-        q('sitzungsdienst', 'Arbeiten Gremien mit einem digitalen Sitzungsdienst (Ratsinformationssystem)?', UMSETZUNG),
+        q(
+          'erechnung',
+          'Werden Eingangsrechnungen elektronisch empfangen und bearbeitet (XRechnung)?',
+          UMSETZUNG,
+        ),
+        q(
+          'sitzungsdienst',
+          'Arbeiten Gremien mit einem digitalen Sitzungsdienst (Ratsinformationssystem)?',
+          UMSETZUNG,
+        ),
       ],
     },
     {
@@ -252,8 +286,16 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
       weight: 1,
       questions: [
         q('mobiles_arbeiten', 'Sind die Arbeitsplätze für mobiles Arbeiten ausgestattet?', ANTEIL),
-        q('anbindung', 'Sind alle Verwaltungsstandorte ausreichend schnell angebunden (z. B. Glasfaser)?', JA_NEIN),
-        q('rechenzentrum', 'Werden die Fachverfahren in einem Rechenzentrum betrieben (z. B. ekom21)?', ANTEIL),
+        q(
+          'anbindung',
+          'Sind alle Verwaltungsstandorte ausreichend schnell angebunden (z. B. Glasfaser)?',
+          JA_NEIN,
+        ),
+        q(
+          'rechenzentrum',
+          'Werden die Fachverfahren in einem Rechenzentrum betrieben (z. B. ekom21)?',
+          ANTEIL,
+        ),
         q('it_planung', 'Gibt es eine Planung für Hardware, Lizenzen und Ersatzbeschaffung?', JA_NEIN),
       ],
     },
@@ -273,7 +315,11 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
         ),
         q('datensicherung', 'Wird die Wiederherstellung aus Datensicherungen regelmäßig getestet?', JA_NEIN),
         q('notfallplan', 'Gibt es einen Notfallplan für IT-Ausfälle und Cyberangriffe?', JA_NEIN),
-        q('sensibilisierung', 'Werden die Beschäftigten regelmäßig zur Informationssicherheit geschult?', JA_NEIN),
+        q(
+          'sensibilisierung',
+          'Werden die Beschäftigten regelmäßig zur Informationssicherheit geschult?',
+          JA_NEIN,
+        ),
       ],
     },
     {
@@ -282,10 +328,23 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
       description: 'Zuständigkeit, Qualifizierung, Strategie.',
       weight: 1,
       questions: [
-        q('zustaendigkeit', 'Gibt es eine Stelle für die Digitalisierung mit fest eingeplanter Arbeitszeit?', JA_NEIN, 2),
+        q(
+          'zustaendigkeit',
+          'Gibt es eine Stelle für die Digitalisierung mit fest eingeplanter Arbeitszeit?',
+          JA_NEIN,
+          2,
+        ),
         q('schulung', 'Werden die Beschäftigten für digitale Arbeitsweisen geschult?', ANTEIL),
-        q('strategie', 'Hat die Verwaltungsleitung eine Digitalisierungsstrategie oder einen Maßnahmenplan beschlossen?', JA_NEIN),
-        q('beteiligung', 'Werden die Beschäftigten bei Veränderungen beteiligt (Change-Management)?', JA_NEIN),
+        q(
+          'strategie',
+          'Hat die Verwaltungsleitung eine Digitalisierungsstrategie oder einen Maßnahmenplan beschlossen?',
+          JA_NEIN,
+        ),
+        q(
+          'beteiligung',
+          'Werden die Beschäftigten bei Veränderungen beteiligt (Change-Management)?',
+          JA_NEIN,
+        ),
       ],
     },
     {
@@ -296,7 +355,11 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
       questions: [
         q('termine', 'Können Termine im Bürgerbüro online vereinbart werden?', UMSETZUNG),
         q('epayment', 'Kann online und vor Ort elektronisch bezahlt werden (E-Payment)?', UMSETZUNG),
-        q('maengelmelder', 'Gibt es digitale Beteiligung, z. B. Mängelmelder oder Online-Umfragen?', UMSETZUNG),
+        q(
+          'maengelmelder',
+          'Gibt es digitale Beteiligung, z. B. Mängelmelder oder Online-Umfragen?',
+          UMSETZUNG,
+        ),
         q(
           'kommunikation',
           'Antwortet die Verwaltung digital, z. B. in das Postfach der BundID oder per sicherer E-Mail?',
@@ -336,7 +399,11 @@ export const RecommendationRulesSchema = z
       if (conditions.every((condition) => condition === null))
         ctx.addIssue({ code: 'custom', path: [index], message: 'Regel ohne Bedingung' });
       if (rule.dimensions.length > 0 && rule.dimensionBelow === null)
-        ctx.addIssue({ code: 'custom', path: [index, 'dimensionBelow'], message: 'Schwelle für die Dimensionen fehlt' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'dimensionBelow'],
+          message: 'Schwelle für die Dimensionen fehlt',
+        });
       if (rule.dimensionBelow !== null && rule.dimensions.length === 0)
         ctx.addIssue({ code: 'custom', path: [index, 'dimensions'], message: 'Dimensionen fehlen' });
     });
@@ -397,7 +464,9 @@ export function evaluateRule(
   if (rule.ozgGapBelow !== null) {
     if (input.ozgGap === null) holds = false;
     else if (input.ozgGap < rule.ozgGapBelow)
-      facts.push(`${Math.round(Math.abs(input.ozgGap) * 100)} Prozentpunkte unter dem Median der Vergleichsgruppe`);
+      facts.push(
+        `${Math.round(Math.abs(input.ozgGap) * 100)} Prozentpunkte unter dem Median der Vergleichsgruppe`,
+      );
     else holds = false;
   }
   return { holds, facts: holds ? facts : [], undecided };

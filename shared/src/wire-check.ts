@@ -37,8 +37,16 @@ export const CheckQuestionnaireQuerySchema = z.object({
 });
 
 export const CheckQuestionnaireUploadQuerySchema = z.object({
-  fileName: safeText().trim().max(200).optional().meta({ description: 'name of the uploaded file, for messages' }),
-  title: safeText().trim().max(200).optional().meta({ description: 'title of a questionnaire loaded as CSV' }),
+  fileName: safeText()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: 'name of the uploaded file, for messages' }),
+  title: safeText()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: 'title of a questionnaire loaded as CSV' }),
 });
 
 /** Per question key the index of the chosen answer (0-based). */
@@ -168,7 +176,11 @@ export const RecommendationSchema = z
   .object({
     region: z.object({ ags: z.string(), name: z.string() }),
     check: z.object({ submittedAt: z.string(), questionnaireVersion: z.number().int() }).nullable(),
-    ozg: z.object({ share: z.number().nullable(), peerMedian: z.number().nullable(), gap: z.number().nullable() }),
+    ozg: z.object({
+      share: z.number().nullable(),
+      peerMedian: z.number().nullable(),
+      gap: z.number().nullable(),
+    }),
     /** At most one per area, the first matching rule of the area; the first is the best fit. */
     suggestions: z.array(ModuleSuggestionSchema),
     /** Why a rule could not be decided, e.g. no check submitted yet. */

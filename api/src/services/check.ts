@@ -29,9 +29,12 @@ import { resolveAdministration } from './regions';
  * of what was submitted before.
  */
 
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 const who = (alias: string) =>
-  sql.raw(`case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name) end`);
+  sql.raw(
+    `case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name) end`,
+  );
 
 /**
  * The shipped default questionnaire becomes version 1 the first time anyone
@@ -62,7 +65,13 @@ export async function listQuestionnaires({ db }: { db: Db }): Promise<CheckQuest
 }
 
 /** One version of the questionnaire, the current (newest) one by default. */
-export async function getQuestionnaire({ db, version }: { db: Db; version?: number }): Promise<CheckQuestionnaire> {
+export async function getQuestionnaire({
+  db,
+  version,
+}: {
+  db: Db;
+  version?: number;
+}): Promise<CheckQuestionnaire> {
   await ensureQuestionnaire(db);
   const [row] = await queryRows<CheckQuestionnaire>(
     db,
@@ -165,7 +174,12 @@ export async function getCheckResult({
   const mayAnswer = mayAnswerCheck(actor, municipality.regionId);
   const draft = rows.find((row) => row.state === 'draft');
   const history = rows.filter((row) => row.state === 'submitted').map(publicSubmission);
-  const [self] = await queryRows<{ kind: RegionKind; population: number | null; kreis_ags: string | null; level: string }>(
+  const [self] = await queryRows<{
+    kind: RegionKind;
+    population: number | null;
+    kreis_ags: string | null;
+    level: string;
+  }>(
     db,
     sql`select v.kind, v.population, k.ags as kreis_ags, r.level from region_versions v
         join regions r on r.id = v.region_id
@@ -183,12 +197,18 @@ export async function getCheckResult({
           and left(v.ags, 2) = ${municipality.ags.slice(0, 2)}
         order by s.region_id, s.submitted_at desc, s.id desc`,
   );
-  const own = { kind: self?.kind ?? 'gemeinde', population: self?.population ?? 0, kreisAgs: self?.kreis_ags ?? null };
+  const own = {
+    kind: self?.kind ?? 'gemeinde',
+    population: self?.population ?? 0,
+    kreisAgs: self?.kreis_ags ?? null,
+  };
   const peersIn = (sameKreis: boolean) =>
     others.filter(
       (other) =>
-        fairPeerKey({ kind: other.kind, population: other.population, kreisAgs: other.kreis_ags }, sameKreis) ===
-        fairPeerKey(own, sameKreis),
+        fairPeerKey(
+          { kind: other.kind, population: other.population, kreisAgs: other.kreis_ags },
+          sameKreis,
+        ) === fairPeerKey(own, sameKreis),
     );
   const [current] = await queryRows<{ version: number }>(
     db,
@@ -327,7 +347,12 @@ export async function submitCheck(input: {
         `Der Fragebogen wurde inzwischen geändert (Fassung ${current.version}). Bitte die neue Fassung beantworten; die Antworten gleicher Fragen bleiben erhalten.`,
         [{ path: 'questionnaireVersion', message: `aktuell ist Fassung ${current.version}` }],
       );
-    const questionnaire = await questionnaireFor(db, submission.questionnaireVersion, submission.answers, true);
+    const questionnaire = await questionnaireFor(
+      db,
+      submission.questionnaireVersion,
+      submission.answers,
+      true,
+    );
     const scores = scoreCheck(questionnaire.definition, submission.answers);
     const existing = await lockDraft(db, municipality.regionId, submission.draftVersion);
     const answers = JSON.stringify(submission.answers);

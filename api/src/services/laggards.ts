@@ -26,9 +26,11 @@ export function fairPeerKey(
   municipality: { kind: RegionKind; population: number | null; kreisAgs: string | null },
   sameKreis: boolean,
 ): string {
-  return [municipality.kind, sizeClassOf(municipality.population ?? 0), sameKreis ? municipality.kreisAgs : ''].join(
-    '|',
-  );
+  return [
+    municipality.kind,
+    sizeClassOf(municipality.population ?? 0),
+    sameKreis ? municipality.kreisAgs : '',
+  ].join('|');
 }
 
 export const FAIR_PEER_GROUPS = {

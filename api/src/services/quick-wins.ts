@@ -28,7 +28,14 @@ export const QUICK_WIN_METHOD =
 
 const DAYS_PER_YEAR = 365.25;
 
-type Administration = { region_id: number; ags: string; name: string; kind: RegionKind; population: number | null; level: string };
+type Administration = {
+  region_id: number;
+  ags: string;
+  name: string;
+  kind: RegionKind;
+  population: number | null;
+  level: string;
+};
 
 /** The administrations of a Land on today's territory, for the peer groups. */
 async function administrationsOfLand(db: Db, land: string): Promise<Administration[]> {
@@ -73,7 +80,10 @@ async function quickWinRows(db: Db, selves: number[], peers: number[], day: stri
         join ozg_services o on o.ozg_id = s.ozg_id
         join service_statuses p on p.ozg_id = s.ozg_id and p.region_id = any(${intArray(peers)})
           and p.in_target and p.maturity_level >= ${OZG_CONFORMANT_LEVEL}
-          and p.solution in (${sql.join(SHARED_SOLUTIONS.map((s) => sql`${s}`), sql`, `)})
+          and p.solution in (${sql.join(
+            SHARED_SOLUTIONS.map((s) => sql`${s}`),
+            sql`, `,
+          )})
         where s.region_id = any(${intArray(selves)}) and s.in_target and s.maturity_level < ${OZG_CONFORMANT_LEVEL}
         group by s.region_id, s.ozg_id, o.name, o.themenfeld, s.maturity_level, p.solution`,
   );
@@ -115,9 +125,7 @@ function toWins(rows: Row[]): Map<number, Win[]> {
   for (const wins of result.values())
     wins.sort(
       (a, b) =>
-        b.peers - a.peers ||
-        (b.meanYearsOnline ?? -1) - (a.meanYearsOnline ?? -1) ||
-        a.ozgId - b.ozgId,
+        b.peers - a.peers || (b.meanYearsOnline ?? -1) - (a.meanYearsOnline ?? -1) || a.ozgId - b.ozgId,
     );
   return result;
 }
@@ -132,10 +140,18 @@ export async function listQuickWins({ db, ags }: { db: Db; ags: string }): Promi
   const all = await administrationsOfLand(db, municipality.ags.slice(0, 2));
   const self = all.find((a) => a.region_id === municipality.regionId);
   const peers = self
-    ? all.filter((a) => a.region_id !== self.region_id && groupOf(a) === groupOf(self)).map((a) => a.region_id)
+    ? all
+        .filter((a) => a.region_id !== self.region_id && groupOf(a) === groupOf(self))
+        .map((a) => a.region_id)
     : [];
-  const wins = toWins(await quickWinRows(db, [municipality.regionId], peers, today())).get(municipality.regionId) ?? [];
-  const measures = await queryRows<{ ozg_id: number; id: number; consultation_id: number; state: MeasureState }>(
+  const wins =
+    toWins(await quickWinRows(db, [municipality.regionId], peers, today())).get(municipality.regionId) ?? [];
+  const measures = await queryRows<{
+    ozg_id: number;
+    id: number;
+    consultation_id: number;
+    state: MeasureState;
+  }>(
     db,
     sql`select distinct on (ms.ozg_id) ms.ozg_id, m.id, m.consultation_id, m.state
         from measures m
@@ -151,7 +167,12 @@ export async function listQuickWins({ db, ags }: { db: Db; ags: string }): Promi
     method: QUICK_WIN_METHOD,
     items: wins.map((win) => {
       const measure = measures.find((m) => m.ozg_id === win.ozgId);
-      return { ...win, measure: measure ? { id: measure.id, consultationId: measure.consultation_id, state: measure.state } : null };
+      return {
+        ...win,
+        measure: measure
+          ? { id: measure.id, consultationId: measure.consultation_id, state: measure.state }
+          : null,
+      };
     }),
   };
 }

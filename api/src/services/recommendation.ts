@@ -61,10 +61,17 @@ export async function saveRecommendationRules(input: {
         : [{ path: `rules.${index}.moduleId`, message: `Modul ${rule.moduleId} gibt es nicht` }]),
       ...rule.dimensions
         .filter((key) => !dimensions.has(key))
-        .map((key) => ({ path: `rules.${index}.dimensions`, message: `Dimension „${key}“ gibt es im Fragebogen nicht` })),
+        .map((key) => ({
+          path: `rules.${index}.dimensions`,
+          message: `Dimension „${key}“ gibt es im Fragebogen nicht`,
+        })),
     ]);
     if (problems.length > 0)
-      throw new AppError('unprocessable', `Die Regeln wurden nicht gespeichert: ${problems[0]?.message}.`, problems);
+      throw new AppError(
+        'unprocessable',
+        `Die Regeln wurden nicht gespeichert: ${problems[0]?.message}.`,
+        problems,
+      );
     await db.execute(sql`
       insert into recommendation_rule_sets (version, rules, created_by)
       values (${(current.version ?? 0) + 1}, ${JSON.stringify(rules)}::jsonb, ${input.actor?.id ?? null})`);
@@ -88,7 +95,11 @@ export async function getRecommendation({ db, ags }: { db: Db; ags: string }): P
   );
   const laggards = await getLaggards({ db, key: municipality.ags.slice(0, 2), filter: {} });
   const figures = laggards.items.find((item) => item.region.ags === municipality.ags);
-  const ozg = { share: figures?.share ?? null, peerMedian: figures?.peerMedian ?? null, gap: figures?.gap ?? null };
+  const ozg = {
+    share: figures?.share ?? null,
+    peerMedian: figures?.peerMedian ?? null,
+    gap: figures?.gap ?? null,
+  };
   const ruleSet = await getRecommendationRules({ db });
   const modules = await queryRows<{ id: number; name: string; area: ConsultingArea; active: boolean }>(
     db,
@@ -99,7 +110,11 @@ export async function getRecommendation({ db, ags }: { db: Db; ags: string }): P
   for (const rule of ruleSet.rules) {
     const module = modules.find((m) => m.id === rule.moduleId && m.active);
     if (!module || suggestions.some((s) => s.area === module.area)) continue;
-    const result = evaluateRule(rule, { check: latest?.scores ?? null, ozgShare: ozg.share, ozgGap: ozg.gap });
+    const result = evaluateRule(rule, {
+      check: latest?.scores ?? null,
+      ozgShare: ozg.share,
+      ozgGap: ozg.gap,
+    });
     undecided ||= result.undecided;
     if (result.holds)
       suggestions.push({

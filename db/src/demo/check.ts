@@ -75,12 +75,17 @@ export async function insertDemoChecks(
         values (1, ${DEFAULT_QUESTIONNAIRE.title}, ${JSON.stringify(DEFAULT_QUESTIONNAIRE)}::jsonb, true, 'default')
         returning id`,
   );
-  const modules = await queryRows<{ id: number; name: string }>(db, sql`select id, name from consulting_modules`);
+  const modules = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from consulting_modules`,
+  );
   const rules = DEMO_RULES.flatMap(({ module, ...rule }) => {
     const id = modules.find((m) => m.name === module)?.id;
     return id === undefined ? [] : [{ moduleId: id, ...rule }];
   });
-  await db.execute(sql`insert into recommendation_rule_sets (version, rules) values (1, ${JSON.stringify(rules)}::jsonb)`);
+  await db.execute(
+    sql`insert into recommendation_rule_sets (version, rules) values (1, ${JSON.stringify(rules)}::jsonb)`,
+  );
 
   const answer = (maturity: number): CheckAnswers => {
     const answers: CheckAnswers = {};

@@ -4,6 +4,7 @@ export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalo
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
 export { type Gv100ImportSummary, importGv100, type Merger, type Succession, UNKNOWN_START } from './gv100';
 export { parseGv100 } from './gv100-parse';
+export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';
 export {
   COMBINED_STATUS_RULE,
   importSuccessors,
@@ -11,4 +12,3 @@ export {
   type SuccessorsImportSummary,
 } from './successors';
 export { decodeUploadedText, TextDecodingError, type TextEncoding } from './text-encoding';
-export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';

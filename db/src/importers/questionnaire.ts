@@ -22,7 +22,9 @@ export const QUESTIONNAIRE_CSV_COLUMNS = [
 
 /** Where a zod issue points, as people read it: dimensions[1].questions[0].weight. */
 const fieldPath = (path: readonly PropertyKey[]) =>
-  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`)).join('');
+  path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`))
+    .join('');
 
 /** The line of a character offset in a text (1-based). */
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
@@ -56,7 +58,7 @@ function parseAnswers(value: string): { label: string; points: number | null }[]
   const options: { label: string; points: number | null }[] = [];
   for (const part of parts) {
     const match = /^(.*?)\s*=\s*(-?[\d.,]*)$/.exec(part);
-    if (!match || !match[1]) return `„${part}“: erwartet Antwort=Punkte, z. B. „Ja=2“`;
+    if (!match?.[1]) return `„${part}“: erwartet Antwort=Punkte, z. B. „Ja=2“`;
     const points = match[2] === '' ? null : Number((match[2] ?? '').replace(',', '.'));
     if (points !== null && !Number.isFinite(points)) return `„${part}“: Punkte sind keine Zahl`;
     options.push({ label: match[1], points });
@@ -64,13 +66,18 @@ function parseAnswers(value: string): { label: string; points: number | null }[]
   return options;
 }
 
-const number = (value: string, fallback: number) => (value === '' ? fallback : Number(value.replace(',', '.')));
+const number = (value: string, fallback: number) =>
+  value === '' ? fallback : Number(value.replace(',', '.'));
 
 /**
  * One line per question, in order; dimension name and weight from the first
  * line of each dimension. Separator ";" or "," (from the header line).
  */
-export function parseQuestionnaireCsv(text: string, fileName: string, title: string): QuestionnaireDefinition {
+export function parseQuestionnaireCsv(
+  text: string,
+  fileName: string,
+  title: string,
+): QuestionnaireDefinition {
   const content = text.replace(/^\uFEFF/, '');
   const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];

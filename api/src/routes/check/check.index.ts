@@ -14,7 +14,11 @@ import {
 } from '../../services/check';
 import { assertMayRead } from '../../services/consulting';
 import { listQuickWins } from '../../services/quick-wins';
-import { getRecommendation, getRecommendationRules, saveRecommendationRules } from '../../services/recommendation';
+import {
+  getRecommendation,
+  getRecommendationRules,
+  saveRecommendationRules,
+} from '../../services/recommendation';
 import { resolveAdministration } from '../../services/regions';
 import {
   getCheckRoute,

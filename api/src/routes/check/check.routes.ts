@@ -26,7 +26,8 @@ export const listQuestionnairesRoute = createRoute({
   method: 'get',
   path: '/consulting/check/questionnaires',
   tags,
-  summary: 'Fassungen des Fragebogens zum Digitalisierungs-Check, neueste zuerst, mit der Zahl ihrer Einreichungen',
+  summary:
+    'Fassungen des Fragebogens zum Digitalisierungs-Check, neueste zuerst, mit der Zahl ihrer Einreichungen',
   ...signedIn(),
   responses: {
     200: jsonContent(CheckQuestionnaireListSchema, 'Fassungen'),
@@ -38,7 +39,8 @@ export const getQuestionnaireRoute = createRoute({
   method: 'get',
   path: '/consulting/check/questionnaire',
   tags,
-  summary: 'Eine Fassung des Fragebogens (Dimensionen, Fragen, Antworten mit Punkten, Gewichte); ohne version die aktuelle',
+  summary:
+    'Eine Fassung des Fragebogens (Dimensionen, Fragen, Antworten mit Punkten, Gewichte); ohne version die aktuelle',
   ...signedIn(),
   request: { query: CheckQuestionnaireQuerySchema },
   responses: {
@@ -94,7 +96,8 @@ export const saveDraftRoute = createRoute({
   method: 'put',
   path: '/regions/{key}/check/draft',
   tags,
-  summary: 'Entwurf des Checks speichern (die eigene Kommune, Administration); mit der gelesenen Version, sonst 409',
+  summary:
+    'Entwurf des Checks speichern (die eigene Kommune, Administration); mit der gelesenen Version, sonst 409',
   ...signedIn('officer', 'admin'),
   request: { params: RegionKeyParamSchema, body: body(CheckDraftInputSchema) },
   responses: {
@@ -107,7 +110,8 @@ export const submitCheckRoute = createRoute({
   method: 'post',
   path: '/regions/{key}/check/submissions',
   tags,
-  summary: 'Check einreichen (die eigene Kommune, Administration): alle Fragen beantwortet; die Punktwerte bleiben mit der Fassung gespeichert',
+  summary:
+    'Check einreichen (die eigene Kommune, Administration): alle Fragen beantwortet; die Punktwerte bleiben mit der Fassung gespeichert',
   ...signedIn('officer', 'admin'),
   request: { params: RegionKeyParamSchema, body: body(CheckSubmitInputSchema) },
   responses: {
@@ -120,7 +124,8 @@ export const recommendationRoute = createRoute({
   method: 'get',
   path: '/regions/{key}/consulting/recommendation',
   tags,
-  summary: 'Empfohlenes Beratungsmodul je Bereich mit Begründung, aus dem Check und den OZG-Zahlen (Beratung, Administration)',
+  summary:
+    'Empfohlenes Beratungsmodul je Bereich mit Begründung, aus dem Check und den OZG-Zahlen (Beratung, Administration)',
   ...signedIn(...MANAGERS),
   request: { params: RegionKeyParamSchema },
   responses: {
@@ -145,7 +150,8 @@ export const saveRulesRoute = createRoute({
   method: 'put',
   path: '/consulting/recommendation-rules',
   tags,
-  summary: 'Regeln der Modulempfehlung als neue Fassung speichern (Administration); mit der gelesenen Fassung, sonst 409',
+  summary:
+    'Regeln der Modulempfehlung als neue Fassung speichern (Administration); mit der gelesenen Fassung, sonst 409',
   ...signedIn('admin'),
   request: { body: body(RecommendationRulesInputSchema) },
   responses: {

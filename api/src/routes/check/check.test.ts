@@ -46,7 +46,10 @@ const json = async <T>(res: Response) => (await res.json()) as T;
 const questionnaire = async (version?: number) =>
   CheckQuestionnaireSchema.parse(
     await json(
-      await viewer.request('GET', `/api/v1/consulting/check/questionnaire${version ? `?version=${version}` : ''}`),
+      await viewer.request(
+        'GET',
+        `/api/v1/consulting/check/questionnaire${version ? `?version=${version}` : ''}`,
+      ),
     ),
   ) as CheckQuestionnaire;
 
@@ -89,7 +92,10 @@ function expectScores(actual: CheckScores, expected: ReturnType<typeof plainScor
 }
 
 /** Every question answered with its option `pick(question index)`. */
-const answersFor = (definition: QuestionnaireDefinition, pick: (index: number, options: number) => number) => {
+const answersFor = (
+  definition: QuestionnaireDefinition,
+  pick: (index: number, options: number) => number,
+) => {
   const answers: CheckAnswers = {};
   definition.dimensions
     .flatMap((d) => d.questions)
@@ -126,24 +132,39 @@ describe('the check questionnaire', () => {
       'akte;E-Akte;1;eakte;Gibt es eine E-Akte?;;1;Nein=0 | Ja=2',
       'akte;E-Akte;1;scan;Wird gescannt?;;0;Nein=0 | Ja=2',
     ].join('\n');
-    const res = await admin.request('POST', '/api/v1/consulting/check/questionnaires?fileName=check.csv', csv, {
-      'content-type': 'text/csv',
-    });
+    const res = await admin.request(
+      'POST',
+      '/api/v1/consulting/check/questionnaires?fileName=check.csv',
+      csv,
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect(res.status).toBe(422);
     const body = await json<ErrorBody>(res);
     expect(body.error.message).toContain('check.csv:3: weight: Gewicht muss größer als 0 sein');
     const broken = await admin.request(
       'POST',
       '/api/v1/consulting/check/questionnaires?fileName=f.json',
-      JSON.stringify({ title: 'X', dimensions: [{ key: 'a', name: 'A', questions: [{ key: 'b', text: 'B', options: [] }] }] }),
+      JSON.stringify({
+        title: 'X',
+        dimensions: [{ key: 'a', name: 'A', questions: [{ key: 'b', text: 'B', options: [] }] }],
+      }),
       { 'content-type': 'application/json' },
     );
     expect(broken.status).toBe(422);
     expect((await json<ErrorBody>(broken)).error.message).toContain('dimensions[0].questions[0].options');
-    const syntax = await admin.request('POST', '/api/v1/consulting/check/questionnaires', '{\n"title": ,\n}', {
-      'content-type': 'application/json',
-    });
-    expect((await json<ErrorBody>(syntax)).error.message).toMatch(/fragebogen\.json(:2)?: kein gültiges JSON/);
+    const syntax = await admin.request(
+      'POST',
+      '/api/v1/consulting/check/questionnaires',
+      '{\n"title": ,\n}',
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect((await json<ErrorBody>(syntax)).error.message).toMatch(
+      /fragebogen\.json(:2)?: kein gültiges JSON/,
+    );
     const after = await json<{ versions: unknown[] }>(
       await admin.request('GET', '/api/v1/consulting/check/questionnaires'),
     );
@@ -185,11 +206,15 @@ describe('a municipality answering the check', () => {
       version: draft.version,
     });
     expect(stale.status).toBe(409);
-    const read = CheckResultSchema.parse(await json(await officer.request('GET', `/api/v1/regions/${OWN}/check`)));
+    const read = CheckResultSchema.parse(
+      await json(await officer.request('GET', `/api/v1/regions/${OWN}/check`)),
+    );
     expect(read.draft?.answers).toEqual({ [firstKey]: 2 });
     expect(read.mayAnswer).toBe(true);
     // The consultant reads the result, not the draft.
-    const seen = CheckResultSchema.parse(await json(await consultant.request('GET', `/api/v1/regions/${OWN}/check`)));
+    const seen = CheckResultSchema.parse(
+      await json(await consultant.request('GET', `/api/v1/regions/${OWN}/check`)),
+    );
     expect(seen.draft).toBeNull();
     expect(seen.mayAnswer).toBe(false);
 
@@ -212,7 +237,9 @@ describe('a municipality answering the check', () => {
     expect(submitted.status).toBe(201);
     const submission = CheckSubmissionSchema.parse(await json(submitted)) as CheckSubmission;
     expectScores(submission.scores as CheckScores, plainScores(definition, answers));
-    const result = CheckResultSchema.parse(await json(await officer.request('GET', `/api/v1/regions/${OWN}/check`)));
+    const result = CheckResultSchema.parse(
+      await json(await officer.request('GET', `/api/v1/regions/${OWN}/check`)),
+    );
     expect(result.draft).toBeNull();
     expect(result.latest?.id).toBe(submission.id);
     expect(result.peers.land.count).toBeGreaterThan(0);
@@ -246,16 +273,30 @@ describe('a new questionnaire version', () => {
     for (const d of old.definition.dimensions)
       for (const q of d.questions)
         lines.push(
-          [d.key, d.name, d.key === 'e_akte' ? 3 : 1, q.key, q.text, '', 2, 'Nein=0 | Teilweise=1 | Ja=5 | Weiß nicht='].join(';'),
+          [
+            d.key,
+            d.name,
+            d.key === 'e_akte' ? 3 : 1,
+            q.key,
+            q.text,
+            '',
+            2,
+            'Nein=0 | Teilweise=1 | Ja=5 | Weiß nicht=',
+          ].join(';'),
         );
     lines.push('neu;Künstliche Intelligenz;1;ki;Wird KI erprobt?;;1;Nein=0 | Ja=1');
     // Latin-1 and Windows-1252 agree on these characters (ä, ö, ü, ß as single bytes).
     const text = lines.join('\r\n');
     expect([...text].every((char) => char.charCodeAt(0) < 256)).toBe(true);
     const bytes = new Uint8Array([...text].map((char) => char.charCodeAt(0)));
-    const res = await admin.request('POST', '/api/v1/consulting/check/questionnaires?fileName=fragebogen-2027.csv&title=Check%202027', bytes, {
-      'content-type': 'text/csv',
-    });
+    const res = await admin.request(
+      'POST',
+      '/api/v1/consulting/check/questionnaires?fileName=fragebogen-2027.csv&title=Check%202027',
+      bytes,
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect(res.status).toBe(201);
     const loaded = CheckQuestionnaireSchema.parse(await json(res));
     expect(loaded.version).toBe(old.version + 1);
@@ -270,7 +311,9 @@ describe('a new questionnaire version', () => {
     await expect(
       database.db.execute(sql`update check_submissions set scores = '{}'::jsonb where id = ${oldest?.id}`),
     ).rejects.toThrow();
-    await expect(database.db.execute(sql`delete from check_submissions where id = ${oldest?.id}`)).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`delete from check_submissions where id = ${oldest?.id}`),
+    ).rejects.toThrow();
     expect(await allSubmittedScores()).toEqual(before);
 
     // A check on the old version is refused now; on the new one it scores with the new points.
@@ -362,7 +405,9 @@ describe('quick wins', () => {
     );
     expect(worklist.items.length).toBeGreaterThan(0);
     for (const item of worklist.items.slice(0, 4))
-      expect(item.quickWins).toBe((await listQuickWins({ db: database.db, ags: item.region.ags })).items.length);
+      expect(item.quickWins).toBe(
+        (await listQuickWins({ db: database.db, ags: item.region.ags })).items.length,
+      );
   });
 });
 
@@ -388,30 +433,59 @@ describe('the module recommendation', () => {
     expect(res.status).toBe(200);
     const recommendation = RecommendationSchema.parse(await json(res));
     const suggestion = recommendation.suggestions.find((s) => s.area === 'verwaltungsdigitalisierung');
-    expect(suggestion?.reason).toContain('Niedriger Stand bei E-Akte und Prozessen: Modul „Digitale Verwaltungsprozesse“');
+    expect(suggestion?.reason).toContain(
+      'Niedriger Stand bei E-Akte und Prozessen: Modul „Digitale Verwaltungsprozesse“',
+    );
     expect(suggestion?.facts.join(' ')).toMatch(/E-Akte und Schriftgut \d+ von 100/);
-    expect((await officer.request('GET', `/api/v1/regions/${OWN}/consulting/recommendation`)).status).toBe(403);
+    expect((await officer.request('GET', `/api/v1/regions/${OWN}/consulting/recommendation`)).status).toBe(
+      403,
+    );
 
-    const modules = (await json<{ items: ConsultingModule[] }>(await admin.request('GET', '/api/v1/consulting/modules'))).items;
+    const modules = (
+      await json<{ items: ConsultingModule[] }>(await admin.request('GET', '/api/v1/consulting/modules'))
+    ).items;
     const strategy = modules.find((m) => m.name === 'Digitalisierungsstrategie') as ConsultingModule;
     const everyone = [
-      { moduleId: strategy.id, reason: 'Immer zuerst', dimensions: [], dimensionBelow: null, overallBelow: 100, ozgShareBelow: null, ozgGapBelow: null },
+      {
+        moduleId: strategy.id,
+        reason: 'Immer zuerst',
+        dimensions: [],
+        dimensionBelow: null,
+        overallBelow: 100,
+        ozgShareBelow: null,
+        ozgGapBelow: null,
+      },
       ...rules.rules,
     ];
-    expect((await consultant.request('PUT', '/api/v1/consulting/recommendation-rules', { version: 1, rules: everyone })).status).toBe(403);
+    expect(
+      (
+        await consultant.request('PUT', '/api/v1/consulting/recommendation-rules', {
+          version: 1,
+          rules: everyone,
+        })
+      ).status,
+    ).toBe(403);
     const unknown = await admin.request('PUT', '/api/v1/consulting/recommendation-rules', {
       version: 1,
       rules: [{ ...everyone[0], dimensions: ['gibtsnicht'], dimensionBelow: 10 }],
     });
     expect(unknown.status).toBe(422);
-    const saved = await admin.request('PUT', '/api/v1/consulting/recommendation-rules', { version: 1, rules: everyone });
+    const saved = await admin.request('PUT', '/api/v1/consulting/recommendation-rules', {
+      version: 1,
+      rules: everyone,
+    });
     expect(saved.status).toBe(200);
     expect(RecommendationRuleSetSchema.parse(await json(saved)).version).toBe(2);
-    expect((await admin.request('PUT', '/api/v1/consulting/recommendation-rules', { version: 1, rules: everyone })).status).toBe(409);
+    expect(
+      (await admin.request('PUT', '/api/v1/consulting/recommendation-rules', { version: 1, rules: everyone }))
+        .status,
+    ).toBe(409);
     const changed = RecommendationSchema.parse(
       await json(await consultant.request('GET', `/api/v1/regions/${low?.ags}/consulting/recommendation`)),
     );
-    expect(changed.suggestions.find((s) => s.area === 'verwaltungsdigitalisierung')?.module.id).toBe(strategy.id);
+    expect(changed.suggestions.find((s) => s.area === 'verwaltungsdigitalisierung')?.module.id).toBe(
+      strategy.id,
+    );
     expect(changed.rulesVersion).toBe(2);
   });
 });

@@ -38,7 +38,10 @@ describe('check model', () => {
 
   it('counts answered questions and carries answers to another version only where the option exists', () => {
     const first = DEFAULT_QUESTIONNAIRE.dimensions[0]?.questions[0]?.key as string;
-    expect(answeredCount(DEFAULT_QUESTIONNAIRE, { [first]: 1, unknown: 0 })).toEqual({ answered: 1, total: 26 });
+    expect(answeredCount(DEFAULT_QUESTIONNAIRE, { [first]: 1, unknown: 0 })).toEqual({
+      answered: 1,
+      total: 26,
+    });
     expect(carryAnswers({ [first]: 2, gone: 1 }, DEFAULT_QUESTIONNAIRE)).toEqual({ [first]: 2 });
     expect(carryAnswers({ [first]: 99 }, DEFAULT_QUESTIONNAIRE)).toEqual({});
   });
@@ -61,7 +64,14 @@ describe('check model', () => {
   });
 
   it('titles the measure of a quick win after the solution most peers use', () => {
-    const win = { name: 'Hundesteuer', peers: 5, solutions: [{ solution: 'civento' as const, count: 4 }, { solution: 'efa' as const, count: 1 }] };
+    const win = {
+      name: 'Hundesteuer',
+      peers: 5,
+      solutions: [
+        { solution: 'civento' as const, count: 4 },
+        { solution: 'efa' as const, count: 1 },
+      ],
+    };
     expect(quickWinMeasureTitle(win)).toBe('Hundesteuer: civento (ekom21) nachnutzen');
     expect(quickWinUsers(win)).toBe('5 Kommunen (4 civento (ekom21), 1 EfA-Dienst)');
   });

@@ -15,7 +15,8 @@ export function formatScore(score: number | null | undefined): string {
 export function answeredCount(definition: QuestionnaireDefinition, answers: CheckAnswers) {
   const questions = definition.dimensions.flatMap((d) => d.questions);
   return {
-    answered: questions.filter((q) => answers[q.key] !== undefined && q.options[answers[q.key] as number]).length,
+    answered: questions.filter((q) => answers[q.key] !== undefined && q.options[answers[q.key] as number])
+      .length,
     total: questions.length,
   };
 }
@@ -75,7 +76,10 @@ export function comparisonRows(result: CheckResult): ComparisonRow[] {
 /** The title of the measure a quick win becomes: the service and the solution most peers use. */
 export function quickWinMeasureTitle(win: Pick<QuickWin, 'name' | 'solutions'>): string {
   const solution = win.solutions[0]?.solution;
-  return `${win.name}: ${solution ? SOLUTION_KIND_LABELS[solution] : 'gemeinsame Lösung'} nachnutzen`.slice(0, 300);
+  return `${win.name}: ${solution ? SOLUTION_KIND_LABELS[solution] : 'gemeinsame Lösung'} nachnutzen`.slice(
+    0,
+    300,
+  );
 }
 
 /** "12 Kommunen (9 civento, 3 EfA-Dienst)" */

@@ -17,7 +17,9 @@ export const questionnaireQueryOptions = (version: number | null) =>
     queryKey: consultingKeys.questionnaire(version),
     queryFn: () =>
       unwrap(
-        api.consulting.check.questionnaire.$get({ query: version === null ? {} : { version: String(version) } }),
+        api.consulting.check.questionnaire.$get({
+          query: version === null ? {} : { version: String(version) },
+        }),
       ),
     staleTime: version === null ? 0 : Number.POSITIVE_INFINITY,
   });

@@ -17,8 +17,11 @@ export const useSaveCheckDraft = (ags: string) => {
 export const useSubmitCheck = (ags: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (submission: { questionnaireVersion: number; answers: CheckAnswers; draftVersion: number | null }) =>
-      unwrap(api.regions[':key'].check.submissions.$post({ param: { key: ags }, json: submission })),
+    mutationFn: (submission: {
+      questionnaireVersion: number;
+      answers: CheckAnswers;
+      draftVersion: number | null;
+    }) => unwrap(api.regions[':key'].check.submissions.$post({ param: { key: ags }, json: submission })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: consultingKeys.check(ags) }),

@@ -63,9 +63,12 @@ function CheckForm({
   if (!check.mayAnswer)
     return (
       <>
-        <Breadcrumbs items={[{ label: 'Beratung', to: consultationPath(ags) }, { label: 'Digitalisierungs-Check' }]} />
+        <Breadcrumbs
+          items={[{ label: 'Beratung', to: consultationPath(ags) }, { label: 'Digitalisierungs-Check' }]}
+        />
         <p className="form-error" role="alert">
-          Den Check für {name} beantwortet die Kommune selbst. <Link to={consultationPath(ags)}>Zum Ergebnis</Link>
+          Den Check für {name} beantwortet die Kommune selbst.{' '}
+          <Link to={consultationPath(ags)}>Zum Ergebnis</Link>
         </p>
       </>
     );
@@ -83,9 +86,13 @@ function CheckForm({
         onSuccess: (draft) => {
           setDraftVersion(draft.version);
           setSavedAt(draft.updatedAt);
-          setFeedback({ kind: 'success', text: `Entwurf gespeichert (${progress.answered} von ${progress.total} beantwortet).` });
+          setFeedback({
+            kind: 'success',
+            text: `Entwurf gespeichert (${progress.answered} von ${progress.total} beantwortet).`,
+          });
         },
-        onError: (error) => setFeedback({ kind: 'error', text: `Nicht gespeichert: ${failureMessage(error)}` }),
+        onError: (error) =>
+          setFeedback({ kind: 'error', text: `Nicht gespeichert: ${failureMessage(error)}` }),
       },
     );
   };
@@ -93,7 +100,9 @@ function CheckForm({
   const send = (event: FormEvent) => {
     event.preventDefault();
     setFeedback(null);
-    const open = definition.dimensions.flatMap((d) => d.questions).filter((q) => answers[q.key] === undefined);
+    const open = definition.dimensions
+      .flatMap((d) => d.questions)
+      .filter((q) => answers[q.key] === undefined);
     if (open.length > 0) {
       setMissing(open.map((q) => q.key));
       setFeedback({
@@ -132,19 +141,24 @@ function CheckForm({
   const submitted = submit.isSuccess;
   return (
     <>
-      <Breadcrumbs items={[{ label: `Beratung ${name}`, to: consultationPath(ags) }, { label: 'Digitalisierungs-Check' }]} />
+      <Breadcrumbs
+        items={[
+          { label: `Beratung ${name}`, to: consultationPath(ags) },
+          { label: 'Digitalisierungs-Check' },
+        ]}
+      />
       <header className="page-header">
         <h1>Digitalisierungs-Check {name}</h1>
         <p className="lead">
           {definition.title} (Fassung {questionnaire.version}
           {questionnaire.shippedDefault ? ', Vorschlag des Landes' : ''}). {definition.description} Sie können
-          jederzeit einen Entwurf speichern und später weitermachen; jede Einreichung bleibt erhalten, ein späterer
-          Check zeigt die Entwicklung.
+          jederzeit einen Entwurf speichern und später weitermachen; jede Einreichung bleibt erhalten, ein
+          späterer Check zeigt die Entwicklung.
         </p>
         {check.draft && check.draft.questionnaireVersion !== questionnaire.version ? (
           <p className="hint">
-            Ihr Entwurf beantwortete Fassung {check.draft.questionnaireVersion}; die Antworten gleicher Fragen sind
-            übernommen.
+            Ihr Entwurf beantwortete Fassung {check.draft.questionnaireVersion}; die Antworten gleicher Fragen
+            sind übernommen.
           </p>
         ) : null}
       </header>
@@ -154,7 +168,11 @@ function CheckForm({
           {savedAt ? ` · Entwurf zuletzt gespeichert ${formatDateTime(savedAt)}` : ''}
         </p>
         {definition.dimensions.map((dimension) => (
-          <section key={dimension.key} className="panel check-dimension" aria-labelledby={`dimension-${dimension.key}`}>
+          <section
+            key={dimension.key}
+            className="panel check-dimension"
+            aria-labelledby={`dimension-${dimension.key}`}
+          >
             <h2 id={`dimension-${dimension.key}`}>{dimension.name}</h2>
             {dimension.description ? <p className="hint">{dimension.description}</p> : null}
             {dimension.questions.map((question) => {
@@ -166,7 +184,10 @@ function CheckForm({
                   tabIndex={-1}
                   className={`check-question${isMissing ? ' check-question-missing' : ''}`}
                   aria-describedby={
-                    [question.help ? `${questionId(question.key)}-hilfe` : '', isMissing ? `${questionId(question.key)}-offen` : '']
+                    [
+                      question.help ? `${questionId(question.key)}-hilfe` : '',
+                      isMissing ? `${questionId(question.key)}-offen` : '',
+                    ]
                       .filter(Boolean)
                       .join(' ') || undefined
                   }
@@ -205,7 +226,12 @@ function CheckForm({
         <div className="check-actions">
           <Feedback message={feedback} />
           <div className="button-row">
-            <button type="button" className="button" onClick={saveDraft} disabled={save.isPending || submitted}>
+            <button
+              type="button"
+              className="button"
+              onClick={saveDraft}
+              disabled={save.isPending || submitted}
+            >
               Entwurf speichern
             </button>
             <button type="submit" className="button button-primary" disabled={submit.isPending || submitted}>

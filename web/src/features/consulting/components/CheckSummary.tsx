@@ -26,7 +26,11 @@ export function CheckSummary({ ags, name }: { ags: string; name: string }) {
           {check.data.mayAnswer ? (
             <p>
               <Link className="button button-primary" to={checkPath(ags)}>
-                {check.data.draft ? 'Check weiter ausfüllen (Entwurf)' : check.data.latest ? 'Check wiederholen' : 'Check ausfüllen'}
+                {check.data.draft
+                  ? 'Check weiter ausfüllen (Entwurf)'
+                  : check.data.latest
+                    ? 'Check wiederholen'
+                    : 'Check ausfüllen'}
               </Link>
             </p>
           ) : null}
@@ -46,7 +50,8 @@ export function CheckSummary({ ags, name }: { ags: string; name: string }) {
               <ScrollableTable label={`Check-Ergebnis von ${name} im Vergleich`}>
                 <table className="data-table">
                   <caption className="visually-hidden">
-                    Punkte je Dimension (0 bis 100) von {name}, beim vorigen Check und im Median der Vergleichskommunen
+                    Punkte je Dimension (0 bis 100) von {name}, beim vorigen Check und im Median der
+                    Vergleichskommunen
                   </caption>
                   <thead>
                     <tr>
@@ -79,9 +84,10 @@ export function CheckSummary({ ags, name }: { ags: string; name: string }) {
                 </table>
               </ScrollableTable>
               <p className="hint">
-                Vergleichskommunen: {check.data.peers.land.group} (im Land) bzw. {check.data.peers.kreis.group}{' '}
-                (im Kreis), jeweils mit ihrem letzten Check; in Klammern wie viele. „–“: nichts gewertet. Jede
-                Einreichung behält die Punkte der Fassung, die sie beantwortet hat.
+                Vergleichskommunen: {check.data.peers.land.group} (im Land) bzw.{' '}
+                {check.data.peers.kreis.group} (im Kreis), jeweils mit ihrem letzten Check; in Klammern wie
+                viele. „–“: nichts gewertet. Jede Einreichung behält die Punkte der Fassung, die sie
+                beantwortet hat.
               </p>
             </>
           )}

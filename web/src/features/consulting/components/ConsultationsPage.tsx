@@ -9,9 +9,9 @@ import { useMe } from '../../auth/api/get-me';
 import { useConsultations } from '../api/get-consultations';
 import { useModules } from '../api/get-modules';
 import { useMunicipality } from '../api/get-municipality';
+import { useRecommendation } from '../api/get-recommendation';
 import { useRequestConsultation } from '../api/request-consultation';
 import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-model';
-import { useRecommendation } from '../api/get-recommendation';
 import { CheckSummary } from './CheckSummary';
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
@@ -41,7 +41,8 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
   const isOwn = me.role === 'officer' && me.regions.some((region) => region.ags === ags);
   const name = municipality.data?.name ?? ags;
   const recommendation = useRecommendation(ags, canManage);
-  const suggestionOf = (area: string) => recommendation.data?.suggestions.find((s) => s.area === area) ?? null;
+  const suggestionOf = (area: string) =>
+    recommendation.data?.suggestions.find((s) => s.area === area) ?? null;
   usePageTitle(municipality.data ? `Beratung ${municipality.data.name}` : null);
 
   const offerConsultation = (module: ConsultingModule) => {
@@ -130,7 +131,10 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
                         {suggestionOf(area) ? (
                           <p className="suggestion">
                             <strong>Empfehlung:</strong> {suggestionOf(area)?.reason}
-                            {suggestionOf(area)?.facts.length ? ` (${suggestionOf(area)?.facts.join(', ')})` : ''}.
+                            {suggestionOf(area)?.facts.length
+                              ? ` (${suggestionOf(area)?.facts.join(', ')})`
+                              : ''}
+                            .
                           </p>
                         ) : null}
                       </li>

@@ -48,7 +48,10 @@ export function QuickWins({
       { consultationId: held.id, measure: { title, owner: null, dueDate: null, ozgIds: [win.ozgId] } },
       {
         onSuccess: () => {
-          setFeedback({ kind: 'success', text: `Maßnahme „${title}“ in der Beratung vom ${formatDate(held.heldOn)} erfasst.` });
+          setFeedback({
+            kind: 'success',
+            text: `Maßnahme „${title}“ in der Beratung vom ${formatDate(held.heldOn)} erfasst.`,
+          });
           void queryClient.invalidateQueries({ queryKey: consultingKeys.quickWins(ags) });
         },
         onError: (error) => setFeedback({ kind: 'error', text: `Nicht erfasst: ${failureMessage(error)}` }),
@@ -66,7 +69,8 @@ export function QuickWins({
       ) : (
         <>
           <p className="hint">
-            {wins.data.method} Verglichen mit {formatNumber(wins.data.peerCount)} Kommunen ({wins.data.peerGroup}).
+            {wins.data.method} Verglichen mit {formatNumber(wins.data.peerCount)} Kommunen (
+            {wins.data.peerGroup}).
           </p>
           {canManage ? (
             <p className="hint">
@@ -77,7 +81,10 @@ export function QuickWins({
           ) : null}
           <Feedback message={feedback} />
           {wins.data.items.length === 0 ? (
-            <Empty>Für {name} gibt es keine Quick Wins: vergleichbare Kommunen bieten keine fehlende Leistung mit einer gemeinsamen Lösung an.</Empty>
+            <Empty>
+              Für {name} gibt es keine Quick Wins: vergleichbare Kommunen bieten keine fehlende Leistung mit
+              einer gemeinsamen Lösung an.
+            </Empty>
           ) : (
             <>
               <ol className="quick-win-list" aria-label={`Quick Wins für ${name}`}>
@@ -111,8 +118,15 @@ export function QuickWins({
                 ))}
               </ol>
               {wins.data.items.length > SHOWN ? (
-                <button type="button" className="button button-quiet" aria-expanded={all} onClick={() => setAll(!all)}>
-                  {all ? `Nur die ersten ${SHOWN} zeigen` : `Alle ${wins.data.items.length} Quick Wins zeigen`}
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-expanded={all}
+                  onClick={() => setAll(!all)}
+                >
+                  {all
+                    ? `Nur die ersten ${SHOWN} zeigen`
+                    : `Alle ${wins.data.items.length} Quick Wins zeigen`}
                 </button>
               ) : null}
             </>

@@ -152,8 +152,8 @@ export function WorklistPage() {
           <>
             <h3 className="worklist-subheading">Kommunen hinter ihrer Vergleichsgruppe</h3>
             <p className="hint">
-              Sortiert nach dem Abstand zum Median der Vergleichsgruppe ({worklist.data.peerGroup}). Quick Wins:
-              fehlende Leistungen, die vergleichbare Kommunen mit EfA-Dienst oder civento anbieten.
+              Sortiert nach dem Abstand zum Median der Vergleichsgruppe ({worklist.data.peerGroup}). Quick
+              Wins: fehlende Leistungen, die vergleichbare Kommunen mit EfA-Dienst oder civento anbieten.
             </p>
             <div className="table-scroll">
               <table className="data-table worklist-table">
