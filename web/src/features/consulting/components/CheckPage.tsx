@@ -1,4 +1,4 @@
-import type { CheckAnswers, CheckQuestionnaire, CheckResult } from '@ozg/shared';
+import type { CheckAnswers, CheckQuestionnaire, CheckResult, CheckSubmission } from '@ozg/shared';
 import { type FormEvent, useState } from 'react';
 import { Link } from '../../../app/router';
 import type { PageProps } from '../../../app/routes';
@@ -27,8 +27,8 @@ export function CheckPage({ params }: PageProps) {
     return <ErrorState error={questionnaire.error} onRetry={() => void questionnaire.refetch()} />;
   return (
     <CheckForm
-      // A new draft version from elsewhere (409) or a new questionnaire starts the form again.
-      key={`${check.data.draft?.version ?? 0}:${questionnaire.data.version}`}
+      // A new questionnaire version starts the form again (answers of equal questions carried over).
+      key={questionnaire.data.version}
       ags={ags}
       check={check.data}
       questionnaire={questionnaire.data}
@@ -37,6 +37,13 @@ export function CheckPage({ params }: PageProps) {
 }
 
 const questionId = (key: string) => `frage-${key}`;
+
+/** The draft the API answered with a 409 (null: there is none any more), undefined for other failures. */
+function conflictingDraft(error: unknown): CheckSubmission | null | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const details = error.body?.error.details as { current?: CheckSubmission | null } | undefined;
+  return details?.current ?? null;
+}
 
 function CheckForm({
   ags,
@@ -91,10 +98,32 @@ function CheckForm({
             text: `Entwurf gespeichert (${progress.answered} von ${progress.total} beantwortet).`,
           });
         },
-        onError: (error) =>
-          setFeedback({ kind: 'error', text: `Nicht gespeichert: ${failureMessage(error)}` }),
+        onError: (error) => {
+          const current = conflictingDraft(error);
+          setFeedback({
+            kind: 'error',
+            text: (
+              <>
+                Nicht gespeichert: {failureMessage(error)}{' '}
+                {current !== undefined ? (
+                  <button type="button" className="button button-small" onClick={() => takeOver(current)}>
+                    Gespeicherten Stand laden
+                  </button>
+                ) : null}
+              </>
+            ),
+          });
+        },
       },
     );
+  };
+
+  /** After a 409: continue from the draft saved elsewhere (or from scratch when it was submitted). */
+  const takeOver = (current: CheckSubmission | null) => {
+    setAnswers(current ? carryAnswers(current.answers, definition) : {});
+    setDraftVersion(current?.version ?? null);
+    setSavedAt(current?.updatedAt ?? null);
+    setFeedback(null);
   };
 
   const send = (event: FormEvent) => {
