@@ -131,11 +131,15 @@ async function consultantOffersAndAdoptsQuickWins(page: Page, viewport: string, 
   await consultation.getByRole('button', { name: 'Termin vereinbaren' }).click();
   await consultation.getByLabel('Termin', { exact: true }).fill(todayInGermany());
   await consultation.getByRole('button', { name: 'Speichern' }).click();
-  await expect.poll(() => consultation.locator('.state-badge').first().textContent()).toBe('Terminiert');
+  await expect
+    .poll(() => consultation.locator('.state-badge').first().textContent(), { timeout: 20_000 })
+    .toBe('Terminiert');
   await consultation.getByRole('button', { name: 'Als durchgeführt erfassen' }).click();
   await consultation.getByLabel('Ergebnis', { exact: true }).fill('Check besprochen, Quick Wins vereinbart.');
   await consultation.getByRole('button', { name: 'Speichern' }).click();
-  await expect.poll(() => consultation.locator('.state-badge').first().textContent()).toBe('Durchgeführt');
+  await expect
+    .poll(() => consultation.locator('.state-badge').first().textContent(), { timeout: 20_000 })
+    .toBe('Durchgeführt');
 
   // Two quick wins become measures of this consultation with one click each.
   const quickWins = page.getByRole('region', { name: 'Quick Wins' });
@@ -147,7 +151,7 @@ async function consultantOffersAndAdoptsQuickWins(page: Page, viewport: string, 
     const label = (await adopt.first().getAttribute('aria-label')) ?? '';
     adopted.push(label.replace(/ als Maßnahme übernehmen$/, ''));
     await adopt.first().click();
-    await expect.poll(() => adopt.count()).toBe(before - 1);
+    await expect.poll(() => adopt.count(), { timeout: 20_000 }).toBe(before - 1);
   }
   for (const service of adopted) {
     await consultation.locator('li.measure').filter({ hasText: service }).waitFor();

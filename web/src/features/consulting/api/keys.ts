@@ -14,8 +14,9 @@ export const consultingKeys = {
   check: (ags: string) => ['regions', ags, 'check'] as const,
   questionnaire: (version: number | null) => ['consulting', 'check', 'questionnaire', { version }] as const,
   questionnaires: ['consulting', 'check', 'questionnaires'] as const,
-  quickWins: (ags: string) => ['regions', ags, 'consulting', 'quick-wins'] as const,
-  recommendation: (ags: string) => ['regions', ags, 'consulting', 'recommendation'] as const,
+  // Outside the 'consulting' overview prefix: a consultation's steps do not change them (and they are costly).
+  quickWins: (ags: string) => ['regions', ags, 'quick-wins'] as const,
+  recommendation: (ags: string) => ['regions', ags, 'recommendation'] as const,
   rules: ['consulting', 'recommendation-rules'] as const,
 };
 
