@@ -11,6 +11,7 @@ import { useCreateModule } from '../api/create-module';
 import { useModules } from '../api/get-modules';
 import { useUpdateModule } from '../api/update-module';
 import { breakableAreaLabel, conflictCurrent, failureMessage } from '../consulting-model';
+import { CheckMasterData } from './CheckMasterData';
 import { ConflictNotice } from './ConflictNotice';
 import { Feedback, type FeedbackMessage } from './Feedback';
 
@@ -44,6 +45,7 @@ export function ModulesPage() {
         )}
       </section>
       <NewModuleForm />
+      <CheckMasterData />
     </div>
   );
 }
