@@ -13,6 +13,7 @@ import { markWrites } from './lib/replica';
 import { type AppBindings, createRouter, type Lifecycle } from './lib/router';
 import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
+import { checkRouter } from './routes/check/check.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
@@ -100,6 +101,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', catalogRouter)
     .route('/', progressRouter)
     .route('/', consultingRouter)
+    .route('/', checkRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', linksRouter)

@@ -1,6 +1,7 @@
 export * from './applicability';
 export * from './bulk-edit';
 export * from './catalog';
+export * from './check';
 export * from './consulting';
 export * from './dates';
 export * from './link-checks';
@@ -11,6 +12,7 @@ export * from './size-classes';
 export * from './status-rules';
 export * from './wire';
 export * from './wire-admin';
+export * from './wire-check';
 export * from './wire-consulting';
 export * from './wire-dashboard';
 export * from './wire-errors';

@@ -186,6 +186,8 @@ export const WorklistItemSchema = z.object({
   overdue: z.number().int(),
   /** The areas in which the municipality has no consultation yet (none requested, scheduled or held). */
   openAreas: z.array(z.enum(CONSULTING_AREAS)),
+  /** How many quick wins it has (missing services comparable municipalities run on a shared solution). */
+  quickWins: z.number().int(),
 });
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 

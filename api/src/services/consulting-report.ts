@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { getLaggards } from './laggards';
+import { countQuickWins } from './quick-wins';
 import { summarizeRegion, today } from './regions';
 
 /**
@@ -49,7 +50,12 @@ export async function getWorklist(input: {
       openAreas: CONSULTING_AREAS.filter((area) => !taken.has(`${item.region.ags}:${area}`)),
     }))
     .filter((item) => (input.area ? item.openAreas.includes(input.area) : item.openAreas.length > 0));
-  return { peerGroup: laggards.peerGroup, requests: await openRequests(input), items };
+  const quickWins = await countQuickWins({ db: input.db, ags: items.map((item) => item.region.ags) });
+  return {
+    peerGroup: laggards.peerGroup,
+    requests: await openRequests(input),
+    items: items.map((item) => ({ ...item, quickWins: quickWins.get(item.region.ags) ?? 0 })),
+  };
 }
 
 /**

@@ -16,6 +16,27 @@ import { summarizeRegion, today } from './regions';
 
 export type LaggardFilter = { sameKreis?: boolean; kind?: RegionKind; sizeClass?: SizeClass; limit?: number };
 
+/**
+ * The fair peers of a municipality (issue 5), one definition for the laggards,
+ * the check's comparison and the quick wins: the same kind and size class in
+ * the region, and on request the same Kreis.
+ */
+export function fairPeerKey(
+  municipality: { kind: RegionKind; population: number | null; kreisAgs: string | null },
+  sameKreis: boolean,
+): string {
+  return [
+    municipality.kind,
+    sizeClassOf(municipality.population ?? 0),
+    sameKreis ? municipality.kreisAgs : '',
+  ].join('|');
+}
+
+export const FAIR_PEER_GROUPS = {
+  land: 'gleiche Art, gleiche Größenklasse',
+  kreis: 'gleiche Art, gleiche Größenklasse, gleicher Kreis',
+} as const;
+
 const twelveMonthsBefore = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
@@ -69,7 +90,7 @@ export async function getLaggards({
   );
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   const peerKey = (row: (typeof rows)[number]) =>
-    [row.kind, sizeClassOf(row.population), filter.sameKreis ? row.kreis_ags : ''].join('|');
+    fairPeerKey({ kind: row.kind, population: row.population, kreisAgs: row.kreis_ags }, !!filter.sameKreis);
   const groups = new Map<string, number[]>();
   for (const row of rows) {
     const value = share(row.conformant, row.target);
@@ -108,9 +129,7 @@ export async function getLaggards({
     );
   return {
     region,
-    peerGroup: filter.sameKreis
-      ? 'gleiche Art, gleiche Größenklasse, gleicher Kreis'
-      : 'gleiche Art, gleiche Größenklasse',
+    peerGroup: filter.sameKreis ? FAIR_PEER_GROUPS.kreis : FAIR_PEER_GROUPS.land,
     items: filter.limit ? items.slice(0, filter.limit) : items,
   };
 }

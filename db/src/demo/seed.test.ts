@@ -142,10 +142,24 @@ describe('demo seed', () => {
     expect(await one<{ n: number }>(sql`select count(*)::int as n from status_events`)).toEqual(before);
   });
 
-  it('regenerates the demo on reset', async () => {
+  it('regenerates the demo on reset, with the same checks for about a third of the Gemeinden', async () => {
     await seedDemo({ database, today: '2026-11-25' });
+    const checks = () =>
+      one<{ n: number; regions: number; gemeinden: number; own: number; digest: string }>(sql`
+        select count(*)::int as n, count(distinct s.region_id)::int as regions,
+          (select count(*)::int from regions where level = 'gemeinde') as gemeinden,
+          count(*) filter (where v.ags = '06435901')::int as own,
+          md5(string_agg(s.scores::text, ',' order by v.ags, s.submitted_at)) as digest
+        from check_submissions s join region_versions v on v.region_id = s.region_id and v.valid_to is null`);
+    const before = await checks();
+    expect(before.regions).toBeGreaterThan(0.25 * before.gemeinden);
+    expect(before.regions).toBeLessThan(0.45 * before.gemeinden);
+    expect(before.n).toBeGreaterThan(before.regions);
+    expect(before.own).toBe(0);
+    // Clearing truncates the check tables although their rows refuse UPDATE and DELETE.
     const result = await seedDemo({ database, today: '2026-11-25', reset: true });
     expect(result.status).toBe('seeded');
+    expect(await checks()).toEqual(before);
     const users = await one<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(users.n).toBe(DEMO_USERS.length);
   });

@@ -23,6 +23,7 @@ import {
   users,
 } from '../schema/index';
 import { rebuildDerivedTables } from '../write-path';
+import { insertDemoChecks } from './check';
 import { insertDemoConsultations } from './consulting';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { type Random, seededRandom } from './random';
@@ -215,20 +216,27 @@ export async function seedDemo(input: {
     );
     await db.insert(userRegions).values(assignments);
     await db.insert(consultingModules).values([...DEMO_CONSULTING_MODULES]);
+    // The demo users' own Gemeinden start without consultations and checks: the journeys begin there.
+    const othersGemeindeIds = administrations
+      .filter(
+        (a) =>
+          a.level === 'gemeinde' &&
+          !DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(a.ags)),
+      )
+      .map((a) => a.regionId);
     await insertDemoConsultations(db, {
-      gemeindeIds: administrations
-        .filter(
-          (a) =>
-            a.level === 'gemeinde' &&
-            !DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(a.ags)),
-        )
-        .map((a) => a.regionId),
+      gemeindeIds: othersGemeindeIds,
       consultantUserId: insertedUsers.find((user) => user.email === 'beratung@demo.example')?.id as number,
       today,
       random,
     });
     // The history is backdated: every snapshot comes from the events.
     await rebuildDerivedTables(db, { dataset: 'demo' });
+    await insertDemoChecks(db, {
+      gemeindeIds: othersGemeindeIds,
+      today,
+      random,
+    });
     progress(4, 4, 'Benutzer');
   });
 

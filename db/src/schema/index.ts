@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './boundaries';
 export * from './catalog';
+export * from './check';
 export * from './consulting';
 export * from './links';
 export * from './meta';

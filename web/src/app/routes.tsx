@@ -63,6 +63,7 @@ const OwnConsultationsPage = lazyPage(
   () => import('../features/consulting/components/OwnConsultationsPage'),
   'OwnConsultationsPage',
 );
+const CheckPage = lazyPage(() => import('../features/consulting/components/CheckPage'), 'CheckPage');
 const ConsultingReportPage = lazyPage(
   () => import('../features/consulting/components/ReportPage'),
   'ReportPage',
@@ -134,6 +135,12 @@ export const ROUTES: readonly AppRoute[] = [
     page: ConsultationsPage,
     title: 'Beratung der Kommune',
     roles: ['consultant', 'admin', 'officer', 'viewer'],
+  }),
+  route({
+    path: '/beratung/kommune/:ags/check',
+    page: CheckPage,
+    title: 'Digitalisierungs-Check',
+    roles: ['officer', 'admin'],
   }),
   route({
     path: '/beratung/bericht',

@@ -8,6 +8,13 @@ export const consultingKeys = {
   worklist: (key: string, filter: { area: ConsultingArea | null; kreis: string | null }) =>
     ['regions', key, 'consulting', 'worklist', filter] as const,
   report: (key: string) => ['regions', key, 'consulting', 'report'] as const,
+  check: (ags: string) => ['regions', ags, 'check'] as const,
+  questionnaire: (version: number | null) => ['consulting', 'check', 'questionnaire', { version }] as const,
+  questionnaires: ['consulting', 'check', 'questionnaires'] as const,
+  // Outside the 'consulting' overview prefix: a consultation's steps do not change them (and they are costly).
+  quickWins: (ags: string) => ['regions', ags, 'quick-wins'] as const,
+  recommendation: (ags: string) => ['regions', ags, 'recommendation'] as const,
+  rules: ['consulting', 'recommendation-rules'] as const,
 };
 
 /** Every cached worklist and report: an offered consultation changes both. */

@@ -9,11 +9,14 @@ import { useMe } from '../../../lib/queries/me';
 import { useRegion } from '../../../lib/queries/regions';
 import { useConsultations } from '../api/get-consultations';
 import { useModules } from '../api/get-modules';
+import { useRecommendation } from '../api/get-recommendation';
 import { useRequestConsultation } from '../api/request-consultation';
 import { breakableAreaLabel, openAreas } from '../consulting-model';
+import { CheckSummary } from './CheckSummary';
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
+import { QuickWins } from './QuickWins';
 import { RequestConsultation } from './RequestConsultation';
 import { ServiceGaps } from './ServiceGaps';
 
@@ -37,6 +40,9 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
   const canManage = me.role === 'consultant' || me.role === 'admin';
   const isOwn = me.role === 'officer' && me.regions.some((region) => region.ags === ags);
   const name = municipality.data?.name ?? ags;
+  const recommendation = useRecommendation(ags, canManage);
+  const suggestionOf = (area: string) =>
+    recommendation.data?.suggestions.find((s) => s.area === area) ?? null;
   usePageTitle(municipality.data ? `Beratung ${municipality.data.name}` : null);
 
   const offerConsultation = (module: ConsultingModule) => {
@@ -107,20 +113,39 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
               ) : !modules.data ? (
                 <Loading label="Die Module" />
               ) : (
-                <ul className="offer-list offer-list-wide">
-                  {openAreas(consultations.data).map((area) => (
-                    <li key={area}>
-                      <span className="offer-area">{breakableAreaLabel(area)}</span>
-                      <OfferConsultation
-                        municipalityName={name}
-                        area={area}
-                        modules={modules.data}
-                        pending={offer.isPending}
-                        onOffer={offerConsultation}
-                      />
-                    </li>
+                <>
+                  <ul className="offer-list offer-list-wide">
+                    {openAreas(consultations.data).map((area) => (
+                      <li key={area}>
+                        <span className="offer-area">{breakableAreaLabel(area)}</span>
+                        <OfferConsultation
+                          // Preselect the suggestion once it has arrived.
+                          key={suggestionOf(area)?.module.id ?? 'none'}
+                          municipalityName={name}
+                          area={area}
+                          modules={modules.data}
+                          pending={offer.isPending}
+                          onOffer={offerConsultation}
+                          suggestedModuleId={suggestionOf(area)?.module.id ?? null}
+                        />
+                        {suggestionOf(area) ? (
+                          <p className="suggestion">
+                            <strong>Empfehlung:</strong> {suggestionOf(area)?.reason}
+                            {suggestionOf(area)?.facts.length
+                              ? ` (${suggestionOf(area)?.facts.join(', ')})`
+                              : ''}
+                            .
+                          </p>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                  {recommendation.data?.notes.map((note) => (
+                    <p key={note} className="hint">
+                      {note}
+                    </p>
                   ))}
-                </ul>
+                </>
               )}
             </section>
           ) : null}
@@ -164,6 +189,15 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
           )}
         </>
       )}
+      <CheckSummary ags={municipality.data.ags} name={name} />
+      {consultations.data ? (
+        <QuickWins
+          ags={municipality.data.ags}
+          name={name}
+          consultations={consultations.data}
+          canManage={canManage}
+        />
+      ) : null}
       <ServiceGaps ags={municipality.data.ags} name={name} />
     </>
   );

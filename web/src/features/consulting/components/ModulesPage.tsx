@@ -12,6 +12,7 @@ import { useCreateModule } from '../api/create-module';
 import { useModules } from '../api/get-modules';
 import { useUpdateModule } from '../api/update-module';
 import { breakableAreaLabel } from '../consulting-model';
+import { CheckMasterData } from './CheckMasterData';
 import { ConflictNotice } from './ConflictNotice';
 import { Feedback, type FeedbackMessage } from './Feedback';
 
@@ -50,6 +51,7 @@ export function ModulesPage({
         )}
       </section>
       <NewModuleForm />
+      <CheckMasterData />
     </div>
   );
 }

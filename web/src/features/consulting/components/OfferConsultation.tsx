@@ -12,15 +12,18 @@ export function OfferConsultation({
   modules,
   pending,
   onOffer,
+  suggestedModuleId = null,
 }: {
   municipalityName: string;
   area: ConsultingArea;
   modules: readonly ConsultingModule[];
   pending: boolean;
   onOffer: (module: ConsultingModule) => void;
+  /** The module the recommendation suggests: preselected instead of the first one. */
+  suggestedModuleId?: number | null;
 }) {
   const choices = activeModulesOf(modules, area);
-  const [moduleId, setModuleId] = useState<number | null>(null);
+  const [moduleId, setModuleId] = useState<number | null>(suggestedModuleId);
   const selectId = useId();
   const chosen = choices.find((module) => module.id === moduleId) ?? choices[0];
   if (!chosen)
@@ -38,6 +41,7 @@ export function OfferConsultation({
         {choices.map((module) => (
           <option key={module.id} value={module.id}>
             {module.name}
+            {module.id === suggestedModuleId ? ' (empfohlen)' : ''}
           </option>
         ))}
       </select>

@@ -130,7 +130,8 @@ export function WorklistPage() {
           <>
             <h3 className="worklist-subheading">Kommunen hinter ihrer Vergleichsgruppe</h3>
             <p className="hint">
-              Sortiert nach dem Abstand zum Median der Vergleichsgruppe ({worklist.data.peerGroup}).
+              Sortiert nach dem Abstand zum Median der Vergleichsgruppe ({worklist.data.peerGroup}). Quick
+              Wins: fehlende Leistungen, die vergleichbare Kommunen mit EfA-Dienst oder civento anbieten.
             </p>
             <div className="table-scroll">
               <table className="data-table worklist-table">
@@ -164,6 +165,9 @@ export function WorklistPage() {
                           {item.kreis?.name ?? ''}
                           {item.region.population !== null
                             ? ` · ${formatNumber(item.region.population)} Einwohner`
+                            : ''}
+                          {item.quickWins > 0
+                            ? ` · ${formatNumber(item.quickWins)} ${item.quickWins === 1 ? 'Quick Win' : 'Quick Wins'}`
                             : ''}
                         </span>
                       </th>

@@ -1,6 +1,6 @@
 import { formatCount, formatDateTime, formatNumber } from '../../../lib/format';
-import { useRegionLinks } from '../../../lib/queries/region-links';
 import { useMe } from '../../../lib/queries/me';
+import { useRegionLinks } from '../../../lib/queries/region-links';
 
 /**
  * How many of the region's services with a URL have a broken link (issue #15),
