@@ -16,6 +16,7 @@ export {
   type Tx,
 } from './client';
 export { readDbEnv } from './env';
+export { emptyRow, type FigureRow, type Figures, figuresAsOf, groupFigures } from './figures';
 export { clearAllData, markDataChanged, readDataset } from './instance';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
