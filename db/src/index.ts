@@ -18,6 +18,13 @@ export {
 export { readDbEnv } from './env';
 export { emptyRow, type FigureRow, type Figures, figuresAsOf, groupFigures } from './figures';
 export { clearAllData, markDataChanged, readDataset } from './instance';
+export {
+  ensureDefaultKeyDates,
+  type FrozenFigureRow,
+  freezeDueKeyDates,
+  freezeKeyDate,
+  readKeyDateFigures,
+} from './keydates';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';

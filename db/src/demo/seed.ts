@@ -10,6 +10,7 @@ import { type Database, type Db, queryRows } from '../client';
 import { ImportRefusedError, type ProgressReporter, silentProgress } from '../importers/errors';
 import { chunks, UNKNOWN_START } from '../importers/gv100';
 import { clearAllData, markDataChanged, readDataset } from '../instance';
+import { freezeDueKeyDates } from '../keydates';
 import { hashPassword } from '../passwords';
 import { recomputeRollups } from '../rollups';
 import {
@@ -230,6 +231,9 @@ export async function seedDemo(input: {
       random,
     });
     await markDataChanged(db, 'demo');
+    // The key dates before the demo's today are frozen from the history just written, as an
+    // installation freezes them once the day has ended (decision 018).
+    await freezeDueKeyDates(db, today);
     progress(4, 4, 'Benutzer');
   });
 
