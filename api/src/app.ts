@@ -12,6 +12,8 @@ import { catalogRouter } from './routes/catalog/catalog.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
+import { keyDatesRouter } from './routes/key-dates/key-dates.index';
+import { profileRouter } from './routes/profile/profile.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { searchRouter } from './routes/search/search.index';
@@ -81,6 +83,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', catalogRouter)
     .route('/', progressRouter)
     .route('/', consultingRouter)
+    .route('/', profileRouter)
+    .route('/', keyDatesRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', usersRouter);

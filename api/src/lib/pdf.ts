@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import type { Context } from 'hono';
 import PDFDocument from 'pdfkit';
+import { z } from 'zod';
 
 /**
  * The one PDF module (municipality profile, key-date reports): a report is a
@@ -363,3 +365,28 @@ export const de = {
       : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(value))} Pp.`,
   date: (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`,
 };
+
+/** The OpenAPI content of a PDF answer. */
+export const pdfContent = { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } as const;
+
+/** A PDF file answer; `inline` lets the browser show it, the name is what a download saves. */
+export function pdfResponse(
+  c: Context,
+  fileName: string,
+  bytes: Uint8Array,
+  extra: Record<string, string> = {},
+) {
+  return c.body(new Uint8Array(bytes), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${fileName}.pdf"`,
+    ...extra,
+  });
+}
+
+/** `format` of the reports that also come as PDF. */
+export const ReportFormatQuerySchema = z.object({
+  format: z
+    .enum(['json', 'csv', 'xlsx', 'pdf'])
+    .optional()
+    .meta({ description: 'json (default), csv (for German Excel), xlsx or pdf' }),
+});

@@ -98,7 +98,7 @@ export async function createKeyDate({
 }
 
 /** The Land a report is about: the one named, else the installation's first. */
-async function landOf(db: Db, land: string | undefined, rows: FrozenFigureRow[]): Promise<FrozenFigureRow> {
+function landOf(land: string | undefined, rows: FrozenFigureRow[]): FrozenFigureRow {
   const lands = rows.filter((row) => row.level === 'land' && row.themenfeld === null);
   const found = land ? lands.find((row) => row.ags === land) : lands[0];
   if (!found)
@@ -141,7 +141,7 @@ export async function getKeyDateReport({
 }): Promise<KeyDateReport> {
   const keyDate = await findKeyDate(db, day);
   const rows = await readKeyDateFigures(db, [keyDate.id]);
-  const parts = partsOf(rows, await landOf(db, land, rows));
+  const parts = partsOf(rows, landOf(land, rows));
   const regionRows = [parts.land, ...parts.bezirke, ...parts.kreise];
   const now = await figuresAsOf(
     db,
@@ -203,7 +203,7 @@ export async function getKeyDateChange({
   const rows = await readKeyDateFigures(db, [first.id, second.id]);
   const firstRows = rows.filter((row) => row.key_date_id === first.id);
   const secondRows = rows.filter((row) => row.key_date_id === second.id);
-  const landRow = await landOf(db, land, secondRows);
+  const landRow = landOf(land, secondRows);
   const a = partsOf(
     firstRows,
     firstRows.find((row) => row.root_id === landRow.root_id && row.themenfeld === null) ?? landRow,
