@@ -14,6 +14,7 @@ import { breakableAreaLabel, failureMessage, openAreas } from '../consulting-mod
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
+import { ProfileDownload } from './ProfileDownload';
 import { RequestConsultation } from './RequestConsultation';
 import { ServiceGaps } from './ServiceGaps';
 
@@ -87,6 +88,7 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
           <Link to={`/regionen/${ags}`}>Kennzahlen von {name}</Link>
         </p>
       </header>
+      <ProfileDownload ags={municipality.data.ags} name={name} />
       {consultations.isPending ? (
         <Loading label="Die Beratungen" />
       ) : consultations.isError ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
@@ -24,10 +25,13 @@ export function LandOverview({
   landKey,
   asOf,
   today,
+  keyDates,
 }: {
   landKey: string;
   asOf: string | null;
   today: string;
+  /** The key dates panel, composed by the app (features do not import each other). */
+  keyDates?: ReactNode;
 }) {
   const date = asOf ?? undefined;
   const land = useRegion(landKey, date);
@@ -75,6 +79,7 @@ export function LandOverview({
         />
       )}
       <ProgressOverTime regionKey={landKey} asOf={asOf} />
+      {keyDates}
       <div className="panel">
         <KreisProgressMap regionKey={landKey} asOf={asOf} hrefFor={(ags) => regionPath(ags, 'kreis', asOf)} />
       </div>
