@@ -124,6 +124,26 @@ function partsOf(rows: FrozenFigureRow[], land: FrozenFigureRow) {
   };
 }
 
+/**
+ * Whether a replay of the key date today can differ from its frozen figures:
+ * only through what was recorded after the freeze and counts for the day, i.e.
+ * a status event whose Stichtag (effective_on) is on or before the day (a
+ * territory change loaded late, decision 009; other events recorded after the
+ * day count from their own, later day), a directory import (territory,
+ * inhabitants) or a catalogue change (Themenfeld). Events are never backdated
+ * otherwise (decision 005: only the demo generator and tests write such).
+ */
+async function mayHaveBeenCorrected(db: Db, keyDateId: number): Promise<boolean> {
+  const [row] = await queryRows<{ changed: boolean }>(
+    db,
+    sql`select exists (select 1 from status_events e where e.occurred_at >= k.frozen_at and e.effective_on <= k.day)
+          or exists (select 1 from territory_imports t where t.imported_at >= k.frozen_at)
+          or exists (select 1 from ozg_services s where s.updated_at >= k.frozen_at) as changed
+        from key_dates k where k.id = ${keyDateId}`,
+  );
+  return row?.changed ?? true;
+}
+
 const sameFigures = (a: ProgressFigures, b: ProgressFigures) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -143,11 +163,15 @@ export async function getKeyDateReport({
   const rows = await readKeyDateFigures(db, [keyDate.id]);
   const parts = partsOf(rows, landOf(land, rows));
   const regionRows = [parts.land, ...parts.bezirke, ...parts.kreise];
-  const now = await figuresAsOf(
-    db,
-    regionRows.map((row) => row.root_id),
-    day,
-  );
+  // The replay costs seconds on a large Land; it runs only when something recorded since the
+  // freeze can have changed the day (decision 018), else today's replay equals the frozen rows.
+  const now = (await mayHaveBeenCorrected(db, keyDate.id))
+    ? await figuresAsOf(
+        db,
+        regionRows.map((row) => row.root_id),
+        day,
+      )
+    : new Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>();
   let corrected = false;
   const recomputedOf = (frozen: ProgressFigures, administrations: number, current: FigureRow | undefined) => {
     if (!current) return null;
