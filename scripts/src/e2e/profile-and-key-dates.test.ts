@@ -30,7 +30,7 @@ function firstPage(bytes: Buffer, name: string) {
   const page = renderPdfPage(new Uint8Array(bytes));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), page.png);
-  return { ...page, text: page.text.replace(/\s+/g, ' ') };
+  return { ...page, text: page.text.replace(/-\s+/g, '-').replace(/\s+/g, ' ') };
 }
 
 async function consultantDownloadsProfile(browser: Browser, viewport: keyof typeof VIEWPORTS) {

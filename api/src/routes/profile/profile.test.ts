@@ -103,7 +103,9 @@ describe('municipality profile', () => {
       await consultant.request('GET', `/api/v1/consultations/${consultation.id}/profile`),
     );
     expect(createHash('sha256').update(first).digest('hex')).toBe(heldConsultation.profileSha256);
-    expect(renderPdfPage(first).text.replace(/\s+/g, ' ')).toContain(`zur Beratung „${module.name}“`);
+    expect(renderPdfPage(first).text.replace(/-\s+/g, '-').replace(/\s+/g, ' ')).toContain(
+      `zur Beratung „${module.name}“`,
+    );
 
     // Later edits: a measure agreed, a status raised by the municipality.
     expect(
