@@ -1,5 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { KeyDateChangeSchema, KeyDateInputSchema, KeyDateReportSchema, KeyDateSchema } from '@ozg/shared';
+import {
+  KeyDateChangeSchema,
+  KeyDateInputSchema,
+  KeyDateReportSchema,
+  KeyDateSchema,
+  plausibleDate,
+} from '@ozg/shared';
 import { z } from 'zod';
 import { exportContent } from '../../lib/export';
 import { pdfContent, ReportFormatQuerySchema } from '../../lib/pdf';
@@ -8,9 +14,8 @@ import { errorResponses, jsonContent, signedIn } from '../../lib/router';
 const tags = ['Stichtage'];
 
 const KeyDayParamSchema = z.object({
-  day: z.iso
-    .date('Stichtag im Format JJJJ-MM-TT erwartet')
-    .meta({ param: { name: 'day', in: 'path' }, example: '2022-12-31' }),
+  // In the plausible range: a year like 0000 is not even a date PostgreSQL accepts.
+  day: plausibleDate().meta({ param: { name: 'day', in: 'path' }, example: '2022-12-31' }),
 });
 
 const LandQuerySchema = z.object({
@@ -77,9 +82,7 @@ export const keyDateChangeRoute = createRoute({
   request: {
     params: KeyDayParamSchema,
     query: LandQuerySchema.extend({
-      since: z.iso
-        .date('Stichtag im Format JJJJ-MM-TT erwartet')
-        .meta({ description: 'the earlier key date', example: '2022-12-31' }),
+      since: plausibleDate().meta({ description: 'the earlier key date', example: '2022-12-31' }),
       ...ReportFormatQuerySchema.shape,
     }),
   },
