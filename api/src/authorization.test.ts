@@ -37,6 +37,7 @@ type Request = { method: string; path: string; body?: unknown; headers?: Record<
 type RouteCase = { name: string; allowed: DemoRole[]; prepare: () => Promise<Request> };
 
 const csvHeaders = { 'content-type': 'text/csv' };
+let keyDayCounter = 0;
 const ROUTES: RouteCase[] = [
   {
     name: 'PATCH /statuses/{id} (Gemeinde service)',
@@ -150,6 +151,16 @@ const ROUTES: RouteCase[] = [
         on conflict do nothing`);
       return { method: 'DELETE', path: `/api/v1/regions/${GEMEINDE}/applicability-exceptions/${KFZ}` };
     },
+  },
+  {
+    // Future days: added, not frozen yet (freezing a past day replays it, which is tested elsewhere).
+    name: 'POST /key-dates',
+    allowed: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/key-dates',
+      body: { day: `2031-01-${String(++keyDayCounter).padStart(2, '0')}`, label: 'Prüftag' },
+    }),
   },
   {
     name: 'POST /consulting/modules',
