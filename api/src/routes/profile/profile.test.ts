@@ -31,7 +31,10 @@ describe('municipality profile', () => {
     expect(PROFILE_SECTIONS.map((section) => section.id)).toEqual(['ozg-stand', 'vergleich', 'massnahmen']);
   });
 
-  it('GET /regions/{key}/profile renders a PDF whose first page shows the title and the share OZG-konform', async () => {
+  // The first PDF loads the font and MuPDF's WASM: slow on a busy machine.
+  it('GET /regions/{key}/profile renders a PDF whose first page shows the title and the share OZG-konform', {
+    timeout: 120_000,
+  }, async () => {
     const res = await consultant.request('GET', `/api/v1/regions/${OWN}/profile`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
