@@ -81,29 +81,32 @@ const note = (row: { figures: KeyDateRow['figures']; recomputed: KeyDateRow['rec
     (delta) => `${de.percent(delta).replace(' %', '')} Pp.`,
   ) ?? '';
 
-const FIGURE_COLUMNS: PdfColumn[] = [
-  { label: 'Gebiet', width: 0.3 },
-  { label: 'Zielleistungen', width: 0.13, align: 'right' },
-  { label: 'OZG-konform', width: 0.12, align: 'right' },
+/** The PDF's figure columns; the correction column only where history was corrected since the freeze. */
+const figureColumnsPdf = (corrected: boolean): PdfColumn[] => [
+  { label: 'Gebiet', width: corrected ? 0.26 : 0.38 },
+  { label: 'Zielleistungen', width: 0.17, align: 'right' },
+  { label: 'OZG-konform', width: 0.14, align: 'right' },
   { label: 'Anteil', width: 0.1, align: 'right' },
-  { label: 'bis zur Frist online', width: 0.13, align: 'right' },
-  { label: 'Korrektur seither', width: 0.22, align: 'right' },
+  { label: 'bis zur Frist online', width: corrected ? 0.13 : 0.21, align: 'right' },
+  ...(corrected ? [{ label: 'Korrektur seither', width: 0.2, align: 'right' } as PdfColumn] : []),
 ];
 
 const figureRow = (
   name: string,
   row: { figures: KeyDateRow['figures']; recomputed: KeyDateRow['recomputed'] },
+  corrected: boolean,
 ) => [
   name,
   de.integer(row.figures.targetServices),
   de.integer(row.figures.conformant),
   de.percent(row.figures.conformantShare),
   de.integer(row.figures.onlineByDeadline),
-  note(row),
+  ...(corrected ? [note(row)] : []),
 ];
 
 export function keyDatePdf(report: KeyDateReport): Promise<Uint8Array> {
-  const { keyDate, land } = report;
+  const { keyDate, land, corrected } = report;
+  const FIGURE_COLUMNS = figureColumnsPdf(corrected);
   const frozenOn = (keyDate.frozenAt ?? keyDate.day).slice(0, 10);
   const blocks: PdfBlock[] = [
     {
@@ -135,7 +138,7 @@ export function keyDatePdf(report: KeyDateReport): Promise<Uint8Array> {
       {
         kind: 'table',
         columns: FIGURE_COLUMNS,
-        rows: report.bezirke.map((row) => figureRow(row.region.name, row)),
+        rows: report.bezirke.map((row) => figureRow(row.region.name, row, corrected)),
       },
     );
   blocks.push(
@@ -143,13 +146,13 @@ export function keyDatePdf(report: KeyDateReport): Promise<Uint8Array> {
     {
       kind: 'table',
       columns: FIGURE_COLUMNS,
-      rows: report.kreise.map((row) => figureRow(row.region.name, row)),
+      rows: report.kreise.map((row) => figureRow(row.region.name, row, corrected)),
     },
     { kind: 'heading', text: 'Themenfelder' },
     {
       kind: 'table',
       columns: [{ ...FIGURE_COLUMNS[0], label: 'Themenfeld' } as PdfColumn, ...FIGURE_COLUMNS.slice(1)],
-      rows: report.themenfelder.map((row) => figureRow(row.themenfeld, row)),
+      rows: report.themenfelder.map((row) => figureRow(row.themenfeld, row, corrected)),
     },
   );
   return renderPdf({
