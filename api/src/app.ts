@@ -17,7 +17,9 @@ import { checkRouter } from './routes/check/check.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
+import { keyDatesRouter } from './routes/key-dates/key-dates.index';
 import { linksRouter } from './routes/links/links.index';
+import { profileRouter } from './routes/profile/profile.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { searchRouter } from './routes/search/search.index';
@@ -102,6 +104,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', progressRouter)
     .route('/', consultingRouter)
     .route('/', checkRouter)
+    .route('/', profileRouter)
+    .route('/', keyDatesRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', linksRouter)

@@ -47,6 +47,7 @@ type RouteCase = {
 };
 
 const csvHeaders = { 'content-type': 'text/csv' };
+let keyDayCounter = 0;
 const ROUTES: RouteCase[] = [
   {
     name: 'PATCH /statuses/{id} (Gemeinde service)',
@@ -160,6 +161,16 @@ const ROUTES: RouteCase[] = [
         on conflict do nothing`);
       return { method: 'DELETE', path: `/api/v1/regions/${GEMEINDE}/applicability-exceptions/${KFZ}` };
     },
+  },
+  {
+    // Future days: added, not frozen yet (freezing a past day replays it, which is tested elsewhere).
+    name: 'POST /key-dates',
+    allowed: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/key-dates',
+      body: { day: `2031-01-${String(++keyDayCounter).padStart(2, '0')}`, label: 'Prüftag' },
+    }),
   },
   {
     name: 'POST /consulting/modules',

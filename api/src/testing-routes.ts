@@ -85,6 +85,8 @@ export async function routeSamples(database: Database): Promise<RouteSamples> {
     ],
     measures: [await measure(`= ${own}`), await measure(`<> ${own}`)],
     modules: [await one(sql`select min(id) from consulting_modules`), '999999'],
+    // Two frozen default key dates of the demo.
+    day: ['2022-12-31', '2024-07-24'],
     // The demo holds no change sets (they come from bulk edits and CSV commits): both are unknown (404).
     'change-sets': ['2147480001', '2147480002'],
   };

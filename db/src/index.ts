@@ -46,7 +46,15 @@ export {
   validOn,
 } from './domain-sql';
 export { readDbEnv } from './env';
+export { emptyRow, type FigureRow, type Figures, figuresAsOf, groupFigures } from './figures';
 export { clearAllData, readDataset } from './instance';
+export {
+  ensureDefaultKeyDates,
+  type FrozenFigureRow,
+  freezeDueKeyDates,
+  freezeKeyDate,
+  readKeyDateFigures,
+} from './keydates';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';

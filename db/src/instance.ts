@@ -2,6 +2,7 @@ import type { DatasetKind } from '@ozg/shared';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
 import { ImportRefusedError } from './importers/errors';
+import { ensureDefaultKeyDates } from './keydates';
 import { instanceState } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
@@ -40,6 +41,8 @@ export async function clearAllData(db: Db): Promise<void> {
     sql.raw(`truncate ${tables.map((table) => `"${table.tablename}"`).join(', ')} restart identity cascade`),
   );
   await db.execute(sql`alter table status_events enable trigger user`);
+  // Every database has the default key dates, also one that was just emptied (decision 018).
+  await ensureDefaultKeyDates(db);
   await db
     .update(instanceState)
     .set({ dataset: 'empty', dataVersion: sql`${instanceState.dataVersion} + 1`, updatedAt: sql`now()` })

@@ -5,7 +5,8 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { type Database, queryRows } from './client';
+import { type Database, type Db, queryRows } from './client';
+import { ensureDefaultKeyDates } from './keydates';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -26,6 +27,8 @@ export async function migrateDb(database: Database): Promise<void> {
     } else {
       await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     }
+    // Data, not schema: after every migration run, so no install lacks them (decision 018).
+    await ensureDefaultKeyDates(db as unknown as Db);
   });
 }
 

@@ -133,6 +133,10 @@ export const ConsultationSchema = z
     heldOn: z.string().nullable(),
     outcomeNotes: z.string().nullable(),
     statusSnapshot: StatusSnapshotSchema.nullable(),
+    profileSha256: z.string().nullable().meta({
+      description:
+        'SHA-256 of the municipality profile (PDF) stored when the consultation was recorded as held; GET /consultations/{id}/profile serves it',
+    }),
     cancelledReason: z.string().nullable(),
     measures: z.array(MeasureSchema),
     version: z.number().int(),

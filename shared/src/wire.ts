@@ -121,7 +121,7 @@ export type RegionChildren = z.infer<typeof RegionChildrenSchema>;
 
 const ADMINISTRATIONS_DESCRIPTION = `${ADMINISTRATIONS_DEFINITION} (the same definition today and with asOf; a German calendar day)`;
 
-const ProgressFiguresSchema = z.object({
+export const ProgressFiguresSchema = z.object({
   targetServices: z.number().int(),
   levelCounts: z.array(z.number().int()).length(5).meta({ description: 'target services at Reifegrad 0..4' }),
   conformant: z.number().int().meta({ description: 'Reifegrad >= 3 (OZG-konform)' }),

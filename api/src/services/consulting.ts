@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { authorizeConsultationRequest, authorizeMeasureUpdate } from './policy';
+import { freezeConsultationProfile } from './profile';
 import { currentFigures, figuresAsOf } from './progress';
 import { formatDate, today } from './regions';
 
@@ -136,6 +137,7 @@ const consultationSelect = sql`
     c.scheduled_for::text as "scheduledFor",
     case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as consultant,
     c.held_on::text as "heldOn", c.outcome_notes as "outcomeNotes", c.status_snapshot as "statusSnapshot",
+    (select p.sha256 from consultation_profiles p where p.consultation_id = c.id) as "profileSha256",
     c.cancelled_reason as "cancelledReason", c.version
   from consultations c
   join consulting_modules m on m.id = c.module_id
@@ -315,6 +317,13 @@ export async function updateConsultation(input: {
             consultant_user_id = coalesce(consultant_user_id, ${input.actor.role === 'consultant' ? input.actor.id : null}),
             version = version + 1, updated_at = now()
           where id = ${input.id}`);
+        // The profile as of the day it was held, stored once: the consultation's basis, reproducible later.
+        await freezeConsultationProfile(db, {
+          id: input.id,
+          regionId: current.regionId,
+          heldOn: update.heldOn,
+          moduleName: current.module.name,
+        });
         break;
       }
       case 'cancel':

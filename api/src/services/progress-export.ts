@@ -23,7 +23,7 @@ type ProgressFigures = RegionProgress['figures'];
 const LEVELS = [0, 1, 2, 3, 4] as const satisfies readonly MaturityLevel[];
 
 /** The figure columns every progress table shares, in the order of the page's tables. */
-function figureColumns<T>(figures: (row: T) => ProgressFigures): ExportColumn<T>[] {
+export function figureColumns<T>(figures: (row: T) => ProgressFigures): ExportColumn<T>[] {
   return [
     ['Zielleistungen', (row) => figures(row).targetServices],
     ...LEVELS.map(

@@ -11,6 +11,7 @@ import { appendEventsSql } from '../domain-sql';
 import { ImportRefusedError, type ProgressReporter, silentProgress } from '../importers/errors';
 import { chunks, UNKNOWN_START } from '../importers/gv100';
 import { clearAllData, readDataset } from '../instance';
+import { freezeDueKeyDates } from '../keydates';
 import { hashPassword } from '../passwords';
 import {
   consultingModules,
@@ -237,6 +238,9 @@ export async function seedDemo(input: {
       today,
       random,
     });
+    // The key dates before the demo's today are frozen from the history just written, as an
+    // installation freezes them once the day has ended (decision 018).
+    await freezeDueKeyDates(db, today);
     progress(4, 4, 'Benutzer');
   });
 

@@ -3,6 +3,7 @@ export * from './boundaries';
 export * from './catalog';
 export * from './check';
 export * from './consulting';
+export * from './keydates';
 export * from './links';
 export * from './meta';
 export * from './regions';

@@ -41,7 +41,7 @@ function lazyPage<Module extends Record<Name, PageComponent<any>>, Name extends 
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-const LandPage = lazyPage(() => import('../features/regions/components/LandPage'), 'LandPage');
+const LandPage = lazyPage(() => import('./pages/LandPageWithKeyDates'), 'LandPageWithKeyDates');
 const RegionPage = lazyPage(() => import('./pages/RegionPages'), 'RegionPageWithLinks');
 const SearchPage = lazyPage(() => import('./pages/RegionPages'), 'SearchPageWithLinks');
 const ServiceCatalogue = lazyPage(

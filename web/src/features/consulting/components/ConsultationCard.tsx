@@ -5,6 +5,7 @@ import {
   type StatusSnapshot,
 } from '@ozg/shared';
 import { formatDate, formatNumber, formatShare } from '../../../lib/format';
+import { consultationProfileUrl } from '../api/profile';
 import { AddMeasureForm } from './AddMeasureForm';
 import { ConsultationActions } from './ConsultationActions';
 import { MeasureList } from './MeasureList';
@@ -79,6 +80,13 @@ export function ConsultationCard({
           <h3>Ergebnis</h3>
           <p className="outcome">{consultation.outcomeNotes || 'Kein Ergebnis notiert.'}</p>
           {consultation.statusSnapshot ? <SnapshotView snapshot={consultation.statusSnapshot} /> : null}
+          {consultation.profileSha256 ? (
+            <p>
+              <a href={consultationProfileUrl(consultation.id)} download>
+                Kommunalprofil vom {formatDate(consultation.heldOn)} (PDF, wie zur Beratung gespeichert)
+              </a>
+            </p>
+          ) : null}
         </>
       ) : null}
       {canManage && active ? (

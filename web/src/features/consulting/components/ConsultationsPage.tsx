@@ -16,6 +16,7 @@ import { CheckSummary } from './CheckSummary';
 import { ConsultationCard } from './ConsultationCard';
 import { Feedback, type FeedbackMessage } from './Feedback';
 import { OfferConsultation } from './OfferConsultation';
+import { ProfileDownload } from './ProfileDownload';
 import { QuickWins } from './QuickWins';
 import { RequestConsultation } from './RequestConsultation';
 import { ServiceGaps } from './ServiceGaps';
@@ -93,6 +94,7 @@ export function MunicipalityConsultations({ ags, me }: { ags: string; me: Me }) 
           <Link to={`/regionen/${ags}`}>Kennzahlen von {name}</Link>
         </p>
       </header>
+      <ProfileDownload ags={municipality.data.ags} name={name} />
       {consultations.isPending ? (
         <Loading label="Die Beratungen" />
       ) : consultations.isError ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { KreisProgressMap } from '../../../components/map/KreisProgressMap';
 import { ErrorState, Loading } from '../../../components/States';
@@ -26,10 +27,13 @@ export function LandOverview({
   landKey,
   asOf,
   today,
+  keyDates,
 }: {
   landKey: string;
   asOf: string | null;
   today: string;
+  /** The key dates panel, composed by the app (features do not import each other). */
+  keyDates?: ReactNode;
 }) {
   const date = asOf ?? undefined;
   const land = useRegion(landKey, date);
@@ -78,6 +82,7 @@ export function LandOverview({
       )}
       {asOf ? null : <LinkCheckSummary regionKey={landKey} />}
       <ProgressOverTime regionKey={landKey} asOf={asOf} />
+      {keyDates}
       <div className="panel">
         <KreisProgressMap regionKey={landKey} asOf={asOf} hrefFor={(ags) => regionPath(ags, 'kreis', asOf)} />
       </div>
