@@ -4,6 +4,8 @@ export * from './catalog';
 export * from './consulting';
 export * from './dates';
 export * from './maturity';
+export * from './maturity-definitions';
+export * from './maturity-models';
 export * from './progress';
 export * from './regions';
 export * from './size-classes';
