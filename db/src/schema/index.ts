@@ -5,3 +5,4 @@ export * from './consulting';
 export * from './meta';
 export * from './regions';
 export * from './status';
+export * from './maturity';
