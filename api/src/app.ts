@@ -12,6 +12,7 @@ import { catalogRouter } from './routes/catalog/catalog.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
+import { maturityRouter } from './routes/maturity/maturity.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { searchRouter } from './routes/search/search.index';
@@ -83,6 +84,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', consultingRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
+    .route('/', maturityRouter)
     .route('/', usersRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

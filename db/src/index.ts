@@ -17,6 +17,12 @@ export {
 } from './client';
 export { readDbEnv } from './env';
 export { clearAllData, markDataChanged, readDataset } from './instance';
+export {
+  addMaturityModel,
+  ensureBuiltinMaturityModels,
+  listMaturityModels,
+  type StoredMaturityModel,
+} from './maturity/index';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS, recomputeRollups } from './rollups';

@@ -2,6 +2,7 @@ import type { DatasetKind } from '@ozg/shared';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
 import { ImportRefusedError } from './importers/errors';
+import { ensureBuiltinMaturityModels } from './maturity/models';
 import { instanceState } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
@@ -40,6 +41,8 @@ export async function clearAllData(db: Db): Promise<void> {
     sql.raw(`truncate ${tables.map((table) => `"${table.tablename}"`).join(', ')} restart identity cascade`),
   );
   await db.execute(sql`alter table status_events enable trigger user`);
+  // The shipped maturity models are configuration, not data: they come back at once (decision 019).
+  await ensureBuiltinMaturityModels(db);
   await db
     .update(instanceState)
     .set({ dataset: 'empty', dataVersion: sql`${instanceState.dataVersion} + 1`, updatedAt: sql`now()` })

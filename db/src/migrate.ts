@@ -5,7 +5,8 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { type Database, queryRows } from './client';
+import { type Database, type Db, queryRows } from './client';
+import { ensureBuiltinMaturityModels } from './maturity/models';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -26,6 +27,8 @@ export async function migrateDb(database: Database): Promise<void> {
     } else {
       await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     }
+    // Maturity models (decision 019): the shipped definitions are data, added once.
+    await ensureBuiltinMaturityModels(db as unknown as Db);
   });
 }
 

@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { type Actor, canEditRegion } from './auth';
+import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
 import { today } from './regions';
 
 type StatusRow = {
@@ -166,7 +167,7 @@ const FIELDS = {
   onlineSince: 'online_since',
   contact: 'contact',
   note: 'note',
-} as const satisfies Record<keyof StatusChanges, string>;
+} as const satisfies Record<Exclude<keyof StatusChanges, 'criteria'>, string>;
 type Field = keyof typeof FIELDS;
 
 export type StatusUpdate = { id: number; version: number; changes: StatusChanges };
@@ -248,6 +249,8 @@ export async function writeStatuses(
     }
     const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
+    // Maturity criteria (decision 019): answers ride with the status write; see maturity-criteria.ts.
+    const criteria = await loadCriteriaContext(db, ids);
 
     const forbidden = rows.filter((row) => !canEditRegion(input.actor, row.region_id));
     if (forbidden.length > 0) throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
@@ -256,10 +259,13 @@ export async function writeStatuses(
       throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
 
     const problems: (FieldProblem & { statusId: number; ozgId: number })[] = [];
-    const planned: { status: Status; diff: ReturnType<typeof diffStatus> }[] = [];
+    const planned: { status: Status; diff: ReturnType<typeof diffStatus> & CriteriaDiff }[] = [];
     for (const update of input.updates) {
       const status = current.get(update.id) as Status;
-      const diff = diffStatus(status, update.changes);
+      const expanded = criteria.expand(status, update.changes);
+      const diff = { ...diffStatus(status, expanded.changes), ...expanded.diff };
+      for (const problem of expanded.problems)
+        problems.push({ ...problem, statusId: status.id, ozgId: status.ozgId });
       const merged = {
         ...status,
         ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
@@ -277,7 +283,11 @@ export async function writeStatuses(
 
     const changes = planned.map(({ status, diff }) => ({
       id: status.id,
-      set: Object.fromEntries(Object.entries(diff).map(([field, d]) => [FIELDS[field as Field], d.to])),
+      set: Object.fromEntries(
+        Object.entries(diff)
+          .filter(([field]) => field in FIELDS)
+          .map(([field, d]) => [FIELDS[field as Field], d.to]),
+      ),
       before: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.from])),
       after: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
     }));
@@ -307,6 +317,7 @@ export async function writeStatuses(
         st.maturity_level, st.maturity_model, st.in_target, ${changeSetId}::int
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, before jsonb, after jsonb)
       join service_statuses st on st.id = c.id`);
+    await criteria.persist(db, planned, input.actor.id);
     await applyStatusDeltas(
       db,
       statusDeltas(
@@ -350,21 +361,33 @@ export async function bulkUpdateStatuses(input: {
   if (missing.length > 0) throw new AppError('not_found', `Status ${missing.join(', ')} gibt es nicht.`);
   if ([...current.values()].some((status) => !canEditRegion(input.actor, status.regionId)))
     throw new AppError('forbidden', 'Diese Status dürfen Sie nicht bearbeiten.');
+  // Maturity criteria (decision 019): a bulk answer is planned like a bulk level (raise-only keeps higher answers).
+  const criteria = await loadCriteriaContext(input.db, ids);
 
   const day = input.now ?? today();
   const updates: StatusUpdate[] = [];
   const results: BulkStatusResult[] = input.statuses.map(({ id, version }) => {
     const status = current.get(id) as Status;
     const plan = planBulkEdit(status, input.changes, input.options);
+    const bulk = criteria.planBulk(status, plan.changes, input.options);
+    let expanded = criteria.expand(status, bulk.changes);
+    const kept = bulk.kept ? [...plan.kept, 'criteria' as const] : plan.kept;
+    const lowers = (expanded.changes.maturityLevel ?? status.maturityLevel) < status.maturityLevel;
+    if (lowers && input.options.levels === 'raise-only' && bulk.changes.maturityLevel === undefined) {
+      // A level the answers compute does not lower a status either: the level named explicitly wins.
+      bulk.changes = { ...bulk.changes, maturityLevel: status.maturityLevel };
+      expanded = criteria.expand(status, bulk.changes);
+      kept.push('maturityLevel');
+    }
     const base = {
       statusId: id,
       ozgId: status.ozgId,
       serviceName: status.serviceName,
-      downgrade: plan.downgrade,
+      downgrade: plan.downgrade || lowers,
       onlineSinceAffected: plan.onlineSinceAffected,
-      kept: plan.kept,
+      kept,
     };
-    const diff = diffStatus(status, plan.changes);
+    const diff = { ...diffStatus(status, expanded.changes), ...expanded.diff };
     if (version !== status.version)
       return {
         ...base,
@@ -378,13 +401,13 @@ export async function bulkUpdateStatuses(input: {
           },
         ],
       };
-    updates.push({ id, version, changes: plan.changes });
+    updates.push({ id, version, changes: bulk.changes });
     if (Object.keys(diff).length === 0) return { ...base, outcome: 'unchanged' };
     const merged = {
       ...status,
       ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
     } as Status;
-    const problems = statusProblems(merged, day);
+    const problems = [...statusProblems(merged, day), ...expanded.problems];
     if (problems.length > 0)
       return {
         ...base,

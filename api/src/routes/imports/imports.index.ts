@@ -54,7 +54,7 @@ const PROGRESS_INTERVAL_MS = 150;
  * The streamed answer is outside the typed client's union (`as never` below):
  * the web app reads it through XMLHttpRequest.
  */
-function answer(c: Context<AppBindings>, run: (progress?: ProgressReporter) => Promise<ImportResult>) {
+export function answer(c: Context<AppBindings>, run: (progress?: ProgressReporter) => Promise<ImportResult>) {
   if (c.req.query('progress') === 'stream') return streamImport(c, run) as never;
   return run().then((result) => c.json(result, 200));
 }

@@ -1,0 +1,6 @@
+export {
+  addMaturityModel,
+  ensureBuiltinMaturityModels,
+  listMaturityModels,
+  type StoredMaturityModel,
+} from './models';
