@@ -21,6 +21,7 @@ export {
   addMaturityModel,
   ensureBuiltinMaturityModels,
   listMaturityModels,
+  recomputeAssessments,
   type StoredMaturityModel,
 } from './maturity/index';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';

@@ -6,7 +6,14 @@
  * Reifegradmodell 1.1, the level they compute; persist() stores the answers
  * and the computed assessment per model version in the same transaction.
  */
-import { type Db, intArray, listMaturityModels, queryRows, type StoredMaturityModel } from '@ozg/db';
+import {
+  type Db,
+  intArray,
+  listMaturityModels,
+  queryRows,
+  recomputeAssessments,
+  type StoredMaturityModel,
+} from '@ozg/db';
 import {
   answerProblem,
   assess,
@@ -218,44 +225,4 @@ function levelsOf(answers: Map<string, CriterionAnswer>, modelId: number): Map<s
   for (const [ref, answer] of answers)
     if (ref.startsWith(prefix)) levels.set(ref.slice(prefix.length), answer.level);
   return levels;
-}
-
-/** Recomputes the stored assessment of each (status, model version) from its answers; no answers: no row. */
-export async function recomputeAssessments(
-  db: Db,
-  pairs: { statusId: number; modelId: number }[],
-  models: Map<number, StoredMaturityModel>,
-): Promise<void> {
-  if (pairs.length === 0) return;
-  const rows = await queryRows<{ status_id: number; model_id: number; criterion_key: string; level: number }>(
-    db,
-    sql`select a.status_id, a.model_id, a.criterion_key, a.level
-        from maturity_answers a
-        join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p("statusId" int, "modelId" int)
-          on p."statusId" = a.status_id and p."modelId" = a.model_id`,
-  );
-  const grouped = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const key = `${row.status_id}:${row.model_id}`;
-    const levels = grouped.get(key) ?? new Map<string, number>();
-    levels.set(row.criterion_key, row.level);
-    grouped.set(key, levels);
-  }
-  const results = pairs.flatMap(({ statusId, modelId }) => {
-    const levels = grouped.get(`${statusId}:${modelId}`);
-    const model = models.get(modelId);
-    if (!levels || !model) return [];
-    return [{ statusId, modelId, ...assess(model.definition, levels) }];
-  });
-  await db.execute(sql`
-    delete from maturity_assessments m
-    using jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p("statusId" int, "modelId" int)
-    where m.status_id = p."statusId" and m.model_id = p."modelId"`);
-  if (results.length > 0)
-    await db.execute(sql`
-      insert into maturity_assessments (status_id, model_id, level, upper_bound, answered, criteria, front_end_level, analog_processing)
-      select r."statusId", r."modelId", r.level, r."upperBound", r.answered, r.criteria, r."frontEndLevel", r."analogProcessing"
-      from jsonb_to_recordset(${JSON.stringify(results)}::jsonb)
-        as r("statusId" int, "modelId" int, level smallint, "upperBound" smallint, answered smallint, criteria smallint,
-             "frontEndLevel" smallint, "analogProcessing" boolean)`);
 }

@@ -1,3 +1,4 @@
+export { recomputeAssessments } from './assessments';
 export {
   addMaturityModel,
   ensureBuiltinMaturityModels,
