@@ -57,6 +57,10 @@ const ConsultingModulesPage = lazyPage(
   () => import('../features/consulting/components/ModulesPage'),
   'ModulesPage',
 );
+const MethodologyPage = lazyPage(
+  () => import('../features/methodology/components/MethodologyPage'),
+  'MethodologyPage',
+);
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
@@ -77,6 +81,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/leistungen', page: ServiceCatalogue, title: 'Leistungskatalog', nav: { label: 'Leistungen' } },
   { path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' },
   { path: '/suche', page: SearchPage, title: 'Suche' },
+  { path: '/methodik', page: MethodologyPage, title: 'Methodik' },
   // Work of the municipalities and the consultants.
   {
     path: '/arbeitsbereich',
