@@ -370,7 +370,7 @@ export function StatusTable({
                             online seit {formatDate(status.onlineSince)}
                           </span>
                         ) : null}
-                        <span className="cell-sub level-2">
+                        <span className="cell-sub rgm2-level">
                           {level2Text(level2.get(status.id))}
                           {level2.get(status.id)?.analogProcessing ? (
                             <span className="analog-flag"> · Bearbeitung analog</span>
