@@ -215,7 +215,7 @@ export const MaturityModelSchema = z
     source: z.enum(['builtin', 'upload']),
     /** The newest version of its family: new assessments use it. */
     current: z.boolean(),
-    definition: z.custom<MaturityDefinition>(),
+    definition: MaturityDefinitionSchema,
   })
   .meta({ id: 'MaturityModel' });
 export type MaturityModelVersion = z.infer<typeof MaturityModelSchema>;
