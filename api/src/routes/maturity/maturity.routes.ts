@@ -21,7 +21,7 @@ export const listModelsRoute = createRoute({
   path: '/maturity/models',
   tags: ['Reifegrad'],
   summary: 'Die Reifegradmodelle mit allen Versionen: Stufen, Kriterien und ihre Beschreibungen (öffentlich)',
-  responses: { 200: jsonContent(MaturityModelListSchema, 'Modelle'), ...errorResponses(400) },
+  responses: { 200: jsonContent(MaturityModelListSchema, 'Modelle') },
 });
 
 export const importModelRoute = createRoute({
