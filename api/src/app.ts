@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
 import { keyDatesRouter } from './routes/key-dates/key-dates.index';
 import { linksRouter } from './routes/links/links.index';
+import { maturityRouter } from './routes/maturity/maturity.index';
 import { profileRouter } from './routes/profile/profile.index';
 import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
@@ -109,6 +110,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', linksRouter)
+    .route('/', maturityRouter)
     .route('/', usersRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -101,7 +101,9 @@ export function concretePath(samples: RouteSamples, path: string, variant: 0 | 1
     if (typeof variant === 'object') return variant.raw;
     const collection =
       name === 'id'
-        ? (/^\/([\w-]+)\/\{id\}/.exec(path.replace('/consulting/modules', '/modules'))?.[1] ?? '')
+        ? (/^\/([\w-]+)\/\{id\}/.exec(
+            path.replace('/consulting/modules', '/modules').replace('/maturity/statuses', '/statuses'),
+          )?.[1] ?? '')
         : name;
     const values = samples[collection];
     if (!values) throw new Error(`kein Beispielwert für ${name} in ${path}`);

@@ -55,6 +55,13 @@ export {
   freezeKeyDate,
   readKeyDateFigures,
 } from './keydates';
+export {
+  addMaturityModel,
+  ensureBuiltinMaturityModels,
+  listMaturityModels,
+  recomputeAssessments,
+  type StoredMaturityModel,
+} from './maturity/index';
 export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';

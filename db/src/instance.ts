@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
 import { ImportRefusedError } from './importers/errors';
 import { ensureDefaultKeyDates } from './keydates';
+import { ensureBuiltinMaturityModels } from './maturity/models';
 import { instanceState } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
@@ -43,6 +44,8 @@ export async function clearAllData(db: Db): Promise<void> {
   await db.execute(sql`alter table status_events enable trigger user`);
   // Every database has the default key dates, also one that was just emptied (decision 018).
   await ensureDefaultKeyDates(db);
+  // The shipped maturity models are configuration, not data: they come back at once (decision 019).
+  await ensureBuiltinMaturityModels(db);
   await db
     .update(instanceState)
     .set({ dataset: 'empty', dataVersion: sql`${instanceState.dataVersion} + 1`, updatedAt: sql`now()` })

@@ -7,6 +7,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { type Database, type Db, queryRows } from './client';
 import { ensureDefaultKeyDates } from './keydates';
+import { ensureBuiltinMaturityModels } from './maturity/models';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -29,6 +30,8 @@ export async function migrateDb(database: Database): Promise<void> {
     }
     // Data, not schema: after every migration run, so no install lacks them (decision 018).
     await ensureDefaultKeyDates(db as unknown as Db);
+    // Maturity models (decision 019): the shipped definitions are data, added once.
+    await ensureBuiltinMaturityModels(db as unknown as Db);
   });
 }
 

@@ -26,7 +26,7 @@ export type BulkEditPlan = {
   /** The status has an "online seit" that the requested change would clear or replace. */
   onlineSinceAffected: boolean;
   /** What the options kept as it is: the level (raise-only) and/or the date (keep). */
-  kept: ('maturityLevel' | 'onlineSince')[];
+  kept: ('maturityLevel' | 'onlineSince' | 'criteria')[];
 };
 
 /**

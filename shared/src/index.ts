@@ -7,6 +7,8 @@ export * from './dates';
 export * from './key-dates';
 export * from './link-checks';
 export * from './maturity';
+export * from './maturity-definitions';
+export * from './maturity-models';
 export * from './progress';
 export * from './regions';
 export * from './size-classes';

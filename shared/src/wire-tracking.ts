@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EXECUTING_LEVELS, THEMENFELDER } from './catalog';
 import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from './maturity';
+import { CriterionChangeSchema } from './maturity-models';
 import { idParamSchema, idSchema, pastDate, plausibleDate, safeText, versionSchema } from './wire-primitives';
 
 export const USER_ROLES = ['admin', 'officer', 'consultant', 'viewer'] as const;
@@ -95,6 +96,8 @@ export const StatusChangesSchema = z
     onlineSince: pastDate().nullable(),
     contact: safeText().trim().max(300).nullable(),
     note: safeText().trim().max(5000).nullable(),
+    /** Answers to maturity criteria (decision 019); they ride with the status write, its version and events. */
+    criteria: z.array(CriterionChangeSchema).min(1, 'Keine Antwort angegeben').max(100),
   })
   .partial()
   .strict();
@@ -146,7 +149,7 @@ export const BulkStatusResultSchema = z.object({
     .boolean()
     .meta({ description: 'the status has an "online seit" that the change would clear or replace' }),
   kept: z
-    .array(z.enum(['maturityLevel', 'onlineSince']))
+    .array(z.enum(['maturityLevel', 'onlineSince', 'criteria']))
     .meta({ description: 'what the options kept as it is' }),
   current: StatusSchema.optional().meta({ description: 'conflict: the record as stored now' }),
 });

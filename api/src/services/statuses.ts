@@ -26,6 +26,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
 import { authorizeStatusEdit, canEditRegion } from './policy';
 import { today } from './regions';
 
@@ -176,7 +177,7 @@ const FIELDS = {
   onlineSince: 'online_since',
   contact: 'contact',
   note: 'note',
-} as const satisfies Record<keyof StatusChanges, string>;
+} as const satisfies Record<Exclude<keyof StatusChanges, 'criteria'>, string>;
 type Field = keyof typeof FIELDS;
 
 export type StatusUpdate = { id: number; version: number; changes: StatusChanges };
@@ -258,6 +259,8 @@ export async function writeStatuses(
     }
     const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
+    // Maturity criteria (decision 019): answers ride with the status write; see maturity-criteria.ts.
+    const criteria = await loadCriteriaContext(db, ids);
 
     authorizeStatusEdit({ actor: input.actor, input: { regionIds: rows.map((row) => row.region_id) } });
     const stale = input.updates.filter((update) => current.get(update.id)?.version !== update.version);
@@ -265,10 +268,13 @@ export async function writeStatuses(
       throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
 
     const problems: (FieldProblem & { statusId: number; ozgId: number })[] = [];
-    const planned: { status: Status; diff: ReturnType<typeof diffStatus> }[] = [];
+    const planned: { status: Status; diff: ReturnType<typeof diffStatus> & CriteriaDiff }[] = [];
     for (const update of input.updates) {
       const status = current.get(update.id) as Status;
-      const diff = diffStatus(status, update.changes);
+      const expanded = criteria.expand(status, update.changes);
+      const diff = { ...diffStatus(status, expanded.changes), ...expanded.diff };
+      for (const problem of expanded.problems)
+        problems.push({ ...problem, statusId: status.id, ozgId: status.ozgId });
       const merged = {
         ...status,
         ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
@@ -286,7 +292,11 @@ export async function writeStatuses(
 
     const changes = planned.map(({ status, diff }) => ({
       id: status.id,
-      set: Object.fromEntries(Object.entries(diff).map(([field, d]) => [FIELDS[field as Field], d.to])),
+      set: Object.fromEntries(
+        Object.entries(diff)
+          .filter(([field]) => field in FIELDS)
+          .map(([field, d]) => [FIELDS[field as Field], d.to]),
+      ),
       before: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.from])),
       after: Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
     }));
@@ -332,6 +342,8 @@ export async function writeStatuses(
         ),
       },
     });
+    // The criteria answers and the levels computed from them, in the same transaction (decision 019).
+    await criteria.persist(db, planned, input.actor.id);
 
     const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
@@ -367,21 +379,33 @@ export async function bulkUpdateStatuses(input: {
     actor: input.actor,
     input: { regionIds: [...current.values()].map((status) => status.regionId) },
   });
+  // Maturity criteria (decision 019): a bulk answer is planned like a bulk level (raise-only keeps higher answers).
+  const criteria = await loadCriteriaContext(input.db, ids);
 
   const day = input.now ?? today();
   const updates: StatusUpdate[] = [];
   const results: BulkStatusResult[] = input.statuses.map(({ id, version }) => {
     const status = current.get(id) as Status;
     const plan = planBulkEdit(status, input.changes, input.options);
+    const bulk = criteria.planBulk(status, plan.changes, input.options);
+    let expanded = criteria.expand(status, bulk.changes);
+    const kept = bulk.kept ? [...plan.kept, 'criteria' as const] : plan.kept;
+    const lowers = (expanded.changes.maturityLevel ?? status.maturityLevel) < status.maturityLevel;
+    if (lowers && input.options.levels === 'raise-only' && bulk.changes.maturityLevel === undefined) {
+      // A level the answers compute does not lower a status either: the level named explicitly wins.
+      bulk.changes = { ...bulk.changes, maturityLevel: status.maturityLevel };
+      expanded = criteria.expand(status, bulk.changes);
+      kept.push('maturityLevel');
+    }
     const base = {
       statusId: id,
       ozgId: status.ozgId,
       serviceName: status.serviceName,
-      downgrade: plan.downgrade,
+      downgrade: plan.downgrade || lowers,
       onlineSinceAffected: plan.onlineSinceAffected,
-      kept: plan.kept,
+      kept,
     };
-    const diff = diffStatus(status, plan.changes);
+    const diff = { ...diffStatus(status, expanded.changes), ...expanded.diff };
     if (version !== status.version)
       return {
         ...base,
@@ -395,13 +419,13 @@ export async function bulkUpdateStatuses(input: {
           },
         ],
       };
-    updates.push({ id, version, changes: plan.changes });
+    updates.push({ id, version, changes: bulk.changes });
     if (Object.keys(diff).length === 0) return { ...base, outcome: 'unchanged' };
     const merged = {
       ...status,
       ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
     } as Status;
-    const problems = statusProblems(merged, day);
+    const problems = [...statusProblems(merged, day), ...expanded.problems];
     if (problems.length > 0)
       return {
         ...base,

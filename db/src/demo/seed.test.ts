@@ -135,6 +135,22 @@ describe('demo seed', () => {
     expect(still.moving).toBeGreaterThanOrEqual(0.8 * still.kreise);
   });
 
+  it('assesses services by criteria with a visible share of "Bearbeitung analog", 1.1 answers matching the level', async () => {
+    await seedDemo({ database, today: '2026-11-25' });
+    const shares = await one<{ assessed: number; analog: number; mismatched: number; models: number }>(sql`
+      select count(*) filter (where m.family = '2.0' and a.level is not null)::int as assessed,
+        count(*) filter (where m.family = '2.0' and a.analog_processing)::int as analog,
+        count(*) filter (where m.family = '1.1' and a.level <> st.maturity_level)::int as mismatched,
+        (select count(*)::int from maturity_models) as models
+      from maturity_assessments a join maturity_models m on m.id = a.model_id
+      join service_statuses st on st.id = a.status_id`);
+    expect(shares.models).toBe(2);
+    expect(shares.assessed).toBeGreaterThan(100);
+    expect(shares.analog / shares.assessed).toBeGreaterThan(0.15);
+    expect(shares.analog / shares.assessed).toBeLessThan(0.6);
+    expect(shares.mismatched).toBe(0);
+  });
+
   it('is idempotent and leaves an existing demo alone', async () => {
     await seedDemo({ database, today: '2026-11-25' });
     const before = await one<{ n: number }>(sql`select count(*)::int as n from status_events`);
@@ -162,6 +178,8 @@ describe('demo seed', () => {
     expect(await checks()).toEqual(before);
     const users = await one<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(users.n).toBe(DEMO_USERS.length);
+    // Clearing the data keeps the shipped maturity models.
+    expect(await one<{ n: number }>(sql`select count(*)::int as n from maturity_models`)).toEqual({ n: 2 });
   });
 
   it('keeps the demo when a replacing import fails: clearing and importing are one transaction', async () => {

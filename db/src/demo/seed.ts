@@ -27,6 +27,7 @@ import { rebuildDerivedTables } from '../write-path';
 import { insertDemoChecks } from './check';
 import { insertDemoConsultations } from './consulting';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
+import { insertDemoAssessments } from './maturity';
 import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
 
@@ -195,6 +196,7 @@ export async function seedDemo(input: {
       );
       await insertEvents(db, events);
     }
+    await insertDemoAssessments(db, '06435901');
     progress(3, 4, 'Statushistorie');
 
     const insertedUsers = await db

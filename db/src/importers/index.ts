@@ -4,6 +4,7 @@ export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalo
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
 export { type Gv100ImportSummary, importGv100, type Merger, type Succession, UNKNOWN_START } from './gv100';
 export { parseGv100 } from './gv100-parse';
+export { parseMaturityDefinition } from './maturity-definition';
 export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';
 export {
   COMBINED_STATUS_RULE,

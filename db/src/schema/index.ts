@@ -5,6 +5,7 @@ export * from './check';
 export * from './consulting';
 export * from './keydates';
 export * from './links';
+export * from './maturity';
 export * from './meta';
 export * from './regions';
 export * from './status';

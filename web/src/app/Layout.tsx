@@ -187,6 +187,7 @@ export function Layout() {
       <footer className="app-footer">
         <DataSourceNote />
         <p>
+          <Link to="/methodik">Methodik: Reifegradmodelle und Kennzahlen</Link> ·{' '}
           <a href="/api/docs">API-Dokumentation</a>
         </p>
       </footer>

@@ -69,6 +69,10 @@ const ConsultingReportPage = lazyPage(
   'ReportPage',
 );
 const ConsultingModulesPage = lazyPage(() => import('./pages/AdminModulesPage'), 'AdminModulesPage');
+const MethodologyPage = lazyPage(
+  () => import('../features/methodology/components/MethodologyPage'),
+  'MethodologyPage',
+);
 const SignInPage = lazyPage(() => import('../features/auth/components/SignInPage'), 'SignInPage');
 const AdminUploadsPage = lazyPage(() => import('./pages/AdminUploadsPage'), 'AdminUploadsPage');
 const AdminHomePage = lazyPage(() => import('../features/admin/components/AdminNav'), 'AdminHomePage');
@@ -94,6 +98,7 @@ export const ROUTES: readonly AppRoute[] = [
   }),
   route({ path: '/leistungen/:ozgId', page: ServicePage, title: 'Leistung' }),
   route({ path: '/suche', page: SearchPage, title: 'Suche' }),
+  route({ path: '/methodik', page: MethodologyPage, title: 'Methodik' }),
   // Work of the municipalities and the consultants.
   route({
     path: '/arbeitsbereich',

@@ -8,10 +8,11 @@ describe('Reifegrad with its model', () => {
     expect(maturityText(3, '1.1')).toBe('3 – Online-Leistung (RGM 1.1)');
   });
 
-  it('names levels only in the model that has those names', () => {
+  it('names each level by its own model (2.0: the shipped definition)', () => {
     expect(maturityName(4, '1.1')).toBe('Online-Transaktion');
-    expect(maturityName(4, '2.0')).toBeNull();
-    expect(maturityText(6, '2.0')).toBe('6 (RGM 2.0)');
+    expect(maturityName(4, '2.0')).toBe('Digitaler Eingang');
+    expect(maturityName(5, '1.1')).toBeNull();
+    expect(maturityText(6, '2.0')).toBe('6 – Vernetzt (RGM 2.0)');
     expect(maturityAccessible(6, '2.0')).toBe('Reifegrad 6 nach Reifegradmodell 2.0');
   });
 });

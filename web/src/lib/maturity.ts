@@ -1,4 +1,9 @@
-import { MATURITY_LABELS_1_1, type MaturityLevel, type MaturityModel } from '@ozg/shared';
+import {
+  MATURITY_LABELS_1_1,
+  type MaturityLevel,
+  type MaturityModel,
+  REIFEGRADMODELL_2_0,
+} from '@ozg/shared';
 
 /**
  * One way to write a Reifegrad: always with the version of the Reifegradmodell
@@ -6,9 +11,10 @@ import { MATURITY_LABELS_1_1, type MaturityLevel, type MaturityModel } from '@oz
  * coexist and "3" means something else in each.
  */
 
-/** The level's name; only Reifegradmodell 1.1 has names so far. */
+/** The level's name (2.0: of the shipped definition; a revised version may rename them). */
 export function maturityName(level: number, model: MaturityModel): string | null {
-  return model === '1.1' ? (MATURITY_LABELS_1_1[level as MaturityLevel] ?? null) : null;
+  if (model === '1.1') return MATURITY_LABELS_1_1[level as MaturityLevel] ?? null;
+  return REIFEGRADMODELL_2_0.levels[level]?.name ?? null;
 }
 
 /** Short form beside the number: "3 (RGM 1.1)". */

@@ -1,4 +1,6 @@
 import {
+  BUILTIN_MATURITY_DEFINITIONS,
+  type CriterionChange,
   DEFAULT_MATURITY_MODEL,
   type MaturityModel,
   SOLUTION_KIND_LABELS,
@@ -24,7 +26,28 @@ const FIELD_LABELS: Record<string, string> = {
   contact: 'Kontakt',
   note: 'Notiz',
   inTarget: 'Im Zielbild',
+  criteria: 'Kriterien',
 };
+
+/** A criterion's name by its key (the shipped definitions; a revised version keeps its keys). */
+function criterionName(key: string): string {
+  for (const definition of BUILTIN_MATURITY_DEFINITIONS) {
+    const found = definition.criteria.find((criterion) => criterion.key === key);
+    if (found) return `${found.name} (RGM ${definition.family})`;
+  }
+  return key;
+}
+
+/** Answers to criteria as text: "E-Akte (RGM 2.0): Stufe 7", "nicht bewertet" for none. */
+function criteriaText(value: unknown): string {
+  if (!Array.isArray(value)) return String(value);
+  return (value as CriterionChange[])
+    .map(
+      (change) =>
+        `${criterionName(change.criterion)}: ${change.answer ? `Stufe ${change.answer.level}` : 'nicht bewertet'}`,
+    )
+    .join('; ');
+}
 
 /**
  * A field's value as the UI shows it: labels instead of codes, German dates, a
@@ -49,6 +72,8 @@ export function displayValue(
       return typeof value === 'string' ? formatDate(value) : String(value);
     case 'inTarget':
       return value ? 'ja' : 'nein';
+    case 'criteria':
+      return criteriaText(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

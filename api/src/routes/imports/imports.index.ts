@@ -1,5 +1,5 @@
 import type { ProgressReporter } from '@ozg/db/importers';
-import { type ImportResult, type ImportStreamLine, textProblem } from '@ozg/shared';
+import { type ImportKind, type ImportResult, type ImportStreamLine, textProblem } from '@ozg/shared';
 import type { Context } from 'hono';
 import { stream as streamResponse } from 'hono/streaming';
 import { bodyBytes, uploadedText } from '../../lib/csv';
@@ -52,9 +52,9 @@ const PROGRESS_INTERVAL_MS = 150;
  * The streamed answer is outside the typed client's union (`as never` below):
  * the web app reads it through XMLHttpRequest.
  */
-function answer(
+export function answer(
   c: Context<AppBindings>,
-  kind: 'gv100' | 'successors' | 'catalog' | 'boundaries',
+  kind: ImportKind,
   importer: (progress?: ProgressReporter) => Promise<ImportResult>,
 ) {
   const counter = c.get('metrics').imports;

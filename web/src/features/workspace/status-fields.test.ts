@@ -66,7 +66,13 @@ describe('the inline editor of a status', () => {
 
   it('shows codes as German labels and dates the German way', () => {
     expect(displayValue('maturityLevel', 3)).toBe('3 – Online-Leistung (RGM 1.1)');
-    expect(displayValue('maturityLevel', 5, '2.0')).toBe('5 (RGM 2.0)');
+    expect(displayValue('maturityLevel', 5, '2.0')).toBe('5 – Digitale Bearbeitung (RGM 2.0)');
+    expect(
+      displayValue('criteria', [
+        { modelId: 2, criterion: 'e_akte', answer: { level: 7 } },
+        { modelId: 2, criterion: 'noots', answer: null },
+      ]),
+    ).toBe('E-Akte (RGM 2.0): Stufe 7; Nachweise once-only (NOOTS) (RGM 2.0): nicht bewertet');
     expect(displayValue('workflowState', 'in_progress')).toBe('In Umsetzung');
     expect(displayValue('solution', 'efa')).toBe('EfA-Dienst');
     expect(displayValue('onlineSince', '2022-12-31')).toBe('31.12.2022');

@@ -132,6 +132,9 @@ export type BulkForm = {
   solution: string;
   maturityLevel: string;
   onlineSince: string;
+  /** A maturity criterion as "modelId:key", '' for none; its answer: a level, 'none' (nicht bewertet) or ''. */
+  criterion: string;
+  criterionLevel: string;
   texts: Record<BulkTextField, string>;
   cleared: Record<BulkTextField, boolean>;
 };
@@ -141,6 +144,8 @@ export const EMPTY_BULK_FORM: BulkForm = {
   solution: '',
   maturityLevel: '',
   onlineSince: '',
+  criterion: '',
+  criterionLevel: '',
   texts: { plannedDate: '', url: '', contact: '', note: '' },
   cleared: { plannedDate: false, url: false, contact: false, note: false },
 };
@@ -159,6 +164,16 @@ export function bulkChangesFromForm(form: BulkForm): StatusChanges {
     const level = Number(form.maturityLevel);
     changes.maturityLevel = level;
     changes.onlineSince = level >= OZG_CONFORMANT_LEVEL ? form.onlineSince || null : null;
+  }
+  if (form.criterion && form.criterionLevel) {
+    const [modelId, criterion] = form.criterion.split(':') as [string, string];
+    changes.criteria = [
+      {
+        modelId: Number(modelId),
+        criterion,
+        answer: form.criterionLevel === 'none' ? null : { level: Number(form.criterionLevel) },
+      },
+    ];
   }
   for (const field of BULK_TEXT_FIELDS) {
     const text = form.texts[field].trim();

@@ -189,6 +189,32 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
         </ImportCard>
 
         <ImportCard
+          title="Reifegradmodell (Definition)"
+          description={
+            <p>
+              Eine überarbeitete Definition des Reifegradmodells 1.1 oder 2.0 als JSON oder CSV (
+              <span className="mono">art;schluessel;name;block;stufe;text</span>). Sie wird als neue Version
+              geladen, ganz oder gar nicht; bestehende Bewertungen behalten ihre Version. Die Methodik-Seite
+              zeigt die aktuelle Fassung.
+            </p>
+          }
+          submitLabel="Definition hochladen"
+          buildRequest={(form): UploadRequest | string => {
+            const file = chosenFile(form, 'file');
+            if (!file) return 'Bitte eine Definition (JSON oder CSV) auswählen.';
+            return { path: '/imports/maturity-model', query: { fileName: file.name }, body: file };
+          }}
+          onImported={refreshAll}
+        >
+          <FileField
+            name="file"
+            label="Definition (JSON oder CSV)"
+            accept=".json,.csv,application/json,text/csv"
+            hint="z. B. reifegradmodell-2.0-hessen.json"
+          />
+        </ImportCard>
+
+        <ImportCard
           title="OZG-Katalog"
           description={
             <p>

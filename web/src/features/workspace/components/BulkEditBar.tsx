@@ -15,6 +15,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { conflictRecords, errorMessage, ruleProblems } from '../../../lib/api-errors';
 import { formatCount, formatNumber } from '../../../lib/format';
+import { useMaturityModels } from '../../../lib/maturity-models';
 import { useBulkPreview, useBulkUpdate } from '../api/bulk-update';
 import {
   BULK_TEXT_FIELDS,
@@ -59,6 +60,14 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
   const previewButton = useRef<HTMLButtonElement>(null);
   // The bar sticks to the bottom of the window over the rows; folded it only names the selection, hiding little.
   const [folded, setFolded] = useState(false);
+  const models = useMaturityModels();
+  const currentModels = (models.data?.items ?? [])
+    .filter((model) => model.current)
+    .sort((a, b) => b.family.localeCompare(a.family));
+  const [criterionModelId, criterionKey] = form.criterion.split(':');
+  const chosenCriterion = currentModels
+    .find((model) => String(model.id) === criterionModelId)
+    ?.definition.criteria.find((criterion) => criterion.key === criterionKey);
   const dryRun = useBulkPreview();
   const bulk = useBulkUpdate(regionKey);
 
@@ -130,7 +139,9 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
 
   const rules = ruleProblems(bulk.error ?? dryRun.error);
   const names = new Map(selected.map((status) => [status.id, status.serviceName]));
-  const changedFields = Object.keys(changes) as (keyof StatusChanges & keyof typeof FIELD_LABELS)[];
+  const changedFields = Object.keys(changes).filter(
+    (field) => field in FIELD_LABELS,
+  ) as (keyof StatusChanges & keyof typeof FIELD_LABELS)[];
 
   return (
     <form className="bulk-bar" aria-labelledby="bulk-title" onSubmit={submit}>
@@ -201,6 +212,43 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="bulk-criterion">Kriterium (Reifegrad)</label>
+            <select
+              id="bulk-criterion"
+              value={form.criterion}
+              onChange={(e) => setForm({ ...form, criterion: e.target.value, criterionLevel: '' })}
+            >
+              <option value={UNCHANGED}>keines</option>
+              {currentModels.map((model) => (
+                <optgroup key={model.id} label={`${model.definition.name} (Version ${model.version})`}>
+                  {model.definition.criteria.map((criterion) => (
+                    <option key={criterion.key} value={`${model.id}:${criterion.key}`}>
+                      {criterion.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          {chosenCriterion ? (
+            <div className="field">
+              <label htmlFor="bulk-criterionLevel">Antwort für {chosenCriterion.name}</label>
+              <select
+                id="bulk-criterionLevel"
+                value={form.criterionLevel}
+                onChange={(e) => setForm({ ...form, criterionLevel: e.target.value })}
+              >
+                <option value={UNCHANGED}>bitte wählen</option>
+                {chosenCriterion.levels.map((option) => (
+                  <option key={option.level} value={option.level}>
+                    Stufe {option.level}: {option.description}
+                  </option>
+                ))}
+                <option value="none">nicht bewertet (Antwort entfernen)</option>
+              </select>
+            </div>
+          ) : null}
           {needsDate ? (
             <div className="field">
               <label htmlFor="bulk-onlineSince">{FIELD_LABELS.onlineSince} (ab Reifegrad 3 nötig)</label>

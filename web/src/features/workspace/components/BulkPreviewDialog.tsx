@@ -51,6 +51,7 @@ export function BulkPreviewDialog({
   const changed = result.statuses.filter((entry) => entry.outcome === 'changed');
   const errors = result.statuses.filter((entry) => entry.outcome === 'error');
   const level = changes.maturityLevel;
+  const keptAnswers = result.statuses.filter((entry) => entry.kept.includes('criteria'));
   const clearsDate = level !== undefined && level < OZG_CONFORMANT_LEVEL;
 
   return (
@@ -107,6 +108,33 @@ export function BulkPreviewDialog({
               onChange={() => onOptionsChange({ ...options, levels: 'lower' })}
             />
             Auf Reifegrad {level} herabstufen
+          </label>
+        </fieldset>
+      ) : null}
+
+      {changes.criteria && (keptAnswers.length > 0 || options.levels === 'lower') ? (
+        <fieldset className="bulk-choice">
+          <legend>
+            {formatCount(keptAnswers.length, 'Leistung hat', 'Leistungen haben')} bei diesem Kriterium schon
+            eine höhere Antwort
+          </legend>
+          <label className="choice">
+            <input
+              type="radio"
+              name="bulk-criteria"
+              checked={options.levels === 'raise-only'}
+              onChange={() => onOptionsChange({ ...options, levels: 'raise-only' })}
+            />
+            Höhere Antworten behalten (empfohlen)
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="bulk-criteria"
+              checked={options.levels === 'lower'}
+              onChange={() => onOptionsChange({ ...options, levels: 'lower' })}
+            />
+            Überall diese Antwort setzen
           </label>
         </fieldset>
       ) : null}

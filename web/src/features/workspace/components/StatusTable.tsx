@@ -19,9 +19,11 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
+import { useRegionAssessments } from '../api/get-assessments';
 import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
 import { BulkEditBar } from './BulkEditBar';
+import { CriteriaDialog } from './CriteriaDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { StatusEditor } from './StatusEditor';
 
@@ -95,6 +97,14 @@ export function StatusTable({
   const [selected, setSelected] = useState<Map<number, Status>>(new Map());
   const [editing, setEditing] = useState<number | null>(null);
   const [history, setHistory] = useState<Status | null>(null);
+  const [criteriaFor, setCriteriaFor] = useState<ListedStatus | null>(null);
+  // 1.1 and 2.0 side by side (decision 019): the newest 2.0 assessment of each status.
+  const assessments = useRegionAssessments(regionKey);
+  const level2 = new Map(
+    (assessments.data?.items ?? [])
+      .filter((item) => item.family === '2.0')
+      .map((item) => [item.statusId, item]),
+  );
   const [hintsFor, setHintsFor] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -136,7 +146,7 @@ export function StatusTable({
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const focusRowButton = (statusId: number, action: 'edit' | 'history' | 'hints') => {
+  const focusRowButton = (statusId: number, action: 'edit' | 'history' | 'hints' | 'criteria') => {
     requestAnimationFrame(() =>
       tableRef.current?.querySelector<HTMLElement>(`[data-${action}="${statusId}"]`)?.focus(),
     );
@@ -340,6 +350,12 @@ export function StatusTable({
                             online seit {formatDate(status.onlineSince)}
                           </span>
                         ) : null}
+                        <span className="cell-sub rgm2-level">
+                          {level2Text(level2.get(status.id))}
+                          {level2.get(status.id)?.analogProcessing ? (
+                            <span className="analog-flag"> · Bearbeitung analog</span>
+                          ) : null}
+                        </span>
                       </td>
                       <td className="hide-narrow">
                         {WORKFLOW_STATE_LABELS[status.workflowState]}
@@ -385,6 +401,15 @@ export function StatusTable({
                               Vorbilder
                             </button>
                           ) : null}
+                          <button
+                            type="button"
+                            className="button button-small"
+                            data-criteria={status.id}
+                            aria-label={`Kriterien von ${status.serviceName}`}
+                            onClick={() => setCriteriaFor(status)}
+                          >
+                            Kriterien
+                          </button>
                           <button
                             type="button"
                             className="button button-small"
@@ -478,6 +503,19 @@ export function StatusTable({
           }}
         />
       ) : null}
+      {criteriaFor ? (
+        <CriteriaDialog
+          regionKey={regionKey}
+          status={criteriaFor}
+          editable={criteriaFor.editable}
+          onClose={(saved) => {
+            const { id, serviceName } = criteriaFor;
+            setCriteriaFor(null);
+            if (saved) onMessage(`${serviceName}: Kriterien gespeichert.`);
+            focusRowButton(id, 'criteria');
+          }}
+        />
+      ) : null}
       {history ? (
         <HistoryDialog
           status={history}
@@ -490,4 +528,11 @@ export function StatusTable({
       ) : null}
     </section>
   );
+}
+
+/** The 2.0 level beside the recorded 1.1 one; an open assessment is not level 0. */
+function level2Text(item: { level: number | null; answered: number; criteria: number } | undefined): string {
+  if (!item) return 'RGM 2.0: nicht bewertet';
+  if (item.level === null) return `RGM 2.0: ${item.answered} von ${item.criteria} Kriterien`;
+  return `RGM 2.0: Stufe ${item.level}`;
 }

@@ -1,0 +1,198 @@
+import {
+  addMaturityModel,
+  administrationsBelow,
+  CURRENT,
+  type Db,
+  listMaturityModels,
+  queryRows,
+} from '@ozg/db';
+import { ImportFileError, parseMaturityDefinition } from '@ozg/db/importers';
+import type {
+  AnalogProcessingSummary,
+  Assessment,
+  ImportProblem,
+  ImportResult,
+  MaturityModelVersion,
+  RegionAssessments,
+  StatusAssessments,
+} from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import type { Actor } from './auth';
+import { findRegion, today } from './regions';
+import { getStatus } from './statuses';
+
+/** Every stored version of the maturity models (public: the page "Methodik" explains them). */
+export async function listModels(db: Db): Promise<MaturityModelVersion[]> {
+  return listMaturityModels(db);
+}
+
+/**
+ * Loads a revised definition as the next version of its family, all or
+ * nothing: a malformed file writes nothing and names its line (422 like every
+ * import). Only the ministry.
+ */
+export async function uploadMaturityModel(input: {
+  db: Db;
+  actor: Actor;
+  bytes: Uint8Array;
+  fileName: string;
+}): Promise<ImportResult> {
+  if (input.actor.role !== 'admin')
+    throw new AppError('forbidden', 'Reifegradmodelle lädt nur die Administration.');
+  let definition: ReturnType<typeof parseMaturityDefinition>;
+  try {
+    definition = parseMaturityDefinition(input.bytes, input.fileName);
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      const problem: ImportProblem = {
+        file: error.file,
+        line: error.line,
+        column: error.column ?? null,
+        problem: error.problem,
+      };
+      throw new AppError('unprocessable', `Die Datei wurde nicht übernommen: ${error.message}`, problem);
+    }
+    throw error;
+  }
+  const stored = await input.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    return addMaturityModel(db, definition, input.actor.id);
+  });
+  return {
+    kind: 'maturity-model',
+    summary: [
+      `${definition.name} als Version ${stored.version} geladen: ${definition.levels.length} Stufen, ${definition.criteria.length} Kriterien.`,
+      'Neue Bewertungen verwenden diese Version; bestehende Bewertungen behalten ihre Version und ihre Stufe.',
+    ],
+  };
+}
+
+type AssessmentRow = {
+  status_id: number;
+  model_id: number;
+  family: Assessment['family'];
+  version: number;
+  level: number | null;
+  upper_bound: number | null;
+  answered: number;
+  criteria: number;
+  front_end_level: number | null;
+  analog_processing: boolean;
+};
+
+/** A status's assessments, one per model version that has answers, with the answers. */
+export async function getStatusAssessments(db: Db, statusId: number): Promise<StatusAssessments> {
+  const status = await getStatus(db, statusId);
+  const rows = await queryRows<AssessmentRow>(
+    db,
+    sql`select a.status_id, a.model_id, m.family, m.version, a.level, a.upper_bound, a.answered, a.criteria,
+          a.front_end_level, a.analog_processing
+        from maturity_assessments a join maturity_models m on m.id = a.model_id
+        where a.status_id = ${statusId} order by m.family, m.version desc`,
+  );
+  const answers = await queryRows<{
+    model_id: number;
+    criterion_key: string;
+    level: number;
+    evidence_url: string | null;
+    evidence_note: string | null;
+    evidence_date: string | null;
+    updated_at: string;
+  }>(
+    db,
+    sql`select model_id, criterion_key, level, evidence_url, evidence_note, evidence_date::text as evidence_date,
+          to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
+        from maturity_answers where status_id = ${statusId} order by criterion_key`,
+  );
+  return {
+    statusId,
+    version: status.version,
+    maturityLevel: status.maturityLevel,
+    assessments: rows.map((row) => ({
+      modelId: row.model_id,
+      family: row.family,
+      version: row.version,
+      level: row.level,
+      upperBound: row.upper_bound,
+      answered: row.answered,
+      criteria: row.criteria,
+      frontEndLevel: row.front_end_level,
+      analogProcessing: row.analog_processing,
+      answers: answers
+        .filter((answer) => answer.model_id === row.model_id)
+        .map((answer) => ({
+          criterion: answer.criterion_key,
+          level: answer.level,
+          evidenceUrl: answer.evidence_url,
+          evidenceNote: answer.evidence_note,
+          evidenceDate: answer.evidence_date,
+          updatedAt: answer.updated_at,
+        })),
+    })),
+  };
+}
+
+/**
+ * Per status of an administration, the newest assessed version of each family:
+ * the workspace shows 1.1 and 2.0 side by side.
+ */
+export async function listRegionAssessments(db: Db, regionId: number): Promise<RegionAssessments> {
+  const rows = await queryRows<AssessmentRow>(
+    db,
+    sql`select distinct on (a.status_id, m.family) a.status_id, a.model_id, m.family, m.version, a.level,
+          a.upper_bound, a.answered, a.criteria, a.front_end_level, a.analog_processing
+        from service_statuses st
+        join maturity_assessments a on a.status_id = st.id
+        join maturity_models m on m.id = a.model_id
+        where st.region_id = ${regionId}
+        order by a.status_id, m.family, m.version desc`,
+  );
+  return {
+    items: rows.map((row) => ({
+      statusId: row.status_id,
+      family: row.family,
+      modelId: row.model_id,
+      level: row.level,
+      answered: row.answered,
+      criteria: row.criteria,
+      analogProcessing: row.analog_processing,
+    })),
+  };
+}
+
+/**
+ * "Online-Antrag, Bearbeitung analog" over a region's target statuses, by the
+ * newest 2.0 version each status was assessed with. A query over the
+ * assessments (not the rollups): the analytics per model version follow later.
+ */
+export async function analogProcessingSummary(db: Db, key: string): Promise<AnalogProcessingSummary> {
+  const region = await findRegion(db, key, today());
+  const rows = await queryRows<{ target: number; level: number | null; analog: boolean | null }>(
+    db,
+    sql`with recursive ${administrationsBelow([region.region_id], CURRENT)},
+        latest as (
+          select distinct on (a.status_id) a.status_id, a.level, a.analog_processing
+          from administrations ad
+          join service_statuses st on st.region_id = ad.region_id and st.in_target
+          join maturity_assessments a on a.status_id = st.id
+          join maturity_models m on m.id = a.model_id and m.family = '2.0'
+          order by a.status_id, m.version desc
+        )
+        select (select count(*)::int from administrations ad
+                join service_statuses st on st.region_id = ad.region_id and st.in_target) as target,
+          l.level, l.analog_processing as analog
+        from (select 1) one left join latest l on true`,
+  );
+  const target = rows[0]?.target ?? 0;
+  const assessed = rows.filter((row) => row.level !== null && row.level !== undefined);
+  const levels = new Map<number, number>();
+  for (const row of assessed) levels.set(row.level as number, (levels.get(row.level as number) ?? 0) + 1);
+  return {
+    ags: region.ags,
+    targetCount: target,
+    assessed2: assessed.length,
+    analogProcessing: rows.filter((row) => row.analog === true).length,
+    levels2: [...levels].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count })),
+  };
+}

@@ -1,0 +1,7 @@
+export { recomputeAssessments } from './assessments';
+export {
+  addMaturityModel,
+  ensureBuiltinMaturityModels,
+  listMaturityModels,
+  type StoredMaturityModel,
+} from './models';

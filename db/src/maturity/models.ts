@@ -1,0 +1,80 @@
+import { BUILTIN_MATURITY_DEFINITIONS, type MaturityDefinition, type MaturityModel } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../client';
+import { markDataChanged } from '../instance';
+
+export type StoredMaturityModel = {
+  id: number;
+  family: MaturityModel;
+  version: number;
+  definition: MaturityDefinition;
+  source: 'builtin' | 'upload';
+  createdAt: string;
+  current: boolean;
+};
+
+/**
+ * Version 1 of each shipped definition, added once: on every start after the
+ * migrations and after the data are cleared. Never replaces a stored version.
+ */
+export async function ensureBuiltinMaturityModels(db: Db): Promise<void> {
+  for (const definition of BUILTIN_MATURITY_DEFINITIONS) {
+    await db.execute(sql`
+      insert into maturity_models (family, version, definition, source)
+      select ${definition.family}, 1, ${JSON.stringify(definition)}::jsonb, 'builtin'
+      where not exists (select 1 from maturity_models where family = ${definition.family})
+      on conflict (family, version) do nothing`);
+  }
+}
+
+/**
+ * Adds a definition as the next version of its family. Versions in use stay as
+ * they are, so assessments made with them keep their level.
+ */
+export async function addMaturityModel(
+  db: Db,
+  definition: MaturityDefinition,
+  createdBy: number | null,
+): Promise<StoredMaturityModel> {
+  // The family's row lock (via the max) is not enough against two uploads at once; the unique index decides.
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into maturity_models (family, version, definition, source, created_by)
+        select ${definition.family}, coalesce(max(version), 0) + 1, ${JSON.stringify(definition)}::jsonb, 'upload', ${createdBy}
+        from maturity_models where family = ${definition.family}
+        returning id`,
+  );
+  const stored = (await listMaturityModels(db)).find((model) => model.id === row?.id);
+  if (!stored) throw new Error('maturity model not stored');
+  // The definitions are read with the figures (Methodik, assessments): caches keyed by the data version follow.
+  await markDataChanged(db);
+  return stored;
+}
+
+/** Every stored version, newest first within a family; current = the newest one, which new answers use. */
+export async function listMaturityModels(db: Db): Promise<StoredMaturityModel[]> {
+  const rows = await queryRows<{
+    id: number;
+    family: MaturityModel;
+    version: number;
+    definition: MaturityDefinition | string;
+    source: 'builtin' | 'upload';
+    created_at: string;
+    current: boolean;
+  }>(
+    db,
+    sql`select id, family, version, definition, source,
+          to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+          version = max(version) over (partition by family) as current
+        from maturity_models order by family, version desc`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    family: row.family,
+    version: row.version,
+    definition: typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition,
+    source: row.source,
+    createdAt: row.created_at,
+    current: row.current,
+  }));
+}

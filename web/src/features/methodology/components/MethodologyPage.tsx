@@ -1,0 +1,174 @@
+import '../../../components/work-views.css';
+import '../methodology.css';
+import { CRITERION_BLOCK_LABELS, CRITERION_BLOCKS, type MaturityModelVersion } from '@ozg/shared';
+import { ScrollableTable } from '../../../components/ScrollableTable';
+import { ErrorState, Loading } from '../../../components/States';
+import { formatDate } from '../../../lib/format';
+import { useMaturityModels } from '../../../lib/maturity-models';
+import { usePageTitle } from '../../../lib/page-title';
+
+/** How 1.1 and 2.0 read side by side: no official mapping exists, this is the reading the dashboard uses. */
+const MAPPING = [
+  { v11: '0 – Offline', v20: '0 – Offline' },
+  { v11: '1 – Information', v20: '1 – Information' },
+  { v11: '2 – Formular-Assistent', v20: '2 – Formular online' },
+  { v11: '3 – Online-Leistung (OZG-konform)', v20: '3 – Online-Antrag (Frontend fertig)' },
+  { v11: '4 – Online-Transaktion', v20: '4 bis 6 – Digitaler Eingang, digitale Bearbeitung, vernetzt' },
+  { v11: '–', v20: '7 – Ende-zu-Ende' },
+];
+
+const INDICATORS = [
+  ['OZG-konform', 'Zielleistungen mit Reifegrad 1.1 ab Stufe 3; maßgeblich für die Frist 31.12.2022.'],
+  ['Online zur Frist', 'OZG-konforme Zielleistungen mit „online seit“ am oder vor dem 31.12.2022.'],
+  ['Einwohnergewichteter Anteil', 'Jeder Status zählt mit den Einwohnern, die seine Verwaltung versorgt.'],
+  [
+    'Reifegrad 2.0',
+    'Stufe der Leistung nach der neuesten bewerteten Version: das niedrigste Kriterium entscheidet.',
+  ],
+  ['Nicht bewertet', 'Mindestens ein Kriterium ist unbeantwortet; das ist nicht Stufe 0.'],
+  [
+    'Online-Antrag, Bearbeitung analog',
+    'Frontend-Kriterien ab Stufe 3, aber ein Backoffice-Kriterium fehlt oder liegt unter Stufe 4 (Ausdruck, E-Mail, Papierakte): die „Scheindigitalisierung“.',
+  ],
+] as const;
+
+function ModelSection({ model, older }: { model: MaturityModelVersion; older: MaturityModelVersion[] }) {
+  const { definition } = model;
+  const id = `modell-${model.family.replace('.', '-')}`;
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>
+        {definition.name}{' '}
+        <span className="muted">
+          (Version {model.version}, seit {formatDate(model.createdAt.slice(0, 10))})
+        </span>
+      </h2>
+      {definition.provisional ? <p className="badge-provisional">Arbeitsstand, vom Land anpassbar</p> : null}
+      <p>
+        Stufen 0 bis {definition.levels.length - 1}; OZG-konform ab Stufe {definition.conformantLevel}.{' '}
+        {definition.criteria.length} Kriterien. Die Leistung erreicht die Stufe ihres niedrigsten Kriteriums.
+      </p>
+      <ScrollableTable label={`Stufen des ${definition.name}`}>
+        <table className="data-table">
+          <caption className="visually-hidden">Stufen des {definition.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stufe</th>
+              <th scope="col">Name</th>
+              <th scope="col">Bedeutung</th>
+            </tr>
+          </thead>
+          <tbody>
+            {definition.levels.map((level) => (
+              <tr key={level.level}>
+                <td>{level.level}</td>
+                <th scope="row">{level.name}</th>
+                <td>{level.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
+      {CRITERION_BLOCKS.map((block) => {
+        const criteria = definition.criteria.filter((criterion) => criterion.block === block);
+        if (criteria.length === 0) return null;
+        return (
+          <div key={block}>
+            <h3>{CRITERION_BLOCK_LABELS[block]}</h3>
+            <dl className="criteria-list">
+              {criteria.map((criterion) => (
+                <div key={criterion.key}>
+                  <dt>{criterion.name}</dt>
+                  <dd>
+                    <ul>
+                      {criterion.levels.map((option) => (
+                        <li key={option.level}>
+                          Stufe {option.level}: {option.description}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        );
+      })}
+      {older.length > 0 ? (
+        <p className="hint">
+          Frühere Versionen: {older.map((version) => `Version ${version.version}`).join(', ')}. Bewertungen
+          nach ihnen bleiben unverändert.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Methodik": both maturity models with their versions, the rule, the mapping and each indicator. */
+export function MethodologyPage() {
+  usePageTitle('Methodik');
+  const models = useMaturityModels();
+  if (models.isPending) return <Loading label="Die Methodik" />;
+  if (models.isError) return <ErrorState error={models.error} onRetry={() => void models.refetch()} />;
+  const items = models.data.items;
+  const current = items.filter((model) => model.current).sort((a, b) => b.family.localeCompare(a.family));
+  return (
+    <div className="methodology">
+      <header className="page-header">
+        <p className="eyebrow">Methodik</p>
+        <h1>Wie das Dashboard misst</h1>
+        <p className="page-lead">
+          Seit Juli 2025 ist das Reifegradmodell 2.0 (Stufen 0 bis 7) der Maßstab; das Reifegradmodell 1.1
+          (Stufen 0 bis 4) bleibt für die Frist 31.12.2022 maßgeblich. In beiden Modellen gilt:{' '}
+          <strong>das Kriterium mit der niedrigsten Stufe entscheidet</strong>. Jede Bewertung nennt die
+          Version des Modells, nach der sie erfolgte.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="mapping">
+        <h2 id="mapping">Zuordnung 1.1 und 2.0</h2>
+        <p>
+          Eine amtliche Zuordnung gibt es nicht. Das Dashboard liest: Stufen 0 bis 3 entsprechen einander;
+          Stufe 4 (once-only) des Modells 1.1 verteilt sich auf die Stufen 4 bis 6 des Modells 2.0. Im
+          Arbeitsbereich stehen beide Stufen je Leistung nebeneinander.
+        </p>
+        <ScrollableTable label="Zuordnung der Stufen">
+          <table className="data-table">
+            <caption className="visually-hidden">Zuordnung der Stufen von 1.1 und 2.0</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reifegradmodell 1.1</th>
+                <th scope="col">Reifegradmodell 2.0</th>
+              </tr>
+            </thead>
+            <tbody>
+              {MAPPING.map((row) => (
+                <tr key={row.v20}>
+                  <td>{row.v11}</td>
+                  <td>{row.v20}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      </section>
+      <section className="panel" aria-labelledby="indicators">
+        <h2 id="indicators">Kennzahlen</h2>
+        <dl className="criteria-list">
+          {INDICATORS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {current.map((model) => (
+        <ModelSection
+          key={model.id}
+          model={model}
+          older={items.filter((other) => other.family === model.family && !other.current)}
+        />
+      ))}
+    </div>
+  );
+}
