@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Only the suites that use a test database pay for its templates (migrated, and seeded with the demo). */
@@ -9,6 +10,9 @@ export default defineConfig({
   test: {
     setupFiles: ['vitest.setup.ts'],
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine, which then
+    // waits idle while PostgreSQL, an app server or Chromium does the work. Two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },

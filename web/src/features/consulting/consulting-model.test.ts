@@ -1,10 +1,4 @@
-import {
-  type Consultation,
-  type ConsultingReport,
-  type Measure,
-  MeasureConflictDetailsSchema,
-  type WorklistItem,
-} from '@ozg/shared';
+import type { Consultation, ConsultingReport, WorklistItem } from '@ozg/shared';
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from '../../lib/navigation';
 import {

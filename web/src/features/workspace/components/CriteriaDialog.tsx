@@ -9,11 +9,11 @@ import {
 } from '@ozg/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorState, Loading } from '../../../components/States';
+import { errorMessage, ruleProblems } from '../../../lib/api-errors';
 import { formatNumber } from '../../../lib/format';
 import { useMaturityModels } from '../../../lib/maturity-models';
 import { useStatusAssessments } from '../api/get-assessments';
 import { useUpdateStatus } from '../api/update-status';
-import { errorMessage, ruleProblems } from '../../../lib/api-errors';
 
 /** One criterion as the form holds it: '' = nicht bewertet. */
 type Draft = { level: string; note: string; url: string };
@@ -117,7 +117,7 @@ export function CriteriaDialog({
     (assessment) => !current.some((model) => model.id === assessment.modelId),
   );
   const set = (ref: string, patch: Partial<Draft>) =>
-    setDrafts({ ...(values ?? {}), [ref]: { ...((values ?? {})[ref] ?? EMPTY), ...patch } });
+    setDrafts({ ...(values ?? {}), [ref]: { ...(values?.[ref] ?? EMPTY), ...patch } });
   const changes = stored && values ? changesOf(current, stored, values) : [];
   const rules = ruleProblems(save.error);
 
