@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import { type Db, endOfGermanDaySql, queryRows } from '@ozg/db';
 import {
+  endOfGermanDay,
   MATURITY_LABELS_1_1,
   MEASURE_STATE_LABELS,
   type MeasureState,
   median,
   OZG_DEADLINE,
+  type QuickWin,
   REGION_KIND_LABELS,
   type RegionDetail,
   SIZE_CLASSES,
+  SOLUTION_KIND_LABELS,
   sizeClassOf,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { type ExportTable, type ExportValue, exportTable, percent, tablesXlsx } from '../lib/export';
 import { de, type PdfBlock, renderPdf } from '../lib/pdf';
+import { getCheckResult } from './check';
 import { getProgressSeries } from './history';
 import { figuresOf, getProgress, toFigures } from './progress';
 import { progressTable } from './progress-export';
-import { getRegion } from './regions';
+import { listQuickWins } from './quick-wins';
+import { getRegion, today } from './regions';
 
 /*
  * The municipality profile (issue 17, item 4): one or two pages for the
@@ -329,17 +334,172 @@ const openMeasuresSection: ProfileSectionBuilder = {
   },
 };
 
+// ---------------------------------------------------------------- Digitalisierungs-Check
+
+const checkSection: ProfileSectionBuilder = {
+  id: 'check',
+  async build({ db, day, municipality }) {
+    const result = await getCheckResult({ db, ags: municipality.ags });
+    // The newest check submitted by the end of the profile's day: a later one is not known then.
+    const dayEnd = endOfGermanDay(day).getTime();
+    const submitted = result.history.filter(
+      (submission) => submission.submittedAt !== null && Date.parse(submission.submittedAt) < dayEnd,
+    );
+    const latest = submitted[0] ?? null;
+    const previous = submitted[1] ?? null;
+    const heading: PdfBlock = { kind: 'heading', text: 'Digitalisierungs-Check' };
+    if (!latest?.scores)
+      return {
+        blocks: [
+          heading,
+          { kind: 'text', text: 'Bis zu diesem Tag wurde kein Digitalisierungs-Check abgegeben.' },
+        ],
+        tables: [],
+      };
+    const score = (value: number | null | undefined) =>
+      value === null || value === undefined ? '–' : de.integer(value);
+    const peerMedian = (key: string) =>
+      result.peers.land.dimensions.find((d) => d.key === key)?.median ?? null;
+    const before = (key: string) => previous?.scores?.dimensions.find((d) => d.key === key)?.score ?? null;
+    const rows = latest.scores.dimensions.map((dimension) => ({
+      name: dimension.name,
+      score: dimension.score,
+      answered: `${dimension.answered} von ${dimension.questions}`,
+      peers: peerMedian(dimension.key),
+      previous: before(dimension.key),
+    }));
+    return {
+      blocks: [
+        heading,
+        {
+          kind: 'text',
+          text:
+            `Abgegeben am ${de.date((latest.submittedAt as string).slice(0, 10))} (Fragebogen Version ${latest.questionnaireVersion}), ` +
+            `Punkte von 0 bis 100. Gesamt: ${score(latest.scores.overall)}; ` +
+            `Median vergleichbarer Kommunen im Land (${result.peers.land.group}, ${de.integer(result.peers.land.count)} mit Check): ${score(result.peers.land.overall)}.`,
+        },
+        {
+          kind: 'table',
+          columns: [
+            { label: 'Dimension', width: 0.4 },
+            { label: 'Punkte', width: 0.14 },
+            { label: 'Beantwortet', width: 0.16 },
+            { label: 'Vergleichsgruppe', width: 0.15 },
+            { label: 'Vorheriger Check', width: 0.15 },
+          ],
+          rows: rows.map((row) => [
+            row.name,
+            score(row.score),
+            row.answered,
+            score(row.peers),
+            score(row.previous),
+          ]),
+        },
+      ],
+      tables: [
+        exportTable<(typeof rows)[number]>({
+          sheet: 'Digitalisierungs-Check',
+          title: `${municipality.name}: Digitalisierungs-Check vom ${de.date((latest.submittedAt as string).slice(0, 10))}`,
+          columns: [
+            ['Dimension', (row) => row.name],
+            ['Punkte (0–100)', (row) => row.score],
+            ['Beantwortet', (row) => row.answered],
+            ['Median der Vergleichsgruppe', (row) => row.peers],
+            ['Vorheriger Check', (row) => row.previous],
+          ],
+          rows,
+          width: 24,
+        }),
+      ],
+    };
+  },
+};
+
+// ---------------------------------------------------------------- Quick Wins
+
+/** At most this many in the PDF (the XLSX has all): the profile stays at one or two pages. */
+const QUICK_WINS_IN_PDF = 8;
+
+const quickWinsSection: ProfileSectionBuilder = {
+  id: 'quick-wins',
+  async build({ db, day, municipality }) {
+    const heading: PdfBlock = { kind: 'heading', text: 'Quick Wins' };
+    // Quick wins come from today's statuses of the peers; a profile of an earlier day has none to offer.
+    if (day !== today())
+      return {
+        blocks: [
+          heading,
+          {
+            kind: 'text',
+            text: 'Quick Wins werden aus dem heutigen Stand berechnet; für einen früheren Tag gibt es sie nicht.',
+            muted: true,
+          },
+        ],
+        tables: [],
+      };
+    const wins = await listQuickWins({ db, ags: municipality.ags });
+    const open = wins.items.filter((win) => win.measure === null);
+    const solutions = (win: QuickWin) =>
+      win.solutions.map((entry) => `${SOLUTION_KIND_LABELS[entry.solution]} ${entry.count}`).join(', ');
+    return {
+      blocks: [
+        heading,
+        {
+          kind: 'text',
+          text:
+            open.length === 0
+              ? 'Keine fehlenden Zielleistungen, die vergleichbare Kommunen mit einer gemeinsamen Lösung anbieten.'
+              : `Zielleistungen unter Reifegrad 3, die vergleichbare Kommunen im Land (${wins.peerGroup}) mit einer gemeinsamen Lösung anbieten, nach Zahl der Kommunen: ${de.integer(open.length)}${open.length > QUICK_WINS_IN_PDF ? `, die ersten ${QUICK_WINS_IN_PDF}` : ''}.`,
+        },
+        ...(open.length === 0
+          ? []
+          : [
+              {
+                kind: 'table' as const,
+                columns: [
+                  { label: 'Leistung', width: 0.46 },
+                  { label: 'Kommunen', width: 0.14 },
+                  { label: 'Lösungen', width: 0.26 },
+                  { label: 'Eigener Reifegrad', width: 0.14 },
+                ],
+                rows: open
+                  .slice(0, QUICK_WINS_IN_PDF)
+                  .map((win) => [win.name, de.integer(win.peers), solutions(win), String(win.maturityLevel)]),
+              },
+            ]),
+      ],
+      tables: [
+        exportTable<QuickWin>({
+          sheet: 'Quick Wins',
+          title: `${municipality.name}: Quick Wins am ${de.date(day)}`,
+          columns: [
+            ['OZG-ID', (win) => win.ozgId],
+            ['Leistung', (win) => win.name],
+            ['Themenfeld', (win) => win.themenfeld],
+            ['Vergleichbare Kommunen', (win) => win.peers],
+            ['Lösungen', (win) => solutions(win)],
+            ['Online seit (frühestens)', (win) => win.since],
+            ['Jahre online (Mittel)', (win) => win.meanYearsOnline],
+            ['Eigener Reifegrad', (win) => win.maturityLevel],
+            ['Maßnahme vereinbart', (win) => win.measure !== null],
+          ],
+          rows: wins.items,
+          width: 24,
+        }),
+      ],
+    };
+  },
+};
+
 /**
- * The profile's sections, in the order of the pages. Issue 17 items 1-3
- * (Digitalisierungs-Check, branch `check`) add theirs between the comparison
- * and the measures: a `ProfileSectionBuilder` each for the check's scores per
- * dimension ("Digitalisierungs-Check") and for the quick wins ("Quick Wins"),
- * inserted at the marked line; nothing else changes.
+ * The profile's sections, in the order of the pages: the OZG status, the
+ * comparison, the Digitalisierungs-Check, the quick wins and the open measures.
  */
 export const PROFILE_SECTIONS: readonly ProfileSectionBuilder[] = [
   ozgStatusSection,
   peerComparisonSection,
-  // ← checkSection, quickWinsSection (Digitalisierungs-Check, Quick Wins)
+  checkSection,
+  quickWinsSection,
   openMeasuresSection,
 ];
 

@@ -27,8 +27,47 @@ afterAll(async () => {
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
 describe('municipality profile', () => {
-  it('is built from the section builders in order: OZG-Stand, Vergleich, Maßnahmen', () => {
-    expect(PROFILE_SECTIONS.map((section) => section.id)).toEqual(['ozg-stand', 'vergleich', 'massnahmen']);
+  it('is built from the section builders in order: OZG-Stand, Vergleich, Check, Quick Wins, Maßnahmen', () => {
+    expect(PROFILE_SECTIONS.map((section) => section.id)).toEqual([
+      'ozg-stand',
+      'vergleich',
+      'check',
+      'quick-wins',
+      'massnahmen',
+    ]);
+  });
+
+  it('shows the newest Digitalisierungs-Check with its overall score, and the quick wins of today', {
+    timeout: 120_000,
+  }, async () => {
+    const [checked] = await queryRows<{ ags: string; overall: number | null }>(
+      database.db,
+      sql`select v.ags, (s.scores ->> 'overall')::float8 as overall
+          from check_submissions s
+          join region_versions v on v.region_id = s.region_id and v.valid_to is null
+          where s.state = 'submitted'
+          order by s.submitted_at desc, s.id desc limit 1`,
+    );
+    if (!checked) throw new Error('the demo has no submitted check');
+    const newest = await queryRows<{ overall: number | null }>(
+      database.db,
+      sql`select (s.scores ->> 'overall')::float8 as overall from check_submissions s
+          join region_versions v on v.region_id = s.region_id and v.valid_to is null
+          where v.ags = ${checked.ags} and s.state = 'submitted' order by s.submitted_at desc, s.id desc limit 1`,
+    );
+    const res = await consultant.request('GET', `/api/v1/regions/${checked.ags}/profile`);
+    expect(res.status).toBe(200);
+    const pdf = await bytes(res);
+    const first = renderPdfPage(pdf);
+    // Both pages, lines joined: a wrapped sentence still reads as one.
+    const text = [first.text, ...(first.pages > 1 ? [renderPdfPage(pdf, 1).text] : [])]
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Digitalisierungs-Check');
+    expect(text).toContain(
+      `Gesamt: ${newest[0]?.overall === null ? '–' : de.integer(newest[0]?.overall ?? 0)}`,
+    );
+    expect(text).toContain('Quick Wins');
   });
 
   // The first PDF loads the font and MuPDF's WASM: slow on a busy machine.
@@ -64,6 +103,7 @@ describe('municipality profile', () => {
       'Verlauf',
       'Themenfelder',
       'Vergleich',
+      'Quick Wins',
       'Offene Maßnahmen',
     ]);
     expect((await app.request(`/api/v1/regions/${OWN}/profile`)).status).toBe(401);
