@@ -30,6 +30,7 @@ export const KeyDateInputSchema = z
   })
   .strict()
   .meta({ id: 'KeyDateInput' });
+export type KeyDateInput = z.infer<typeof KeyDateInputSchema>;
 
 const CorrectionSchema = z
   .object({ figures: ProgressFiguresSchema, administrations: z.number().int() })

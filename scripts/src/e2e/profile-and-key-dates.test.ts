@@ -88,6 +88,26 @@ async function ministryReadsKeyDates(browser: Browser, viewport: keyof typeof VI
   );
   const change = await download(page, 'Veränderung als PDF', panel);
   expect(firstPage(change.bytes, `key-date-change-${viewport}`).text).toContain('Veränderung vom');
+
+  // The ministry adds a reporting day of its own: past, so it is frozen at once and offered in the switch.
+  const day =
+    viewport === 'desktop'
+      ? { iso: '2025-06-30', shown: '30.06.2025' }
+      : { iso: '2025-09-30', shown: '30.09.2025' };
+  await panel.getByText('Stichtag ergänzen (Ministerium)').click();
+  await panel.getByLabel('Tag', { exact: true }).fill(day.iso);
+  await panel
+    .getByLabel('Bezeichnung')
+    .fill(`Landesbericht ${viewport === 'desktop' ? 'Sommer' : 'Herbst'} 2025`);
+  await panel.getByRole('button', { name: 'Stichtag anlegen' }).click();
+  await expect
+    .poll(() => panel.locator('.key-date-add .form-success').textContent())
+    .toBe(`Stichtag ${day.shown} angelegt und festgeschrieben.`);
+  await panel.getByRole('radio', { name: new RegExp(day.shown.replaceAll('.', '\\.')) }).check();
+  await expect
+    .poll(() => panel.locator('.key-date-frozen').textContent())
+    .toMatch(new RegExp(`am ${day.shown}`));
+  await checkPage(page, `key-dates-added-${viewport}`);
   expect(problems()).toEqual([]);
   await close();
 }

@@ -1,5 +1,5 @@
-import type { KeyDateChange, KeyDateReport } from '@ozg/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { KeyDateChange, KeyDateInput, KeyDateReport } from '@ozg/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, api, unwrap } from '../../../lib/api-client';
 
 export const keyDateKeys = {
@@ -48,3 +48,12 @@ export const keyDateFileUrl = (day: string, land: string, format: ReportFile) =>
 
 export const keyDateChangeFileUrl = (since: string, day: string, land: string, format: ReportFile) =>
   `${API_BASE}${api['key-dates'][':day'].change.$path({ param: { day }, query: { since, land, format } })}`;
+
+/** The ministry adds a key date; a past day is frozen at once, a future one after it has ended. */
+export const useAddKeyDate = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: KeyDateInput) => unwrap(api['key-dates'].$post({ json: input })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyDateKeys.all }),
+  });
+};

@@ -9,6 +9,7 @@ import {
   formatPercentagePoints,
   formatShare,
 } from '../../../lib/format';
+import { useMe } from '../../../lib/queries/me';
 import {
   keyDateChangeFileUrl,
   keyDateFileUrl,
@@ -17,6 +18,7 @@ import {
   useKeyDates,
 } from '../api/get-key-dates';
 import { correctionText } from '../key-date-model';
+import { AddKeyDate } from './AddKeyDate';
 import './key-dates.css';
 
 /**
@@ -27,7 +29,9 @@ import './key-dates.css';
  */
 export function KeyDatesPanel({ landKey }: { landKey: string }) {
   const keyDates = useKeyDates();
+  const me = useMe();
   const frozen = (keyDates.data ?? []).filter((keyDate) => keyDate.frozenAt !== null);
+  const pending = (keyDates.data ?? []).filter((keyDate) => keyDate.frozenAt === null);
   const [chosen, setChosen] = useState<string | null>(null);
   const day = chosen ?? frozen.at(-1)?.day ?? null;
 
@@ -69,6 +73,7 @@ export function KeyDatesPanel({ landKey }: { landKey: string }) {
           <KeyDateFigures day={day} landKey={landKey} keyDates={frozen} />
         </>
       )}
+      {me.data?.role === 'admin' ? <AddKeyDate pending={pending} /> : null}
     </section>
   );
 }
