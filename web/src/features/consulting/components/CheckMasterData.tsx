@@ -72,7 +72,7 @@ function QuestionnaireVersions() {
           ))}
         </ul>
       )}
-      <form className="form inline-form" onSubmit={submit}>
+      <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={inputId}>Datei mit der neuen Fassung (JSON oder CSV)</label>
           <input
