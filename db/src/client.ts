@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { z } from 'zod';
 import { readDbEnv } from './env';
 import * as schema from './schema/index';
 
@@ -13,10 +14,46 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-/** Runs a raw SQL query and returns its rows; both drivers answer with { rows }. */
+/**
+ * Runs a raw SQL query and returns its rows; both drivers answer with { rows }.
+ * The row type is not checked: new code uses `queryRowsAs` (or drizzle's query
+ * builder); this stays for the hot analytics paths listed in decision 013.
+ */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** The rows of a raw SQL query did not have the shape its row schema says: a bug, not a user error. */
+export class RowShapeError extends Error {
+  override readonly name = 'RowShapeError';
+}
+
+/**
+ * Runs a raw SQL query and parses every row with `row` (decision 013, "Typed
+ * rows at the SQL boundary"). Through drizzle both drivers return int4/float8
+ * as numbers, numeric as strings, timestamptz/date as text and jsonb as parsed
+ * values; bigint/count(*) is a string from pg but a number from PGlite, so
+ * cast it with ::int. A mismatch throws
+ * a RowShapeError naming the first bad row and column, e.g. `rows[0].count`.
+ */
+export async function queryRowsAs<S extends z.ZodType>(db: Db, row: S, query: SQL): Promise<z.output<S>[]> {
+  const rows = await queryRows<unknown>(db, query);
+  const parsed: z.output<S>[] = [];
+  for (const [index, value] of rows.entries()) {
+    const result = row.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const path = (issue?.path ?? []).map((key) =>
+        typeof key === 'number' ? `[${key}]` : `.${String(key)}`,
+      );
+      throw new RowShapeError(
+        `SQL row rows[${index}]${path.join('')} has an unexpected shape: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    parsed.push(result.data);
+  }
+  return parsed;
 }
 
 /** An int[] parameter: one bound value however many ids there are. */

@@ -26,7 +26,9 @@ export {
   dbConfigFromEnv,
   intArray,
   queryRows,
+  queryRowsAs,
   type ReadReplica,
+  RowShapeError,
   type Tx,
 } from './client';
 export {

@@ -1,6 +1,7 @@
-import { administrationsBelow, CURRENT, type Db, endOfGermanDaySql, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, endOfGermanDaySql, queryRowsAs } from '@ozg/db';
 import type { Activity } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { findRegion, today } from './regions';
 
 /**
@@ -21,8 +22,9 @@ export async function getActivity({
   const start = new Date(`${today()}T12:00:00Z`);
   start.setUTCDate(start.getUTCDate() - (days - 1));
   const since = start.toISOString().slice(0, 10);
-  const [row] = await queryRows<{ target: number; updated: number }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ target: z.number().int(), updated: z.number().int() }),
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as target,
           (count(*) filter (where st.updated_at >= ${endOfGermanDaySql(sql`${since}::date - 1`)}))::int as updated

@@ -1,28 +1,26 @@
-import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
-import {
-  CHANGE_SOURCE_LABELS,
-  type ChangeSetKind,
-  type ChangeSourceKind,
-  type StatusEvent,
-} from '@ozg/shared';
+import { administrationsBelow, CURRENT, type Db, queryRowsAs } from '@ozg/db';
+import { CHANGE_SET_KINDS, CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSourceKind } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { writeCsv } from '../lib/csv';
 
-type EventRow = {
-  id: number;
-  status_id: number;
-  region_id: number;
-  region_name: string;
-  ozg_id: number;
-  service_name: string;
-  occurred_at: string;
-  source: StatusEvent['source'];
-  actor: string | null;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  change_set_id: number | null;
-  change_set_kind: ChangeSetKind | null;
-};
+const EventRow = z.object({
+  id: z.number(),
+  status_id: z.number().int(),
+  region_id: z.number().int(),
+  // Left join: a region without a current version has no name.
+  region_name: z.string().nullable(),
+  ozg_id: z.number().int(),
+  service_name: z.string(),
+  occurred_at: z.string(),
+  source: z.enum(CHANGE_SOURCES),
+  actor: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  change_set_id: z.number().int().nullable(),
+  change_set_kind: z.enum(CHANGE_SET_KINDS).nullable(),
+});
+const Total = z.object({ total: z.number().int() });
 
 export type EventFilter = (
   | { statusId: number }
@@ -77,8 +75,9 @@ export async function listEvents({
   pageSize?: number;
 }) {
   const { prefix, where } = eventWhere(filter);
-  const rows = await queryRows<EventRow>(
+  const rows = await queryRowsAs(
     db,
+    EventRow,
     sql`${prefix}select e.id::float8 as id, e.status_id, e.region_id, v.name as region_name, e.ozg_id, s.name as service_name,
           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
           e.source, u.display_name as actor, e.before, e.after, e.change_set_id, cs.kind as change_set_kind
@@ -91,8 +90,9 @@ export async function listEvents({
         order by e.occurred_at desc, e.id desc
         limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const [count] = await queryRows<{ total: number }>(
+  const [count] = await queryRowsAs(
     db,
+    Total,
     sql`${prefix}select count(*)::int as total from status_events e where ${where}`,
   );
   return {

@@ -1,13 +1,17 @@
-import { type Db, queryRows } from '@ozg/db';
-import {
-  REGION_LEVELS,
-  type RegionKind,
-  type RegionLevel,
-  SEARCH_LIMIT,
-  type SearchResult,
-  type Themenfeld,
-} from '@ozg/shared';
+import { type Db, queryRowsAs } from '@ozg/db';
+import { REGION_KINDS, REGION_LEVELS, SEARCH_LIMIT, type SearchResult, THEMENFELDER } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+
+const RegionHit = z.object({
+  ags: z.string(),
+  ars: z.string(),
+  name: z.string(),
+  level: z.enum(REGION_LEVELS),
+  kind: z.enum(REGION_KINDS),
+  parent_name: z.string().nullable(),
+});
+const ServiceHit = z.object({ ozg_id: z.number().int(), name: z.string(), themenfeld: z.enum(THEMENFELDER) });
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -27,15 +31,9 @@ export async function search({ db, q }: { db: Db; q: string }): Promise<SearchRe
   const levelOrder = sql.raw(
     `case r.level ${REGION_LEVELS.map((level, index) => `when '${level}' then ${index}`).join(' ')} end`,
   );
-  const regions = await queryRows<{
-    ags: string;
-    ars: string;
-    name: string;
-    level: RegionLevel;
-    kind: RegionKind;
-    parent_name: string | null;
-  }>(
+  const regions = await queryRowsAs(
     db,
+    RegionHit,
     sql`select v.ags, v.ars, v.name, r.level, v.kind, p.name as parent_name
         from region_versions v
         join regions r on r.id = v.region_id
@@ -47,8 +45,9 @@ export async function search({ db, q }: { db: Db; q: string }): Promise<SearchRe
   const serviceMatch = digits
     ? sql`s.ozg_id::text like ${prefix}`
     : sql`(s.name ilike ${pattern} or s.lebenslage ilike ${pattern})`;
-  const services = await queryRows<{ ozg_id: number; name: string; themenfeld: Themenfeld }>(
+  const services = await queryRowsAs(
     db,
+    ServiceHit,
     sql`select s.ozg_id, s.name, s.themenfeld from ozg_services s
         where s.active and ${serviceMatch}
         order by (s.name ilike ${prefix}) desc, s.name, s.ozg_id

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type Database, queryRowsAs, RowShapeError } from './client';
+import { createTestDatabase } from './testing/test-db';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('queryRowsAs', () => {
+  it('returns the parsed rows when they match the row schema, with the driver types of int, timestamptz and jsonb', async () => {
+    const rows = await queryRowsAs(
+      database.db,
+      z.object({ n: z.number().int(), at: z.string(), doc: z.object({ a: z.number() }), label: z.string() }),
+      sql`select 1::int as n, now() as at, '{"a": 2}'::jsonb as doc, 'x' as label`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.n).toBe(1);
+    // drizzle hands timestamptz through as text with both drivers.
+    expect(Number.isNaN(Date.parse(rows[0]?.at ?? ''))).toBe(false);
+    expect(rows[0]?.doc).toEqual({ a: 2 });
+  });
+
+  it('throws a RowShapeError naming the column when a column has the wrong type', async () => {
+    const query = queryRowsAs(
+      database.db,
+      z.object({ id: z.number(), total: z.number() }),
+      sql`select 1::int as id, 'many'::text as total`,
+    );
+    await expect(query).rejects.toThrow(RowShapeError);
+    await expect(query).rejects.toThrow(/rows\[0\]\.total/);
+  });
+
+  it('names the first bad row when an earlier row matches', async () => {
+    const query = queryRowsAs(
+      database.db,
+      z.object({ id: z.number(), total: z.number() }),
+      sql`select * from (values (1, 2), (2, null)) as t(id, total) order by id`,
+    );
+    await expect(query).rejects.toThrow(/rows\[1\]\.total/);
+  });
+});
