@@ -50,12 +50,25 @@ export async function tableChecksums(db: Db, schemas?: readonly string[]): Promi
 }
 
 /** True when no application table holds a row (the single instance_state row does not count). */
+/**
+ * Rows that every migrated database holds before anyone wrote to it
+ * (migrateDb ensures them): the default key dates, not yet frozen (decision
+ * 018), and the shipped maturity models (decision 019). They are not data.
+ */
+const BASELINE_ROWS: Record<string, string> = {
+  'public.key_dates': 'created_by is null and frozen_at is null',
+  'public.maturity_models': `source = 'builtin'`,
+};
+
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   for (const table of await listTables(db, ['public'])) {
     if (table === 'public.instance_state') continue;
+    const baseline = BASELINE_ROWS[table];
     const rows = await queryRows<{ any: boolean }>(
       db,
-      sql.raw(`select exists (select 1 from ${quoteTable(table)}) as any`),
+      sql.raw(
+        `select exists (select 1 from ${quoteTable(table)}${baseline ? ` where not (${baseline})` : ''}) as any`,
+      ),
     );
     if (rows[0]?.any) return false;
   }
