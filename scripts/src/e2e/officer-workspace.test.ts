@@ -85,6 +85,11 @@ describe('officer workspace', () => {
     expect(await rows(page).count()).toBe(34);
     await expect(page.locator('.table-summary').textContent()).resolves.toContain('34 Leistungen');
     await screenshot(page, 'workspace-desktop');
+    // The row actions stay in sight: the table does not scroll sideways in a 1440 px window.
+    const [tableWidth, visibleWidth] = await page
+      .locator('.status-table')
+      .evaluate((table) => [table.scrollWidth, table.parentElement?.clientWidth ?? 0]);
+    expect(tableWidth).toBeLessThanOrEqual(visibleWidth);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Search narrows the table (server-side), and clearing it brings all rows back.
