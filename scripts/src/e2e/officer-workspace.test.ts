@@ -123,7 +123,7 @@ describe('officer workspace', () => {
     const bulkConflict = page.getByRole('alert').filter({ hasText: 'Nichts geändert' });
     await bulkConflict.waitFor();
     await expect(bulkConflict.textContent()).resolves.toMatch(
-      /1 der ausgewählten Leistungen.*Fischereischein.*Ministerium \(Demo\).*→ Nicht begonnen → In Umsetzung/s,
+      /Eine der ausgewählten Leistungen wurde inzwischen.*Fischereischein.*Ministerium \(Demo\).*→ Nicht begonnen → In Umsetzung/s,
     );
     await screenshot(page, 'workspace-bulk-conflict-desktop');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

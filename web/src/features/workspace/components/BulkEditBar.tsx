@@ -319,9 +319,10 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
       {conflicts.length > 0 ? (
         <div className="conflict" role="alert">
           <p>
-            <strong>Nichts geändert:</strong> {formatNumber(conflicts.length)} der ausgewählten Leistungen
-            wurden inzwischen von anderen gespeichert. Prüfen Sie deren Fassung und wenden Sie die Änderung
-            dann erneut an oder nehmen Sie diese Leistungen aus der Auswahl.
+            <strong>Nichts geändert:</strong>{' '}
+            {conflicts.length === 1
+              ? 'Eine der ausgewählten Leistungen wurde inzwischen von anderen gespeichert. Prüfen Sie deren Fassung und wenden Sie die Änderung dann erneut an oder nehmen Sie diese Leistung aus der Auswahl.'
+              : `${formatNumber(conflicts.length)} der ausgewählten Leistungen wurden inzwischen von anderen gespeichert. Prüfen Sie deren Fassung und wenden Sie die Änderung dann erneut an oder nehmen Sie diese Leistungen aus der Auswahl.`}
           </p>
           <ScrollableTable label="Tabelle der inzwischen geänderten Leistungen">
             <table className="data-table">
