@@ -1,27 +1,42 @@
 import { earliestHeldOn, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../client';
 import { ImportRefusedError } from '../importers/errors';
 import { importGv100 } from '../importers/gv100';
 import { readDataset } from '../instance';
 import { verifyPassword } from '../passwords';
-import { createTestDatabase, gv100Line, sampleGv100 } from '../testing/index';
+import {
+  createDemoTestDatabase,
+  createTestDatabase,
+  DEMO_TODAY,
+  gv100Line,
+  sampleGv100,
+} from '../testing/index';
 import { DEMO_USERS, seedDemo } from './seed';
 
 let database: Database;
-beforeEach(async () => {
-  database = await createTestDatabase();
-});
 afterEach(async () => {
   await database.close();
 });
+/** A migrated, empty database: for the tests that watch the seed itself. */
+const empty = async () => {
+  database = await createTestDatabase();
+};
+/**
+ * A copy of the run's demo template, seeded by this very `seedDemo` for DEMO_TODAY: for the tests that
+ * read what a seed leaves behind, so that they do not generate the same demo again (about 8 s each).
+ */
+const seeded = async () => {
+  database = await createDemoTestDatabase();
+};
 
 const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(database.db, query))[0] as T;
 
 describe('demo seed', () => {
   it('builds Hessen with its real Bezirke and Kreise, invented Gemeinden and a consistent history', async () => {
-    const result = await seedDemo({ database, today: '2026-11-25' });
+    await empty();
+    const result = await seedDemo({ database, today: DEMO_TODAY });
     expect(result.status).toBe('seeded');
     expect(await readDataset(database.db)).toBe('demo');
     const counts = await one<{ bezirke: number; kreise: number; kreisfrei: number; gemeinden: number }>(sql`
@@ -76,7 +91,7 @@ describe('demo seed', () => {
     expect(consultations.filter((c) => c.state === 'held').length).toBeGreaterThan(10);
     for (const consultation of consultations) {
       const requested = todayInGermany(new Date(consultation.requestedAt));
-      expect(requested <= '2026-11-25').toBe(true);
+      expect(requested <= DEMO_TODAY).toBe(true);
       if (consultation.scheduledFor) expect(consultation.scheduledFor >= requested).toBe(true);
       if (consultation.heldOn) expect(consultation.heldOn >= earliestHeldOn(consultation).day).toBe(true);
     }
@@ -98,6 +113,7 @@ describe('demo seed', () => {
 
   it('rises like a real rollout: up at every year end from 2021 to today, still moving in the last 12 months', async () => {
     const today = '2026-12-02';
+    await empty();
     await seedDemo({ database, today });
     // The Land's OZG-konform share on a day: the latest event of every status up to that day (a replay).
     const shareOn = async (day: string) =>
@@ -136,7 +152,7 @@ describe('demo seed', () => {
   });
 
   it('assesses services by criteria with a visible share of "Bearbeitung analog", 1.1 answers matching the level', async () => {
-    await seedDemo({ database, today: '2026-11-25' });
+    await seeded();
     const shares = await one<{ assessed: number; analog: number; mismatched: number; models: number }>(sql`
       select count(*) filter (where m.family = '2.0' and a.level is not null)::int as assessed,
         count(*) filter (where m.family = '2.0' and a.analog_processing)::int as analog,
@@ -152,14 +168,14 @@ describe('demo seed', () => {
   });
 
   it('is idempotent and leaves an existing demo alone', async () => {
-    await seedDemo({ database, today: '2026-11-25' });
+    await seeded();
     const before = await one<{ n: number }>(sql`select count(*)::int as n from status_events`);
-    expect(await seedDemo({ database, today: '2026-11-25' })).toEqual({ status: 'unchanged' });
+    expect(await seedDemo({ database, today: DEMO_TODAY })).toEqual({ status: 'unchanged' });
     expect(await one<{ n: number }>(sql`select count(*)::int as n from status_events`)).toEqual(before);
   });
 
   it('regenerates the demo on reset, with the same checks for about a third of the Gemeinden', async () => {
-    await seedDemo({ database, today: '2026-11-25' });
+    await seeded();
     const checks = () =>
       one<{ n: number; regions: number; gemeinden: number; own: number; digest: string }>(sql`
         select count(*)::int as n, count(distinct s.region_id)::int as regions,
@@ -173,7 +189,7 @@ describe('demo seed', () => {
     expect(before.n).toBeGreaterThan(before.regions);
     expect(before.own).toBe(0);
     // Clearing truncates the check tables although their rows refuse UPDATE and DELETE.
-    const result = await seedDemo({ database, today: '2026-11-25', reset: true });
+    const result = await seedDemo({ database, today: DEMO_TODAY, reset: true });
     expect(result.status).toBe('seeded');
     expect(await checks()).toEqual(before);
     const users = await one<{ n: number }>(sql`select count(*)::int as n from users`);
@@ -183,7 +199,7 @@ describe('demo seed', () => {
   });
 
   it('keeps the demo when a replacing import fails: clearing and importing are one transaction', async () => {
-    await seedDemo({ database, today: '2026-11-25' });
+    await seeded();
     const before = await one<{ regions: number; users: number }>(
       sql`select (select count(*) from regions)::int as regions, (select count(*) from users)::int as users`,
     );
@@ -200,7 +216,7 @@ describe('demo seed', () => {
   });
 
   it('never mixes official and demo data', async () => {
-    await seedDemo({ database, today: '2026-11-25' });
+    await seeded();
     await expect(importGv100({ database, text: sampleGv100(), fileName: 'gv.txt' })).rejects.toThrow(
       /--replace-demo/,
     );
