@@ -39,12 +39,12 @@ function Model2View({ figures }: { figures: Model2Figures }) {
     {
       label: 'Online-Antrag, Bearbeitung analog',
       value: formatShare(figures.analogShare),
-      detail: `${countOf(figures.analogProcessing, 'Zielleistung', 'Zielleistungen')}: Antrag online, dahinter Papier oder unvollständig bewertet`,
+      detail: `${countOf(figures.analogProcessing, 'Zielleistung', 'Zielleistungen')}: Antrag online, Bearbeitung im Hintergrund noch nicht digital (oder nicht bewertet)`,
     },
   ];
   const top = Math.max(1, ...figures.levelCounts);
   return (
-    <section aria-labelledby="kennzahlen-2" className="panel">
+    <section aria-labelledby="kennzahlen-2" className="panel model2-panel">
       <h2 id="kennzahlen-2">Kennzahlen nach Reifegradmodell 2.0</h2>
       <SelectFilter
         id="ab-stufe"
