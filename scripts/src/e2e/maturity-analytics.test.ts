@@ -69,6 +69,11 @@ describe('figures by Reifegradmodell 2.0', () => {
         page.getByRole('group', { name: 'Reifegradmodell' }).getByRole('radio', { name: '2.0' }).isChecked(),
       ).resolves.toBe(true);
       await screenshot(page, `region-model2-${name}`);
+      // The service page: coverage by 2.0 for the Land (Hundesteuer, a Gemeinde service of the demo).
+      await page.goto(`${journey.app.url}/leistungen/99031?modell=2.0`);
+      await page.getByRole('heading', { name: /^Reifegradmodell 2\.0 in / }).waitFor();
+      await allLoaded(page);
+      await screenshot(page, `service-model2-${name}`);
       if (name === 'mobile') {
         await page.goto(`${journey.app.url}/?modell=2.0`);
         await page.getByRole('heading', { name: 'Kennzahlen nach Reifegradmodell 2.0' }).waitFor();
