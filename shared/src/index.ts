@@ -8,6 +8,7 @@ export * from './key-dates';
 export * from './link-checks';
 export * from './maturity';
 export * from './maturity-definitions';
+export * from './maturity-figures';
 export * from './maturity-models';
 export * from './progress';
 export * from './regions';

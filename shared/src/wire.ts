@@ -1,6 +1,7 @@
 /** Wire schemas shared by the API (validation, OpenAPI) and the web app (types). */
 import { z } from 'zod';
 import { THEMENFELDER } from './catalog';
+import { Model2FiguresSchema } from './maturity-figures';
 import { ADMINISTRATIONS_DEFINITION } from './progress';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
 import { idParamSchema } from './wire-primitives';
@@ -149,6 +150,7 @@ export const RegionProgressSchema = z
       .meta({
         description: 'the Themenfelder with at least one target service on that day; others are left out',
       }),
+    model2: Model2FiguresSchema.optional().meta({ description: 'only with model=2.0' }),
   })
   .meta({ id: 'RegionProgress' });
 export type RegionProgress = z.infer<typeof RegionProgressSchema>;
@@ -174,6 +176,7 @@ export const ChildrenProgressSchema = z
           .int()
           .nullable()
           .meta({ description: '1 = highest OZG-konform share among the children' }),
+        model2: Model2FiguresSchema.optional().meta({ description: 'only with model=2.0' }),
       }),
     ),
   })
@@ -262,6 +265,7 @@ export const CoverageSchema = z
       .meta({ description: 'the federal dashboard\'s "online": one administration is enough' }),
     levelCounts: z.array(z.number().int()).length(5),
     solutions: z.array(z.object({ solution: z.string().nullable(), count: z.number().int() })),
+    model2: Model2FiguresSchema.optional().meta({ description: 'only with model=2.0' }),
   })
   .meta({ id: 'Coverage' });
 export type Coverage = z.infer<typeof CoverageSchema>;

@@ -2,6 +2,7 @@ import { administrationsBelow, CURRENT, countedStatus, type Db, queryRows } from
 import { type Coverage, OZG_CONFORMANT_LEVEL, type Themenfeld } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
+import { model2Figures } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
 /**
@@ -14,10 +15,12 @@ export async function getCoverage({
   db,
   ozgId,
   key,
+  model,
 }: {
   db: Db;
   ozgId: number;
   key: string;
+  model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<Coverage> {
   const [service] = await queryRows<{ ozg_id: number; name: string; themenfeld: Themenfeld }>(
     db,
@@ -39,7 +42,12 @@ export async function getCoverage({
   for (const row of rows) levelCounts[row.maturity_level] = (levelCounts[row.maturity_level] ?? 0) + 1;
   const solutions = new Map<string | null, number>();
   for (const row of offering) solutions.set(row.solution, (solutions.get(row.solution) ?? 0) + 1);
+  const model2 =
+    model?.family === '2.0'
+      ? (await model2Figures(db, [region.id], { minLevel: model.minLevel, ozgId })).get(region.id)
+      : undefined;
   return {
+    ...(model2 ? { model2 } : {}),
     service: { ozgId: service.ozg_id, name: service.name, themenfeld: service.themenfeld },
     region,
     mustOffer: rows.length,

@@ -18,6 +18,7 @@ import {
   type Themenfeld,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { model2Figures, requireToday } from './maturity-figures';
 import { listChildren, summarizeRegion, today } from './regions';
 
 /**
@@ -70,15 +71,24 @@ export async function getProgress({
   db,
   key,
   asOf,
+  model,
 }: {
   db: Db;
   key: string;
   asOf?: string;
+  /** With 2.0 the figures by Reifegradmodell 2.0 come along (today only). */
+  model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<RegionProgress> {
   const day = asOf ?? today();
+  if (model?.family === '2.0') requireToday(day);
   const region = await summarizeRegion(db, key, day);
   const figures = (await figuresOf(db, [region.id], day)).get(region.id);
+  const model2 =
+    model?.family === '2.0'
+      ? (await model2Figures(db, [region.id], { minLevel: model.minLevel })).get(region.id)
+      : undefined;
   return {
+    ...(model2 ? { model2 } : {}),
     region,
     administrations: figures?.total.administrations ?? 0,
     figures: toFigures(figures?.total ?? emptyRow(region.id)),
@@ -96,6 +106,7 @@ export async function getChildrenProgress({
   order,
   asOf,
   level,
+  model,
 }: {
   db: Db;
   key: string;
@@ -104,8 +115,10 @@ export async function getChildrenProgress({
   asOf?: string;
   /** All descendants of this level instead of the direct children (the Kreise of a Land with Bezirke). */
   level?: RegionLevel;
+  model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<ChildrenProgress> {
   const day = asOf ?? today();
+  if (model?.family === '2.0') requireToday(day);
   const { parent, children } = await listChildren({ db, key, asOf: day, ...(level ? { level } : {}) });
   const figures = await figuresOf(
     db,
@@ -113,9 +126,19 @@ export async function getChildrenProgress({
     day,
     true,
   );
+  const model2 =
+    model?.family === '2.0'
+      ? await model2Figures(
+          db,
+          children.map((child) => child.id),
+          { minLevel: model.minLevel },
+        )
+      : null;
   const rows = children.map((child) => {
     const entry = figures.get(child.id);
+    const child2 = model2?.get(child.id);
     return {
+      ...(child2 ? { model2: child2 } : {}),
       region: child,
       administrations: entry?.total.administrations ?? 0,
       figures: toFigures(entry?.total ?? emptyRow(child.id)),

@@ -1,5 +1,8 @@
-import type { Db } from '@ozg/db';
+import { type Db, intArray, listMaturityModels, queryRowsAs } from '@ozg/db';
 import {
+  answerProblem,
+  type CriterionAnswer,
+  type CriterionChange,
   type CsvImportResult,
   type CsvLineResult,
   dateRangeProblem,
@@ -14,6 +17,8 @@ import {
   WORKFLOW_STATES,
   type WorkflowState,
 } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
@@ -44,6 +49,65 @@ export const STATUS_CSV_COLUMNS = [
   'notiz',
 ] as const;
 
+/**
+ * One column per criterion of the current version of each model (decision
+ * 020), headed `RG2.0: E-Akte`, holding the answered level. Files without them
+ * keep working; an empty cell leaves the answer as it is.
+ */
+type CriterionColumn = {
+  header: string;
+  modelId: number;
+  key: string;
+  definition: Awaited<ReturnType<typeof listMaturityModels>>[number]['definition'];
+};
+
+async function criterionColumns(db: Db): Promise<CriterionColumn[]> {
+  const models = (await listMaturityModels(db))
+    .filter((model) => model.current)
+    .sort((a, b) => a.family.localeCompare(b.family));
+  return models.flatMap((model) =>
+    model.definition.criteria.map((criterion) => ({
+      header: `RG${model.family}: ${criterion.name}`,
+      modelId: model.id,
+      key: criterion.key,
+      definition: model.definition,
+    })),
+  );
+}
+
+const AnswerRow = z.object({
+  status_id: z.number().int(),
+  model_id: z.number().int(),
+  criterion_key: z.string(),
+  level: z.number().int(),
+  evidence_url: z.string().nullable(),
+  evidence_note: z.string().nullable(),
+  evidence_date: z.string().nullable(),
+});
+
+/** The stored answers of some statuses, by status id and `modelId:criterion`. */
+async function answersOf(db: Db, statusIds: number[]): Promise<Map<number, Map<string, CriterionAnswer>>> {
+  const rows = await queryRowsAs(
+    db,
+    AnswerRow,
+    sql`select status_id, model_id, criterion_key, level::int as level, evidence_url, evidence_note,
+          evidence_date::text as evidence_date
+        from maturity_answers where status_id = any(${intArray(statusIds)})`,
+  );
+  const result = new Map<number, Map<string, CriterionAnswer>>();
+  for (const row of rows) {
+    const answers = result.get(row.status_id) ?? new Map<string, CriterionAnswer>();
+    answers.set(`${row.model_id}:${row.criterion_key}`, {
+      level: row.level,
+      evidenceUrl: row.evidence_url,
+      evidenceNote: row.evidence_note,
+      evidenceDate: row.evidence_date,
+    });
+    result.set(row.status_id, answers);
+  }
+  return result;
+}
+
 export async function exportStatusesCsv({
   db,
   regionId,
@@ -54,6 +118,11 @@ export async function exportStatusesCsv({
   variant: CsvVariant;
 }): Promise<string> {
   const { items } = await queryStatuses({ db, regionId, query: { pageSize: 1000, sort: 'ozgId' } });
+  const criteria = await criterionColumns(db);
+  const answers = await answersOf(
+    db,
+    items.map((status) => status.id),
+  );
   const rows = items.map((status) => [
     status.id,
     status.version,
@@ -68,8 +137,9 @@ export async function exportStatusesCsv({
     status.onlineSince ?? '',
     status.contact ?? '',
     status.note ?? '',
+    ...criteria.map((column) => answers.get(status.id)?.get(`${column.modelId}:${column.key}`)?.level ?? ''),
   ]);
-  return writeCsv([[...STATUS_CSV_COLUMNS], ...rows], variant);
+  return writeCsv([[...STATUS_CSV_COLUMNS, ...criteria.map((column) => column.header)], ...rows], variant);
 }
 
 type ParsedLine = {
@@ -78,6 +148,8 @@ type ParsedLine = {
   ozgId: number | null;
   version: number | null;
   changes: StatusChanges;
+  /** The levels given in criterion columns (empty cells left out). */
+  criteria: { column: CriterionColumn; level: number }[];
   errors: { column: string; message: string }[];
 };
 
@@ -100,7 +172,7 @@ function parseDate(value: string): string | null | undefined {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
 
-function parseLines(bytes: Uint8Array): ParsedLine[] {
+function parseLines(bytes: Uint8Array, criterionColumnsAll: CriterionColumn[]): ParsedLine[] {
   const { columns, rows } = readCsvUpload(bytes);
   if (!columns.includes('version') || !(columns.includes('status_id') || columns.includes('ozg_id'))) {
     throw new AppError(
@@ -109,12 +181,19 @@ function parseLines(bytes: Uint8Array): ParsedLine[] {
       { expected: STATUS_CSV_COLUMNS },
     );
   }
-  const unknown = columns.filter((column) => !(STATUS_CSV_COLUMNS as readonly string[]).includes(column));
+  // readCsvUpload lowercases the header, so criterion columns are matched in lower case too.
+  const criterionByHeader = new Map(
+    criterionColumnsAll.map((column) => [column.header.toLowerCase(), column]),
+  );
+  const unknown = columns.filter(
+    (column) => !(STATUS_CSV_COLUMNS as readonly string[]).includes(column) && !criterionByHeader.has(column),
+  );
   if (unknown.length > 0) {
     throw new AppError('validation_failed', `Unbekannte Spalten: ${unknown.join(', ')}.`, {
-      expected: STATUS_CSV_COLUMNS,
+      expected: [...STATUS_CSV_COLUMNS, ...criterionColumnsAll.map((column) => column.header)],
     });
   }
+  const presentCriteria = columns.flatMap((column) => criterionByHeader.get(column) ?? []);
 
   return rows.map(({ record, line }) => {
     const errors: { column: string; message: string }[] = [];
@@ -192,6 +271,16 @@ function parseLines(bytes: Uint8Array): ParsedLine[] {
       else if (trimmed.length > max) errors.push({ column, message: `Höchstens ${max} Zeichen.` });
       else changes[field] = trimmed === '' ? null : trimmed;
     }
+    const criteria: ParsedLine['criteria'] = [];
+    for (const column of presentCriteria) {
+      const raw = value(column.header.toLowerCase())?.trim() ?? '';
+      if (raw === '') continue; // empty: the answer stays as it is
+      const problem = /^\d+$/.test(raw)
+        ? answerProblem(column.definition, column.key, Number(raw))
+        : `"${raw}" ist keine Stufe (ganze Zahl).`;
+      if (problem) errors.push({ column: column.header, message: problem });
+      else criteria.push({ column, level: Number(raw) });
+    }
     const version = integer('version');
     if (version === null && !errors.some((e) => e.column === 'version'))
       errors.push({ column: 'version', message: 'Version fehlt.' });
@@ -201,6 +290,7 @@ function parseLines(bytes: Uint8Array): ParsedLine[] {
       ozgId: integer('ozg_id'),
       version,
       changes,
+      criteria,
       errors,
     };
   });
@@ -221,12 +311,18 @@ export async function importStatusesCsv(input: {
   mode: 'dry-run' | 'commit';
 }): Promise<CsvImportResult> {
   authorizeStatusEdit({ actor: input.actor, input: { regionIds: [input.regionId] } });
-  const lines = parseLines(input.bytes);
+  const lines = parseLines(input.bytes, await criterionColumns(input.db));
   const { items } = await queryStatuses({
     db: input.db,
     regionId: input.regionId,
     query: { pageSize: 1000, includeOutOfTarget: 'true' },
   });
+  const stored = lines.some((line) => line.criteria.length > 0)
+    ? await answersOf(
+        input.db,
+        items.map((status) => status.id),
+      )
+    : new Map<number, Map<string, CriterionAnswer>>();
   const byId = new Map(items.map((status) => [status.id, status]));
   const byOzgId = new Map(items.map((status) => [status.ozgId, status]));
   const seen = new Map<number, number>();
@@ -264,7 +360,19 @@ export async function importStatusesCsv(input: {
       results.push({ line: line.line, ozgId, outcome: 'error', errors });
       continue;
     }
-    const diff = diffStatus(status, line.changes);
+    const diff: Record<string, { from: unknown; to: unknown }> = diffStatus(status, line.changes);
+    // Criterion answers that differ from the stored level; the evidence stays with the answer.
+    const criteriaChanges: CriterionChange[] = [];
+    for (const { column, level } of line.criteria) {
+      const before = stored.get(status.id)?.get(`${column.modelId}:${column.key}`);
+      if (before?.level === level) continue;
+      diff[column.header] = { from: before?.level ?? null, to: level };
+      criteriaChanges.push({
+        modelId: column.modelId,
+        criterion: column.key,
+        answer: { ...(before ?? {}), level },
+      });
+    }
     if (Object.keys(diff).length === 0) {
       results.push({ line: line.line, ozgId, outcome: 'unchanged' });
       continue;
@@ -286,7 +394,11 @@ export async function importStatusesCsv(input: {
     }
     const merged = {
       ...status,
-      ...Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to])),
+      ...Object.fromEntries(
+        Object.entries(diff)
+          .filter(([field]) => !field.startsWith('RG'))
+          .map(([field, d]) => [field, d.to]),
+      ),
     } as Status;
     const problems = statusProblems(merged, today());
     if (problems.length > 0) {
@@ -300,7 +412,11 @@ export async function importStatusesCsv(input: {
       continue;
     }
     results.push({ line: line.line, ozgId, outcome: 'changed', changes: diff });
-    updates.push({ id: status.id, version: status.version, changes: line.changes });
+    updates.push({
+      id: status.id,
+      version: status.version,
+      changes: criteriaChanges.length > 0 ? { ...line.changes, criteria: criteriaChanges } : line.changes,
+    });
   }
 
   const summary = {

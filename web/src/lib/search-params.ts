@@ -47,3 +47,9 @@ export const textParam = (max?: number) =>
 /** One of a list of values, or null. */
 export const oneOfParam = <const Values extends readonly [string, ...string[]]>(values: Values) =>
   z.enum(values).nullable().catch(null);
+
+/** ?modell=2.0: the Reifegradmodell of the figures; 1.1 (the counted model) when missing or invalid. */
+export const modelParam = () => z.enum(['1.1', '2.0']).catch('1.1');
+
+/** ?ab=N: the 2.0 level whose share "at or above" is shown; null means the model's conformant level. */
+export const minLevelParam = () => z.coerce.number().int().min(0).max(7).nullable().catch(null);

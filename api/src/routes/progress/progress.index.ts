@@ -6,6 +6,7 @@ import { getCoverage } from '../../services/coverage';
 import { getAdoptionHints } from '../../services/hints';
 import { getProgressSeries } from '../../services/history';
 import { getLaggards, laggardsTable } from '../../services/laggards';
+import { maturityMapping } from '../../services/maturity-figures';
 import { getChildrenProgress, getProgress } from '../../services/progress';
 import { childrenTable, coverageTable, progressTable, seriesTable } from '../../services/progress-export';
 import { today } from '../../services/regions';
@@ -14,18 +15,24 @@ import {
   coverageRoute,
   hintsRoute,
   laggardsRoute,
+  maturityMappingRoute,
   progressRoute,
   seriesRoute,
 } from './progress.routes';
 
 // Aggregated figures are open data (decision 003): no sign-in needed.
 export const progressRouter = createRouter()
+  .openapi(maturityMappingRoute, async (c) => {
+    const result = await maturityMapping({ db: await analyticsDb(c), key: c.req.valid('param').key });
+    return c.json(result, 200);
+  })
   .openapi(progressRoute, async (c) => {
-    const { asOf, format } = c.req.valid('query');
+    const { asOf, format, model, minLevel } = c.req.valid('query');
     const result = await getProgress({
       db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(asOf ? { asOf } : {}),
+      ...(model ? { model: { family: model, minLevel } } : {}),
     });
     if (format === 'csv' || format === 'xlsx') {
       const day = asOf ?? today();
@@ -34,11 +41,12 @@ export const progressRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(coverageRoute, async (c) => {
-    const { region, format } = c.req.valid('query');
+    const { region, format, model, minLevel } = c.req.valid('query');
     const result = await getCoverage({
       db: await analyticsDb(c),
       ozgId: c.req.valid('param').ozgId,
       key: region,
+      ...(model ? { model: { family: model, minLevel } } : {}),
     });
     if (format === 'csv' || format === 'xlsx') {
       const day = today();
@@ -87,7 +95,7 @@ export const progressRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(childrenProgressRoute, async (c) => {
-    const { sort, order, asOf, level, format } = c.req.valid('query');
+    const { sort, order, asOf, level, format, model, minLevel } = c.req.valid('query');
     const result = await getChildrenProgress({
       db: await analyticsDb(c),
       key: c.req.valid('param').key,
@@ -95,6 +103,7 @@ export const progressRouter = createRouter()
       ...(order ? { order } : {}),
       ...(asOf ? { asOf } : {}),
       ...(level ? { level } : {}),
+      ...(model ? { model: { family: model, minLevel } } : {}),
     });
     if (format === 'csv' || format === 'xlsx') {
       const day = asOf ?? today();

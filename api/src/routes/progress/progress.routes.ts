@@ -4,6 +4,8 @@ import {
   ChildrenProgressSchema,
   CoverageSchema,
   LaggardsSchema,
+  MaturityMappingSchema,
+  ModelQuerySchema,
   OzgIdParamSchema,
   PROGRESS_SORTS,
   ProgressSeriesSchema,
@@ -24,7 +26,10 @@ export const progressRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Fortschritt eines Gebiets heute: Zielleistungen, Reifegrade, OZG-konformer Anteil (auch nach Einwohnern), Stand zur Frist 31.12.2022, überfällige Leistungen, je Themenfeld (öffentlich)',
-  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema.extend(FormatQuerySchema.shape) },
+  request: {
+    params: RegionKeyParamSchema,
+    query: AsOfQuerySchema.extend(FormatQuerySchema.shape).extend(ModelQuerySchema.shape),
+  },
   responses: { 200: exportContent(RegionProgressSchema, 'Kennzahlen'), ...errorResponses(400, 404) },
 });
 
@@ -42,6 +47,7 @@ export const childrenProgressRoute = createRoute({
         description: 'all descendants of this level instead of the children, e.g. every Kreis of a Land',
       }),
       ...FormatQuerySchema.shape,
+      ...ModelQuerySchema.shape,
     }),
   },
   responses: {
@@ -76,6 +82,7 @@ export const coverageRoute = createRoute({
     query: z.object({
       region: RegionKeyParamSchema.shape.key.meta({ param: { name: 'region', in: 'query' }, example: '06' }),
       ...FormatQuerySchema.shape,
+      ...ModelQuerySchema.shape,
     }),
   },
   responses: { 200: exportContent(CoverageSchema, 'Verbreitung'), ...errorResponses(400, 404) },
@@ -117,4 +124,17 @@ export const hintsRoute = createRoute({
     }),
   },
   responses: { 200: jsonContent(AdoptionHintsSchema, 'Hinweise'), ...errorResponses(400, 401, 404, 422) },
+});
+
+export const maturityMappingRoute = createRoute({
+  method: 'get',
+  path: '/regions/{key}/maturity-mapping',
+  tags: ['Fortschritt'],
+  summary:
+    'Reifegrad 1.1 und 2.0 nebeneinander: Anzahl der gezählten Leistungen je Stufe 1.1 × Stufe 2.0 (neueste 2.0-Version, null = nicht bewertet) (öffentlich)',
+  request: { params: RegionKeyParamSchema },
+  responses: {
+    200: jsonContent(MaturityMappingSchema, 'Kreuztabelle 1.1 × 2.0'),
+    ...errorResponses(400, 404),
+  },
 });

@@ -37,13 +37,44 @@ export const useRegionChildren = (key: string, level?: 'kreis') =>
   useQuery(regionChildrenQueryOptions(key, level));
 
 /** GET /regions/{key}/progress: a region's figures, total and per Themenfeld, today or on `asOf`. */
-export const progressQueryOptions = (key: string, asOf?: string | null) =>
+export const progressQueryOptions = (
+  key: string,
+  asOf?: string | null,
+  model?: { model: '2.0'; minLevel?: number | null },
+) =>
   queryOptions({
-    queryKey: ['regions', key, 'progress', { asOf: asOf ?? null }],
-    queryFn: () => unwrap(api.regions[':key'].progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
+    queryKey: [
+      'regions',
+      key,
+      'progress',
+      { asOf: asOf ?? null, model: model?.model ?? '1.1', minLevel: model?.minLevel ?? null },
+    ],
+    queryFn: () =>
+      unwrap(
+        api.regions[':key'].progress.$get({
+          param: { key },
+          query: {
+            ...(asOf ? { asOf } : {}),
+            ...(model ? { model: model.model } : {}),
+            ...(model?.minLevel != null ? { minLevel: String(model.minLevel) } : {}),
+          },
+        }),
+      ),
   });
 
 export const useProgress = (key: string, asOf?: string | null) => useQuery(progressQueryOptions(key, asOf));
+
+/** The same endpoint with the figures by Reifegradmodell 2.0 (today only); disabled for 1.1. */
+export const useProgress2 = (key: string, enabled: boolean, minLevel: number | null) =>
+  useQuery({ ...progressQueryOptions(key, null, { model: '2.0', minLevel }), enabled });
+
+/** GET /regions/{key}/maturity-mapping: 1.1 level × 2.0 level of the counted statuses. */
+export const useMaturityMapping = (key: string, enabled = true) =>
+  useQuery({
+    queryKey: ['regions', key, 'maturity-mapping'],
+    queryFn: () => unwrap(api.regions[':key']['maturity-mapping'].$get({ param: { key } })),
+    enabled,
+  });
 
 /** The same figures as a file: the region and each Themenfeld by Reifegrad. */
 export const progressFileUrl = (key: string, asOf: string | null | undefined, format: ExportFormat) =>

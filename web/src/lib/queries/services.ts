@@ -13,6 +13,20 @@ export const coverageQueryOptions = (ozgId: number, region: string) =>
 
 export const useCoverage = (ozgId: number, region: string) => useQuery(coverageQueryOptions(ozgId, region));
 
+/** The same endpoint with the figures by Reifegradmodell 2.0 (model in the key); disabled for 1.1. */
+export const useCoverage2 = (ozgId: number, region: string, enabled: boolean, minLevel: number | null) =>
+  useQuery({
+    queryKey: ['services', ozgId, 'coverage', { region, model: '2.0', minLevel }],
+    queryFn: () =>
+      unwrap(
+        api.services[':ozgId'].coverage.$get({
+          param: { ozgId: String(ozgId) },
+          query: { region, model: '2.0', ...(minLevel !== null ? { minLevel: String(minLevel) } : {}) },
+        }),
+      ),
+    enabled,
+  });
+
 /** The same coverage as a file, one figure per line. */
 export const coverageFileUrl = (ozgId: number, region: string, format: ExportFormat) =>
   `${API_BASE}${api.services[':ozgId'].coverage.$path({ param: { ozgId: String(ozgId) }, query: { region, format } })}`;

@@ -10,13 +10,22 @@ import {
 import { z } from 'zod';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ExportLinks } from '../../../components/ExportLinks';
+import { Model2Figures } from '../../../components/Model2Figures';
+import { ModelSwitch } from '../../../components/ModelSwitch';
 import { ServiceCoverageMap } from '../../../components/map/ServiceCoverageMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, formatShare, inRegion } from '../../../lib/format';
 import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { useRegionChildren } from '../../../lib/queries/regions';
-import { coverageFileUrl, useCoverage, useCoverageIn, useServices } from '../../../lib/queries/services';
+import {
+  coverageFileUrl,
+  useCoverage,
+  useCoverage2,
+  useCoverageIn,
+  useServices,
+} from '../../../lib/queries/services';
+import { minLevelParam, modelParam } from '../../../lib/search-params';
 
 const DEFAULT_REGION = '06';
 /** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
@@ -25,6 +34,8 @@ const serviceSearch = z.object({
     .string()
     .regex(/^(\d{2}|\d{3}|\d{5}|\d{8})$/)
     .catch(DEFAULT_REGION),
+  modell: modelParam(),
+  ab: minLevelParam(),
 });
 
 const solutionLabel = (solution: string | null) =>
@@ -48,10 +59,11 @@ export function ServicePage({ params }: PageProps<'/leistungen/:ozgId'>) {
 }
 
 function ServiceDetails({ ozgId }: { ozgId: number }) {
-  const { gebiet: regionKey } = useSearchParams(serviceSearch);
+  const { gebiet: regionKey, modell: model, ab: minLevel } = useSearchParams(serviceSearch);
   const services = useServices({ q: String(ozgId) });
   const service = services.data?.items.find((item) => item.ozgId === ozgId);
   const coverage = useCoverage(ozgId, regionKey);
+  const coverage2 = useCoverage2(ozgId, regionKey, model === '2.0', minLevel);
   usePageTitle(service ? `${service.name} (OZG-ID ${ozgId})` : `OZG-ID ${ozgId}`);
 
   if (services.isPending) return <Loading label="Die Leistung" />;
@@ -97,6 +109,19 @@ function ServiceDetails({ ozgId }: { ozgId: number }) {
           </div>
         </dl>
       </header>
+      <ModelSwitch value={model} />
+      {model === '2.0' ? (
+        coverage2.isPending ? (
+          <Loading label="Die Kennzahlen nach Reifegradmodell 2.0" />
+        ) : coverage2.isError ? (
+          <ErrorState error={coverage2.error} onRetry={() => void coverage2.refetch()} />
+        ) : coverage2.data.model2 ? (
+          <Model2Figures
+            figures={coverage2.data.model2}
+            title={`Reifegradmodell 2.0 ${inRegion(coverage2.data.region)}`}
+          />
+        ) : null
+      ) : null}
       {coverage.isPending ? (
         <Loading label="Die Verbreitung" />
       ) : coverage.isError ? (

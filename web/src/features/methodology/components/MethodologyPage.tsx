@@ -3,9 +3,11 @@ import '../methodology.css';
 import { CRITERION_BLOCK_LABELS, CRITERION_BLOCKS, type MaturityModelVersion } from '@ozg/shared';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatNumber } from '../../../lib/format';
 import { useMaturityModels } from '../../../lib/maturity-models';
 import { usePageTitle } from '../../../lib/page-title';
+import { useMaturityMapping } from '../../../lib/queries/regions';
+import { DEFAULT_LAND } from '../../../lib/region-paths';
 
 /** How 1.1 and 2.0 read side by side: no official mapping exists, this is the reading the dashboard uses. */
 const MAPPING = [
@@ -28,7 +30,19 @@ const INDICATORS = [
   ['Nicht bewertet', 'Mindestens ein Kriterium ist unbeantwortet; das ist nicht Stufe 0.'],
   [
     'Online-Antrag, Bearbeitung analog',
-    'Frontend-Kriterien ab Stufe 3, aber ein Backoffice-Kriterium fehlt oder liegt unter Stufe 4 (Ausdruck, E-Mail, Papierakte): die „Scheindigitalisierung“.',
+    'Frontend-Kriterien ab Stufe 3, aber ein Backoffice-Kriterium fehlt oder liegt unter Stufe 4 (Ausdruck, E-Mail, Papierakte): die „Scheindigitalisierung“. Der Anteil bezieht sich auf alle Zielleistungen.',
+  ],
+  [
+    'Bewertet (2.0)',
+    'Anteil der Zielleistungen mit vollständiger Bewertung nach Reifegradmodell 2.0 (alle Kriterien beantwortet, neueste bewertete Version).',
+  ],
+  [
+    'Ab Stufe N (2.0)',
+    'Anteil der vollständig bewerteten Zielleistungen mit Stufe N oder höher; Standard ist die konforme Stufe des Modells (3), wählbar von 0 bis 7. Nicht bewertete Leistungen zählen hier nicht mit.',
+  ],
+  [
+    'Verteilung der Stufen 0 bis 7',
+    'Anzahl der vollständig bewerteten Zielleistungen je Stufe des Reifegradmodells 2.0. Auswahl „Reifegradmodell 2.0“ auf der Übersicht und den Gebietsseiten; Kennzahlen nach 2.0 gibt es nur für heute.',
   ],
 ] as const;
 
@@ -104,6 +118,46 @@ function ModelSection({ model, older }: { model: MaturityModelVersion; older: Ma
   );
 }
 
+const LEVELS_20 = [null, 0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The statuses of the default Land by 1.1 level × 2.0 level: how the two read side by side in the data. */
+function MappingCounts() {
+  const mapping = useMaturityMapping(DEFAULT_LAND);
+  if (mapping.isPending) return <Loading label="Die Zuordnung im Bestand" />;
+  if (mapping.isError) return <ErrorState error={mapping.error} onRetry={() => void mapping.refetch()} />;
+  const count = (level11: number, level20: number | null) =>
+    mapping.data.cells.find((cell) => cell.level11 === level11 && cell.level20 === level20)?.count ?? 0;
+  return (
+    <ScrollableTable label="Zielleistungen je Stufe 1.1 und 2.0">
+      <table className="data-table">
+        <caption>
+          Zielleistungen im Land (AGS {mapping.data.ags}) je Stufe 1.1 (Zeilen) und Stufe 2.0 (Spalten)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">1.1 \ 2.0</th>
+            {LEVELS_20.map((level) => (
+              <th key={String(level)} scope="col">
+                {level === null ? 'nicht bewertet' : level}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[0, 1, 2, 3, 4].map((level11) => (
+            <tr key={level11}>
+              <th scope="row">{level11}</th>
+              {LEVELS_20.map((level20) => (
+                <td key={String(level20)}>{formatNumber(count(level11, level20))}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
+  );
+}
+
 /** "Methodik": both maturity models with their versions, the rule, the mapping and each indicator. */
 export function MethodologyPage() {
   usePageTitle('Methodik');
@@ -150,6 +204,8 @@ export function MethodologyPage() {
             </tbody>
           </table>
         </ScrollableTable>
+        <p>So stehen die Stufen im Bestand nebeneinander (neueste bewertete 2.0-Version je Leistung):</p>
+        <MappingCounts />
       </section>
       <section className="panel" aria-labelledby="indicators">
         <h2 id="indicators">Kennzahlen</h2>

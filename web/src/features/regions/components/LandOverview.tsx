@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ExportLinks } from '../../../components/ExportLinks';
+import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
 import { KreisProgressMap } from '../../../components/map/KreisProgressMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
@@ -18,6 +19,7 @@ import { toProgressRows } from '../progress-rows';
 import { Comparison } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LinkCheckSummary } from './LinkCheckSummary';
+import { Model2Panel } from './Model2Panel';
 import { ProgressOverTime } from './ProgressOverTime';
 import { RegionHeader } from './RegionHeader';
 import { ThemenfeldMaturity } from './ThemenfeldMaturity';
@@ -28,10 +30,14 @@ export function LandOverview({
   asOf,
   today,
   keyDates,
+  model = '1.1',
+  minLevel = null,
 }: {
   landKey: string;
   asOf: string | null;
   today: string;
+  model?: ModelChoice;
+  minLevel?: number | null;
   /** The key dates panel, composed by the app (features do not import each other). */
   keyDates?: ReactNode;
 }) {
@@ -68,6 +74,11 @@ export function LandOverview({
   return (
     <>
       <RegionHeader region={land.data} asOf={asOf} today={today} />
+      <ModelSwitch
+        value={asOf ? '1.1' : model}
+        disabledReason={asOf ? 'Reifegradmodell 2.0 nur für heute' : null}
+      />
+      {model === '2.0' && !asOf ? <Model2Panel regionKey={landKey} minLevel={minLevel} /> : null}
       {progress.isPending ? (
         <Loading label="Die Kennzahlen" />
       ) : progress.isError ? (

@@ -2,7 +2,7 @@ import { todayInGermany } from '@ozg/shared';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { useSearchParams } from '../../../lib/navigation';
-import { asOfParam, landParam } from '../../../lib/search-params';
+import { asOfParam, landParam, minLevelParam, modelParam } from '../../../lib/search-params';
 import { LandOverview } from './LandOverview';
 
 /**
@@ -11,6 +11,17 @@ import { LandOverview } from './LandOverview';
  */
 export function LandPage({ keyDates }: { keyDates?: (landKey: string) => ReactNode } = {}) {
   const today = todayInGermany();
-  const { land, stand } = useSearchParams(z.object({ land: landParam(), stand: asOfParam(today) }));
-  return <LandOverview landKey={land} keyDates={keyDates?.(land)} asOf={stand} today={today} />;
+  const { land, stand, modell, ab } = useSearchParams(
+    z.object({ land: landParam(), stand: asOfParam(today), modell: modelParam(), ab: minLevelParam() }),
+  );
+  return (
+    <LandOverview
+      landKey={land}
+      keyDates={keyDates?.(land)}
+      asOf={stand}
+      today={today}
+      model={modell}
+      minLevel={ab}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
 import { z } from 'zod';
 import { ExportLinks } from '../../../components/ExportLinks';
+import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, inRegion } from '../../../lib/format';
 import { type PageProps, useSearchParams } from '../../../lib/navigation';
@@ -13,12 +14,13 @@ import {
   useProgress,
   useRegion,
 } from '../../../lib/queries/regions';
-import { asOfParam } from '../../../lib/search-params';
+import { asOfParam, minLevelParam, modelParam } from '../../../lib/search-params';
 import { toProgressRows } from '../progress-rows';
 import { Comparison, type RegionLinks } from './Comparison';
 import { KpiTiles } from './KpiTiles';
 import { LandOverview } from './LandOverview';
 import { LinkCheckSummary } from './LinkCheckSummary';
+import { Model2Panel } from './Model2Panel';
 import { ProgressOverTime } from './ProgressOverTime';
 import { RegionHeader } from './RegionHeader';
 import { ThemenfeldMaturity } from './ThemenfeldMaturity';
@@ -47,14 +49,29 @@ export function RegionPage({
 }) {
   const key = params.key;
   const today = todayInGermany();
-  const { stand: asOf } = useSearchParams(z.object({ stand: asOfParam(today) }));
+  const {
+    stand: asOf,
+    modell: model,
+    ab: minLevel,
+  } = useSearchParams(z.object({ stand: asOfParam(today), modell: modelParam(), ab: minLevelParam() }));
   const region = useRegion(key, asOf);
 
   if (region.isPending) return <Loading label="Das Gebiet" />;
   if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
   if (region.data.level === 'land')
-    return <LandOverview landKey={region.data.ags} asOf={asOf} today={today} />;
-  return <RegionDashboard region={region.data} asOf={asOf} today={today} regionLinks={regionLinks} />;
+    return (
+      <LandOverview landKey={region.data.ags} asOf={asOf} today={today} model={model} minLevel={minLevel} />
+    );
+  return (
+    <RegionDashboard
+      region={region.data}
+      asOf={asOf}
+      today={today}
+      regionLinks={regionLinks}
+      model={model}
+      minLevel={minLevel}
+    />
+  );
 }
 
 function RegionDashboard({
@@ -62,11 +79,15 @@ function RegionDashboard({
   asOf,
   today,
   regionLinks,
+  model,
+  minLevel,
 }: {
   region: RegionDetail;
   asOf: string | null;
   today: string;
   regionLinks?: RegionLinks | undefined;
+  model: ModelChoice;
+  minLevel: number | null;
 }) {
   const date = asOf ?? undefined;
   const progress = useProgress(region.ags, date);
@@ -84,6 +105,11 @@ function RegionDashboard({
   return (
     <>
       <RegionHeader region={region} asOf={asOf} today={today} links={regionLinks?.(region)} />
+      <ModelSwitch
+        value={asOf ? '1.1' : model}
+        disabledReason={asOf ? 'Reifegradmodell 2.0 nur für heute' : null}
+      />
+      {model === '2.0' && !asOf ? <Model2Panel regionKey={region.ags} minLevel={minLevel} /> : null}
       {progress.isPending ? (
         <Loading label="Die Kennzahlen" />
       ) : progress.isError ? (

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, seriousAccessibilityViolations, VIEWPORTS, watchForErrors } from './browser';
+import { allLoaded, startJourney } from './journey';
+import { signIn } from './sign-in';
+
+const journey = startJourney();
+const ADMIN = { email: 'admin@demo.example', password: 'demo-admin-2026' };
+
+type Model2 = {
+  assessedShare: number | null;
+  analogProcessing: number;
+  assessed: number;
+  levelCounts: number[];
+};
+
+// The app's formatShare: one decimal, German percent.
+const percent = (share: number | null) =>
+  share === null
+    ? '–'
+    : new Intl.NumberFormat('de-DE', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(share);
+
+describe('figures by Reifegradmodell 2.0', () => {
+  it('lets the ministry switch the overview to 2.0 with the keyboard and shows the 2.0 figures', async () => {
+    const api = (await (await fetch(`${journey.app.url}/api/v1/regions/06/progress?model=2.0`)).json()) as {
+      model2: Model2;
+    };
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await signIn(page, journey.app.url, ADMIN.email, ADMIN.password, '/');
+    const group = page.getByRole('group', { name: 'Reifegradmodell' });
+    await group.waitFor();
+    await expect(group.getByRole('radio', { name: '1.1' }).isChecked()).resolves.toBe(true);
+    await group.getByRole('radio', { name: '1.1' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { name: 'Kennzahlen nach Reifegradmodell 2.0' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('modell')).toBe('2.0');
+    await allLoaded(page);
+    const panel = page.getByRole('region', { name: 'Kennzahlen nach Reifegradmodell 2.0' });
+    await expect(page.textContent('main')).resolves.toContain('Arbeitsstand, vom Land anpassbar');
+    const tiles = panel.locator('.tile');
+    await expect(tiles.nth(0).textContent()).resolves.toContain(percent(api.model2.assessedShare));
+    await expect(panel.textContent()).resolves.toContain(
+      `${new Intl.NumberFormat('de-DE').format(api.model2.assessed)} von`,
+    );
+    // The level distribution 0-7 as a table, one row per level.
+    await expect(panel.locator('table.level-bars tbody tr').count()).resolves.toBe(8);
+    // Another threshold: ?ab= follows the choice.
+    await panel.getByLabel('Anteil ab Stufe').selectOption('5');
+    await panel.getByText('Ab Stufe 5 (2.0)').waitFor();
+    expect(new URL(page.url()).searchParams.get('ab')).toBe('5');
+    await screenshot(page, 'overview-model2-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
+  it('shows the switch and the 2.0 figures on a Kreis page and on a phone', async () => {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, close } = await openPage(journey.chromium.browser, viewport);
+      const problems = watchForErrors(page);
+      await page.goto(`${journey.app.url}/regionen/06435?modell=2.0`);
+      await page.getByRole('heading', { name: 'Kennzahlen nach Reifegradmodell 2.0' }).waitFor();
+      await allLoaded(page);
+      await expect(
+        page.getByRole('group', { name: 'Reifegradmodell' }).getByRole('radio', { name: '2.0' }).isChecked(),
+      ).resolves.toBe(true);
+      await screenshot(page, `region-model2-${name}`);
+      // The service page: coverage by 2.0 for the Land (Hundesteuer, a Gemeinde service of the demo).
+      await page.goto(`${journey.app.url}/leistungen/99031?modell=2.0`);
+      await page.getByRole('heading', { name: /^Reifegradmodell 2\.0 in / }).waitFor();
+      await allLoaded(page);
+      await screenshot(page, `service-model2-${name}`);
+      if (name === 'mobile') {
+        await page.goto(`${journey.app.url}/?modell=2.0`);
+        await page.getByRole('heading', { name: 'Kennzahlen nach Reifegradmodell 2.0' }).waitFor();
+        await allLoaded(page);
+        await screenshot(page, 'overview-model2-mobile');
+      }
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await close();
+    }
+  });
+});
