@@ -151,6 +151,11 @@ function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
     { name: 'Betriebszustand /health', path: '/api/v1/health' },
     { name: `Land-Fortschritt (${land})`, path: `/api/v1/regions/${land}/progress` },
     {
+      name: `Land-Fortschritt bedingt (${land}, If-None-Match → 304)`,
+      path: `/api/v1/regions/${land}/progress`,
+      conditional: true,
+    },
+    {
       name: `Land-Fortschritt zum Stichtag (${land}, asOf)`,
       path: `/api/v1/regions/${land}/progress?asOf=2024-06-30`,
     },
