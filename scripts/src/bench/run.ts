@@ -171,7 +171,14 @@ function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
   ];
 }
 
-export type Flags = { seconds: number; mixedSeconds: number; connections: number[]; poolSize?: number };
+export type Flags = {
+  seconds: number;
+  mixedSeconds: number;
+  connections: number[];
+  poolSize?: number;
+  /** Only the reads whose name contains one of these (`--only health,Nachzügler`); no writes, no mixed load. */
+  only?: string[];
+};
 
 async function suite(
   dbName: string,
@@ -195,7 +202,10 @@ async function suite(
     const signedIn = { authorization: `Bearer ${admin}` };
     log(`${label}:`);
     const reads: HttpMeasure[] = [];
-    for (const endpoint of endpoints(land, kreis, service?.ozg_id as number)) {
+    const selected = endpoints(land, kreis, service?.ozg_id as number).filter(
+      (endpoint) => !flags.only || flags.only.some((part) => endpoint.name.includes(part)),
+    );
+    for (const endpoint of selected) {
       // Warm up: plans, caches, the JIT.
       const warm = await fetch(`${server.url}${endpoint.path}`, {
         headers: endpoint.signedIn ? signedIn : {},
@@ -223,6 +233,12 @@ async function suite(
         logMeasure(measured);
       }
     }
+    if (flags.only)
+      return {
+        reads,
+        writes: { seconds: 0, errors: 0, byKind: {} },
+        mixed: { seconds: 0, errors: 0, byKind: {} },
+      };
     const writes = await loadMixed({
       url: server.url,
       connections: writers.length,
@@ -345,11 +361,13 @@ async function main() {
   const scale = (flag('scale') ?? 'germany') as Scale;
   if (scale !== 'germany' && scale !== 'hessen') throw new Error('--scale: germany oder hessen');
   const poolSize = flag('pool');
+  const only = flag('only');
   const flags: Flags = {
     seconds: Number(flag('seconds') ?? 10),
     mixedSeconds: Number(flag('mixed-seconds') ?? 60),
     connections: (flag('connections') ?? '1,16,64').split(',').map(Number),
     ...(poolSize ? { poolSize: Number(poolSize) } : {}),
+    ...(only ? { only: only.split(',') } : {}),
   };
   const loadBefore = loadavg().map(round1);
   const loaded = await load(scale);
