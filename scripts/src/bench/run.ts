@@ -433,8 +433,10 @@ async function main() {
     loadAverageAfter: loadavg().map(round1),
   };
   mkdirSync(RESULTS, { recursive: true });
+  // --tag names a run of a series (before/after): it must not overwrite the other runs of the day.
+  const tag = flag('tag');
   const file = new URL(
-    `${startedAt.toISOString().slice(0, 10)}${scale === 'hessen' ? '-hessen' : ''}.json`,
+    `${startedAt.toISOString().slice(0, 10)}${scale === 'hessen' ? '-hessen' : ''}${tag ? `-${tag}` : ''}.json`,
     RESULTS,
   );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
