@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
+import { figureCache } from './lib/http-cache';
 import { type Logger, silentLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { markWrites } from './lib/replica';
@@ -84,6 +85,8 @@ export function createApi(database: Database, options: AppOptions = {}) {
   );
   base.use(sessionMiddleware);
   base.use(markWrites({ secureCookies: options.secureCookies ?? false }));
+  // ETag, 304 and a per-instance cache for the public figures, checked against the data version (decision 023).
+  base.use(figureCache());
   base.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -42,6 +42,7 @@ export {
   type EventValues,
   isCityKreisSql,
   isCountedStatus,
+  medianOfHistogramSql,
   onDay,
   stateOf,
   type Validity,
@@ -64,7 +65,14 @@ export {
   recomputeAssessments,
   type StoredMaturityModel,
 } from './maturity/index';
-export { MIGRATIONS_FOLDER, type MigrationState, migrateDb, readMigrationState } from './migrate';
+export {
+  APPLIED_MIGRATIONS_SQL,
+  MIGRATIONS_FOLDER,
+  type MigrationState,
+  migrateDb,
+  migrationState,
+  readMigrationState,
+} from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS } from './rollups';

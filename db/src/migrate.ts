@@ -13,11 +13,18 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.m
 
 type JournalEntry = { idx: number; tag: string; when: number };
 
+let journalRead: JournalEntry[] | null = null;
+
+/**
+ * The migrations this program ships. Read from disk once: they are part of
+ * the program and do not change while it runs, and /health and /health/ready
+ * would otherwise read and parse the file on every call.
+ */
 export function readJournal(): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
-    entries: JournalEntry[];
-  };
-  return journal.entries;
+  journalRead ??= (
+    JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: JournalEntry[] }
+  ).entries;
+  return journalRead;
 }
 
 /** Applies the committed migrations that are not applied yet; safe with several instances starting at once. */
@@ -37,14 +44,24 @@ export async function migrateDb(database: Database): Promise<void> {
 
 export type MigrationState = { applied: number; available: number; upToDate: boolean; latest: string | null };
 
+/** The applied migrations as a scalar subquery each, to read with other values in one statement. */
+export const APPLIED_MIGRATIONS_SQL = {
+  applied: sql`(select count(*)::int from drizzle.__drizzle_migrations)`,
+  latest: sql`(select max(created_at)::text from drizzle.__drizzle_migrations)`,
+};
+
 export async function readMigrationState(database: Database): Promise<MigrationState> {
-  const journal = readJournal();
   const [row] = await queryRows<{ applied: number; latest: string | null }>(
     database.db,
-    sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`,
+    sql`select ${APPLIED_MIGRATIONS_SQL.applied} as applied, ${APPLIED_MIGRATIONS_SQL.latest} as latest`,
   );
-  const applied = row?.applied ?? 0;
-  const latestEntry = journal.find((entry) => String(entry.when) === row?.latest);
+  return migrationState(row?.applied ?? 0, row?.latest ?? null);
+}
+
+/** Compares what the database has applied with the journal of this program. */
+export function migrationState(applied: number, latest: string | null): MigrationState {
+  const journal = readJournal();
+  const latestEntry = journal.find((entry) => String(entry.when) === latest);
   return {
     applied,
     available: journal.length,

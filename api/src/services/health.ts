@@ -1,17 +1,38 @@
-import { type Database, queryRows, readDataset, readMigrationState } from '@ozg/db';
-import type { Health } from '@ozg/shared';
+import {
+  APPLIED_MIGRATIONS_SQL,
+  type Database,
+  migrationState,
+  queryRowsAs,
+  readMigrationState,
+} from '@ozg/db';
+import { DATASET_KINDS, type Health } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 
+const HealthRow = z.object({
+  server_version: z.string(),
+  applied: z.number().int(),
+  latest: z.string().nullable(),
+  dataset: z.enum(DATASET_KINDS).nullable(),
+});
+
+/** One statement (monitors poll this): server version, applied migrations and the dataset together. */
 export async function getHealth({ database }: { database: Database }): Promise<Health> {
-  const [version] = await queryRows<{ server_version: string }>(database.db, sql`show server_version`);
+  const [row] = await queryRowsAs(
+    database.db,
+    HealthRow,
+    sql`select current_setting('server_version') as server_version,
+          ${APPLIED_MIGRATIONS_SQL.applied} as applied, ${APPLIED_MIGRATIONS_SQL.latest} as latest,
+          (select dataset from instance_state where id = 1)::text as dataset`,
+  );
   return {
     status: 'ok',
     database: {
       kind: database.kind,
-      serverVersion: version?.server_version ?? 'unbekannt',
-      migrations: await readMigrationState(database),
+      serverVersion: row?.server_version ?? 'unbekannt',
+      migrations: migrationState(row?.applied ?? 0, row?.latest ?? null),
     },
-    dataset: await readDataset(database.db),
+    dataset: row?.dataset ?? 'empty',
   };
 }
 

@@ -91,17 +91,15 @@ export async function getLaggards({
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   const peerKey = (row: (typeof rows)[number]) =>
     fairPeerKey({ kind: row.kind, population: row.population, kreisAgs: row.kreis_ags }, !!filter.sameKreis);
-  const groups = new Map<string, number[]>();
-  for (const row of rows) {
-    const value = share(row.conformant, row.target);
-    if (value !== null) groups.set(peerKey(row), [...(groups.get(peerKey(row)) ?? []), value]);
-  }
+  const peers = peerMedians(
+    rows.map((row) => ({ key: peerKey(row), value: share(row.conformant, row.target) })),
+  );
   const items: Laggard[] = rows
     .map((row) => {
       const now = share(row.conformant, row.target);
       const then = past.get(`${row.region_id}:${yearAgo}`)?.share ?? null;
-      const peers = groups.get(peerKey(row)) ?? [];
-      const peerMedian = median(peers);
+      const group = peers.get(peerKey(row));
+      const peerMedian = group?.median ?? null;
       return {
         region: { ags: row.ags, name: row.name, kind: row.kind, population: row.population },
         kreis: row.kreis_ags ? { ags: row.kreis_ags, name: row.kreis_name ?? '' } : null,
@@ -109,7 +107,7 @@ export async function getLaggards({
         targetServices: row.target,
         conformant: row.conformant,
         share: now,
-        peerCount: peers.length,
+        peerCount: group?.count ?? 0,
         peerMedian,
         gap: now !== null && peerMedian !== null ? now - peerMedian : null,
         changeTwelveMonths: now !== null && then !== null ? now - then : null,
@@ -132,6 +130,25 @@ export async function getLaggards({
     peerGroup: filter.sameKreis ? FAIR_PEER_GROUPS.kreis : FAIR_PEER_GROUPS.land,
     items: filter.limit ? items.slice(0, filter.limit) : items,
   };
+}
+
+/**
+ * Each peer group's size and median, computed once per group: grouping by
+ * push (not by copying the group per member) and one median per group keep
+ * this linear in the municipalities of the Land, where a median per member
+ * made it quadratic (2,056 Gemeinden in Bayern).
+ */
+export function peerMedians(
+  members: readonly { key: string; value: number | null }[],
+): Map<string, { count: number; median: number | null }> {
+  const groups = new Map<string, number[]>();
+  for (const { key, value } of members) {
+    if (value === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return new Map([...groups].map(([key, values]) => [key, { count: values.length, median: median(values) }]));
 }
 
 const sizeLabel = (id: string) => SIZE_CLASSES.find((sizeClass) => sizeClass.id === id)?.label ?? id;

@@ -6,16 +6,16 @@ import {
   figuresAsOf,
   groupFigures,
   intArray,
+  medianOfHistogramSql,
   queryRows,
 } from '@ozg/db';
-import {
-  type ChildrenProgress,
-  medianOfHistogram,
-  type PROGRESS_SORTS,
-  type ProgressFigures,
-  type RegionLevel,
-  type RegionProgress,
-  type Themenfeld,
+import type {
+  ChildrenProgress,
+  PROGRESS_SORTS,
+  ProgressFigures,
+  RegionLevel,
+  RegionProgress,
+  Themenfeld,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { model2Figures, requireToday } from './maturity-figures';
@@ -29,18 +29,18 @@ import { listChildren, summarizeRegion, today } from './regions';
  * target services are left out, as figuresAsOf leaves them out.
  */
 export async function currentFigures(db: Db, rootIds: number[], totalsOnly = false): Promise<Figures> {
-  const rows = await queryRows<Omit<FigureRow, 'median_days_late'> & { days_late: Record<string, number> }>(
+  // The median is taken in SQL (medianOfHistogramSql): parsing each row's histogram here cost half the request.
+  const rows = await queryRows<FigureRow>(
     db,
     sql`select region_id as root_id, themenfeld, administrations, target_count as target,
           level0 as l0, level1 as l1, level2 as l2, level3 as l3, level4 as l4, online_by_deadline as by_deadline,
-          weighted_target::float8 as w_target, weighted_conformant::float8 as w_conformant, days_late
+          weighted_target::float8 as w_target, weighted_conformant::float8 as w_conformant,
+          ${medianOfHistogramSql(sql`days_late`)} as median_days_late
         from region_totals
         where region_id = any(${intArray(rootIds)})
           and ${totalsOnly ? sql`themenfeld is null` : sql`(themenfeld is null or target_count > 0)`}`,
   );
-  return groupFigures(
-    rows.map(({ days_late, ...row }) => ({ ...row, median_days_late: medianOfHistogram(days_late) })),
-  );
+  return groupFigures(rows);
 }
 
 // The replay moved to db (decision 018); callers here keep importing it from this module.

@@ -1,70 +1,24 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { createApp, updateStatuses } from '@ozg/api';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { createDb, type Database, hashPassword, migrateDb, queryRows } from '@ozg/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { generate } from './generate';
+import { type HttpMeasure, loadMixed, loadUrl, type Request, type Server, spawnServer } from './http';
 
 /**
  * `pnpm bench`: loads a synthetic Germany (real GV100AD, official catalogue,
- * generated history) and Hessen alone into two fresh PostgreSQL databases and
- * measures the read endpoints and status writes in process, beside the naive
- * baseline of a GROUP BY over all statuses per request. Writes
- * bench/results/<date>.json; bench/README.md holds the table.
+ * generated history) and Hessen alone into two fresh PostgreSQL databases
+ * (`--scale hessen`: Hessen alone) and measures over real HTTP: the server as
+ * `pnpm start` builds it, in a process of its own, loaded with autocannon at
+ * 1, 16 and 64 connections beside a bare hello-world (the machine's ceiling),
+ * then status writes by several officers and a mixed load of 200 connections.
+ * Writes bench/results/<date>.json; bench/README.md holds the table.
  */
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line: string) => console.log(line);
 const STATEMENT_TIMEOUT = '60s';
 const RESULTS = new URL('../../../bench/results/', import.meta.url);
-
-type Measure = {
-  name: string;
-  samples: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  perSecond: number;
-  note?: string;
-};
-
-async function measure(
-  name: string,
-  run: () => Promise<unknown>,
-  options: { iterations: number; budgetMs: number },
-): Promise<Measure> {
-  try {
-    await run(); // warm up: plans, caches
-  } catch (error) {
-    // The bench databases cancel statements after STATEMENT_TIMEOUT: a request that slow is a finding, not a crash.
-    const note = `abgebrochen: ${(error as Error).message.slice(0, 160)}`;
-    log(`  ${name.padEnd(48)} ${note}`);
-    return { name, samples: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, perSecond: 0, note };
-  }
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < options.iterations && performance.now() - started < options.budgetMs; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
-  const total = times.reduce((a, b) => a + b, 0);
-  const result = {
-    name,
-    samples: times.length,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    perSecond: Math.round((times.length / total) * 10000) / 10,
-  };
-  log(
-    `  ${name.padEnd(48)} n=${String(result.samples).padStart(4)}  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms`,
-  );
-  return result;
-}
 
 async function freshDatabase(name: string): Promise<Database> {
   const admin = new pg.Client({ connectionString: SERVER });
@@ -87,196 +41,409 @@ async function limitStatements(name: string) {
   await admin.end();
 }
 
-async function ok(res: Response) {
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  await res.arrayBuffer();
-}
+/** Officers of one Land for the writes: each edits its own Gemeinde, each connection its own statuses. */
+const OFFICERS = 8;
+const STATUSES_PER_OFFICER = 25;
+const PASSWORD = 'benchmark-passwort-2026';
 
-async function suite(database: Database, land: string, kreis: string, label: string): Promise<Measure[]> {
-  const app = createApp(database);
-  const get = (path: string) => async () => ok(await app.request(path));
-  const [service] = await queryRows<{ ozg_id: number }>(
-    database.db,
-    sql`select ozg_id from ozg_services where municipally_relevant order by ozg_id limit 1`,
-  );
-  const [status] = await queryRows<{ id: number }>(
-    database.db,
-    sql`select st.id from service_statuses st join region_versions v on v.region_id = st.region_id and v.valid_to is null
-        where v.ags like ${`${land}%`} and st.maturity_level < 3 limit 1`,
-  );
-  const password = 'benchmark-passwort-2026';
-  await database.db.execute(
-    sql`insert into users (email, display_name, role, password_hash)
-        values ('bench@example.de', 'Benchmark', 'admin', ${await hashPassword(password)})
-        on conflict ((lower(email))) do update set password_hash = excluded.password_hash`,
-  );
-  // The laggards name municipalities: they are for signed-in users, so the benchmark signs in once.
-  const login = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.de', password }),
-  });
-  if (!login.ok) throw new Error(`Anmeldung für die Messung fehlgeschlagen: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const getSignedIn = (path: string) => async () => ok(await app.request(path, { headers: { cookie } }));
-  const [admin] = await queryRows<{ id: number }>(
-    database.db,
-    sql`select id from users where email = 'bench@example.de'`,
-  );
-  const actor = {
-    id: admin?.id as number,
-    email: '',
-    displayName: 'Benchmark',
-    role: 'admin' as const,
-    regions: [],
-    editableRegionIds: [],
-  };
-  // Each write moves the status between Reifegrad 2 and 3 (online after the deadline): the full path with
-  // the rollup, the totals of the Gemeinde, Kreis, Regierungsbezirk and Land, their histograms and snapshots.
-  let round = 0;
-  const write = async () => {
-    const [current] = await queryRows<{ version: number }>(
+type Writer = { token: string; statuses: { id: number; version: number }[] };
+
+/** The admin (for the laggards, which name municipalities) and the officers, signed in over HTTP. */
+async function signIn(database: Database, server: Server, land: string) {
+  const hash = await hashPassword(PASSWORD);
+  const user = async (email: string, role: 'admin' | 'officer') => {
+    const [row] = await queryRows<{ id: number }>(
       database.db,
-      sql`select version from service_statuses where id = ${status?.id}`,
+      sql`insert into users (email, display_name, role, password_hash)
+          values (${email}, ${email}, ${role}, ${hash})
+          on conflict ((lower(email))) do update set password_hash = excluded.password_hash, role = excluded.role
+          returning id`,
     );
-    round++;
-    const online = round % 2 === 1;
-    await updateStatuses({
-      db: database.db,
-      actor,
-      updates: [
-        {
-          id: status?.id as number,
-          version: current?.version as number,
-          changes: online
-            ? { maturityLevel: 3, onlineSince: '2024-05-02', workflowState: 'online' }
-            : { maturityLevel: 2, onlineSince: null, workflowState: 'in_progress' },
-        },
-      ],
-      source: 'api',
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
     });
+    if (!login.ok) throw new Error(`Anmeldung für die Messung fehlgeschlagen: ${login.status}`);
+    await login.arrayBuffer();
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { id: row?.id as number, token: cookie.slice(cookie.indexOf('=') + 1) };
   };
-  const naive = async () =>
-    queryRows(
-      database.db,
-      sql`select count(*) filter (where st.in_target) as target, count(*) filter (where st.in_target and st.maturity_level >= 3) as konform
-          from service_statuses st join region_versions v on v.region_id = st.region_id and v.valid_to is null
-          where v.ags like ${`${land}%`}`,
+  const admin = await user('bench@example.de', 'admin');
+  // The Gemeinden with the most statuses below Reifegrad 3, one per officer.
+  const gemeinden = await queryRows<{ region_id: number }>(
+    database.db,
+    sql`select st.region_id from service_statuses st
+        join region_versions v on v.region_id = st.region_id and v.valid_to is null
+        where v.ags like ${`${land}%`} and st.maturity_level < 3
+        group by st.region_id having count(*) >= ${STATUSES_PER_OFFICER} order by st.region_id limit ${OFFICERS}`,
+  );
+  const writers: Writer[] = [];
+  for (const [index, gemeinde] of gemeinden.entries()) {
+    const officer = await user(`bench-officer-${index + 1}@example.de`, 'officer');
+    await database.db.execute(
+      sql`insert into user_regions (user_id, region_id) values (${officer.id}, ${gemeinde.region_id}) on conflict do nothing`,
     );
-  const fast = { iterations: 200, budgetMs: 30_000 };
-  log(`${label}:`);
+    const statuses = await queryRows<{ id: number; version: number }>(
+      database.db,
+      sql`select id, version from service_statuses where region_id = ${gemeinde.region_id} and maturity_level < 3
+          order by id limit ${STATUSES_PER_OFFICER}`,
+    );
+    writers.push({ token: officer.token, statuses });
+  }
+  return { admin: admin.token, writers };
+}
+
+/**
+ * A status write over HTTP, as an officer's browser sends it: each moves its
+ * status between Reifegrad 2 and 3 (online after the deadline), the full path
+ * with event, rollup, the totals of Gemeinde, Kreis, Bezirk and Land, their
+ * histograms and snapshots. The version comes from the last answer (a 409
+ * carries the current one).
+ */
+function writeRequest(writers: Writer[], kind = 'write'): Request {
+  let next = 0;
+  return {
+    kind,
+    method: 'PATCH',
+    setup: (context) => {
+      if (context.status === undefined) {
+        const slot = next++;
+        const writer = writers[slot % writers.length] as Writer;
+        const status = writer.statuses[Math.floor(slot / writers.length) % writer.statuses.length];
+        context.token = writer.token;
+        context.status = { ...status };
+        context.round = 0;
+      }
+      const status = context.status as { id: number; version: number };
+      context.round = (context.round as number) + 1;
+      const online = (context.round as number) % 2 === 1;
+      return {
+        path: `/api/v1/statuses/${status.id}`,
+        body: JSON.stringify({
+          version: status.version,
+          ...(online
+            ? { maturityLevel: 3, onlineSince: '2024-05-02', workflowState: 'online' }
+            : { maturityLevel: 2, onlineSince: null, workflowState: 'in_progress' }),
+        }),
+        headers: { authorization: `Bearer ${context.token as string}` },
+      };
+    },
+    headers: { 'content-type': 'application/json' },
+    onResponse: (status, body, context) => {
+      const current = context.status as { version: number };
+      try {
+        const parsed = JSON.parse(body);
+        if (status === 200) current.version = parsed.version;
+        else if (status === 409) current.version = parsed.error.details.current[0].version;
+      } catch {
+        // An answer without a body (a cut connection) leaves the version; the next 409 brings it.
+      }
+    },
+  };
+}
+
+/** conditional: sent with the ETag of the warm-up in If-None-Match, so the answers are 304 (counted, not failures). */
+type Endpoint = { name: string; path: string; signedIn?: boolean; conditional?: boolean };
+
+function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
   return [
-    await measure(`Land-Fortschritt (${land})`, get(`/api/v1/regions/${land}/progress`), fast),
-    await measure(`Naive Basis: GROUP BY über alle Status (${land})`, naive, fast),
-    await measure(
-      `Untergeordnete Gebiete im Vergleich (${land})`,
-      get(`/api/v1/regions/${land}/children/progress`),
-      fast,
-    ),
-    await measure(
-      `Verbreitung einer Leistung (${land})`,
-      get(`/api/v1/services/${service?.ozg_id}/coverage?region=${land}`),
-      fast,
-    ),
-    await measure(
-      `Zeitreihe eines Kreises (${kreis})`,
-      get(`/api/v1/regions/${kreis}/progress/series`),
-      fast,
-    ),
-    await measure(`Zeitreihe des Landes (${land})`, get(`/api/v1/regions/${land}/progress/series`), fast),
-    await measure(
-      `Nachzügler gegenüber Vergleichsgruppen (${land})`,
-      getSignedIn(`/api/v1/regions/${land}/laggards`),
-      fast,
-    ),
-    await measure('Status ändern (Reifegrad 2 ↔ 3: Ereignis, Rollup, Summen, Tagesstand)', write, fast),
+    { name: 'Betriebszustand /health', path: '/api/v1/health' },
+    { name: `Land-Fortschritt (${land})`, path: `/api/v1/regions/${land}/progress` },
+    {
+      name: `Land-Fortschritt bedingt (${land}, If-None-Match → 304)`,
+      path: `/api/v1/regions/${land}/progress`,
+      conditional: true,
+    },
+    {
+      name: `Land-Fortschritt zum Stichtag (${land}, asOf)`,
+      path: `/api/v1/regions/${land}/progress?asOf=2024-06-30`,
+    },
+    { name: `Untergeordnete Gebiete (${land})`, path: `/api/v1/regions/${land}/children/progress` },
+    { name: `Zeitreihe eines Kreises (${kreis})`, path: `/api/v1/regions/${kreis}/progress/series` },
+    { name: `Zeitreihe des Landes (${land})`, path: `/api/v1/regions/${land}/progress/series` },
+    {
+      name: `Verbreitung einer Leistung (${land})`,
+      path: `/api/v1/services/${ozgId}/coverage?region=${land}`,
+    },
+    { name: 'Suche „Bau“', path: '/api/v1/search?q=Bau' },
+    { name: `Nachzügler (${land}, angemeldet)`, path: `/api/v1/regions/${land}/laggards`, signedIn: true },
   ];
 }
 
-/** The table for bench/README.md. */
-function markdownTable(results: {
-  germany: Measure[];
-  germanyHessen: Measure[];
-  hessenAlone: Measure[];
-}): string {
-  const cell = (m: Measure | undefined) =>
-    m ? (m.samples ? `${m.p50} / ${m.p95} / ${m.p99}` : `– (${m.note ?? ''})`) : '';
-  const lines = [
-    '| Messung | Deutschland (Bayern) p50/p95/p99 ms | Deutschland (Hessen) p50/p95/p99 ms | nur Hessen p50/p95/p99 ms |',
-    '| --- | --- | --- | --- |',
-  ];
-  results.germany.forEach((measureDe, index) => {
-    lines.push(
-      `| ${measureDe.name.replace(/ \(\d+\)$/, '')} | ${cell(measureDe)} | ${cell(results.germanyHessen[index])} | ${cell(results.hessenAlone[index])} |`,
-    );
+export type Flags = {
+  seconds: number;
+  mixedSeconds: number;
+  connections: number[];
+  poolSize?: number;
+  /** Only the reads whose name contains one of these (`--only health,Nachzügler`); no writes, no mixed load. */
+  only?: string[];
+};
+
+async function suite(
+  dbName: string,
+  land: string,
+  kreis: string,
+  label: string,
+  hello: Map<number, number>,
+  flags: Flags,
+) {
+  const database = await createDb({ kind: 'postgres', url: databaseUrl(dbName), poolSize: 2 });
+  const server = await spawnServer('app', {
+    BENCH_DATABASE_URL: databaseUrl(dbName),
+    ...(flags.poolSize ? { BENCH_POOL_SIZE: String(flags.poolSize) } : {}),
   });
+  try {
+    const [service] = await queryRows<{ ozg_id: number }>(
+      database.db,
+      sql`select ozg_id from ozg_services where municipally_relevant order by ozg_id limit 1`,
+    );
+    const { admin, writers } = await signIn(database, server, land);
+    const signedIn = { authorization: `Bearer ${admin}` };
+    log(`${label}:`);
+    const reads: HttpMeasure[] = [];
+    const selected = endpoints(land, kreis, service?.ozg_id as number).filter(
+      (endpoint) => !flags.only || flags.only.some((part) => endpoint.name.includes(part)),
+    );
+    for (const endpoint of selected) {
+      // Warm up: plans, caches, the JIT.
+      const warm = await fetch(`${server.url}${endpoint.path}`, {
+        headers: endpoint.signedIn ? signedIn : {},
+      });
+      if (!warm.ok)
+        throw new Error(`${endpoint.path}: HTTP ${warm.status} ${(await warm.text()).slice(0, 200)}`);
+      await warm.arrayBuffer();
+      const etag = warm.headers.get('etag');
+      const headers = {
+        ...(endpoint.signedIn ? signedIn : {}),
+        ...(endpoint.conditional && etag ? { 'if-none-match': etag } : {}),
+      };
+      for (const connections of flags.connections) {
+        const measured = await loadUrl({
+          name: endpoint.name,
+          url: `${server.url}${endpoint.path}`,
+          connections,
+          seconds: flags.seconds,
+          headers,
+        });
+        if (endpoint.conditional) measured.non2xx = 0;
+        const base = hello.get(connections);
+        if (base) measured.ratio = Math.round((measured.perSecond / base) * 1000) / 1000;
+        reads.push(measured);
+        logMeasure(measured);
+      }
+    }
+    if (flags.only)
+      return {
+        reads,
+        writes: { seconds: 0, errors: 0, byKind: {} },
+        mixed: { seconds: 0, errors: 0, byKind: {} },
+      };
+    const writes = await loadMixed({
+      url: server.url,
+      connections: writers.length,
+      seconds: flags.seconds,
+      requests: [writeRequest(writers)],
+    });
+    log(`  Schreiben, ${writers.length} Sachbearbeiter eines Landes: ${JSON.stringify(writes.byKind)}`);
+    const readPaths = endpoints(land, kreis, service?.ozg_id as number).filter(
+      (e) => !e.signedIn && !e.conditional,
+    );
+    const mixedRequests: Request[] = [];
+    for (let index = 0; index < 9; index++) {
+      const endpoint = readPaths[index % readPaths.length] as Endpoint;
+      mixedRequests.push({ kind: 'read', path: endpoint.path });
+    }
+    mixedRequests.push(writeRequest(writers));
+    const mixed = await loadMixed({
+      url: server.url,
+      connections: 200,
+      seconds: flags.mixedSeconds,
+      requests: mixedRequests,
+    });
+    log(`  Gemischt, 200 Verbindungen, 10 % Schreiben: ${JSON.stringify(mixed)}`);
+    return { reads, writes, mixed };
+  } finally {
+    await server.stop();
+    await database.close();
+  }
+}
+
+function logMeasure(m: HttpMeasure) {
+  log(
+    `  ${m.name.padEnd(46)} c=${String(m.connections).padStart(2)} ${String(m.perSecond).padStart(6)}/s` +
+      `${m.ratio !== undefined ? ` (${m.ratio}x)` : ''}  p50 ${m.p50}  p95 ${m.p95}  p99 ${m.p99} ms` +
+      `${m.errors || m.non2xx ? `  Fehler ${m.errors}, nicht 2xx ${m.non2xx}` : ''}`,
+  );
+}
+
+type SuiteResult = Awaited<ReturnType<typeof suite>>;
+
+/** The table for bench/README.md: req/s (ratio to hello-world) and p50/p95/p99 per number of connections. */
+function markdownTable(result: SuiteResult, connections: number[]): string {
+  const lines = [
+    `| Messung | ${connections.map((c) => `${c} Verb.: req/s (x Hello) · p50/p95/p99 ms`).join(' | ')} |`,
+    `| --- | ${connections.map(() => '---').join(' | ')} |`,
+  ];
+  const names = [...new Set(result.reads.map((m) => m.name))];
+  for (const name of names) {
+    const cells = connections.map((c) => {
+      const m = result.reads.find((r) => r.name === name && r.connections === c);
+      if (!m) return '';
+      const failures = m.errors || m.non2xx ? ` (Fehler ${m.errors + m.non2xx})` : '';
+      return `${m.perSecond} (${m.ratio ?? '–'}x) · ${m.p50} / ${m.p95} / ${m.p99}${failures}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  const w = result.writes.byKind.write;
+  if (w)
+    lines.push(
+      `| Schreiben, ${OFFICERS} Sachbearbeiter | ${w.perSecond}/s · ${w.p50} / ${w.p95} / ${w.p99} (abgelehnt ${w.failed}) | | |`,
+    );
+  for (const [kind, k] of Object.entries(result.mixed.byKind))
+    lines.push(
+      `| Gemischt 200 Verb., ${kind === 'write' ? 'Schreiben' : 'Lesen'} | ${k.perSecond}/s · ${k.p50} / ${k.p95} / ${k.p99} (Fehler ${k.failed}, Verbindungsfehler ${result.mixed.errors}) | | |`,
+    );
   return lines.join('\n');
 }
 
 /**
  * `pnpm bench --reuse` measures again on the databases of the last run (loading
  * Germany takes about half an hour); the results file then keeps that run's
- * load figures.
+ * load figures. `--scale hessen` loads and measures Hessen alone (50 s),
+ * without the national database.
  */
-async function load(): Promise<{ germany: unknown; hessen: unknown }> {
+async function load(scale: Scale): Promise<{ germany?: unknown; hessen: unknown }> {
   if (process.argv.includes('--reuse')) {
     const previous = readdirSync(RESULTS)
-      .filter((name) => name.endsWith('.json'))
+      .filter((name) => name.endsWith(scale === 'hessen' ? '-hessen.json' : '.json'))
       .sort()
       .at(-1);
-    if (!previous)
-      throw new Error('--reuse: noch kein Ergebnis in bench/results, also keine geladenen Datenbanken.');
-    log(`Datenbanken des letzten Laufs (${previous}) werden wiederverwendet.`);
-    return JSON.parse(readFileSync(new URL(previous, RESULTS), 'utf8')).load;
+    log(`Datenbanken des letzten Laufs (${previous ?? 'unbekannt'}) werden wiederverwendet.`);
+    return previous
+      ? JSON.parse(readFileSync(new URL(previous, RESULTS), 'utf8')).load
+      : { hessen: 'wiederverwendet, Ladezeit unbekannt' };
   }
-  log('Deutschland (alle Länder) laden …');
-  const germany = await freshDatabase('ozg_bench_de');
-  const germanyLoad = await generate(germany, { log });
+  let germanyLoad: unknown;
+  if (scale === 'germany') {
+    log('Deutschland (alle Länder) laden …');
+    const germany = await freshDatabase('ozg_bench_de');
+    germanyLoad = await generate(germany, { log });
+    await germany.close();
+    await limitStatements('ozg_bench_de');
+  }
   log('Hessen allein laden …');
   const hessen = await freshDatabase('ozg_bench_he');
   const hessenLoad = await generate(hessen, { land: '06', log });
-  // New connections pick up the limit; the pools are reopened for the measurements.
-  await germany.close();
+  // New connections pick up the limit; the servers open their own pools for the measurements.
   await hessen.close();
-  await limitStatements('ozg_bench_de');
   await limitStatements('ozg_bench_he');
-  return { germany: germanyLoad, hessen: hessenLoad };
+  return { ...(germanyLoad ? { germany: germanyLoad } : {}), hessen: hessenLoad };
 }
+
+type Scale = 'germany' | 'hessen';
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const round1 = (value: number) => Math.round(value * 100) / 100;
 
 async function main() {
   const startedAt = new Date();
-  const loaded = await load();
-  const reopen = (name: string) => {
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    return createDb({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  const scale = (flag('scale') ?? 'germany') as Scale;
+  if (scale !== 'germany' && scale !== 'hessen') throw new Error('--scale: germany oder hessen');
+  const poolSize = flag('pool');
+  const only = flag('only');
+  const flags: Flags = {
+    seconds: Number(flag('seconds') ?? 10),
+    mixedSeconds: Number(flag('mixed-seconds') ?? 60),
+    connections: (flag('connections') ?? '1,16,64').split(',').map(Number),
+    ...(poolSize ? { poolSize: Number(poolSize) } : {}),
+    ...(only ? { only: only.split(',') } : {}),
   };
-  const germanyDb = await reopen('ozg_bench_de');
-  const hessenDb = await reopen('ozg_bench_he');
+  const loadBefore = loadavg().map(round1);
+  const loaded = await load(scale);
+  const probe = await createDb({ kind: 'postgres', url: databaseUrl('ozg_bench_he'), poolSize: 1 });
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unbekannt',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: (await queryRows<{ v: string }>(probe.db, sql`select version() as v`))[0]?.v ?? '',
+    sharedBuffers:
+      (await queryRows<{ v: string }>(probe.db, sql`select current_setting('shared_buffers') as v`))[0]?.v ??
+      '',
+  };
+  await probe.close();
+  // The ceiling: a bare Hono hello-world on @hono/node-server, in a process of its own like the app.
+  const helloServer = await spawnServer('hello');
+  const hello = new Map<number, number>();
+  const helloMeasures: HttpMeasure[] = [];
+  log('Hello World (Obergrenze dieser Maschine):');
+  for (const connections of flags.connections) {
+    const measured = await loadUrl({
+      name: 'Hello World',
+      url: `${helloServer.url}/`,
+      connections,
+      seconds: flags.seconds,
+    });
+    hello.set(connections, measured.perSecond);
+    helloMeasures.push(measured);
+    logMeasure(measured);
+  }
+  await helloServer.stop();
   const results = {
     date: startedAt.toISOString(),
+    transport: 'http',
+    scale,
+    flags,
     statementTimeout: STATEMENT_TIMEOUT,
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unbekannt',
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: (await queryRows<{ v: string }>(germanyDb.db, sql`select version() as v`))[0]?.v ?? '',
-      sharedBuffers: (await queryRows<{ v: string }>(germanyDb.db, sql`show shared_buffers`))[0]?.v ?? '',
-    },
+    machine: { ...machine, loadAverageBefore: loadBefore },
     load: loaded,
-    germany: await suite(germanyDb, '09', '09184', 'Deutschland, gemessen an Bayern (größtes Land)'),
-    germanyHessen: await suite(germanyDb, '06', '06435', 'Deutschland, gemessen an Hessen'),
-    hessenAlone: await suite(hessenDb, '06', '06435', 'Nur Hessen geladen'),
+    hello: helloMeasures,
+    ...(scale === 'germany'
+      ? {
+          germany: await suite(
+            'ozg_bench_de',
+            '09',
+            '09184',
+            'Deutschland, gemessen an Bayern (größtes Land)',
+            hello,
+            flags,
+          ),
+          germanyHessen: await suite(
+            'ozg_bench_de',
+            '06',
+            '06435',
+            'Deutschland, gemessen an Hessen',
+            hello,
+            flags,
+          ),
+        }
+      : {}),
+    hessenAlone: await suite('ozg_bench_he', '06', '06435', 'Nur Hessen geladen', hello, flags),
+    loadAverageAfter: loadavg().map(round1),
   };
-  await germanyDb.close();
-  await hessenDb.close();
   mkdirSync(RESULTS, { recursive: true });
-  const file = new URL(`${startedAt.toISOString().slice(0, 10)}.json`, RESULTS);
+  // --tag names a run of a series (before/after): it must not overwrite the other runs of the day.
+  const tag = flag('tag');
+  const file = new URL(
+    `${startedAt.toISOString().slice(0, 10)}${scale === 'hessen' ? '-hessen' : ''}${tag ? `-${tag}` : ''}.json`,
+    RESULTS,
+  );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`Ergebnisse: ${file.pathname}`);
   log('');
-  log(markdownTable(results));
+  log(`Last (1/5/15 min) vorher ${loadBefore.join(' / ')}, nachher ${results.loadAverageAfter.join(' / ')}`);
+  log(markdownTable(results.hessenAlone, flags.connections));
 }
 
 main().catch((error: unknown) => {

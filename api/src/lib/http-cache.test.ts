@@ -1,0 +1,94 @@
+import type { Database } from '@ozg/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressRoute } from '../routes/progress/progress.routes';
+import { listStatusesRoute } from '../routes/statuses/statuses.routes';
+import { demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
+import { matchesEtag } from './http-cache';
+
+/*
+ * Two app instances over one database (decision 023): each has its own
+ * response cache; both must answer a status edit in their next read, and a
+ * conditional request with the ETag of before the edit must get the new
+ * figures, not a 304. Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
+ */
+let database: Database;
+let first: TestApp;
+let second: TestApp;
+
+beforeAll(async () => {
+  ({ database, app: first } = await demoTestApp());
+  second = testApp(database);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const PROGRESS = '/api/v1/regions/06435901/progress';
+
+describe('conditional requests and the response cache of the public figures', () => {
+  it('answers 304 to the current ETag, and the new figures on both instances after a write', async () => {
+    const before = await first.request(PROGRESS);
+    const etag = before.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(before.headers.get('cache-control')).toBe('no-cache');
+    const figuresBefore = await readBody(before, progressRoute, 200);
+
+    // Unchanged data: 304 without a body on either instance, and the same ETag from both.
+    const notModified = await first.request(PROGRESS, { headers: { 'if-none-match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    const fromSecond = await second.request(PROGRESS);
+    expect(fromSecond.headers.get('etag')).toBe(etag);
+    await fromSecond.arrayBuffer();
+    expect((await second.request(PROGRESS, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // Served twice from each instance's cache: still the same body.
+    const cached = await readBody(await second.request(PROGRESS), progressRoute, 200);
+    expect(cached).toEqual(figuresBefore);
+
+    // A status edit through the first instance.
+    const officer = await signInAs(first, 'officer');
+    const list = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
+    const status = list.items[0] as { id: number; version: number };
+    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2022-05-02',
+    });
+    expect(edit.status).toBe(200);
+
+    // The writing instance and the other one: the old ETag no longer matches, the figures are new.
+    for (const app of [first, second]) {
+      const after = await app.request(PROGRESS, { headers: { 'if-none-match': etag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      const figures = await readBody(after, progressRoute, 200);
+      expect(figures.figures.conformant).toBe(figuresBefore.figures.conformant + 1);
+    }
+  });
+
+  it('keys the cache by the full query string', async () => {
+    const today = await readBody(await first.request(PROGRESS), progressRoute, 200);
+    const past = await readBody(await first.request(`${PROGRESS}?asOf=2021-06-30`), progressRoute, 200);
+    expect(past.figures).not.toEqual(today.figures);
+  });
+
+  it('never caches what depends on the session: the laggards carry no ETag', async () => {
+    const admin = await signInAs(first, 'admin');
+    const res = await admin.request('GET', '/api/v1/regions/06/laggards');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+    await res.arrayBuffer();
+  });
+
+  it('matches If-None-Match lists, weak or strong, and *', () => {
+    expect(matchesEtag('W/"3-2026-12-02"', 'W/"3-2026-12-02"')).toBe(true);
+    expect(matchesEtag('"1-x", "3-2026-12-02"', 'W/"3-2026-12-02"')).toBe(true);
+    expect(matchesEtag('*', 'W/"3-2026-12-02"')).toBe(true);
+    expect(matchesEtag('W/"2-2026-12-02"', 'W/"3-2026-12-02"')).toBe(false);
+    expect(matchesEtag(undefined, 'W/"3-2026-12-02"')).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { queryRowsAs } from '@ozg/db';
+import { sql } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { today } from '../services/regions';
+import { analyticsDb } from './replica';
+import type { AppBindings } from './router';
+
+/**
+ * Conditional requests and a response cache for the public figure reads
+ * (decision 023). The figures are a function of the data version (bumped in
+ * the transaction of every write, markDataChanged), the day (today's figures
+ * and series end today) and the full URL, query string included (so every
+ * parameter, `asOf`, `sort` or a future `model`, is part of the key). Every
+ * request reads the data version from the database it would read the figures
+ * from, so a write is visible in the next read on every instance: the bound
+ * is zero, at the cost of one primary-key lookup instead of the figures'
+ * queries. Only routes whose answer is the same for everyone are listed:
+ * nothing that depends on the session is ever served from this cache.
+ */
+const PUBLIC_FIGURES = [
+  /^\/api\/v1\/regions\/[^/]+\/progress$/,
+  /^\/api\/v1\/regions\/[^/]+\/children\/progress$/,
+  /^\/api\/v1\/regions\/[^/]+\/progress\/series$/,
+  /^\/api\/v1\/services\/[^/]+\/coverage$/,
+];
+
+/** Serialised answers kept per instance; the least recently used go first. */
+const MAX_ENTRIES = 500;
+
+const VersionRow = z.object({ version: z.number().int() });
+
+type Entry = { etag: string; body: string; contentType: string };
+
+export function isPublicFigureRead(method: string, path: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && PUBLIC_FIGURES.some((route) => route.test(path));
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak or strong, or `*`). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
+export function figureCache(): MiddlewareHandler<AppBindings> {
+  const entries = new Map<string, Entry>();
+  return async (c, next) => {
+    if (!isPublicFigureRead(c.req.method, c.req.path)) return next();
+    const [row] = await queryRowsAs(
+      await analyticsDb(c),
+      VersionRow,
+      sql`select data_version::int as version from instance_state where id = 1`,
+    );
+    // Weak: the body is the same JSON, whichever encoding the compression picks.
+    const etag = `W/"${row?.version ?? 0}-${today()}"`;
+    // Revalidate every time: the ETag check is cheap, and the figures must never be stale.
+    c.header('cache-control', 'no-cache');
+    c.header('etag', etag);
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const key = c.req.url.slice(c.req.url.indexOf('/api/'));
+    const cached = entries.get(key);
+    if (cached && cached.etag === etag) {
+      // Refresh its place in the LRU order.
+      entries.delete(key);
+      entries.set(key, cached);
+      c.header('content-type', cached.contentType);
+      return c.body(cached.body, 200);
+    }
+    await next();
+    const contentType = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+    const body = await c.res.clone().text();
+    entries.delete(key);
+    entries.set(key, { etag, body, contentType });
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  };
+}
