@@ -157,7 +157,10 @@ export const importsRouter = createRouter()
   })
   .openapi(importUsageRoute, async (c) => {
     const actor = requireActor(c);
-    const text = await uploadedFileText(c.req.raw, 'Datei der Nutzungszahlen');
+    // Not uploadedFileText: the importer names a NUL byte's line and column itself (422).
+    const text = uploadedText(await bodyBytes(c.req.raw), 'Die hochgeladene Datei der Nutzungszahlen');
+    if (!text.trim())
+      throw new AppError('validation_failed', 'Die hochgeladene Datei der Nutzungszahlen ist leer.');
     const fileName = c.req.valid('query').fileName ?? 'Nutzungszahlen.csv';
     return answer(c, 'usage', (progress) =>
       uploadUsage({
