@@ -164,7 +164,7 @@ describe('usage figures', () => {
   it('per 1,000 inhabitants of a Kreis and of the Land equal a plain SQL recomputation', async () => {
     const { kreis, gemeinden } = await fixture();
     const lines = gemeinden.flatMap((g, index) =>
-      ['2025-08', '2025-09'].map((month) => `${g.ags};99031;${month};${1000 + index * 37}`),
+      ['2026-10', '2026-11'].map((month) => `${g.ags};99031;${month};${1000 + index * 37}`),
     );
     await readBody(await upload(`AGS;OZG-ID;Monat;Anträge\n${lines.join('\n')}\n`), importUsageRoute, 200);
     for (const key of [kreis, kreis.slice(0, 2)]) {
@@ -183,8 +183,18 @@ describe('usage figures', () => {
       expect(usage.applications12m).toBe(expected?.apps);
       expect(usage.population).toBe(expected?.pop);
       expect(usage.perThousand).toBeCloseTo(((expected?.apps ?? 0) * 1000) / (expected?.pop ?? 1), 2);
-      expect(usage.series.map((point) => point.month)).toContain('2025-09');
+      expect(usage.series.map((point) => point.month)).toContain('2026-11');
     }
+  });
+
+  it('the demo holds figures for some services, none for Kreis services', async () => {
+    const [demo] = await queryRows<{ n: number; services: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(distinct f.ozg_id)::int as services from usage_figures f
+          join usage_imports i on i.id = f.import_id where i.source = 'demo'`,
+    );
+    expect(demo?.n).toBeGreaterThan(100);
+    expect(demo?.services).toBeGreaterThan(1);
   });
 
   it('answers null, never 0, where no figures exist', async () => {
@@ -217,7 +227,7 @@ describe('usage figures', () => {
     await database.db.execute(sql`delete from usage_figures where ozg_id = ${service}`);
     const lines = chosen.slice(0, 4).map((g, index) => {
       const perMonth = index === 3 ? 1 : Math.max(10, Math.round((g.population * 10) / 1000));
-      return `${g.ags};${service};2025-10;${perMonth}`;
+      return `${g.ags};${service};2026-11;${perMonth}`;
     });
     await readBody(await upload(`AGS;OZG-ID;Monat;Anträge\n${lines.join('\n')}\n`), importUsageRoute, 200);
     const usage = await readBody(
