@@ -17,6 +17,7 @@ import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { useRegionChildren } from '../../../lib/queries/regions';
 import { coverageFileUrl, useCoverage, useCoverageIn, useServices } from '../../../lib/queries/services';
+import { ServiceUsage } from './ServiceUsage';
 
 const DEFAULT_REGION = '06';
 /** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
@@ -104,6 +105,7 @@ function ServiceDetails({ ozgId }: { ozgId: number }) {
       ) : (
         <CoverageView coverage={coverage.data} ozgId={ozgId} />
       )}
+      <ServiceUsage ozgId={ozgId} regionKey={regionKey} />
     </>
   );
 }
