@@ -33,7 +33,7 @@ export const USAGE_METHOD =
 const WindowRow = z.object({ last: z.string().nullable() });
 
 /** The 12-month window: up to the latest month with figures, or null when none exist. */
-async function usageWindow(db: Db): Promise<{ from: string; to: string } | null> {
+export async function usageWindow(db: Db): Promise<{ from: string; to: string } | null> {
   const [row] = await queryRowsAs(db, WindowRow, sql`select max(month)::text as last from usage_figures`);
   if (!row?.last) return null;
   const [year, month] = row.last.split('-').map(Number) as [number, number];
@@ -301,4 +301,37 @@ export async function getServiceUsage({
     gemeinden: cells,
     method: USAGE_METHOD,
   };
+}
+
+const DemandRow = z.object({ ozg_id: z.number().int(), median: z.number() });
+
+/**
+ * Demand for quick wins (decision 017, 022): per service, the median
+ * applications per 1,000 inhabitants in 12 months among `peerIds` that offer
+ * it online and delivered figures. Services without such figures are absent.
+ */
+export async function peerDemand(
+  db: Db,
+  peerIds: readonly number[],
+  ozgIds: readonly number[],
+): Promise<Map<number, number>> {
+  const window = await usageWindow(db);
+  if (!window || peerIds.length === 0 || ozgIds.length === 0) return new Map();
+  const rows = await queryRowsAs(
+    db,
+    DemandRow,
+    sql`select x.ozg_id, percentile_cont(0.5) within group (order by x.rate)::float8 as median
+        from (
+          select f.region_id, f.ozg_id, sum(f.applications)::float8 * 1000 / v.population as rate
+          from usage_figures f
+          join region_versions v on v.region_id = f.region_id and v.valid_to is null and v.population > 0
+          join service_statuses s on s.region_id = f.region_id and s.ozg_id = f.ozg_id and ${countedStatus('s')}
+            and s.maturity_level >= ${OZG_CONFORMANT_LEVEL}
+          where f.region_id = any(${intArray(peerIds)}) and f.ozg_id = any(${intArray(ozgIds)})
+            and f.month between ${window.from}::date and ${window.to}::date
+          group by f.region_id, f.ozg_id, v.population
+        ) x
+        group by x.ozg_id`,
+  );
+  return new Map(rows.map((row) => [row.ozg_id, Math.round(row.median * 100) / 100]));
 }
