@@ -6,11 +6,13 @@ import {
   OZG_CONFORMANT_LEVEL,
   type RegionUsage,
   type ServiceUsage,
+  USAGE_NONE_LABEL,
   type UsageCell,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
+import { exportTable } from '../lib/export';
 import { findRegion, today } from './regions';
 
 /*
@@ -334,4 +336,42 @@ export async function peerDemand(
         group by x.ozg_id`,
   );
   return new Map(rows.map((row) => [row.ozg_id, Math.round(row.median * 100) / 100]));
+}
+
+/**
+ * The usage of a region as an export table: the region in total, then each
+ * service with figures (columns Anträge 12 Monate, je 1.000 EW). A region
+ * without figures gets one row that says so, never 0.
+ */
+export function usageTable(usage: RegionUsage) {
+  type Row = {
+    name: string;
+    ozgId: number | null;
+    applications12m: number | null;
+    perThousand: number | null;
+  };
+  const window = usage.window ? `${usage.window.from} bis ${usage.window.to}` : USAGE_NONE_LABEL;
+  return exportTable<Row>({
+    sheet: 'Nutzung',
+    title: `${usage.region.name}: Nutzungszahlen, 12 Monate ${window}`,
+    columns: [
+      ['Leistung', (row) => row.name],
+      ['OZG-ID', (row) => row.ozgId],
+      ['Anträge 12 Monate', (row) => row.applications12m],
+      ['je 1.000 EW', (row) => row.perThousand],
+    ],
+    rows: [
+      {
+        name:
+          usage.applications12m === null
+            ? `Alle Leistungen: ${USAGE_NONE_LABEL}`
+            : 'Alle Leistungen mit Zahlen',
+        ozgId: null,
+        applications12m: usage.applications12m,
+        perThousand: usage.perThousand,
+      },
+      ...usage.services,
+    ],
+    width: 40,
+  });
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { OzgIdParamSchema, RegionKeyParamSchema, RegionUsageSchema, ServiceUsageSchema } from '@ozg/shared';
 import { z } from 'zod';
+import { exportContent, FormatQuerySchema } from '../../lib/export';
 import { errorResponses, jsonContent } from '../../lib/router';
 
 export const regionUsageRoute = createRoute({
@@ -9,8 +10,8 @@ export const regionUsageRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Nutzungszahlen eines Gebiets: Anträge der letzten 12 Monate, je 1.000 Einwohner, Monatsverlauf, Leistungen und die Hinweise „online, aber kaum genutzt“ und „hohe Nachfrage, nicht online“ (öffentlich)',
-  request: { params: RegionKeyParamSchema },
-  responses: { 200: jsonContent(RegionUsageSchema, 'Nutzungszahlen'), ...errorResponses(400, 404) },
+  request: { params: RegionKeyParamSchema, query: FormatQuerySchema },
+  responses: { 200: exportContent(RegionUsageSchema, 'Nutzungszahlen'), ...errorResponses(400, 404) },
 });
 
 export const serviceUsageRoute = createRoute({

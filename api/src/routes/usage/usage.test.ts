@@ -197,6 +197,18 @@ describe('usage figures', () => {
     expect(demo?.services).toBeGreaterThan(1);
   });
 
+  it('exports the usage of a region as CSV with the columns Anträge 12 Monate and je 1.000 EW', async () => {
+    const { kreis } = await fixture();
+    const res = await app.request(`/api/v1/regions/${kreis}/usage?format=csv`);
+    expect(res.status).toBe(200);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Leistung;OZG-ID;Anträge 12 Monate;je 1.000 EW');
+    expect(lines[1]).toMatch(/^Alle Leistungen mit Zahlen;;\d+;\d+(,\d+)?$/);
+  });
+
   it('answers null, never 0, where no figures exist', async () => {
     const usage = await readBody(
       await app.request('/api/v1/services/99022/usage?region=06'),

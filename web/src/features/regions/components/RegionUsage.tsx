@@ -1,9 +1,10 @@
 import type { RegionUsage as RegionUsageData } from '@ozg/shared';
+import { ExportLinks } from '../../../components/ExportLinks';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatPerThousand, NoUsage, UsageFigure, UsageFlagsTable } from '../../../components/UsageFigure';
 import { formatDate, formatNumber } from '../../../lib/format';
-import { useRegionUsage } from '../../../lib/queries/usage';
+import { regionUsageFileUrl, useRegionUsage } from '../../../lib/queries/usage';
 
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
@@ -33,6 +34,7 @@ export function RegionUsage({ regionKey }: { regionKey: string }) {
         <NoUsage />
       ) : (
         <>
+          <ExportLinks what="Nutzungszahlen" href={(format) => regionUsageFileUrl(regionKey, format)} />
           <UsageFigure sentence={describeRegionUsage(usage.data)} series={usage.data.series} />
           <h3>Nach Leistung</h3>
           <ScrollableTable label="Nutzung nach Leistung">
