@@ -68,6 +68,9 @@ export type UsageRow = {
   applications: number;
   completed: number | null;
   abandoned: number | null;
+  /** The file's own header names, for messages about this line. */
+  regionColumn: string;
+  serviceColumn: string;
 };
 
 /** "1.234" or "1234" (a German spreadsheet's thousands separator); anything else is not a count. */
@@ -150,7 +153,8 @@ export function parseUsageCsv(text: string, fileName: string, options: { today?:
     else if (!/^\d{8}$/.test(key))
       fail('region', `"${key}" ist weder ein zwölfstelliger ARS noch ein achtstelliger AGS`);
     const service = get('service');
-    const leika = serviceHeader.startsWith('leika') || (!isOzgId(service) && isLeikaKey(service));
+    // The header decides: a short LeiKa-like number under OZG-ID is a wrong OZG-ID, not a LeiKa key.
+    const leika = serviceHeader.startsWith('leika');
     if (leika ? !isLeikaKey(service) : !isOzgId(service))
       fail('service', `"${service}" ist ${leika ? 'kein LeiKa-Schlüssel' : 'keine fünfstellige OZG-ID'}`);
     const monthText = get('month');
@@ -189,6 +193,8 @@ export function parseUsageCsv(text: string, fileName: string, options: { today?:
       applications,
       completed,
       abandoned,
+      regionColumn: names[index.get('region') as number] ?? 'AGS',
+      serviceColumn: names[index.get('service') as number] ?? 'OZG-ID',
     };
   });
 }
@@ -251,12 +257,12 @@ export async function importUsage(input: {
       );
     let ozgId = Number(row.service);
     if (row.serviceKind === 'leika') {
-      if (!leika.has(row.service)) fail('LeiKa-Schlüssel', `LeiKa-Schlüssel ${row.service} ist unbekannt`);
+      if (!leika.has(row.service)) fail(row.serviceColumn, `LeiKa-Schlüssel ${row.service} ist unbekannt`);
       const mapped = leika.get(row.service);
       if (mapped == null)
-        fail('LeiKa-Schlüssel', `LeiKa-Schlüssel ${row.service} gehört zu keiner OZG-Leistung`);
+        fail(row.serviceColumn, `LeiKa-Schlüssel ${row.service} gehört zu keiner OZG-Leistung`);
       ozgId = mapped as number;
-    } else if (!services.has(ozgId)) fail('OZG-ID', `OZG-ID ${row.service} steht nicht im Katalog`);
+    } else if (!services.has(ozgId)) fail(row.serviceColumn, `OZG-ID ${row.service} steht nicht im Katalog`);
     return { ...row, regionId: regionId as number, ozgId };
   });
   // Two LeiKa keys of one OZG-Leistung add up; the same key twice was refused above.
