@@ -26,6 +26,7 @@ import { progressRouter } from './routes/progress/progress.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { searchRouter } from './routes/search/search.index';
 import { statusesRouter } from './routes/statuses/statuses.index';
+import { usageRouter } from './routes/usage/usage.index';
 import { usersRouter } from './routes/users/users.index';
 import { SESSION_COOKIE } from './services/auth';
 
@@ -114,6 +115,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', importsRouter)
     .route('/', linksRouter)
     .route('/', maturityRouter)
+    .route('/', usageRouter)
     .route('/', usersRouter);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -298,6 +298,16 @@ const ROUTES: RouteCase[] = [
     }),
   },
   {
+    name: 'POST /imports/usage',
+    allowed: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/imports/usage?fileName=nutzung.csv',
+      body: `AGS;OZG-ID;Monat;Anträge\n${GEMEINDE};${HUNDESTEUER};2025-01;12\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  {
     name: 'POST /imports/boundaries',
     allowed: ['admin'],
     prepare: async () => ({

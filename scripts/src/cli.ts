@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, createUser, setPassword } from '@ozg/api';
 import {
@@ -13,7 +13,7 @@ import {
   rebuildDerivedTables,
   restoreDatabase,
 } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
+import { demoUsageCsv, seedDemo } from '@ozg/db/demo';
 import {
   decodeUploadedText,
   ImportFileError,
@@ -22,9 +22,10 @@ import {
   importCatalog,
   importGv100,
   importSuccessors,
+  importUsage,
   TextDecodingError,
 } from '@ozg/db/importers';
-import { REGION_LEVEL_LABELS } from '@ozg/shared';
+import { REGION_LEVEL_LABELS, todayInGermany } from '@ozg/shared';
 import { userPath } from './env';
 import { terminalProgress } from './progress';
 import { askSecret } from './prompt';
@@ -44,6 +45,11 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
   import boundaries <kreise.geojson>
       Kreisgrenzen für die Karte importieren (GeoJSON in WGS84, z. B. BKG VG250,
       Ebene KRS, mit den Eigenschaften AGS und GEN); ersetzt die Grenzen der Länder der Datei.
+  import usage <nutzung.csv>
+      Nutzungszahlen laden (Spalten ARS oder AGS; OZG-ID oder LeiKa-Schlüssel; Monat JJJJ-MM;
+      Anträge; optional Abgeschlossen, Abgebrochen); erneut geladene Monate ersetzen die alten.
+  demo usage-csv <datei>
+      Die Nutzungszahlen der Demo als Upload-Datei schreiben (zum Ausprobieren des Uploads).
   seed demo [--reset]
       Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
   user add --email <E> --role <admin|officer|consultant|viewer> [--region <AGS> …] [--name <N>] [--password <P>]
@@ -184,6 +190,34 @@ async function importSuccessorsCommand(args: string[]) {
     `Nachfolgerliste geladen: ${number(summary.entries)} Einträge (${number(summary.perKind.key_change)} Schlüsseländerungen, ` +
       `${number(summary.perKind.merger)} Zusammenschlüsse, ${number(summary.perKind.split)} Aufteilungen). ` +
       'Der nächste GV100AD-Import wendet sie an.',
+  );
+}
+
+async function importUsageCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg import usage <nutzung.csv>');
+  const input = readInput(file);
+  const progress = terminalProgress();
+  const summary = await withDatabase((database) =>
+    importUsage({ database, ...input, source: 'cli', progress }),
+  );
+  progress.finish();
+  console.log(
+    `Nutzungszahlen importiert: ${number(summary.rows)} Zeilen, ${number(summary.regions)} Gebiete, ` +
+      `${number(summary.services)} Leistungen, Monate ${summary.firstMonth} bis ${summary.lastMonth}` +
+      (summary.replaced ? ` (${number(summary.replaced)} ersetzt).` : '.'),
+  );
+}
+
+async function demoUsageCsvCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new UsageError('Datei fehlt: pnpm ozg demo usage-csv <datei>');
+  const text = await withDatabase((database) => demoUsageCsv(database.db, todayInGermany()));
+  writeFileSync(userPath(file), text);
+  console.log(
+    `Demo-Nutzungszahlen geschrieben: ${userPath(file)} (${number(text.split('\n').length - 2)} Zeilen).`,
   );
 }
 
@@ -369,6 +403,8 @@ async function main(argv: string[]) {
   if (command === 'import' && sub === 'catalog') return importCatalogCommand(rest);
   if (command === 'import' && sub === 'boundaries') return importBoundariesCommand(rest);
   if (command === 'import' && sub === 'successors') return importSuccessorsCommand(rest);
+  if (command === 'import' && sub === 'usage') return importUsageCommand(rest);
+  if (command === 'demo' && sub === 'usage-csv') return demoUsageCsvCommand(rest);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
   if (command === 'user') return userCommand([sub ?? '', ...rest]);
   if (command === 'backup') return backupCommand(sub === undefined ? rest : [sub, ...rest]);

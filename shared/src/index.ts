@@ -23,3 +23,4 @@ export * from './wire-errors';
 export * from './wire-keydates';
 export * from './wire-primitives';
 export * from './wire-tracking';
+export * from './wire-usage';

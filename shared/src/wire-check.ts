@@ -142,7 +142,7 @@ export const QuickWinSchema = z.object({
   since: z.string().nullable(),
   /** Mean time online among them, in years (one decimal). */
   meanYearsOnline: z.number().nullable(),
-  /** Usage figures: not available yet (a later import), always null for now. */
+  /** Peers' median applications per 1,000 inhabitants in 12 months (decision 022); null without usage figures. */
   demand: z.number().nullable(),
   /** An open or finished measure of this municipality for the service, if one was agreed. */
   measure: z

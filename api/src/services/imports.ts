@@ -6,6 +6,7 @@ import {
   importCatalog,
   importGv100,
   importSuccessors,
+  importUsage,
   type ProgressReporter,
 } from '@ozg/db/importers';
 import { type ImportProblem, type ImportResult, REGION_LEVEL_LABELS, type RegionLevel } from '@ozg/shared';
@@ -132,6 +133,30 @@ export function uploadBoundaries(input: {
             `Ohne Grenze (auf der Karte leer): ${summary.missing.map((kreis) => `${kreis.name} (${kreis.ags})`).join(', ')}.`,
           ]
         : []),
+    ];
+  });
+}
+
+/** Usage figures (decision 022): recorded with the uploading user; the same months again replace theirs. */
+export function uploadUsage(input: {
+  database: Database;
+  actor: { id: number };
+  text: string;
+  fileName: string;
+  progress?: ProgressReporter;
+}): Promise<ImportResult> {
+  return runImport('usage', async () => {
+    const summary = await importUsage({
+      database: input.database,
+      text: input.text,
+      fileName: input.fileName,
+      userId: input.actor.id,
+      source: 'api',
+      ...(input.progress ? { progress: input.progress } : {}),
+    });
+    return [
+      `Nutzungszahlen übernommen: ${number(summary.rows)} Zeilen, ${number(summary.regions)} Gebiete, ${number(summary.services)} Leistungen, Monate ${summary.firstMonth} bis ${summary.lastMonth}.`,
+      ...(summary.replaced ? [`Ersetzt (schon geladene Monate): ${number(summary.replaced)}`] : []),
     ];
   });
 }

@@ -1,5 +1,6 @@
 import { type Db, intArray, queryRows } from '@ozg/db';
 import {
+  HIGH_DEMAND_PER_THOUSAND,
   type MeasureState,
   OZG_CONFORMANT_LEVEL,
   type QuickWin,
@@ -10,21 +11,26 @@ import {
 import { sql } from 'drizzle-orm';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
 import { resolveAdministration, today } from './regions';
+import { peerDemand } from './usage';
 
 /*
  * Quick wins (issue 17): the target services a municipality lacks (below
  * Reifegrad 3) that comparable municipalities of the same Land (the laggards'
  * fair peers: same kind and size class) already offer OZG-konform on a shared
  * solution (EfA service, civento). Ranked by how many of them use it, then by
- * how long they have (mean time since "online seit"). Usage figures do not
- * exist yet, so demand does not rank (decision 017).
+ * how long they have (mean time since "online seit"). Where usage figures
+ * exist (decision 022), demand is the peers' median applications per 1,000
+ * inhabitants, and a service in high demand ("hohe Nachfrage, nicht online")
+ * ranks before the others; the order within each part stays as before.
  */
 
 export const QUICK_WIN_METHOD =
   'Leistungen des Zielsets unter Reifegrad 3, die vergleichbare Kommunen desselben Landes (gleiche Art, gleiche ' +
   'Größenklasse) mit einer gemeinsamen Lösung (EfA-Dienst oder civento) OZG-konform anbieten. Sortiert nach der ' +
-  'Zahl dieser Kommunen, dann nach der mittleren Zeit seit „online seit“. Nutzungszahlen (Nachfrage) liegen noch ' +
-  'nicht vor und gehen deshalb noch nicht in die Reihenfolge ein.';
+  'Zahl dieser Kommunen, dann nach der mittleren Zeit seit „online seit“. Wo Nutzungszahlen vorliegen, ist die ' +
+  'Nachfrage der Median der Anträge je 1.000 Einwohner (12 Monate) dieser Kommunen; Leistungen mit hoher Nachfrage ' +
+  `(mindestens ${HIGH_DEMAND_PER_THOUSAND} je 1.000 Einwohner, „hohe Nachfrage, nicht online“) stehen vorn. ` +
+  'Ohne Nutzungszahlen bleibt die Nachfrage leer.';
 
 const DAYS_PER_YEAR = 365.25;
 
@@ -144,8 +150,18 @@ export async function listQuickWins({ db, ags }: { db: Db; ags: string }): Promi
         .filter((a) => a.region_id !== self.region_id && groupOf(a) === groupOf(self))
         .map((a) => a.region_id)
     : [];
-  const wins =
+  const found =
     toWins(await quickWinRows(db, [municipality.regionId], peers, today())).get(municipality.regionId) ?? [];
+  const demand = await peerDemand(
+    db,
+    peers,
+    found.map((win) => win.ozgId),
+  );
+  const isHigh = (win: Win) => ((win.demand ?? 0) >= HIGH_DEMAND_PER_THOUSAND ? 1 : 0);
+  // A stable sort: high demand first, the order by peers and time online kept within each part.
+  const wins = found
+    .map((win) => ({ ...win, demand: demand.get(win.ozgId) ?? null }))
+    .sort((a, b) => isHigh(b) - isHigh(a));
   const measures = await queryRows<{
     ozg_id: number;
     id: number;

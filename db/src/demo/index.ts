@@ -5,3 +5,4 @@ export {
   type DemoSeedResult,
   seedDemo,
 } from './seed';
+export { demoUsageCsv, insertDemoUsage } from './usage';

@@ -30,6 +30,7 @@ import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hess
 import { insertDemoAssessments } from './maturity';
 import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
+import { insertDemoUsage } from './usage';
 
 /** Demo accounts; their passwords are public (README), which is fine for generated data only. */
 export const DEMO_USERS = [
@@ -243,6 +244,7 @@ export async function seedDemo(input: {
     // The key dates before the demo's today are frozen from the history just written, as an
     // installation freezes them once the day has ended (decision 018).
     await freezeDueKeyDates(db, today);
+    await insertDemoUsage(db, today);
     progress(4, 4, 'Benutzer');
   });
 

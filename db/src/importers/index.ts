@@ -13,3 +13,10 @@ export {
   type SuccessorsImportSummary,
 } from './successors';
 export { decodeUploadedText, TextDecodingError, type TextEncoding } from './text-encoding';
+export {
+  importUsage,
+  MAX_USAGE_COUNT,
+  parseUsageCsv,
+  USAGE_CSV_COLUMNS,
+  type UsageImportSummary,
+} from './usage';

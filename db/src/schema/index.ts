@@ -9,3 +9,4 @@ export * from './maturity';
 export * from './meta';
 export * from './regions';
 export * from './status';
+export * from './usage';

@@ -9,6 +9,7 @@ import {
   CheckSubmissionSchema,
   type ConsultingModule,
   type ErrorBody,
+  HIGH_DEMAND_PER_THOUSAND,
   type QuestionnaireDefinition,
   QuickWinsSchema,
   RecommendationRuleSetSchema,
@@ -377,20 +378,24 @@ describe('quick wins', () => {
     for (const { ags } of [...sample, { ags: OWN }]) {
       const wins = await listQuickWins({ db: database.db, ags });
       const plain = await plainQuickWins(ags);
+      // High demand (usage figures, decision 022) first; the plain order within each part.
+      const demandOf = new Map(wins.items.map((w) => [w.ozgId, w.demand]));
+      const high = (ozgId: number) => ((demandOf.get(ozgId) ?? 0) >= HIGH_DEMAND_PER_THOUSAND ? 1 : 0);
+      plain.sort((a, b) => high(b.ozg_id) - high(a.ozg_id));
       expect(wins.items.map((w) => [w.ozgId, w.peers, w.meanYearsOnline])).toEqual(
         plain.map((p) => [p.ozg_id, p.peers, p.years]),
       );
       for (const win of wins.items) {
         expect(win.maturityLevel).toBeLessThan(3);
         expect(win.solutions.reduce((s, x) => s + x.count, 0)).toBe(win.peers);
-        expect(win.demand).toBeNull();
+        expect(win.demand === null || win.demand >= 0).toBe(true);
       }
       total += wins.items.length;
     }
     expect(total).toBeGreaterThan(0);
   });
 
-  it('are answered to consultants and to the own officer, with the method that says demand is not used yet', async () => {
+  it('are answered to consultants and to the own officer, with the method that says how demand ranks', async () => {
     const res = await consultant.request('GET', `/api/v1/regions/${OWN}/consulting/quick-wins`);
     expect(res.status).toBe(200);
     const wins = QuickWinsSchema.parse(await json(res));

@@ -2,15 +2,23 @@ import type { ProgressReporter } from '@ozg/db/importers';
 import { type ImportKind, type ImportResult, type ImportStreamLine, textProblem } from '@ozg/shared';
 import type { Context } from 'hono';
 import { stream as streamResponse } from 'hono/streaming';
+import { requireActor } from '../../lib/auth';
 import { bodyBytes, uploadedText } from '../../lib/csv';
 import { AppError, errorBody } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
-import { uploadBoundaries, uploadCatalog, uploadGv100, uploadSuccessors } from '../../services/imports';
+import {
+  uploadBoundaries,
+  uploadCatalog,
+  uploadGv100,
+  uploadSuccessors,
+  uploadUsage,
+} from '../../services/imports';
 import {
   importBoundariesRoute,
   importCatalogRoute,
   importGv100Route,
   importSuccessorsRoute,
+  importUsageRoute,
 } from './imports.routes';
 
 /** The uploaded file as text (UTF-8, or Windows-1252 as German Excel saves CSV). */
@@ -145,5 +153,22 @@ export const importsRouter = createRouter()
     const fileName = c.req.valid('query').fileName ?? 'Kreisgrenzen.geojson';
     return answer(c, 'boundaries', (progress) =>
       uploadBoundaries({ database: c.get('database'), text, fileName, ...(progress ? { progress } : {}) }),
+    );
+  })
+  .openapi(importUsageRoute, async (c) => {
+    const actor = requireActor(c);
+    // Not uploadedFileText: the importer names a NUL byte's line and column itself (422).
+    const text = uploadedText(await bodyBytes(c.req.raw), 'Die hochgeladene Datei der Nutzungszahlen');
+    if (!text.trim())
+      throw new AppError('validation_failed', 'Die hochgeladene Datei der Nutzungszahlen ist leer.');
+    const fileName = c.req.valid('query').fileName ?? 'Nutzungszahlen.csv';
+    return answer(c, 'usage', (progress) =>
+      uploadUsage({
+        database: c.get('database'),
+        actor,
+        text,
+        fileName,
+        ...(progress ? { progress } : {}),
+      }),
     );
   });

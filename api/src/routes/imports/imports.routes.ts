@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { COMBINED_STATUS_RULE } from '@ozg/db/importers';
+import { COMBINED_STATUS_RULE, USAGE_CSV_COLUMNS } from '@ozg/db/importers';
 import {
   CatalogImportQuerySchema,
   Gv100ImportQuerySchema,
@@ -91,6 +91,21 @@ export const importBoundariesRoute = createRoute({
   request: {
     query: ImportFileQuerySchema,
     body: fileBody('GeoJSON-FeatureCollection der Kreise', 'application/geo+json', 'application/json'),
+  },
+  responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});
+
+export const importUsageRoute = createRoute({
+  method: 'post',
+  path: '/imports/usage',
+  tags: ['Import'],
+  summary:
+    'Nutzungszahlen (CSV: ARS oder AGS, OZG-ID oder LeiKa-Schlüssel, Monat, Anträge, optional Abgeschlossen, Abgebrochen) hochladen (Administration), ganz oder gar nicht',
+  description: `Spalten: ${USAGE_CSV_COLUMNS}. Trennzeichen ; oder , – UTF-8 oder Windows-1252. Ein erneut geladener Monat ersetzt die Zahlen derselben Region und Leistung (decision 022).`,
+  ...signedIn(...ROLES.admin),
+  request: {
+    query: ImportFileQuerySchema,
+    body: fileBody('Nutzungszahlen als CSV (UTF-8 oder Windows-1252)', 'text/csv'),
   },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });

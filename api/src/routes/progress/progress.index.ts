@@ -10,6 +10,7 @@ import { maturityMapping } from '../../services/maturity-figures';
 import { getChildrenProgress, getProgress } from '../../services/progress';
 import { childrenTable, coverageTable, progressTable, seriesTable } from '../../services/progress-export';
 import { today } from '../../services/regions';
+import { getRegionUsage, usageTable } from '../../services/usage';
 import {
   childrenProgressRoute,
   coverageRoute,
@@ -36,7 +37,14 @@ export const progressRouter = createRouter()
     });
     if (format === 'csv' || format === 'xlsx') {
       const day = asOf ?? today();
-      return fileResponse(c, format, `kennzahlen-${result.region.ags}-${day}`, [progressTable(result, day)]);
+      // XLSX: the usage figures as a second sheet (today's 12 months only); a CSV holds the first table.
+      const usage = asOf
+        ? []
+        : [usageTable(await getRegionUsage({ db: await analyticsDb(c), key: result.region.ags }))];
+      return fileResponse(c, format, `kennzahlen-${result.region.ags}-${day}`, [
+        progressTable(result, day),
+        ...usage,
+      ]);
     }
     return c.json(result, 200);
   })

@@ -189,6 +189,33 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
         </ImportCard>
 
         <ImportCard
+          title="Nutzungszahlen"
+          description={
+            <p>
+              Monatliche Antragszahlen je Gemeinde und Leistung als CSV, wie eine zentrale Statistikkomponente
+              oder ein Formularsystem sie ausgibt (
+              <span className="mono">ARS oder AGS;OZG-ID oder LeiKa-Schlüssel;Monat;Anträge</span>, optional{' '}
+              <span className="mono">Abgeschlossen;Abgebrochen</span>; Monat als JJJJ-MM). Ganz oder gar
+              nicht; erneut geladene Monate ersetzen die alten Zahlen derselben Gemeinde und Leistung.
+            </p>
+          }
+          submitLabel="Nutzungszahlen hochladen"
+          buildRequest={(form): UploadRequest | string => {
+            const file = chosenFile(form, 'file');
+            if (!file) return 'Bitte eine CSV-Datei mit Nutzungszahlen auswählen.';
+            return { path: '/imports/usage', query: { fileName: file.name }, body: file };
+          }}
+          onImported={refreshAll}
+        >
+          <FileField
+            name="file"
+            label="Nutzungszahlen (CSV)"
+            accept=".csv,text/csv"
+            hint="z. B. nutzung-2026-10.csv (pnpm ozg demo usage-csv schreibt eine Beispieldatei)"
+          />
+        </ImportCard>
+
+        <ImportCard
           title="Reifegradmodell (Definition)"
           description={
             <p>

@@ -26,6 +26,7 @@ import {
   useServices,
 } from '../../../lib/queries/services';
 import { minLevelParam, modelParam } from '../../../lib/search-params';
+import { ServiceUsage } from './ServiceUsage';
 
 const DEFAULT_REGION = '06';
 /** ?gebiet=AGS: a Land, Regierungsbezirk, Kreis or Gemeinde; the Land when missing or invalid. */
@@ -129,6 +130,7 @@ function ServiceDetails({ ozgId }: { ozgId: number }) {
       ) : (
         <CoverageView coverage={coverage.data} ozgId={ozgId} />
       )}
+      <ServiceUsage ozgId={ozgId} regionKey={regionKey} />
     </>
   );
 }

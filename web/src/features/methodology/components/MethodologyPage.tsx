@@ -1,6 +1,15 @@
 import '../../../components/work-views.css';
 import '../methodology.css';
-import { CRITERION_BLOCK_LABELS, CRITERION_BLOCKS, type MaturityModelVersion } from '@ozg/shared';
+import {
+  CRITERION_BLOCK_LABELS,
+  CRITERION_BLOCKS,
+  HIGH_DEMAND_PER_THOUSAND,
+  LOW_USE_SHARE,
+  type MaturityModelVersion,
+  MIN_USAGE_PEERS,
+  USAGE_FLAG_LABELS,
+  USAGE_NONE_LABEL,
+} from '@ozg/shared';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatDate, formatNumber } from '../../../lib/format';
@@ -43,6 +52,35 @@ const INDICATORS = [
   [
     'Verteilung der Stufen 0 bis 7',
     'Anzahl der vollständig bewerteten Zielleistungen je Stufe des Reifegradmodells 2.0. Auswahl „Reifegradmodell 2.0“ auf der Übersicht und den Gebietsseiten; Kennzahlen nach 2.0 gibt es nur für heute.',
+  ],
+] as const;
+
+/** The usage figures (decision 022); the thresholds come from shared, as the API applies them. */
+const USAGE_INDICATORS = [
+  [
+    'Anträge 12 Monate',
+    'Summe der gelieferten monatlichen Antragszahlen der letzten 12 Monate bis zum jüngsten gelieferten Monat, über alle Gemeinden (und Kreise) des Gebiets nach heutigem Gebietsstand.',
+  ],
+  [
+    'Anträge je 1.000 Einwohner',
+    'Anträge der 12 Monate geteilt durch die Einwohner aller Gemeinden des Gebiets (Stichtag des Gemeindeverzeichnisses), mal 1.000. Bei einer Leistung: bezogen auf die Gemeinden, die Zahlen geliefert haben.',
+  ],
+  ['Verlauf', 'Anträge je Monat, summiert über das Gebiet.'],
+  [
+    'Vergleichsgruppe',
+    `Die anderen Gemeinden desselben Kreises, die die Leistung online anbieten (Reifegrad ab 3) und Zahlen geliefert haben; Hinweise erst ab ${MIN_USAGE_PEERS} solchen Gemeinden. Verglichen wird mit ihrem Median je 1.000 Einwohner.`,
+  ],
+  [
+    USAGE_FLAG_LABELS.online_low_use,
+    `Die Leistung ist hier online, aber die Anträge je 1.000 Einwohner liegen unter ${LOW_USE_SHARE * 100} % des Medians der Vergleichsgruppe. Eine Gemeinde ohne gelieferte Zahlen erhält diesen Hinweis nicht.`,
+  ],
+  [
+    USAGE_FLAG_LABELS.high_demand_offline,
+    `Die Leistung ist hier nicht online, während der Median der Vergleichsgruppe mindestens ${HIGH_DEMAND_PER_THOUSAND} Anträge je 1.000 Einwohner in 12 Monaten erreicht. Solche Leistungen stehen bei den Quick Wins vorn.`,
+  ],
+  [
+    USAGE_NONE_LABEL,
+    'Für die meisten Leistungen liefert keine Statistikkomponente Zahlen; das ist keine Null und zählt in keinem Vergleich.',
   ],
 ] as const;
 
@@ -211,6 +249,17 @@ export function MethodologyPage() {
         <h2 id="indicators">Kennzahlen</h2>
         <dl className="criteria-list">
           {INDICATORS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="usage-indicators">
+        <h2 id="usage-indicators">Nutzungszahlen</h2>
+        <dl className="criteria-list">
+          {USAGE_INDICATORS.map(([name, meaning]) => (
             <div key={name}>
               <dt>{name}</dt>
               <dd>{meaning}</dd>

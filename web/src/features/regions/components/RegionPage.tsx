@@ -23,6 +23,7 @@ import { LinkCheckSummary } from './LinkCheckSummary';
 import { Model2Panel } from './Model2Panel';
 import { ProgressOverTime } from './ProgressOverTime';
 import { RegionHeader } from './RegionHeader';
+import { RegionUsage } from './RegionUsage';
 import { ThemenfeldMaturity } from './ThemenfeldMaturity';
 
 const CHILDREN_HEADINGS = {
@@ -130,6 +131,8 @@ function RegionDashboard({
       {/* Link checks know only today's state. */}
       {asOf ? null : <LinkCheckSummary regionKey={region.ags} />}
       <ProgressOverTime regionKey={region.ags} asOf={asOf} />
+      {/* Usage figures are today's 12 months only. */}
+      {asOf ? null : <RegionUsage regionKey={region.ags} />}
       <div className="panel-grid">
         {hasChildren ? (
           <section aria-labelledby="teile" className="panel">

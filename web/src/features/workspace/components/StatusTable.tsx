@@ -5,12 +5,15 @@ import {
   OZG_CONFORMANT_LEVEL,
   type Status,
   THEMENFELDER,
+  USAGE_FLAG_LABELS,
+  type UsageFlag,
   WORKFLOW_STATE_LABELS,
   WORKFLOW_STATES,
 } from '@ozg/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { AdoptionHints } from '../../../components/AdoptionHints';
+import '../../../components/usage.css';
 import { MaturityLevel } from '../../../components/MaturityLevel';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
@@ -19,6 +22,7 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
+import { useRegionUsage } from '../../../lib/queries/usage';
 import { useRegionAssessments } from '../api/get-assessments';
 import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
@@ -112,6 +116,13 @@ export function StatusTable({
   const params: StatusListParams = { ...filters, ...(q ? { q } : {}), ...sort, page, pageSize };
   const statuses = useStatuses(regionKey, params);
   const links = useRegionLinks(regionKey);
+  // Usage flags of this municipality (decision 022), shown beside the service name.
+  const usage = useRegionUsage(regionKey);
+  const usageFlags = new Map(
+    (usage.data?.flags ?? [])
+      .filter((cell) => cell.ags === regionKey && cell.flag !== null)
+      .map((cell) => [cell.ozgId, cell.flag as UsageFlag]),
+  );
   const brokenLinks = new Map((links.data?.items ?? []).map((item) => [item.statusId, item]));
   const queryClient = useQueryClient();
   const [selectingAll, setSelectingAll] = useState(false);
@@ -342,6 +353,11 @@ export function StatusTable({
                         {status.serviceName}
                         <span className="cell-sub">{status.themenfeld}</span>
                         <BrokenLinkBadge broken={brokenLinks.get(status.id)} />
+                        {usageFlags.has(status.ozgId) ? (
+                          <span className={`cell-sub usage-flag usage-flag-${usageFlags.get(status.ozgId)}`}>
+                            {USAGE_FLAG_LABELS[usageFlags.get(status.ozgId) as UsageFlag]}
+                          </span>
+                        ) : null}
                       </th>
                       <td>
                         <MaturityLevel level={status.maturityLevel} model={status.maturityModel} />
