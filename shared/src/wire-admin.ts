@@ -41,7 +41,14 @@ export const ImportProblemSchema = z
   .meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
-export const IMPORT_KINDS = ['gv100', 'catalog', 'boundaries', 'successors', 'maturity-model'] as const;
+export const IMPORT_KINDS = [
+  'gv100',
+  'catalog',
+  'boundaries',
+  'successors',
+  'maturity-model',
+  'datahub',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
