@@ -2,13 +2,21 @@ import type { ProgressReporter } from '@ozg/db/importers';
 import { type ImportKind, type ImportResult, type ImportStreamLine, textProblem } from '@ozg/shared';
 import type { Context } from 'hono';
 import { stream as streamResponse } from 'hono/streaming';
+import { requireActor } from '../../lib/auth';
 import { bodyBytes, uploadedText } from '../../lib/csv';
 import { AppError, errorBody } from '../../lib/errors';
 import { type AppBindings, createRouter } from '../../lib/router';
-import { uploadBoundaries, uploadCatalog, uploadGv100, uploadSuccessors } from '../../services/imports';
+import {
+  uploadBoundaries,
+  uploadCatalog,
+  uploadDatahub,
+  uploadGv100,
+  uploadSuccessors,
+} from '../../services/imports';
 import {
   importBoundariesRoute,
   importCatalogRoute,
+  importDatahubRoute,
   importGv100Route,
   importSuccessorsRoute,
 } from './imports.routes';
@@ -145,5 +153,18 @@ export const importsRouter = createRouter()
     const fileName = c.req.valid('query').fileName ?? 'Kreisgrenzen.geojson';
     return answer(c, 'boundaries', (progress) =>
       uploadBoundaries({ database: c.get('database'), text, fileName, ...(progress ? { progress } : {}) }),
+    );
+  })
+  .openapi(importDatahubRoute, async (c) => {
+    const actor = requireActor(c);
+    const text = await uploadedFileText(c.req.raw, 'Data-Hub-Datei');
+    const fileName = c.req.valid('query').fileName ?? 'datahub.json';
+    return answer(c, 'datahub', (progress) =>
+      uploadDatahub({
+        database: c.get('database'),
+        files: [{ text, fileName }],
+        actorUserId: actor.id,
+        ...(progress ? { progress } : {}),
+      }),
     );
   });
