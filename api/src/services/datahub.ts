@@ -34,22 +34,31 @@ const iso = (value: string | Date) => new Date(value).toISOString();
  * kind. Per region only its latest import counts; of several records of one
  * service (several LeiKa services) a working one wins.
  */
-function differencesSql(regionFilter: SQL): SQL {
+export function differencesSql(regionFilter: SQL): SQL {
   return sql`
-    with latest as (
-      select region_id, max(import_id) as import_id from datahub_records where ${regionFilter} group by region_id
-    ), src as (
+    with src as materialized (
       select distinct on (d.region_id, d.ozg_id) d.*
-      from datahub_records d join latest l on l.region_id = d.region_id and l.import_id = d.import_id
+      from datahub_records d
+      where ${regionFilter}
+        and d.import_id = (select max(x.import_id) from datahub_records x where x.region_id = d.region_id)
       order by d.region_id, d.ozg_id, (d.online_status = 'ok') desc, d.url nulls last
+    ), covered as (
+      select region_id, max(import_id) as import_id, max(imported_at) as imported_at from src group by region_id
     ), pairs as (
+      -- Driven by the records (index lookups of the statuses), and the statuses missing at the Bund
+      -- by an index lookup of the records: a left join of statuses to src plans as a nested loop.
       select st.id as status_id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
         st.url, st.online_since::text as online_since, src.url as source_url, src.online_status as source_status,
-        src.coverage as source_coverage, coalesce(src.imported_at, i.imported_at) as imported_at
-      from latest l
-      join datahub_imports i on i.id = l.import_id
-      join service_statuses st on st.region_id = l.region_id and st.in_target
-      left join src on src.region_id = st.region_id and src.ozg_id = st.ozg_id
+        src.coverage as source_coverage, src.imported_at
+      from src join service_statuses st on st.region_id = src.region_id and st.ozg_id = src.ozg_id and st.in_target
+      union all
+      select st.id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
+        st.url, st.online_since::text, null, null, null, c.imported_at
+      from covered c
+      join service_statuses st on st.region_id = c.region_id and st.in_target and st.online_since is not null
+      where not exists (
+        select 1 from datahub_records d2
+        where d2.region_id = c.region_id and d2.import_id = c.import_id and d2.ozg_id = st.ozg_id)
     ), found as (
       select p.*, k.kind, k.source_value from pairs p
       cross join lateral (values
@@ -324,7 +333,7 @@ export async function datahubKreise({ db, now }: { db: Db; now?: Date }): Promis
       gemeinden: z.number(),
       oldest: z.union([z.string(), z.date()]).nullable(),
     }),
-    sql`with d as (${differencesSql(sql`true`)})
+    sql`with d as materialized (${differencesSql(sql`true`)})
         select k.ags, k.name, count(*)::int as open, count(d.clarify_at)::int as clarify,
           count(distinct d.region_id)::int as gemeinden, min(d.imported_at) as oldest
         from d

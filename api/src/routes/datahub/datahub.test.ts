@@ -55,7 +55,9 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
       'Nicht zugeordnet: 1 mit unbekanntem ARS, 1 mit unbekannter OZG-ID/LeiKa-Schlüssel.',
     );
     expect(first.summary).toContain('Unbekannter ARS 099990000000 (Nirgendwo): 1 Datensätze');
-    expect(first.summary.some((line) => line.startsWith('Unbekannte Leistung seite0.json: content['))).toBe(true);
+    expect(first.summary.some((line) => line.startsWith('Unbekannte Leistung seite0.json: content['))).toBe(
+      true,
+    );
     const afterFirst = await importCount();
     expect(afterFirst).toBe((before ?? 0) + data.content.length - 2);
 
