@@ -16,6 +16,7 @@ import { authRouter } from './routes/auth/auth.index';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { checkRouter } from './routes/check/check.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
+import { datahubRouter } from './routes/datahub/datahub.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
 import { keyDatesRouter } from './routes/key-dates/key-dates.index';
@@ -113,6 +114,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', keyDatesRouter)
     .route('/', searchRouter)
     .route('/', importsRouter)
+    .route('/', datahubRouter)
     .route('/', linksRouter)
     .route('/', maturityRouter)
     .route('/', usageRouter)

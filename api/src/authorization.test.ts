@@ -3,6 +3,7 @@ import { sampleGv100 } from '@ozg/db/testing';
 import { ErrorBodySchema, type Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datahubDifferencesRoute } from './routes/datahub/datahub.routes';
 import { bulkUpdateRoute, listStatusesRoute } from './routes/statuses/statuses.routes';
 import { type DemoRole, demoTestApp, readBody, signInAs, type TestApp, type TestClient } from './testing';
 
@@ -260,6 +261,42 @@ const ROUTES: RouteCase[] = [
         body: { version: measure?.version, state: 'in_progress' },
       };
     },
+  },
+  {
+    name: 'POST /datahub/decisions (Klärung)',
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const res = await clients.admin.request('GET', `/api/v1/datahub/differences/${GEMEINDE}`);
+      const difference = (await readBody(res, datahubDifferencesRoute, 200)).items[0];
+      if (!difference) throw new Error('keine Abweichung in der Demo');
+      return {
+        method: 'POST',
+        path: '/api/v1/datahub/decisions',
+        body: {
+          mode: 'commit',
+          items: [
+            {
+              statusId: difference.statusId,
+              version: difference.version,
+              kind: difference.kind,
+              decision: 'clarify',
+              reason: `Klärung ${Date.now()}`,
+            },
+          ],
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /imports/datahub',
+    allowed: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/imports/datahub?fileName=datahub.csv',
+      // Another Gemeinde than the officer's: the matrix's decisions keep their import.
+      body: `ars;ozgid;leika_key;url;online_status\n064350902902;${HUNDESTEUER};;https://x.demo.example/${Date.now()};ok\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
   },
   {
     name: 'POST /imports/gv100',

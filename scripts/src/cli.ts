@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, createUser, setPassword } from '@ozg/api';
 import {
@@ -13,13 +13,14 @@ import {
   rebuildDerivedTables,
   restoreDatabase,
 } from '@ozg/db';
-import { demoUsageCsv, seedDemo } from '@ozg/db/demo';
+import { demoDatahubCsv, demoDatahubPages, demoUsageCsv, seedDemo } from '@ozg/db/demo';
 import {
   decodeUploadedText,
   ImportFileError,
   ImportRefusedError,
   importBoundaries,
   importCatalog,
+  importDatahub,
   importGv100,
   importSuccessors,
   importUsage,
@@ -50,6 +51,12 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
       Anträge; optional Abgeschlossen, Abgebrochen); erneut geladene Monate ersetzen die alten.
   demo usage-csv <datei>
       Die Nutzungszahlen der Demo als Upload-Datei schreiben (zum Ausprobieren des Uploads).
+  import datahub <datei…>
+      Export des Data Hub des Bundes laden (JSON-Seiten von GET /v1/data oder CSV je ARS;
+      Trennzeichen, Kodierung und BOM werden erkannt); ganz oder gar nicht, schreibt keine
+      Status, sondern die Quelle für den Abgleich; dieselbe Datei zweimal ändert nichts.
+  demo datahub-export <verzeichnis>
+      Zur Demo passenden Data-Hub-Export schreiben (JSON-Seiten und CSV der Demo-Gemeinde).
   seed demo [--reset]
       Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
   user add --email <E> --role <admin|officer|consultant|viewer> [--region <AGS> …] [--name <N>] [--password <P>]
@@ -391,6 +398,43 @@ async function migrateToCommand(args: string[]) {
   console.log('Jetzt DATABASE_URL auf den Server setzen; die eingebettete Datenbank bleibt unverändert.');
 }
 
+async function importDatahubCommand(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('Datei fehlt: pnpm ozg import datahub <datei…>');
+  const files = positionals.map(readInput);
+  const progress = terminalProgress();
+  const summary = await withDatabase((database) => importDatahub({ database, files, progress }));
+  progress.finish();
+  console.log(
+    summary.unchanged
+      ? `Data Hub: ${number(summary.records)} Datensätze, unverändert seit dem letzten Import (nichts gespeichert).`
+      : `Data Hub importiert: ${number(summary.records)} Datensätze, ${number(summary.matched)} zugeordnet (${number(summary.regions)} Gebiete).`,
+  );
+  for (const entry of summary.unknownArs)
+    console.log(
+      `  Unbekannter ARS ${entry.ars}${entry.name ? ` (${entry.name})` : ''}: ${number(entry.records)} Datensätze`,
+    );
+  for (const entry of summary.unknownService)
+    console.log(
+      `  Unbekannte Leistung ${entry.place}: OZG-ID ${entry.ozgId ?? '–'}, LeiKa ${entry.leikaKey ?? '–'}`,
+    );
+}
+
+async function demoCommand(args: string[]) {
+  const [what, directory] = args;
+  if (what !== 'datahub-export' || !directory)
+    throw new UsageError('pnpm ozg demo datahub-export <verzeichnis> | pnpm ozg demo usage-csv <datei>');
+  const target = userPath(directory);
+  mkdirSync(target, { recursive: true });
+  const written = await withDatabase(async (database) => {
+    const pages = await demoDatahubPages(database.db);
+    for (const [index, page] of pages.entries()) writeFileSync(`${target}/datahub-seite-${index}.json`, page);
+    writeFileSync(`${target}/datahub-064350901901.csv`, await demoDatahubCsv(database.db, '064350901901'));
+    return pages.length;
+  });
+  console.log(`Data-Hub-Export geschrieben: ${written} JSON-Seiten und eine CSV-Datei in ${target}.`);
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]) {
@@ -405,6 +449,8 @@ async function main(argv: string[]) {
   if (command === 'import' && sub === 'successors') return importSuccessorsCommand(rest);
   if (command === 'import' && sub === 'usage') return importUsageCommand(rest);
   if (command === 'demo' && sub === 'usage-csv') return demoUsageCsvCommand(rest);
+  if (command === 'import' && sub === 'datahub') return importDatahubCommand(rest);
+  if (command === 'demo') return demoCommand([sub ?? '', ...rest]);
   if (command === 'seed') return seedCommand([sub ?? '', ...rest]);
   if (command === 'user') return userCommand([sub ?? '', ...rest]);
   if (command === 'backup') return backupCommand(sub === undefined ? rest : [sub, ...rest]);

@@ -19,6 +19,7 @@ export * from './wire-admin';
 export * from './wire-check';
 export * from './wire-consulting';
 export * from './wire-dashboard';
+export * from './wire-datahub';
 export * from './wire-errors';
 export * from './wire-keydates';
 export * from './wire-primitives';

@@ -48,6 +48,7 @@ export const IMPORT_KINDS = [
   'successors',
   'maturity-model',
   'usage',
+  'datahub',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

@@ -14,7 +14,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   viewer: 'Lesezugriff',
 };
 
-export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system'] as const;
+export const CHANGE_SOURCES = ['ui', 'csv', 'api', 'import', 'seed', 'system', 'datahub'] as const;
 export type ChangeSourceKind = (typeof CHANGE_SOURCES)[number];
 /** What a change set is: a bulk edit, a CSV commit, or the undo of one of them. */
 export const CHANGE_SET_KINDS = ['bulk', 'csv', 'undo'] as const;
@@ -28,6 +28,7 @@ export const CHANGE_SOURCE_LABELS: Record<ChangeSourceKind, string> = {
   import: 'Import',
   seed: 'Demo-Daten',
   system: 'System',
+  datahub: 'Data Hub (Bund)',
 };
 
 export const LoginRequestSchema = z

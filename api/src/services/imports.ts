@@ -1,9 +1,11 @@
 import type { Database } from '@ozg/db';
 import {
+  type DatahubFile,
   ImportFileError,
   ImportRefusedError,
   importBoundaries,
   importCatalog,
+  importDatahub,
   importGv100,
   importSuccessors,
   importUsage,
@@ -157,6 +159,33 @@ export function uploadUsage(input: {
     return [
       `Nutzungszahlen übernommen: ${number(summary.rows)} Zeilen, ${number(summary.regions)} Gebiete, ${number(summary.services)} Leistungen, Monate ${summary.firstMonth} bis ${summary.lastMonth}.`,
       ...(summary.replaced ? [`Ersetzt (schon geladene Monate): ${number(summary.replaced)}`] : []),
+    ];
+  });
+}
+
+/** The federal Data Hub export (decision 021): stored beside the statuses for the reconciliation. */
+export function uploadDatahub(input: {
+  database: Database;
+  files: DatahubFile[];
+  actorUserId: number;
+  progress?: ProgressReporter;
+}): Promise<ImportResult> {
+  return runImport('datahub', async () => {
+    const summary = await importDatahub(input);
+    const arsCount = summary.unknownArs.reduce((sum, entry) => sum + entry.records, 0);
+    return [
+      summary.unchanged
+        ? `Data Hub: ${number(summary.records)} Datensätze geprüft, unverändert seit dem letzten Import (nichts gespeichert).`
+        : `Data Hub übernommen: ${number(summary.records)} Datensätze, davon ${number(summary.matched)} zugeordnet (${number(summary.regions)} Gebiete).`,
+      `Nicht zugeordnet: ${number(arsCount)} mit unbekanntem ARS, ${number(summary.records - summary.matched - arsCount)} mit unbekannter OZG-ID/LeiKa-Schlüssel.`,
+      ...summary.unknownArs.map(
+        (entry) =>
+          `Unbekannter ARS ${entry.ars}${entry.name ? ` (${entry.name})` : ''}: ${number(entry.records)} Datensätze`,
+      ),
+      ...summary.unknownService.map(
+        (entry) =>
+          `Unbekannte Leistung ${entry.place}: OZG-ID ${entry.ozgId ?? '–'}, LeiKa ${entry.leikaKey ?? '–'}${entry.name ? ` (${entry.name})` : ''}`,
+      ),
     ];
   });
 }

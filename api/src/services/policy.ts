@@ -99,3 +99,21 @@ export async function authorizeMeasureUpdate({
   if (input.changesTitleOrServices)
     throw new AppError('forbidden', 'Titel und Leistungen einer Maßnahme ändert die Beratung.');
 }
+
+/** Reconciliation decisions (decision 021): like a status edit, the officer decides for their own administration. */
+export function authorizeDatahubDecision({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { regionIds: readonly number[] };
+}) {
+  if (input.regionIds.some((regionId) => !canEditRegion(actor, regionId)))
+    throw new AppError('forbidden', 'Über diese Abweichungen dürfen Sie nicht entscheiden.');
+}
+
+/** The list of differences: an officer reads their own administrations, every other role all. */
+export function authorizeDatahubRead({ actor, input }: { actor: Actor; input: { regionId: number } }) {
+  if (actor.role === 'officer' && !canEditRegion(actor, input.regionId))
+    throw new AppError('forbidden', 'Den Abgleich anderer Gemeinden sehen Sie nicht.');
+}

@@ -1,3 +1,4 @@
+export { DATAHUB_CSV_COLUMNS, demoDatahubCsv, demoDatahubPages, insertDemoDatahub } from './datahub';
 export {
   DEMO_CONSULTING_MODULES,
   DEMO_HISTORY_START,

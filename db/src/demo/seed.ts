@@ -26,6 +26,7 @@ import {
 import { rebuildDerivedTables } from '../write-path';
 import { insertDemoChecks } from './check';
 import { insertDemoConsultations } from './consulting';
+import { insertDemoDatahub } from './datahub';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
 import { insertDemoAssessments } from './maturity';
 import { type Random, seededRandom } from './random';
@@ -245,6 +246,8 @@ export async function seedDemo(input: {
     // installation freezes them once the day has ended (decision 018).
     await freezeDueKeyDates(db, today);
     await insertDemoUsage(db, today);
+    // Open differences to reconcile with the Bund, for every Gemeinde (decision 021).
+    await insertDemoDatahub(db);
     progress(4, 4, 'Benutzer');
   });
 

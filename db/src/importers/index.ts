@@ -1,6 +1,14 @@
 export { type BoundariesImportSummary, importBoundaries } from './boundaries';
 export { type KreisBoundary, parseBoundaries } from './boundaries-parse';
 export { type CatalogImportSummary, importCatalog, parseCatalog } from './catalog';
+export {
+  DATAHUB_ONLINE_STATUSES,
+  type DatahubFile,
+  type DatahubImportSummary,
+  type DatahubRecord,
+  importDatahub,
+  parseDatahub,
+} from './datahub';
 export { ImportFileError, ImportRefusedError, type ProgressReporter } from './errors';
 export { type Gv100ImportSummary, importGv100, type Merger, type Succession, UNKNOWN_START } from './gv100';
 export { parseGv100 } from './gv100-parse';

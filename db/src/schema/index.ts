@@ -3,6 +3,7 @@ export * from './boundaries';
 export * from './catalog';
 export * from './check';
 export * from './consulting';
+export * from './datahub';
 export * from './keydates';
 export * from './links';
 export * from './maturity';

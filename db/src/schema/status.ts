@@ -93,6 +93,8 @@ export const serviceStatuses = pgTable(
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer().references(() => users.id),
+    /** When an officer last confirmed the record unchanged or accepted a source value (decision 021). */
+    confirmedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('service_statuses_region_service').on(t.regionId, t.ozgId),

@@ -9,6 +9,7 @@ import { type AppBindings, createRouter } from '../../lib/router';
 import {
   uploadBoundaries,
   uploadCatalog,
+  uploadDatahub,
   uploadGv100,
   uploadSuccessors,
   uploadUsage,
@@ -16,6 +17,7 @@ import {
 import {
   importBoundariesRoute,
   importCatalogRoute,
+  importDatahubRoute,
   importGv100Route,
   importSuccessorsRoute,
   importUsageRoute,
@@ -168,6 +170,19 @@ export const importsRouter = createRouter()
         actor,
         text,
         fileName,
+        ...(progress ? { progress } : {}),
+      }),
+    );
+  })
+  .openapi(importDatahubRoute, async (c) => {
+    const actor = requireActor(c);
+    const text = await uploadedFileText(c.req.raw, 'Data-Hub-Datei');
+    const fileName = c.req.valid('query').fileName ?? 'datahub.json';
+    return answer(c, 'datahub', (progress) =>
+      uploadDatahub({
+        database: c.get('database'),
+        files: [{ text, fileName }],
+        actorUserId: actor.id,
         ...(progress ? { progress } : {}),
       }),
     );

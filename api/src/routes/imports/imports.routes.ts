@@ -109,3 +109,17 @@ export const importUsageRoute = createRoute({
   },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });
+
+export const importDatahubRoute = createRoute({
+  method: 'post',
+  path: '/imports/datahub',
+  tags: ['Import'],
+  summary:
+    'Export des Data Hub des Bundes hochladen (JSON-Seiten von GET /v1/data oder CSV je ARS; Trennzeichen, Kodierung und BOM werden erkannt), ganz oder gar nicht; schreibt keine Status, sondern die Quelle für den Abgleich (Administration)',
+  ...signedIn(...ROLES.admin),
+  request: {
+    query: ImportFileQuerySchema,
+    body: fileBody('Eine Datei des Data Hub (JSON oder CSV)', 'text/csv', 'application/json'),
+  },
+  responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
+});

@@ -162,6 +162,33 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
         </ImportCard>
 
         <ImportCard
+          title="Data Hub des Bundes"
+          description={
+            <p>
+              Der Export des Dashboards Digitale Verwaltung: JSON-Seiten von{' '}
+              <span className="mono">GET /v1/data</span> oder die CSV-Datei je ARS (Trennzeichen, Kodierung
+              und BOM werden erkannt). Die Datensätze ändern keinen Status: Die Gemeinden gleichen die
+              Abweichungen selbst ab. Nicht zuordenbare Datensätze (unbekannter ARS, unbekannte OZG-ID oder
+              LeiKa-Schlüssel) werden gezählt und aufgeführt.
+            </p>
+          }
+          submitLabel="Data-Hub-Export hochladen"
+          buildRequest={(form): UploadRequest | string => {
+            const file = chosenFile(form, 'file');
+            if (!file) return 'Bitte eine Datei des Data Hub (JSON oder CSV) auswählen.';
+            return { path: '/imports/datahub', query: { fileName: file.name }, body: file };
+          }}
+          onImported={refreshAll}
+        >
+          <FileField
+            name="file"
+            label="Data-Hub-Datei (JSON oder CSV)"
+            accept=".json,.csv,application/json,text/csv"
+            hint="z. B. datahub-seite-0.json oder 064350901901.csv"
+          />
+        </ImportCard>
+
+        <ImportCard
           title="Nachfolgerliste"
           description={
             <p>

@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Db, queryRowsAs } from '../client';
+
+/*
+ * A Data Hub export that fits the demo (decision 021), derived from the demo
+ * statuses by rank, so it is deterministic and every Gemeinde with enough
+ * online services shows each kind of difference: among its online services
+ * (by OZG-ID) the 1st of every 12 is missing at the Bund, the 2nd has another
+ * URL, the 3rd is "nicht ok"; the 1st of every 10 services that are not online
+ * in the record is listed as a working online service.
+ */
+const generatedRecords = sql`
+  with ranked as (
+    select st.region_id, st.ozg_id, st.url, st.online_since, v.ars, v.name as ars_name, s.name as service_name,
+      row_number() over (partition by st.region_id, st.online_since is not null order by st.ozg_id) as rank
+    from service_statuses st
+    join region_versions v on v.region_id = st.region_id and v.valid_to is null
+    join ozg_services s on s.ozg_id = st.ozg_id
+    join regions r on r.id = st.region_id and r.level = 'gemeinde'
+    where st.in_target
+  )
+  select region_id, ozg_id, rpad(ars, 12, '0') as ars, ars_name, service_name,
+    case
+      when online_since is null then 'https://dienste.demo.example/' || ars || '/' || ozg_id
+      when rank % 12 = 2 then 'https://portal.demo.example/leistung/' || ozg_id
+      else coalesce(url, 'https://dienste.demo.example/' || ars || '/' || ozg_id)
+    end as url,
+    case when online_since is not null and rank % 12 = 3 then 'nicht ok' else 'ok' end as online_status,
+    'in mind. einer Kommune verfügbar' as coverage
+  from ranked
+  where (online_since is not null and rank % 12 <> 1) or (online_since is null and rank % 10 = 1)`;
+
+const RecordRow = z.object({
+  region_id: z.number(),
+  ozg_id: z.number(),
+  ars: z.string(),
+  ars_name: z.string(),
+  service_name: z.string(),
+  url: z.string(),
+  online_status: z.enum(['ok', 'nicht ok']),
+  coverage: z.string(),
+});
+
+/** Stores the generated export as the demo's Data Hub import, set-based (one statement each). */
+export async function insertDemoDatahub(db: Db): Promise<void> {
+  await db.execute(sql`
+    with imported as (
+      insert into datahub_imports (file_names, checksum, records, matched, unmatched)
+      values ('["demo-datahub.json"]'::jsonb, 'demo', 0, 0,
+        '{"unknownArs": [], "unknownService": [], "counts": {"ars": 0, "service": 0}}'::jsonb)
+      returning id
+    ), inserted as (
+      insert into datahub_records (import_id, region_id, ozg_id, ars, url, online_status, coverage)
+      select imported.id, g.region_id, g.ozg_id, g.ars, g.url, g.online_status, g.coverage
+      from imported, (${generatedRecords}) g
+      returning 1
+    )
+    update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
+    where id = (select id from imported)`);
+}
+
+/** The generated export as JSON pages of GET /v1/data (pageSize records each), for files and tests. */
+export async function demoDatahubPages(db: Db, pageSize = 1000): Promise<string[]> {
+  const rows = await queryRowsAs(db, RecordRow, sql`${generatedRecords} order by ars, ozg_id`);
+  const records = rows.map((row) => ({
+    leika_key: null,
+    leika_name: row.service_name,
+    leika_bezeichnung: null,
+    ars: row.ars,
+    ars_name: row.ars_name,
+    ars_federal_state: row.ars.slice(0, 2),
+    bundesland: 'Hessen',
+    ozgid: row.ozg_id,
+    ozg_bezeichnung: row.service_name,
+    url: row.url,
+    online_status: row.online_status,
+    aktiv: 'ja',
+    art_flaechendeckung: row.coverage,
+  }));
+  const totalPages = Math.max(1, Math.ceil(records.length / pageSize));
+  return Array.from({ length: totalPages }, (_, number) => {
+    const content = records.slice(number * pageSize, (number + 1) * pageSize);
+    return JSON.stringify({
+      content,
+      totalPages,
+      totalElements: records.length,
+      number,
+      size: pageSize,
+      numberOfElements: content.length,
+      first: number === 0,
+      last: number === totalPages - 1,
+      empty: content.length === 0,
+      pageable: { pageNumber: number, pageSize },
+      sort: { sorted: false },
+    });
+  });
+}
+
+export const DATAHUB_CSV_COLUMNS = [
+  'leika_key',
+  'leika_name',
+  'ars',
+  'ars_name',
+  'ozgid',
+  'ozg_bezeichnung',
+  'url',
+  'online_status',
+  'aktiv',
+  'art_flaechendeckung',
+] as const;
+
+/** The generated export of one ARS as the Bund's CSV (semicolon, as German Excel writes it). */
+export async function demoDatahubCsv(db: Db, ars: string): Promise<string> {
+  const rows = await queryRowsAs(
+    db,
+    RecordRow,
+    sql`select * from (${generatedRecords}) g where g.ars = ${ars} order by ozg_id`,
+  );
+  const quote = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = rows.map((row) =>
+    [
+      '',
+      row.service_name,
+      row.ars,
+      row.ars_name,
+      String(row.ozg_id),
+      row.service_name,
+      row.url,
+      row.online_status,
+      'ja',
+      row.coverage,
+    ]
+      .map(quote)
+      .join(';'),
+  );
+  return `${[DATAHUB_CSV_COLUMNS.join(';'), ...lines].join('\r\n')}\r\n`;
+}

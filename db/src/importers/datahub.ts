@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Database, type Db, queryRowsAs } from '../client';
+import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
+import { chunks } from './gv100';
+
+/*
+ * The federal Data Hub export (../shared/docs/sources.md, decision 021): JSON
+ * pages as GET /v1/data returns them, or the CSV per ARS with the same fields
+ * as columns. The records are stored per import beside the statuses, never
+ * written into them: the reconciliation shows the differences to the officer.
+ */
+
+export const DATAHUB_ONLINE_STATUSES = ['ok', 'nicht ok'] as const;
+export type DatahubRecord = {
+  /** Where the record stands, for messages: "datei.csv:12" or "seite.json: content[3]". */
+  place: string;
+  ars: string;
+  leikaKey: string | null;
+  ozgId: number | null;
+  url: string | null;
+  onlineStatus: (typeof DATAHUB_ONLINE_STATUSES)[number];
+  coverage: string | null;
+  arsName: string | null;
+  serviceName: string | null;
+};
+
+export type DatahubFile = { text: string; fileName: string };
+
+const CSV_COLUMNS = ['ars', 'leika_key', 'ozgid', 'url', 'online_status'] as const;
+
+/** Parses every file (JSON page(s) or CSV), all or nothing; throws at the first malformed record. */
+export function parseDatahub(files: readonly DatahubFile[]): DatahubRecord[] {
+  return files.flatMap((file) =>
+    file.text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{') ||
+    file.text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('[')
+      ? parseJson(file)
+      : parseCsv(file),
+  );
+}
+
+function parseJson(file: DatahubFile): DatahubRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ImportFileError(file.fileName, null, `kein gültiges JSON: ${(error as Error).message}`);
+  }
+  // One page, or a file holding the pages of a download as an array.
+  const pages = Array.isArray(data) ? data : [data];
+  return pages.flatMap((page, pageIndex) => {
+    const prefix = Array.isArray(data) ? `[${pageIndex}].` : '';
+    if (!page || typeof page !== 'object' || !Array.isArray((page as { content?: unknown }).content)) {
+      throw new ImportFileError(
+        file.fileName,
+        null,
+        'keine Seite des Data Hub (Objekt mit "content", "totalPages" …)',
+        `${prefix}content`,
+      );
+    }
+    return ((page as { content: unknown[] }).content as unknown[]).map((record, index) => {
+      const place = `${prefix}content[${index}]`;
+      if (!record || typeof record !== 'object')
+        throw new ImportFileError(file.fileName, null, 'kein Datensatz (Objekt erwartet)', place);
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
+        values[key] = value === null || value === undefined ? '' : String(value).trim();
+      }
+      return toRecord(
+        values,
+        (column, problem) => {
+          throw new ImportFileError(file.fileName, null, problem, `${place}.${column}`);
+        },
+        `${file.fileName}: ${place}`,
+      );
+    });
+  });
+}
+
+/** The separator of the header line: the one of ; , or tab that occurs most outside quotes. */
+function detectDelimiter(headerLine: string): string {
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  const candidates = [';', ',', '\t'];
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of candidates) {
+    const count = unquoted.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function parseCsv(file: DatahubFile): DatahubRecord[] {
+  const text = file.text.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      info: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw new ImportFileError(file.fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
+  }
+  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
+  if (!header) throw new ImportFileError(file.fileName, 1, 'die Datei ist leer');
+  const columns = header.record.map((column) => column.trim().toLowerCase());
+  for (const expected of CSV_COLUMNS) {
+    if (!columns.includes(expected)) {
+      throw new ImportFileError(
+        file.fileName,
+        header.info.lines,
+        `Spalte "${expected}" fehlt (erwartet mindestens: ${CSV_COLUMNS.join(', ')}; gefunden: ${columns.join(', ')})`,
+      );
+    }
+  }
+  return rows.map(({ record, info }) => {
+    if (record.length !== columns.length) {
+      throw new ImportFileError(
+        file.fileName,
+        info.lines,
+        `${record.length} Felder statt ${columns.length} (Trennzeichen "${delimiter === '\t' ? 'Tab' : delimiter}")`,
+      );
+    }
+    const values: Record<string, string> = {};
+    columns.forEach((column, index) => {
+      values[column] = (record[index] ?? '').trim();
+    });
+    return toRecord(
+      values,
+      (column, problem) => {
+        throw new ImportFileError(file.fileName, info.lines, problem, column);
+      },
+      `${file.fileName}:${info.lines}`,
+    );
+  });
+}
+
+function toRecord(
+  values: Record<string, string>,
+  fail: (column: string, problem: string) => never,
+  place: string,
+): DatahubRecord {
+  const ars = values.ars ?? '';
+  if (!/^[0-9]{12}$/.test(ars)) fail('ars', `"${ars}" ist kein zwölfstelliger Regionalschlüssel (ARS)`);
+  const leikaKey = values.leika_key ?? '';
+  if (leikaKey !== '' && !/^[0-9]{1,14}$/.test(leikaKey))
+    fail('leika_key', `"${leikaKey}" ist kein LeiKa-Schlüssel (bis zu 14 Ziffern)`);
+  const ozgId = values.ozgid ?? '';
+  if (ozgId !== '' && !/^[0-9]{1,9}$/.test(ozgId)) fail('ozgid', `"${ozgId}" ist keine OZG-ID (ganze Zahl)`);
+  if (leikaKey === '' && ozgId === '') fail('ozgid', 'weder OZG-ID noch LeiKa-Schlüssel angegeben');
+  const url = values.url ?? '';
+  if (url !== '' && (!/^https?:\/\/\S+$/i.test(url) || url.length > 2000))
+    fail('url', `"${url.slice(0, 80)}" ist keine http- oder https-Adresse`);
+  const onlineStatus = (values.online_status ?? '').toLowerCase();
+  if (!(DATAHUB_ONLINE_STATUSES as readonly string[]).includes(onlineStatus))
+    fail(
+      'online_status',
+      `"${values.online_status ?? ''}" ist kein Online-Status (erwartet "ok" oder "nicht ok")`,
+    );
+  const coverage = values.art_flaechendeckung ?? '';
+  return {
+    place,
+    ars,
+    leikaKey: leikaKey || null,
+    ozgId: ozgId === '' ? null : Number(ozgId),
+    url: url || null,
+    onlineStatus: onlineStatus as DatahubRecord['onlineStatus'],
+    coverage: coverage ? coverage.slice(0, 60) : null,
+    arsName: values.ars_name || null,
+    serviceName: values.ozg_bezeichnung || values.leika_name || null,
+  };
+}
+
+export type DatahubImportSummary = {
+  importId: number | null;
+  /** True when the content equals the latest import: nothing was stored. */
+  unchanged: boolean;
+  records: number;
+  matched: number;
+  regions: number;
+  unknownArs: { ars: string; name: string | null; records: number }[];
+  unknownService: { place: string; ozgId: number | null; leikaKey: string | null; name: string | null }[];
+};
+
+const UNMATCHED_LISTED = 50;
+
+/**
+ * Imports the Data Hub files, all or nothing: every record is checked first,
+ * then matched to a current region by ARS (a Kreis' 5-digit ARS is padded with
+ * zeros as the Bund writes it) and to an OZG-Leistung by OZG-ID, else by
+ * LeiKa key. Unmatched records are counted and listed, never dropped
+ * silently. The same content twice stores nothing the second time.
+ */
+export async function importDatahub(input: {
+  database: Database;
+  files: readonly DatahubFile[];
+  actorUserId?: number | null;
+  progress?: ProgressReporter;
+}): Promise<DatahubImportSummary> {
+  const progress = input.progress ?? silentProgress;
+  const parsed = parseDatahub(input.files);
+  if (parsed.length === 0)
+    throw new ImportFileError(
+      input.files[0]?.fileName ?? 'Data Hub',
+      null,
+      'die Datei enthält keine Datensätze',
+    );
+  progress(0, parsed.length, 'Zuordnen');
+
+  return input.database.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const regionRows = await queryRowsAs(
+      db,
+      z.object({ ars: z.string(), region_id: z.number() }),
+      sql`select rpad(ars, 12, '0') as ars, region_id from region_versions where valid_to is null`,
+    );
+    const regionByArs = new Map(regionRows.map((row) => [row.ars, row.region_id]));
+    const services = new Set(
+      (await queryRowsAs(db, z.object({ ozg_id: z.number() }), sql`select ozg_id from ozg_services`)).map(
+        (row) => row.ozg_id,
+      ),
+    );
+    const leika = new Map(
+      (
+        await queryRowsAs(
+          db,
+          z.object({ leika_key: z.string(), ozg_id: z.number() }),
+          sql`select leika_key, ozg_id from leika_services where leika_key is not null and ozg_id is not null`,
+        )
+      ).map((row) => [row.leika_key, row.ozg_id]),
+    );
+
+    const unknownArs = new Map<string, { ars: string; name: string | null; records: number }>();
+    const unknownService: DatahubImportSummary['unknownService'] = [];
+    let unknownServiceCount = 0;
+    const matched: { regionId: number; ozgId: number; record: DatahubRecord }[] = [];
+    for (const record of parsed) {
+      const regionId = regionByArs.get(record.ars);
+      if (regionId === undefined) {
+        const entry = unknownArs.get(record.ars) ?? { ars: record.ars, name: record.arsName, records: 0 };
+        entry.records++;
+        unknownArs.set(record.ars, entry);
+        continue;
+      }
+      const ozgId =
+        record.ozgId !== null && services.has(record.ozgId)
+          ? record.ozgId
+          : record.leikaKey
+            ? leika.get(record.leikaKey)
+            : undefined;
+      if (ozgId === undefined) {
+        unknownServiceCount++;
+        if (unknownService.length < UNMATCHED_LISTED)
+          unknownService.push({
+            place: record.place,
+            ozgId: record.ozgId,
+            leikaKey: record.leikaKey,
+            name: record.serviceName,
+          });
+        continue;
+      }
+      matched.push({ regionId, ozgId, record });
+    }
+
+    const canonical = matched
+      .map(({ regionId, ozgId, record }) =>
+        [regionId, ozgId, record.leikaKey, record.url, record.onlineStatus, record.coverage].join('\u0001'),
+      )
+      .sort();
+    const checksum = createHash('sha256').update(canonical.join('\n')).digest('hex');
+    const summary: DatahubImportSummary = {
+      importId: null,
+      unchanged: false,
+      records: parsed.length,
+      matched: matched.length,
+      regions: new Set(matched.map((entry) => entry.regionId)).size,
+      unknownArs: [...unknownArs.values()].slice(0, UNMATCHED_LISTED),
+      unknownService,
+    };
+    const [latest] = await queryRowsAs(
+      db,
+      z.object({ checksum: z.string() }),
+      sql`select checksum from datahub_imports order by id desc limit 1`,
+    );
+    if (latest?.checksum === checksum) {
+      progress(parsed.length, parsed.length, 'Zuordnen');
+      return { ...summary, unchanged: true };
+    }
+    const [created] = await queryRowsAs(
+      db,
+      z.object({ id: z.number() }),
+      sql`insert into datahub_imports (file_names, checksum, records, matched, unmatched, imported_by)
+          values (${JSON.stringify(input.files.map((file) => file.fileName))}::jsonb, ${checksum},
+            ${parsed.length}, ${matched.length},
+            ${JSON.stringify({
+              unknownArs: summary.unknownArs.map((entry) => entry.ars),
+              unknownService: unknownService.map((entry) => entry.place),
+              counts: {
+                ars: [...unknownArs.values()].reduce((sum, e) => sum + e.records, 0),
+                service: unknownServiceCount,
+              },
+            })}::jsonb, ${input.actorUserId ?? null})
+          returning id`,
+    );
+    const importId = (created as { id: number }).id;
+    let done = 0;
+    for (const batch of chunks(matched, 1000)) {
+      const rows = batch.map(({ regionId, ozgId, record }) => ({
+        region_id: regionId,
+        ozg_id: ozgId,
+        ars: record.ars,
+        leika_key: record.leikaKey,
+        url: record.url,
+        online_status: record.onlineStatus,
+        coverage: record.coverage,
+      }));
+      await db.execute(sql`
+        insert into datahub_records (import_id, region_id, ozg_id, ars, leika_key, url, online_status, coverage)
+        select ${importId}, r.region_id, r.ozg_id, r.ars, r.leika_key, r.url, r.online_status, r.coverage
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as r(region_id int, ozg_id int, ars text, leika_key text, url text, online_status text, coverage text)`);
+      done += batch.length;
+      progress(done, matched.length, 'Speichern');
+    }
+    return { ...summary, importId };
+  });
+}
