@@ -71,7 +71,6 @@ export function Model2Figures({
         </thead>
         <tbody>
           {figures.levelCounts.map((count, level) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the index is the level
             <tr key={level}>
               <th scope="row">{level}</th>
               <td>{formatNumber(count)}</td>
