@@ -143,7 +143,7 @@ async function consultantOffersAndAdoptsQuickWins(page: Page, viewport: string, 
 
   // Two quick wins become measures of this consultation with one click each.
   const quickWins = page.getByRole('region', { name: 'Quick Wins' });
-  await quickWins.getByText(/Nutzungszahlen \(Nachfrage\) liegen noch nicht vor/).waitFor();
+  await quickWins.getByText(/Wo Nutzungszahlen vorliegen, ist die Nachfrage/).waitFor();
   const adopt = quickWins.getByRole('button', { name: /als Maßnahme übernehmen$/ });
   const adopted: string[] = [];
   for (let round = 0; round < 2; round++) {

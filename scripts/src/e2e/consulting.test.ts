@@ -118,7 +118,10 @@ async function runJourney(browser: Browser, viewport: keyof typeof VIEWPORTS, ar
     .getByLabel('Ergebnis', { exact: true })
     .fill('Online-Anträge priorisiert; Zuständigkeiten geklärt.');
   await consultation.getByRole('button', { name: 'Speichern' }).click();
-  await expect.poll(() => consultation.locator('.state-badge').first().textContent()).toBe('Durchgeführt');
+  // Recording it as held also freezes the municipality's profile (PDF and XLSX, decision 018): seconds.
+  await expect
+    .poll(() => consultation.locator('.state-badge').first().textContent(), { timeout: 20_000 })
+    .toBe('Durchgeführt');
   await expect(consultation.locator('.snapshot').textContent()).resolves.toMatch(
     /Stand der Kommune am \d\d\.\d\d\.\d{4}\d+ von \d+ Zielleistungen OZG-konform/,
   );
