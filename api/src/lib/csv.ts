@@ -1,5 +1,9 @@
-import { decodeUploadedText, TextDecodingError } from '@ozg/db/importers';
-import { parse } from 'csv-parse/sync';
+import {
+  decodeUploadedText,
+  ImportFileError,
+  readSpreadsheetCsv,
+  TextDecodingError,
+} from '@ozg/db/importers';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from './errors';
 
@@ -72,21 +76,17 @@ export type CsvUpload = { columns: string[]; rows: { line: number; record: strin
  */
 export function readCsvUpload(bytes: Uint8Array): CsvUpload {
   const content = uploadedText(bytes, 'Die CSV-Datei');
-  const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
+  // An empty file (or one of separators only) has no columns: the caller names the columns it misses.
+  if (!content.replace(/[;,\s]/g, '')) return { columns: [], rows: [] };
+  let csv: ReturnType<typeof readSpreadsheetCsv>;
   try {
-    records = parse(content, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    csv = readSpreadsheetCsv(content, 'Die CSV-Datei');
   } catch (error) {
-    throw new AppError('validation_failed', `Die Datei ist kein gültiges CSV: ${(error as Error).message}`);
+    if (!(error instanceof ImportFileError)) throw error;
+    throw new AppError('validation_failed', `Die Datei ist ${error.problem}`);
   }
-  const [head, ...body] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
   return {
-    columns: (head?.record ?? []).map((column) => column.trim().toLowerCase()),
-    rows: body.map(({ record, info }) => ({ line: info.lines, record: record.map(fromSpreadsheet) })),
+    columns: csv.header.record.map((column) => column.trim().toLowerCase()),
+    rows: csv.rows.map(({ record, line }) => ({ line, record: record.map(fromSpreadsheet) })),
   };
 }

@@ -8,7 +8,6 @@ import {
   THEMENFELDER,
   type Themenfeld,
 } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { applyDefaultExecutingLevels, syncTargetSets, type TargetSetSync } from '../applicability';
 import type { Database, Db } from '../client';
@@ -16,40 +15,29 @@ import { prepareForOfficialImport } from '../instance';
 import { leikaServices, ozgServices } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
+import { readSpreadsheetCsv } from './spreadsheet-csv';
 
 type CsvRow = { line: number; values: Record<string, string> };
 
 /** Reads an RFC 4180 CSV file with a header; checks that the expected columns are there. */
 export function readCsv(text: string, fileName: string, expectedColumns: readonly string[]): CsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new ImportFileError(fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
-  }
-  // Lines of only separators (a spreadsheet's cleared rows) are as empty as empty lines.
-  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
-  if (!header) throw new ImportFileError(fileName, 1, 'die Datei ist leer');
+  // csv-parse's default separator: the official catalogues are RFC 4180 files with commas.
+  const { header, rows } = readSpreadsheetCsv(text, fileName, { delimiter: ',' });
   const columns = header.record.map((column) => column.trim());
   for (const expected of expectedColumns) {
     if (!columns.includes(expected)) {
       throw new ImportFileError(
         fileName,
-        header.info.lines,
+        header.line,
         `Spalte "${expected}" fehlt (erwartet: ${expectedColumns.join(',')}; gefunden: ${columns.join(',')})`,
       );
     }
   }
-  return rows.map(({ record, info }) => {
+  return rows.map(({ record, line }) => {
     if (record.length !== columns.length) {
       throw new ImportFileError(
         fileName,
-        info.lines,
+        line,
         `${record.length} Felder statt ${columns.length} (${columns.join(',')})`,
       );
     }
@@ -57,7 +45,7 @@ export function readCsv(text: string, fileName: string, expectedColumns: readonl
     columns.forEach((column, index) => {
       values[column] = (record[index] ?? '').trim();
     });
-    return { line: info.lines, values };
+    return { line: line, values };
   });
 }
 

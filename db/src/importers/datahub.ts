@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Database, type Db, queryRowsAs } from '../client';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
+import { readSpreadsheetCsv } from './spreadsheet-csv';
 
 /*
  * The federal Data Hub export (../shared/docs/sources.md, decision 021): JSON
@@ -104,35 +104,22 @@ function detectDelimiter(headerLine: string): string {
 function parseCsv(file: DatahubFile): DatahubRecord[] {
   const text = file.text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      info: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new ImportFileError(file.fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
-  if (!header) throw new ImportFileError(file.fileName, 1, 'die Datei ist leer');
+  const { header, rows } = readSpreadsheetCsv(text, file.fileName, { delimiter });
   const columns = header.record.map((column) => column.trim().toLowerCase());
   for (const expected of CSV_COLUMNS) {
     if (!columns.includes(expected)) {
       throw new ImportFileError(
         file.fileName,
-        header.info.lines,
+        header.line,
         `Spalte "${expected}" fehlt (erwartet mindestens: ${CSV_COLUMNS.join(', ')}; gefunden: ${columns.join(', ')})`,
       );
     }
   }
-  return rows.map(({ record, info }) => {
+  return rows.map(({ record, line }) => {
     if (record.length !== columns.length) {
       throw new ImportFileError(
         file.fileName,
-        info.lines,
+        line,
         `${record.length} Felder statt ${columns.length} (Trennzeichen "${delimiter === '\t' ? 'Tab' : delimiter}")`,
       );
     }
@@ -143,9 +130,9 @@ function parseCsv(file: DatahubFile): DatahubRecord[] {
     return toRecord(
       values,
       (column, problem) => {
-        throw new ImportFileError(file.fileName, info.lines, problem, column);
+        throw new ImportFileError(file.fileName, line, problem, column);
       },
-      `${file.fileName}:${info.lines}`,
+      `${file.fileName}:${line}`,
     );
   });
 }

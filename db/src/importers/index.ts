@@ -14,6 +14,7 @@ export { type Gv100ImportSummary, importGv100, type Merger, type Succession, UNK
 export { parseGv100 } from './gv100-parse';
 export { parseMaturityDefinition } from './maturity-definition';
 export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';
+export { type CsvRecord, readSpreadsheetCsv } from './spreadsheet-csv';
 export {
   COMBINED_STATUS_RULE,
   importSuccessors,

@@ -1,7 +1,7 @@
 import { type MaturityDefinition, MaturityDefinitionSchema } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { ImportFileError } from './errors';
+import { readSpreadsheetCsv } from './spreadsheet-csv';
 import { decodeUploadedText, TextDecodingError } from './text-encoding';
 
 type Path = (string | number)[];
@@ -136,24 +136,14 @@ const CSV_COLUMNS = ['art', 'schluessel', 'name', 'block', 'stufe', 'text'] as c
  *   art=kriterium: schluessel, name, block, stufe, text = what the criterion needs for this level
  */
 function parseCsvDefinition(text: string, fileName: string): MaturityDefinition {
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, relax_column_count: true, delimiter }) as unknown as typeof records;
-  } catch (error) {
-    throw new ImportFileError(fileName, (error as { lines?: number }).lines ?? 1, 'kein gültiges CSV');
-  }
-  const filled = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
-  const [header, ...rows] = filled;
-  if (!header) throw new ImportFileError(fileName, 1, 'die Datei ist leer');
+  const { header, rows } = readSpreadsheetCsv(text, fileName);
   const columns = header.record.map((column) => column.trim().toLowerCase());
   for (const expected of CSV_COLUMNS)
     if (!columns.includes(expected))
       throw new ImportFileError(
         fileName,
-        header.info.lines,
-        `Spalte „${expected}“ fehlt (erwartet: ${CSV_COLUMNS.join(delimiter)})`,
+        header.line,
+        `Spalte „${expected}“ fehlt (erwartet: ${CSV_COLUMNS.join(';')})`,
       );
   const draft: Record<string, unknown> & {
     levels: { level: unknown; name: string; meaning: string }[];
@@ -169,8 +159,7 @@ function parseCsvDefinition(text: string, fileName: string): MaturityDefinition 
     if (!/^\d+$/.test(value)) throw new ImportFileError(fileName, line, 'ganze Zahl erwartet', column);
     return Number(value);
   };
-  for (const { record, info } of rows) {
-    const line = info.lines;
+  for (const { record, line } of rows) {
     const get = (column: (typeof CSV_COLUMNS)[number]) => (record[columns.indexOf(column)] ?? '').trim();
     const kind = get('art').toLowerCase();
     if (kind === 'modell') {

@@ -1,6 +1,6 @@
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
 import { ImportFileError } from './errors';
+import { readSpreadsheetCsv } from './spreadsheet-csv';
 
 /*
  * A questionnaire of the Digitalisierungs-Check as the ministry loads it
@@ -78,37 +78,21 @@ export function parseQuestionnaireCsv(
   fileName: string,
   title: string,
 ): QuestionnaireDefinition {
-  const content = text.replace(/^\uFEFF/, '');
-  const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(content, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    throw new ImportFileError(fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
-  if (!header) throw new ImportFileError(fileName, 1, 'die Datei ist leer');
+  const { header, rows } = readSpreadsheetCsv(text, fileName);
   const columns = header.record.map((column) => column.trim().toLowerCase());
   for (const expected of QUESTIONNAIRE_CSV_COLUMNS)
     if (!columns.includes(expected))
       throw new ImportFileError(
         fileName,
-        header.info.lines,
+        header.line,
         `Spalte "${expected}" fehlt (erwartet: ${QUESTIONNAIRE_CSV_COLUMNS.join(',')})`,
       );
-  if (rows.length === 0) throw new ImportFileError(fileName, header.info.lines, 'keine Fragen');
+  if (rows.length === 0) throw new ImportFileError(fileName, header.line, 'keine Fragen');
   type Draft = QuestionnaireDefinition['dimensions'][number];
   const dimensions: Draft[] = [];
   // Where each question came from, so that a problem of the whole names its line.
   const lines = new Map<string, number>();
-  for (const { record, info } of rows) {
-    const line = info.lines;
+  for (const { record, line } of rows) {
     const get = (column: string) => (record[columns.indexOf(column)] ?? '').trim();
     const fail = (column: string, problem: string): never => {
       throw new ImportFileError(fileName, line, problem, column);

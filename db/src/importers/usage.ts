@@ -1,11 +1,11 @@
 import { isLeikaKey, isOzgId, todayInGermany } from '@ozg/shared';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../client';
 import { queryRows } from '../client';
 import { usageFigures, usageImports } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
+import { readSpreadsheetCsv } from './spreadsheet-csv';
 
 /*
  * Usage figures (decision 022): monthly case counts per region and service as
@@ -98,22 +98,7 @@ export function parseUsageCsv(text: string, fileName: string, options: { today?:
     const column = headerLine.split(delimiter)[fieldIndex]?.trim() ?? `Feld ${fieldIndex + 1}`;
     throw new ImportFileError(fileName, line, 'enthält ein NUL-Zeichen (Binärdaten)', column);
   }
-  const delimiter = (content.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(content, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    throw new ImportFileError(fileName, line, `kein gültiges CSV: ${(error as Error).message}`);
-  }
-  // Lines of only separators (a spreadsheet's cleared rows) count as empty.
-  const [header, ...rows] = records.filter(({ record }) => record.some((value) => value.trim() !== ''));
-  if (!header) throw new ImportFileError(fileName, 1, 'die Datei ist leer');
+  const { header, rows } = readSpreadsheetCsv(content, fileName);
   const names = header.record.map((name) => name.trim());
   const index = new Map<Field, number>();
   names.forEach((name, position) => {
@@ -129,17 +114,15 @@ export function parseUsageCsv(text: string, fileName: string, options: { today?:
     if (!index.has(field))
       throw new ImportFileError(
         fileName,
-        header.info.lines,
-        `Spalte „${label}“ fehlt (erwartet: ${USAGE_CSV_COLUMNS}; gefunden: ${names.join(delimiter)})`,
+        header.line,
+        `Spalte „${label}“ fehlt (erwartet: ${USAGE_CSV_COLUMNS}; gefunden: ${names.join(', ')})`,
       );
   }
   const serviceHeader = normalise(names[index.get('service') as number] ?? '');
   const lastMonth = (options.today ?? todayInGermany()).slice(0, 7);
-  if (rows.length === 0)
-    throw new ImportFileError(fileName, header.info.lines, 'die Datei enthält keine Zahlen');
+  if (rows.length === 0) throw new ImportFileError(fileName, header.line, 'die Datei enthält keine Zahlen');
   const seen = new Map<string, number>();
-  return rows.map(({ record, info }): UsageRow => {
-    const line = info.lines;
+  return rows.map(({ record, line }): UsageRow => {
     const get = (field: Field) => {
       const position = index.get(field);
       return position === undefined ? '' : (record[position] ?? '').trim();
