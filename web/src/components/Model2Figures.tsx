@@ -2,6 +2,7 @@ import type { Model2Figures as Figures } from '@ozg/shared';
 import { countOf, formatNumber, formatShare } from '../lib/format';
 import { navigate, withSearch } from '../lib/navigation';
 import { SelectFilter } from './SelectFilter';
+import { type Tile, Tiles } from './Tiles';
 import './model-switch.css';
 
 const LEVEL_OPTIONS = [0, 1, 2, 3, 4, 5, 6, 7].map((level) => ({
@@ -21,7 +22,7 @@ export function Model2Figures({
   figures: Figures;
   title?: string;
 }) {
-  const tiles = [
+  const tiles: Tile[] = [
     {
       label: 'Bewertet (2.0)',
       value: formatShare(figures.assessedShare),
@@ -49,15 +50,7 @@ export function Model2Figures({
         options={LEVEL_OPTIONS}
         onChange={(value) => navigate(withSearch({ ab: value ?? null }), { replace: true })}
       />
-      <ul className="tiles">
-        {tiles.map((tile) => (
-          <li key={tile.label} className="tile">
-            <span className="tile-label">{tile.label}</span>
-            <span className="tile-value">{tile.value}</span>
-            <span className="tile-detail">{tile.detail}</span>
-          </li>
-        ))}
-      </ul>
+      <Tiles tiles={tiles} />
       <table className="level-bars">
         <caption>Bewertete Zielleistungen je Stufe 0-7 (Reifegradmodell 2.0)</caption>
         <thead>

@@ -1,8 +1,9 @@
 import { USAGE_FLAG_LABELS, USAGE_NONE_LABEL, type UsageCell } from '@ozg/shared';
-import { lazy, Suspense } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { formatNumber } from '../lib/format';
 import { ScrollableTable } from './ScrollableTable';
-import { Loading } from './States';
+import { ErrorState, Loading } from './States';
 import './usage.css';
 
 const UsageChart = lazy(() => import('./UsageChart'));
@@ -13,8 +14,39 @@ export const formatPerThousand = (value: number | null) => (value === null ? 'â€
 
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
+/** " (11/2025 bis 10/2026)" for the 12-month window of a figure, empty without one. */
+export const usageWindowLabel = (window: { from: string; to: string } | null) =>
+  window ? ` (${monthLabel(window.from)} bis ${monthLabel(window.to)})` : '';
+
+/**
+ * The "Nutzung" panel of the region and service pages: loading, error with
+ * retry, "none delivered" (not 0), and the figures once they are there.
+ */
+export function UsagePanel<T extends { applications12m: number | null }>({
+  usage,
+  children,
+}: {
+  usage: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby="nutzung" className="panel">
+      <h2 id="nutzung">Nutzung</h2>
+      {usage.isPending ? (
+        <Loading label="Die Nutzungszahlen" />
+      ) : usage.isError ? (
+        <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />
+      ) : usage.data.applications12m === null ? (
+        <NoUsage />
+      ) : (
+        children(usage.data)
+      )}
+    </section>
+  );
+}
+
 /** "Keine Nutzungszahlen geliefert": most services have none, which is not 0. */
-export function NoUsage() {
+function NoUsage() {
   return <p className="state state-empty">{USAGE_NONE_LABEL}.</p>;
 }
 

@@ -58,3 +58,19 @@ export const barShareLabel: LabelListProps = {
   fontSize: TICK_FONT_SIZE,
   fill: CHART_COLOURS.ink,
 };
+
+/** Horizontal grid lines only: the values are read against the y axis. */
+export const HORIZONTAL_GRID = { stroke: CHART_COLOURS.grid, vertical: false } as const;
+
+/** Props of every line chart: room above for a reference label; the table beside it is the accessible form. */
+export const lineChartProps = (top: number) =>
+  ({ margin: { top, right: 16, bottom: 4, left: 0 }, accessibilityLayer: false }) as const;
+
+/** The measured line: solid, no dots, drawn at once (no animation that screenshots or reduced motion catch). */
+export const MEASURED_LINE = {
+  type: 'monotone',
+  stroke: CHART_COLOURS.line,
+  strokeWidth: 2.5,
+  dot: false,
+  isAnimationActive: false,
+} as const;

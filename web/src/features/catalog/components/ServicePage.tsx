@@ -14,6 +14,7 @@ import { Model2Figures } from '../../../components/Model2Figures';
 import { ModelSwitch } from '../../../components/ModelSwitch';
 import { ServiceCoverageMap } from '../../../components/map/ServiceCoverageMap';
 import { ErrorState, Loading } from '../../../components/States';
+import { Tiles } from '../../../components/Tiles';
 import { formatNumber, formatShare, inRegion } from '../../../lib/format';
 import { Link, type PageProps, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
@@ -162,31 +163,30 @@ function CoverageView({ coverage, ozgId }: { coverage: Coverage; ozgId: number }
             (ausführende Ebene oder Ausnahmen).
           </p>
         ) : (
-          <ul className="tiles">
-            <li className="tile">
-              <span className="tile-label">Anteil der Verwaltungen</span>
-              <span className="tile-value">{formatShare(coverage.share)}</span>
-              <span className="tile-detail">
-                {formatNumber(coverage.offering)} von {formatNumber(coverage.mustOffer)} bieten sie
-                OZG-konform an
-              </span>
-            </li>
-            <li className="tile">
-              <span className="tile-label">Anteil der Einwohner</span>
-              <span className="tile-value">{formatShare(coverage.populationShare)}</span>
-              <span className="tile-detail">der Einwohner erreichen sie online</span>
-            </li>
-            <li className="tile">
-              <span className="tile-label">Flächendeckend</span>
-              <span className="tile-value">{coverage.flaechendeckend ? 'ja' : 'nein'}</span>
-              <span className="tile-detail">jede Verwaltung, die sie anbieten muss, tut es</span>
-            </li>
-            <li className="tile">
-              <span className="tile-label">Mindestens einmal online</span>
-              <span className="tile-value">{coverage.atLeastOne ? 'ja' : 'nein'}</span>
-              <span className="tile-detail">so zählt das Dashboard des Bundes „online“</span>
-            </li>
-          </ul>
+          <Tiles
+            tiles={[
+              {
+                label: 'Anteil der Verwaltungen',
+                value: formatShare(coverage.share),
+                detail: `${formatNumber(coverage.offering)} von ${formatNumber(coverage.mustOffer)} bieten sie OZG-konform an`,
+              },
+              {
+                label: 'Anteil der Einwohner',
+                value: formatShare(coverage.populationShare),
+                detail: 'der Einwohner erreichen sie online',
+              },
+              {
+                label: 'Flächendeckend',
+                value: coverage.flaechendeckend ? 'ja' : 'nein',
+                detail: 'jede Verwaltung, die sie anbieten muss, tut es',
+              },
+              {
+                label: 'Mindestens einmal online',
+                value: coverage.atLeastOne ? 'ja' : 'nein',
+                detail: 'so zählt das Dashboard des Bundes „online“',
+              },
+            ]}
+          />
         )}
       </section>
       {coverage.mustOffer > 0 ? (

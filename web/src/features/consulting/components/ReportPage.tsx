@@ -1,6 +1,7 @@
 import { CONSULTING_AREAS, type ConsultingReport, REGION_LEVEL_LABELS } from '@ozg/shared';
 import { lazy, Suspense } from 'react';
 import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Tiles } from '../../../components/Tiles';
 import { countOf, formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/use-media-query';
 import { reportDownloadUrl, useReport } from '../api/get-report';
@@ -42,27 +43,28 @@ function Report({ report }: { report: ConsultingReport }) {
         </div>
       </header>
       {total ? (
-        <ul className="tiles report-tiles" aria-label={`Kennzahlen ${report.region.name}`}>
-          {CONSULTING_AREAS.map((area) => (
-            <li className="tile" key={area}>
-              <span className="tile-label">Beraten: {breakableAreaLabel(area)}</span>
-              <span className="tile-value">{formatShare(total.held[area]?.share)}</span>
-              <span className="tile-detail">
-                {formatNumber(total.held[area]?.count ?? 0)} von {municipalitiesCount(total.municipalities)}
-              </span>
-            </li>
-          ))}
-          <li className="tile">
-            <span className="tile-label">Offene Maßnahmen</span>
-            <span className="tile-value">{formatNumber(total.openMeasures)}</span>
-            <span className="tile-detail">offen oder in Arbeit</span>
-          </li>
-          <li className={`tile${total.overdueMeasures > 0 ? ' tile-warning' : ''}`}>
-            <span className="tile-label">Überfällige Maßnahmen</span>
-            <span className="tile-value">{formatNumber(total.overdueMeasures)}</span>
-            <span className="tile-detail">Frist verstrichen, nicht erledigt</span>
-          </li>
-        </ul>
+        <Tiles
+          className="report-tiles"
+          label={`Kennzahlen ${report.region.name}`}
+          tiles={[
+            ...CONSULTING_AREAS.map((area) => ({
+              label: `Beraten: ${breakableAreaLabel(area)}`,
+              value: formatShare(total.held[area]?.share),
+              detail: `${formatNumber(total.held[area]?.count ?? 0)} von ${municipalitiesCount(total.municipalities)}`,
+            })),
+            {
+              label: 'Offene Maßnahmen',
+              value: formatNumber(total.openMeasures),
+              detail: 'offen oder in Arbeit',
+            },
+            {
+              label: 'Überfällige Maßnahmen',
+              value: formatNumber(total.overdueMeasures),
+              detail: 'Frist verstrichen, nicht erledigt',
+              warning: total.overdueMeasures > 0,
+            },
+          ]}
+        />
       ) : null}
       <section className="panel" aria-labelledby="inanspruchnahme">
         <h2 id="inanspruchnahme">Inanspruchnahme nach Regierungsbezirk und Kreis</h2>

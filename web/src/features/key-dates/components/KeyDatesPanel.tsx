@@ -2,6 +2,7 @@ import type { KeyDate, KeyDateRow } from '@ozg/shared';
 import { useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { ErrorState, Loading } from '../../../components/States';
+import { Tiles } from '../../../components/Tiles';
 import {
   formatDate,
   formatDateTime,
@@ -97,29 +98,28 @@ function KeyDateFigures({ day, landKey, keyDates }: { day: string; landKey: stri
         {land.region.name} am {formatDate(day)} ({keyDate.label}), festgeschrieben am{' '}
         {formatDateTime(keyDate.frozenAt)}.
       </p>
-      <ul className="tiles">
-        <li className="tile">
-          <span className="tile-label">OZG-konform</span>
-          <span className="tile-value">{formatShare(land.figures.conformantShare)}</span>
-          <span className="tile-detail">
-            {formatNumber(land.figures.conformant)} von {formatNumber(land.figures.targetServices)}{' '}
-            Zielleistungen
-          </span>
-          {correctionText(land) ? <span className="key-date-correction">{correctionText(land)}</span> : null}
-        </li>
-        <li className="tile">
-          <span className="tile-label">Online zur Frist 31.12.2022</span>
-          <span className="tile-value">{formatShare(land.figures.onlineByDeadlineShare)}</span>
-          <span className="tile-detail">
-            {formatNumber(land.figures.onlineByDeadline)} Leistungen rechtzeitig online
-          </span>
-        </li>
-        <li className="tile">
-          <span className="tile-label">Überfällig</span>
-          <span className="tile-value">{formatNumber(land.figures.overdue)}</span>
-          <span className="tile-detail">Zielleistungen noch unter Reifegrad 3</span>
-        </li>
-      </ul>
+      <Tiles
+        tiles={[
+          {
+            label: 'OZG-konform',
+            value: formatShare(land.figures.conformantShare),
+            detail: `${formatNumber(land.figures.conformant)} von ${formatNumber(land.figures.targetServices)} Zielleistungen`,
+            note: correctionText(land) ? (
+              <span className="key-date-correction">{correctionText(land)}</span>
+            ) : undefined,
+          },
+          {
+            label: 'Online zur Frist 31.12.2022',
+            value: formatShare(land.figures.onlineByDeadlineShare),
+            detail: `${formatNumber(land.figures.onlineByDeadline)} Leistungen rechtzeitig online`,
+          },
+          {
+            label: 'Überfällig',
+            value: formatNumber(land.figures.overdue),
+            detail: 'Zielleistungen noch unter Reifegrad 3',
+          },
+        ]}
+      />
       <ScrollableTable
         label={`Stichtag ${formatDate(day)} je ${bezirke.length > 0 ? 'Regierungsbezirk' : 'Kreis'}`}
       >

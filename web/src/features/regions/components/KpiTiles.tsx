@@ -4,9 +4,8 @@ import {
   FORECAST_HORIZON,
   type RegionProgress,
 } from '@ozg/shared';
+import { type Tile, Tiles } from '../../../components/Tiles';
 import { countOf, formatDate, formatNumber, formatShare, inLastDays } from '../../../lib/format';
-
-type Tile = { label: string; value: string; detail: string };
 
 /** The five key figures of a region (issue 5): conformant, weighted, by the deadline, overdue, recently updated. */
 export function KpiTiles({
@@ -59,15 +58,7 @@ export function KpiTiles({
       <h2 id="kennzahlen" className="visually-hidden">
         Kennzahlen{asOf ? ` am ${formatDate(asOf)}` : ''}
       </h2>
-      <ul className="tiles">
-        {tiles.map((tile) => (
-          <li key={tile.label} className="tile">
-            <span className="tile-label">{tile.label}</span>
-            <span className="tile-value">{tile.value}</span>
-            <span className="tile-detail">{tile.detail}</span>
-          </li>
-        ))}
-      </ul>
+      <Tiles tiles={tiles} />
       <details className="table-details methodology">
         <summary>So wird gezählt</summary>
         <ul>

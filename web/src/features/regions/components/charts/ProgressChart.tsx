@@ -9,7 +9,14 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
-import { AXIS_TICK, QUARTERS, shareAxis } from '../../../../components/chart-axes';
+import {
+  AXIS_TICK,
+  HORIZONTAL_GRID,
+  lineChartProps,
+  MEASURED_LINE,
+  QUARTERS,
+  shareAxis,
+} from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatDate, formatShare } from '../../../../lib/format';
 import { type SeriesChartPoint, yearTicks } from '../../progress-series';
@@ -30,12 +37,8 @@ export default function ProgressChart({
   return (
     <ChartFrame>
       <ResponsiveContainer width="100%" height={300}>
-        <LineChart
-          data={points}
-          margin={{ top: 24, right: 16, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
+        <LineChart data={points} {...lineChartProps(24)}>
+          <CartesianGrid {...HORIZONTAL_GRID} />
           <XAxis
             dataKey="time"
             type="number"
@@ -64,15 +67,7 @@ export default function ProgressChart({
               fontSize: 12,
             }}
           />
-          <Line
-            type="monotone"
-            dataKey="actual"
-            stroke={CHART_COLOURS.line}
-            strokeWidth={2.5}
-            dot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
+          <Line dataKey="actual" {...MEASURED_LINE} connectNulls={false} />
           <Line
             type="linear"
             dataKey="forecast"
