@@ -245,28 +245,8 @@ export function MethodologyPage() {
         <p>So stehen die Stufen im Bestand nebeneinander (neueste bewertete 2.0-Version je Leistung):</p>
         <MappingCounts />
       </section>
-      <section className="panel" aria-labelledby="indicators">
-        <h2 id="indicators">Kennzahlen</h2>
-        <dl className="criteria-list">
-          {INDICATORS.map(([name, meaning]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{meaning}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      <section className="panel" aria-labelledby="usage-indicators">
-        <h2 id="usage-indicators">Nutzungszahlen</h2>
-        <dl className="criteria-list">
-          {USAGE_INDICATORS.map(([name, meaning]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{meaning}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <IndicatorSection id="indicators" title="Kennzahlen" indicators={INDICATORS} />
+      <IndicatorSection id="usage-indicators" title="Nutzungszahlen" indicators={USAGE_INDICATORS} />
       {current.map((model) => (
         <ModelSection
           key={model.id}
@@ -275,5 +255,30 @@ export function MethodologyPage() {
         />
       ))}
     </div>
+  );
+}
+
+/** A panel of indicator definitions: name and meaning, one entry each. */
+function IndicatorSection({
+  id,
+  title,
+  indicators,
+}: {
+  id: string;
+  title: string;
+  indicators: readonly (readonly [string, string])[];
+}) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <dl className="criteria-list">
+        {indicators.map(([name, meaning]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
