@@ -144,7 +144,7 @@ describe('input the database cannot hold is refused with 400 naming the field', 
     const result = await readBody(res, importCsvRoute, 200);
     expect(result.lines[0]?.errors?.map((e) => e.column).sort()).toEqual(['geplant_bis', 'notiz']);
   });
-  it('a NUL byte in an uploaded file is refused with its line', async () => {
+  it('a NUL byte in an uploaded file is refused with its line and column', async () => {
     const admin = await signInAs(app, 'admin');
     const res = await admin.request(
       'POST',
@@ -154,7 +154,7 @@ describe('input the database cannot hold is refused with 400 naming the field', 
     );
     expect(res.status).toBe(400);
     expect((await error(res)).message).toBe(
-      'GeoJSON-Datei, Zeile 2: Enthält das unzulässige Zeichen NUL (U+0000).',
+      'GeoJSON-Datei, Zeile 2, Spalte 15: Enthält das unzulässige Zeichen NUL (U+0000).',
     );
   });
 });

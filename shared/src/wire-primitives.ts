@@ -16,6 +16,9 @@ export const INT32_MAX = 2_147_483_647;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The first character that `textProblem` refuses (NUL or a lone surrogate), for finding it in a file. */
+export const UNSTORABLE_CHARACTER = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
+
 /**
  * Why a text cannot be stored, or null. PostgreSQL refuses the NUL character in
  * `text`, and a lone UTF-16 surrogate is no Unicode character (it cannot be

@@ -80,7 +80,7 @@ export function readCsvUpload(bytes: Uint8Array): CsvUpload {
   if (!content.replace(/[;,\s]/g, '')) return { columns: [], rows: [] };
   let csv: ReturnType<typeof readSpreadsheetCsv>;
   try {
-    csv = readSpreadsheetCsv(content, 'Die CSV-Datei');
+    csv = readSpreadsheetCsv(content, 'Die CSV-Datei', { unstorable: 'keep' });
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     throw new AppError('validation_failed', `Die Datei ist ${error.problem}`);

@@ -87,17 +87,6 @@ function parseCount(value: string): number | string {
 /** Parses a usage CSV; throws at the first problem with file, line and column. */
 export function parseUsageCsv(text: string, fileName: string, options: { today?: string } = {}): UsageRow[] {
   const content = text.replace(/^\uFEFF/, '');
-  const nul = content.indexOf('\u0000');
-  if (nul !== -1) {
-    const before = content.slice(0, nul);
-    const line = before.split('\n').length;
-    const lineStart = before.lastIndexOf('\n') + 1;
-    const headerLine = content.slice(0, content.indexOf('\n') === -1 ? undefined : content.indexOf('\n'));
-    const delimiter = headerLine.includes(';') ? ';' : ',';
-    const fieldIndex = before.slice(lineStart).split(delimiter).length - 1;
-    const column = headerLine.split(delimiter)[fieldIndex]?.trim() ?? `Feld ${fieldIndex + 1}`;
-    throw new ImportFileError(fileName, line, 'enthält ein NUL-Zeichen (Binärdaten)', column);
-  }
   const { header, rows } = readSpreadsheetCsv(content, fileName);
   const names = header.record.map((name) => name.trim());
   const index = new Map<Field, number>();

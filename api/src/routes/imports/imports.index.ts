@@ -30,12 +30,21 @@ async function uploadedFileText(request: Request, what: string): Promise<string>
   return storable(text, what);
 }
 
-/** A NUL character would fail in PostgreSQL (500); no official file contains one, so it is refused with its line. */
+/**
+ * A NUL character would fail in PostgreSQL (500); no official file contains
+ * one, so it is refused with its line and column (the character's place in the
+ * line). CSV uploads skip this: their reader names the cell's column instead.
+ */
 function storable(text: string, what: string): string {
   const nul = text.indexOf('\u0000');
   if (nul === -1) return text;
-  const line = text.slice(0, nul).split('\n').length;
-  throw new AppError('validation_failed', `${what}, Zeile ${line}: ${textProblem(text.slice(nul, nul + 1))}`);
+  const before = text.slice(0, nul);
+  const line = before.split('\n').length;
+  const column = nul - (before.lastIndexOf('\n') + 1) + 1;
+  throw new AppError(
+    'validation_failed',
+    `${what}, Zeile ${line}, Spalte ${column}: ${textProblem(text.slice(nul, nul + 1))}`,
+  );
 }
 
 /** A file field of the validated form (hono gives File objects for file parts). */
@@ -159,7 +168,7 @@ export const importsRouter = createRouter()
   })
   .openapi(importUsageRoute, async (c) => {
     const actor = requireActor(c);
-    // Not uploadedFileText: the importer names a NUL byte's line and column itself (422).
+    // Not uploadedFileText: the CSV reader names a NUL byte's line and column (422, readSpreadsheetCsv).
     const text = uploadedText(await bodyBytes(c.req.raw), 'Die hochgeladene Datei der Nutzungszahlen');
     if (!text.trim())
       throw new AppError('validation_failed', 'Die hochgeladene Datei der Nutzungszahlen ist leer.');
