@@ -42,7 +42,8 @@ export function planBulkEdit(
 ): BulkEditPlan {
   const changes: StatusChanges = { ...requested };
   const kept: BulkEditPlan['kept'] = [];
-  const downgrade = requested.maturityLevel !== undefined && requested.maturityLevel < status.maturityLevel;
+  const lowered = loweredBy(status, requested);
+  const downgrade = lowered.includes('maturityLevel');
   if (downgrade && options.levels === 'raise-only') {
     delete changes.maturityLevel;
     kept.push('maturityLevel');
@@ -56,9 +57,32 @@ export function planBulkEdit(
     if (changes.onlineSince !== status.onlineSince) kept.push('onlineSince');
     delete changes.onlineSince;
   }
-  const onlineSinceAffected =
-    hasDate &&
-    ((requested.onlineSince !== undefined && requested.onlineSince !== status.onlineSince) ||
-      (requested.maturityLevel !== undefined && requested.maturityLevel < OZG_CONFORMANT_LEVEL));
-  return { changes, downgrade, onlineSinceAffected, kept };
+  return { changes, downgrade, onlineSinceAffected: lowered.includes('onlineSince'), kept };
+}
+
+/** What a change takes away from a status: its level, its "online seit", or a criterion's level. */
+export type Lowered = 'maturityLevel' | 'onlineSince' | 'criteria';
+
+/**
+ * What a change would take away from a status, the warnings of every preview
+ * (bulk edit, CSV upload): a lower Reifegrad, an "online seit" that is moved
+ * or cleared (also by a level below 3, which has none: a moved date changes
+ * the deadline figure), a criterion answered lower than before.
+ */
+export function loweredBy(
+  status: Pick<Status, 'maturityLevel' | 'onlineSince'>,
+  changes: StatusChanges,
+  options: { criterionLowered?: boolean } = {},
+): Lowered[] {
+  const lowered: Lowered[] = [];
+  if (changes.maturityLevel !== undefined && changes.maturityLevel < status.maturityLevel)
+    lowered.push('maturityLevel');
+  if (
+    status.onlineSince !== null &&
+    ((changes.onlineSince !== undefined && changes.onlineSince !== status.onlineSince) ||
+      (changes.maturityLevel !== undefined && changes.maturityLevel < OZG_CONFORMANT_LEVEL))
+  )
+    lowered.push('onlineSince');
+  if (options.criterionLowered) lowered.push('criteria');
+  return lowered;
 }

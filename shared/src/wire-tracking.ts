@@ -312,6 +312,13 @@ export const CsvLineResultSchema = z.object({
   outcome: z.enum(['changed', 'unchanged', 'error', 'conflict']),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional(),
   errors: z.array(z.object({ column: z.string(), message: z.string() })).optional(),
+  lowers: z
+    .array(z.enum(['maturityLevel', 'onlineSince', 'criteria']))
+    .optional()
+    .meta({
+      description:
+        'what the line takes away: a lower Reifegrad, a moved or cleared "online seit", a criterion answered lower',
+    }),
 });
 export type CsvLineResult = z.infer<typeof CsvLineResultSchema>;
 
@@ -324,6 +331,10 @@ export const CsvImportResultSchema = z
       unchanged: z.number().int(),
       errors: z.number().int(),
       conflicts: z.number().int(),
+      lowering: z
+        .number()
+        .int()
+        .meta({ description: 'changed lines that lower something (lowers); commit needs lowering=allow' }),
     }),
     lines: z.array(CsvLineResultSchema),
     changeSetId: z

@@ -6,6 +6,7 @@ import {
   type CsvImportResult,
   type CsvLineResult,
   dateRangeProblem,
+  loweredBy,
   SOLUTION_KIND_LABELS,
   SOLUTION_KINDS,
   type SolutionKind,
@@ -309,6 +310,8 @@ export async function importStatusesCsv(input: {
   /** The uploaded file as sent (UTF-8 or Windows-1252, decoded by readCsvUpload). */
   bytes: Uint8Array;
   mode: 'dry-run' | 'commit';
+  /** "allow": the officer confirmed the lines that lower a status (summary.lowering); else a commit refuses them. */
+  lowering?: 'refuse' | 'allow';
 }): Promise<CsvImportResult> {
   authorizeStatusEdit({ actor: input.actor, input: { regionIds: [input.regionId] } });
   const lines = parseLines(input.bytes, await criterionColumns(input.db));
@@ -363,9 +366,12 @@ export async function importStatusesCsv(input: {
     const diff: Record<string, { from: unknown; to: unknown }> = diffStatus(status, line.changes);
     // Criterion answers that differ from the stored level; the evidence stays with the answer.
     const criteriaChanges: CriterionChange[] = [];
+    let criterionLowered = false;
     for (const { column, level } of line.criteria) {
       const before = stored.get(status.id)?.get(`${column.modelId}:${column.key}`);
       if (before?.level === level) continue;
+      if (before?.level !== undefined && before.level !== null && level < before.level)
+        criterionLowered = true;
       diff[column.header] = { from: before?.level ?? null, to: level };
       criteriaChanges.push({
         modelId: column.modelId,
@@ -392,14 +398,12 @@ export async function importStatusesCsv(input: {
       });
       continue;
     }
-    const merged = {
-      ...status,
-      ...Object.fromEntries(
-        Object.entries(diff)
-          .filter(([field]) => !field.startsWith('RG'))
-          .map(([field, d]) => [field, d.to]),
-      ),
-    } as Status;
+    const fieldChanges = Object.fromEntries(
+      Object.entries(diff)
+        .filter(([field]) => !field.startsWith('RG'))
+        .map(([field, d]) => [field, d.to]),
+    ) as StatusChanges;
+    const merged = { ...status, ...fieldChanges } as Status;
     const problems = statusProblems(merged, today());
     if (problems.length > 0) {
       results.push({
@@ -411,7 +415,14 @@ export async function importStatusesCsv(input: {
       });
       continue;
     }
-    results.push({ line: line.line, ozgId, outcome: 'changed', changes: diff });
+    const lowers = loweredBy(status, fieldChanges, { criterionLowered });
+    results.push({
+      line: line.line,
+      ozgId,
+      outcome: 'changed',
+      changes: diff,
+      ...(lowers.length > 0 ? { lowers } : {}),
+    });
     updates.push({
       id: status.id,
       version: status.version,
@@ -424,6 +435,7 @@ export async function importStatusesCsv(input: {
     unchanged: results.filter((r) => r.outcome === 'unchanged').length,
     errors: results.filter((r) => r.outcome === 'error').length,
     conflicts: results.filter((r) => r.outcome === 'conflict').length,
+    lowering: results.filter((r) => r.lowers !== undefined).length,
   };
   const result: CsvImportResult = { mode: input.mode, applied: false, summary, lines: results };
   if (input.mode === 'dry-run') return result;
@@ -431,6 +443,15 @@ export async function importStatusesCsv(input: {
     throw new AppError(
       'unprocessable',
       `Nichts übernommen: ${summary.errors} Zeilen mit Fehlern, ${summary.conflicts} Konflikte. Bitte korrigieren und erneut hochladen.`,
+      result,
+    );
+  }
+  if (summary.lowering > 0 && input.lowering !== 'allow') {
+    // A spreadsheet is edited by hand, often from an old copy: a lower level or a lost date is applied
+    // only when the officer has seen and confirmed those lines (the preview lists them).
+    throw new AppError(
+      'unprocessable',
+      `Nichts übernommen: ${summary.lowering === 1 ? '1 Zeile senkt' : `${summary.lowering} Zeilen senken`} einen Reifegrad, ein Kriterium oder ändern „online seit“. Bitte in der Vorschau bestätigen (lowering=allow).`,
       result,
     );
   }

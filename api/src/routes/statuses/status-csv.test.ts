@@ -32,10 +32,13 @@ async function exportRows(format: 'excel' | 'plain') {
   return { text, header: rows[0] as string[], rows: rows.slice(1) };
 }
 
-const upload = (text: string, mode: 'dry-run' | 'commit') =>
-  officer.request('POST', `/api/v1/regions/${KEY}/statuses.csv?mode=${mode}`, text, {
-    'content-type': 'text/csv',
-  });
+const upload = (text: string, mode: 'dry-run' | 'commit', lowering?: 'allow') =>
+  officer.request(
+    'POST',
+    `/api/v1/regions/${KEY}/statuses.csv?mode=${mode}${lowering ? `&lowering=${lowering}` : ''}`,
+    text,
+    { 'content-type': 'text/csv' },
+  );
 
 describe('CSV round trip', () => {
   it('exports for Excel with BOM and ";", and a plain "," variant with the same rows', async () => {
@@ -51,7 +54,13 @@ describe('CSV round trip', () => {
     const { text, rows } = await exportRows('excel');
     const res = await upload(text, 'dry-run');
     const result = await readBody(res, importCsvRoute, 200);
-    expect(result.summary).toEqual({ changed: 0, unchanged: rows.length, errors: 0, conflicts: 0 });
+    expect(result.summary).toEqual({
+      changed: 0,
+      unchanged: rows.length,
+      errors: 0,
+      conflicts: 0,
+      lowering: 0,
+    });
   });
 
   it('reports errors by line and column, commits nothing while any remain, and applies all once fixed', async () => {
@@ -105,6 +114,51 @@ describe('CSV round trip', () => {
       200,
     );
     expect(events.items[0]?.source).toBe('csv');
+  });
+
+  it('lists a line that lowers a Reifegrad or moves "online seit", and applies it only when confirmed', async () => {
+    const { header, rows } = await exportRows('excel');
+    const col = (name: string) => header.indexOf(name);
+    const online = rows.filter((row) => Number(row[col('reifegrad')]) >= 3 && row[col('online_seit')] !== '');
+    const [lowered, moved, raised] = online.map((row) => [...row]) as [string[], string[], string[]];
+    expect(raised).toBeDefined();
+    lowered[col('reifegrad')] = '1';
+    lowered[col('online_seit')] = '';
+    moved[col('online_seit')] = '2026-01-15';
+    raised[col('notiz')] = 'Nur eine Notiz';
+    const file = stringify([header, lowered, moved, raised], { delimiter: ';' });
+
+    const dry = await readBody(await upload(file, 'dry-run'), importCsvRoute, 200);
+    expect(dry.summary).toMatchObject({ changed: 3, lowering: 2 });
+    expect(dry.lines.map((line) => line.lowers ?? [])).toEqual([
+      ['maturityLevel', 'onlineSince'],
+      ['onlineSince'],
+      [],
+    ]);
+
+    const refused = await readBody(await upload(file, 'commit'), importCsvRoute, 422);
+    expect(refused.error.details?.summary.lowering).toBe(2);
+    const kept = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${lowered[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
+    expect(kept.maturityLevel).toBeGreaterThanOrEqual(3);
+    const note = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${raised[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
+    expect(note.note).not.toBe('Nur eine Notiz');
+
+    const committed = await readBody(await upload(file, 'commit', 'allow'), importCsvRoute, 200);
+    expect(committed.applied).toBe(true);
+    const after = await readBody(
+      await officer.request('GET', `/api/v1/statuses/${lowered[col('status_id')]}`),
+      getStatusRoute,
+      200,
+    );
+    expect(after).toMatchObject({ maturityLevel: 1, onlineSince: null });
   });
 
   it('reports a row changed since the export as a conflict and never overwrites it', async () => {
@@ -237,7 +291,7 @@ describe('CSV from German Excel', () => {
     expect(res.status).toBe(200);
     const result = await readBody(res, importCsvRoute, 200);
     expect(result.applied).toBe(true);
-    expect(result.summary).toEqual({ changed: 2, unchanged: 0, errors: 0, conflicts: 0 });
+    expect(result.summary).toEqual({ changed: 2, unchanged: 0, errors: 0, conflicts: 0, lowering: 0 });
     // Lines keep their numbers in the file: the separator-only line 3 is skipped, not renumbered.
     expect(result.lines.map((line) => line.line)).toEqual([2, 4]);
     const stored = async (row: string[]) =>

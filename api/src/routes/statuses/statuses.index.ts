@@ -101,7 +101,7 @@ export const statusesRouter = createRouter()
       actor,
       regionId: administration.regionId,
       bytes: await bodyBytes(c.req),
-      mode: c.req.valid('query').mode,
+      ...c.req.valid('query'),
     });
     return c.json(result, 200);
   })

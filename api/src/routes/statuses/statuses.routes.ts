@@ -186,7 +186,13 @@ export const importCsvRoute = createRoute({
   ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
-    query: z.object({ mode: z.enum(['dry-run', 'commit']) }),
+    query: z.object({
+      mode: z.enum(['dry-run', 'commit']),
+      lowering: z.enum(['refuse', 'allow']).default('refuse').meta({
+        description:
+          'commit: allow lines that lower a Reifegrad or criterion or move "online seit" (the preview lists them); refuse (default) answers 422',
+      }),
+    }),
     body: { content: { 'text/csv': { schema: z.string() } }, required: true },
   },
   responses: {

@@ -16,10 +16,19 @@ export const statusesCsvUrl = (regionKey: string, format: 'excel' | 'plain') =>
 export function useCsvImport(regionKey: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, mode }: { file: Blob; mode: 'dry-run' | 'commit' }) =>
+    mutationFn: ({
+      file,
+      mode,
+      lowering = 'refuse',
+    }: {
+      file: Blob;
+      mode: 'dry-run' | 'commit';
+      /** allow: the officer confirmed the lines that lower a status (the server refuses them otherwise). */
+      lowering?: 'refuse' | 'allow';
+    }) =>
       unwrap(
         api.regions[':key']['statuses.csv'].$post(
-          { param: { key: regionKey }, query: { mode } },
+          { param: { key: regionKey }, query: { mode, lowering } },
           { headers: { 'content-type': 'text/csv' }, init: { body: file } },
         ),
       ),

@@ -19,6 +19,12 @@ const OUTCOME_LABELS: Record<CsvLineResult['outcome'], string> = {
   conflict: 'Konflikt',
 };
 
+const LOWERED_LABELS: Record<NonNullable<CsvLineResult['lowers']>[number], string> = {
+  maturityLevel: 'Reifegrad sinkt',
+  onlineSince: '„online seit“ wird verschoben oder gelöscht',
+  criteria: 'ein Kriterium wird niedriger bewertet',
+};
+
 /** What a failed upload carries: the per-line result of a refused commit, or the expected columns. */
 function resultOf(error: unknown): CsvImportResult | null {
   return errorDetails(error, 422, CsvImportResultSchema);
@@ -45,6 +51,7 @@ export function CsvPanel({
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [showUnchanged, setShowUnchanged] = useState(false);
+  const [loweringConfirmed, setLoweringConfirmed] = useState(false);
   const check = useCsvImport(regionKey);
   const commit = useCsvImport(regionKey);
 
@@ -52,12 +59,14 @@ export function CsvPanel({
     const chosen = event.target.files?.[0];
     if (!chosen) return;
     setFile(chosen);
+    setLoweringConfirmed(false);
     commit.reset();
     check.mutate({ file: chosen, mode: 'dry-run' });
   };
 
   const reset = () => {
     setFile(null);
+    setLoweringConfirmed(false);
     check.reset();
     commit.reset();
     if (inputRef.current) inputRef.current.value = '';
@@ -66,6 +75,7 @@ export function CsvPanel({
   const preview = resultOf(commit.error) ?? check.data ?? null;
   const lines = preview?.lines.filter((line) => showUnchanged || line.outcome !== 'unchanged') ?? [];
   const blocked = preview ? preview.summary.errors + preview.summary.conflicts > 0 : true;
+  const lowering = preview?.summary.lowering ?? 0;
   const checkError = check.isError ? check.error : null;
   const columns = expectedColumns(checkError);
 
@@ -124,6 +134,11 @@ export function CsvPanel({
             <li className="outcome outcome-conflict">
               {formatCount(preview.summary.conflicts, 'Konflikt', 'Konflikte')}
             </li>
+            {lowering > 0 ? (
+              <li className="outcome outcome-lowering">
+                {formatNumber(lowering)} {lowering === 1 ? 'senkt' : 'senken'} einen Stand
+              </li>
+            ) : null}
           </ul>
           {commit.isSuccess ? null : blocked ? (
             <p className="form-error" role="alert">
@@ -159,7 +174,10 @@ export function CsvPanel({
                 </thead>
                 <tbody>
                   {lines.map((line) => (
-                    <tr key={line.line} className={`row-${line.outcome}`}>
+                    <tr
+                      key={line.line}
+                      className={`row-${line.outcome}${line.lowers ? ' row-lowering' : ''}`}
+                    >
                       <td className="numeric">{line.line}</td>
                       <td className="mono">{line.ozgId ?? '–'}</td>
                       <td>
@@ -173,6 +191,11 @@ export function CsvPanel({
                             <li key={field}>
                               {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:{' '}
                               {displayValue(field, change.from)} → {displayValue(field, change.to)}
+                            </li>
+                          ))}
+                          {(line.lowers ?? []).map((what) => (
+                            <li key={what} className="line-lowering">
+                              Achtung: {LOWERED_LABELS[what]}
                             </li>
                           ))}
                           {(line.errors ?? []).map((problem) => (
@@ -189,15 +212,38 @@ export function CsvPanel({
               </table>
             </ScrollableTable>
           ) : null}
+          {commit.isSuccess || blocked || lowering === 0 ? null : (
+            <div className="lowering-confirm">
+              <p id="csv-lowering">
+                {lowering === 1 ? '1 Zeile senkt' : `${formatNumber(lowering)} Zeilen senken`} einen Reifegrad
+                oder ein Kriterium oder ändern „online seit“ (in der Tabelle mit „Achtung“ markiert). Stammt
+                die Datei aus einem älteren Export, laden Sie sie besser neu herunter.
+              </p>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  aria-describedby="csv-lowering"
+                  checked={loweringConfirmed}
+                  onChange={(e) => setLoweringConfirmed(e.target.checked)}
+                />
+                Ja, diese Leistungen sollen so gesenkt werden
+              </label>
+            </div>
+          )}
           {commit.isSuccess ? null : (
             <div className="form-actions">
               <button
                 type="button"
                 className="button button-primary"
-                disabled={blocked || preview.summary.changed === 0 || commit.isPending}
+                disabled={
+                  blocked ||
+                  preview.summary.changed === 0 ||
+                  (lowering > 0 && !loweringConfirmed) ||
+                  commit.isPending
+                }
                 onClick={() =>
                   commit.mutate(
-                    { file, mode: 'commit' },
+                    { file, mode: 'commit', lowering: loweringConfirmed ? 'allow' : 'refuse' },
                     {
                       onSuccess: (result) => {
                         onCommitted(
