@@ -171,6 +171,20 @@ describe('officer workspace', () => {
       .toBe('2 Leistungen aus status-korrigiert.csv übernommen.');
     await expect.poll(() => rowOf(page, 'Bewohnerparkausweis').textContent()).toContain('1 – Information');
 
+    // A file that lowers a service is marked and needs a confirmation; here it is discarded unapplied.
+    const lowering = editCsv(await downloadCsv(page), 99021, 'reifegrad', '0');
+    await upload(page, 'status-senken.csv', lowering);
+    await expect(page.locator('.csv-summary').textContent()).resolves.toContain('1 senkt einen Stand');
+    await expect(page.locator('.csv-lines').textContent()).resolves.toContain('Achtung: Reifegrad sinkt');
+    const apply = page.getByRole('button', { name: '1 Änderung übernehmen' });
+    expect(await apply.isDisabled()).toBe(true);
+    await page.getByLabel('Ja, diese Leistungen sollen so gesenkt werden').check();
+    expect(await apply.isDisabled()).toBe(false);
+    await page.locator('.csv-preview').scrollIntoViewIfNeeded();
+    await screenshot(page, 'workspace-csv-lowering-desktop');
+    await page.getByRole('button', { name: 'Verwerfen' }).click();
+    await expect.poll(() => rowOf(page, 'Bewohnerparkausweis').textContent()).toContain('1 – Information');
+
     // Inline edit with the keyboard; the rules are checked before sending.
     await page.getByRole('button', { name: 'Eheschließung bearbeiten' }).click();
     const editor = page.getByRole('form', { name: 'Eheschließung bearbeiten' });
