@@ -578,18 +578,43 @@ export async function freezeConsultationProfile(
     on conflict (consultation_id) do nothing`);
 }
 
-/** The stored profile of a held consultation, byte for byte. */
+/**
+ * The stored profile of a held consultation, byte for byte. A held
+ * consultation without one (recorded before profiles were frozen, or loaded
+ * with the demo) gets it now, from the figures as recorded on the day it was
+ * held: the as-of replay never knows a later day, so these are the bytes that
+ * freezing on that day would have stored.
+ */
 export async function storedProfile(
   db: Db,
   consultationId: number,
 ): Promise<{ pdf: Uint8Array; sha256: string; day: string; ags: string }> {
-  const [row] = await queryRows<{ pdf: Uint8Array | string; sha256: string; day: string; ags: string }>(
-    db,
-    sql`select p.pdf, p.sha256, p.day::text as day, v.ags from consultation_profiles p
-        join consultations c on c.id = p.consultation_id
-        join region_versions v on v.region_id = c.region_id and v.valid_to is null
-        where p.consultation_id = ${consultationId}`,
-  );
+  const read = () =>
+    queryRows<{ pdf: Uint8Array | string; sha256: string; day: string; ags: string }>(
+      db,
+      sql`select p.pdf, p.sha256, p.day::text as day, v.ags from consultation_profiles p
+          join consultations c on c.id = p.consultation_id
+          join region_versions v on v.region_id = c.region_id and v.valid_to is null
+          where p.consultation_id = ${consultationId}`,
+    );
+  let [row] = await read();
+  if (!row) {
+    const [held] = await queryRows<{ region_id: number; held_on: string; module_name: string }>(
+      db,
+      sql`select c.region_id, c.held_on::text as held_on, m.name as module_name
+          from consultations c join consulting_modules m on m.id = c.module_id
+          where c.id = ${consultationId} and c.state = 'held'`,
+    );
+    if (held) {
+      await freezeConsultationProfile(db, {
+        id: consultationId,
+        regionId: held.region_id,
+        heldOn: held.held_on,
+        moduleName: held.module_name,
+      });
+      [row] = await read();
+    }
+  }
   if (!row)
     throw new AppError(
       'not_found',

@@ -182,4 +182,28 @@ describe('municipality profile', () => {
     const pages = renderPdfPage(current).pages;
     expect(renderPdfPage(current, pages - 1).text).toContain('Hundesteuer online anbieten');
   });
+
+  it("is frozen on first download for a held consultation that has none yet (the demo's), as of the day held", {
+    timeout: 120_000,
+  }, async () => {
+    const [held] = await queryRows<{ id: number; held_on: string; ags: string }>(
+      database.db,
+      sql`select c.id, c.held_on::text as held_on, v.ags from consultations c
+          join region_versions v on v.region_id = c.region_id and v.valid_to is null
+          where c.state = 'held' and not exists (select 1 from consultation_profiles p where p.consultation_id = c.id)
+          order by c.id limit 1`,
+    );
+    expect(held).toBeDefined();
+    const first = await consultant.request('GET', `/api/v1/consultations/${held?.id}/profile`);
+    expect(first.status).toBe(200);
+    const pdf = await bytes(first);
+    const [stored] = await queryRows<{ day: string; sha256: string }>(
+      database.db,
+      sql`select day::text as day, sha256 from consultation_profiles where consultation_id = ${held?.id}`,
+    );
+    expect(stored).toEqual({ day: held?.held_on, sha256: createHash('sha256').update(pdf).digest('hex') });
+    expect(renderPdfPage(pdf).text.replace(/\s+/g, ' ')).toContain(`am ${de.date(held?.held_on ?? '')}`);
+    const again = await consultant.request('GET', `/api/v1/consultations/${held?.id}/profile`);
+    expect(await bytes(again)).toEqual(pdf);
+  });
 });

@@ -80,7 +80,7 @@ export function ConsultationCard({
           <h3>Ergebnis</h3>
           <p className="outcome">{consultation.outcomeNotes || 'Kein Ergebnis notiert.'}</p>
           {consultation.statusSnapshot ? <SnapshotView snapshot={consultation.statusSnapshot} /> : null}
-          {consultation.profileSha256 ? (
+          {consultation.heldOn ? (
             <p>
               <a href={consultationProfileUrl(consultation.id)} download>
                 Kommunalprofil vom {formatDate(consultation.heldOn)} (PDF, wie zur Beratung gespeichert)
