@@ -29,11 +29,7 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
   const importCount = async () =>
     (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from datahub_records`))[0]?.n;
   const differences = async (client: TestClient = officer, key = GEMEINDE) =>
-    readBody(
-      await client.request('GET', `/api/v1/datahub/differences/${key}`),
-      datahubDifferencesRoute,
-      200,
-    );
+    readBody(await client.request('GET', `/api/v1/datahub/differences/${key}`), datahubDifferencesRoute, 200);
 
   it('gives the demo officers a handful of differences of every kind, imported at different days', async () => {
     for (const [client, key] of [
@@ -42,7 +38,10 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     ] as const) {
       const list = await differences(client, key);
       for (const kind of DATAHUB_DIFFERENCE_KINDS)
-        expect(list.items.filter((item) => item.kind === kind).length, `${key} ${kind}`).toBeGreaterThanOrEqual(3);
+        expect(
+          list.items.filter((item) => item.kind === kind).length,
+          `${key} ${kind}`,
+        ).toBeGreaterThanOrEqual(3);
     }
     const kreise = await readBody(
       await admin.request('GET', '/api/v1/datahub/kreise'),
