@@ -11,7 +11,7 @@ import { type Db, queryRowsAs } from '../client';
  * in the record is listed as a working online service. The demo users'
  * administrations (Gemeinde 06435901, Kreis 06435) are where the journeys and
  * a first look begin, so they get a handful of each kind: every 5th and every
- * 4th instead.
+ * 3rd instead.
  */
 
 /**
@@ -33,7 +33,7 @@ const generatedRecords = sql`
     select st.region_id, st.ozg_id, st.url, st.online_since, v.ars, v.name as ars_name, s.name as service_name,
       row_number() over (partition by st.region_id, st.online_since is not null order by st.ozg_id) as rank,
       case when ${focus} then 5 else 12 end as online_every,
-      case when ${focus} then 4 else 10 end as offline_every
+      case when ${focus} then 3 else 10 end as offline_every
     from service_statuses st
     join region_versions v on v.region_id = st.region_id and v.valid_to is null
     join ozg_services s on s.ozg_id = st.ozg_id
@@ -67,21 +67,27 @@ const RecordRow = z.object({
 export async function insertDemoDatahub(db: Db, today: string): Promise<void> {
   for (const [group, age] of DEMO_IMPORT_AGES.entries()) {
     const importedAt = sql`((${today}::date - ${age}::int) + time '07:30') at time zone 'Europe/Berlin'`;
+    // Two statements: the main query of a statement does not see the rows its WITH clauses insert,
+    // so an update of the new import in the same statement would change nothing.
+    const [created] = await queryRowsAs(
+      db,
+      z.object({ id: z.number() }),
+      sql`insert into datahub_imports (file_names, checksum, records, matched, unmatched, imported_at)
+          values (${JSON.stringify([`demo-datahub-${group + 1}.json`])}::jsonb, 'demo', 0, 0,
+            '{"unknownArs": [], "unknownService": [], "counts": {"ars": 0, "service": 0}}'::jsonb, ${importedAt})
+          returning id`,
+    );
+    const id = (created as { id: number }).id;
     await db.execute(sql`
-      with imported as (
-        insert into datahub_imports (file_names, checksum, records, matched, unmatched, imported_at)
-        values (${JSON.stringify([`demo-datahub-${group + 1}.json`])}::jsonb, 'demo', 0, 0,
-          '{"unknownArs": [], "unknownService": [], "counts": {"ars": 0, "service": 0}}'::jsonb, ${importedAt})
-        returning id
-      ), inserted as (
+      with inserted as (
         insert into datahub_records (import_id, region_id, ozg_id, ars, url, online_status, coverage, imported_at)
-        select imported.id, g.region_id, g.ozg_id, g.ars, g.url, g.online_status, g.coverage, ${importedAt}
-        from imported, (${generatedRecords}) g
+        select ${id}, g.region_id, g.ozg_id, g.ars, g.url, g.online_status, g.coverage, ${importedAt}
+        from (${generatedRecords}) g
         where g.import_group = ${group}
         returning 1
       )
       update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
-      where id = (select id from imported)`);
+      where id = ${id}`);
   }
 }
 

@@ -49,6 +49,15 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
       200,
     );
     expect(new Set(kreise.items.map((item) => item.oldestDays)).size).toBeGreaterThan(1);
+    // Each demo import counts the records it holds (the import history shows them).
+    const [counts] = await queryRows<{ counted: number; stored: number }>(
+      database.db,
+      sql`select (select sum(records)::int from datahub_imports where checksum = 'demo') as counted,
+            (select count(*)::int from datahub_records r join datahub_imports i on i.id = r.import_id
+             where i.checksum = 'demo') as stored`,
+    );
+    expect(counts?.stored).toBeGreaterThan(0);
+    expect(counts?.counted).toBe(counts?.stored);
   });
 
   it('imports the JSON pages of the generated export, counts the unmatched and changes nothing the second time', async () => {
