@@ -32,16 +32,17 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     readBody(await client.request('GET', `/api/v1/datahub/differences/${key}`), datahubDifferencesRoute, 200);
 
   it('gives the demo officers a handful of differences of every kind, imported at different days', async () => {
-    for (const [client, key] of [
-      [officer, GEMEINDE],
-      [kreisOfficer, '06435'],
+    // The Kreis has few services that are not online, so fewer of them are "online at the Bund".
+    for (const [client, key, least] of [
+      [officer, GEMEINDE, 3],
+      [kreisOfficer, '06435', 2],
     ] as const) {
       const list = await differences(client, key);
       for (const kind of DATAHUB_DIFFERENCE_KINDS)
         expect(
           list.items.filter((item) => item.kind === kind).length,
           `${key} ${kind}`,
-        ).toBeGreaterThanOrEqual(3);
+        ).toBeGreaterThanOrEqual(least);
     }
     const kreise = await readBody(
       await admin.request('GET', '/api/v1/datahub/kreise'),

@@ -112,6 +112,8 @@ function Differences({ regionKey }: { regionKey: string }) {
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<{ text: string; problems: string[] } | null>(null);
   const bulkId = useId();
+  // Decided rows leave the list; focus goes to its heading instead of getting lost on the page.
+  const listHeadingRef = useRef<HTMLHeadingElement>(null);
 
   if (differences.isPending) return <Loading label="Der Abgleich" />;
   if (differences.isError)
@@ -178,6 +180,7 @@ function Differences({ regionKey }: { regionKey: string }) {
         });
         setMessage(resultText(result));
         onDone?.();
+        listHeadingRef.current?.focus();
       },
       onError: (error) => fail(error, request),
     });
@@ -216,7 +219,7 @@ function Differences({ regionKey }: { regionKey: string }) {
       ) : null}
 
       <section className="panel" aria-labelledby="recon-list-title">
-        <h2 id="recon-list-title">
+        <h2 id="recon-list-title" ref={listHeadingRef} tabIndex={-1}>
           {items.length === 0
             ? 'Keine offenen Abweichungen'
             : formatCount(items.length, 'Abweichung', 'Abweichungen')}
