@@ -134,7 +134,7 @@ describe('reconciliation with the federal Data Hub (decision 021)', () => {
       top?.name,
     );
     // Sorted by age, the oldest first after a second click.
-    const age = table.getByRole('columnheader', { name: /Älteste offen/ });
+    const age = table.getByRole('columnheader', { name: /Älteste/ });
     await age.getByRole('button').click();
     await age.getByRole('button').click();
     await expect(age.getAttribute('aria-sort')).resolves.toBe('descending');

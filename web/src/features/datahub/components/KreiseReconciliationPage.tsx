@@ -1,4 +1,5 @@
 import '../../../components/work-views.css';
+import '../datahub.css';
 import { useState } from 'react';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { SortHeader, type SortOrder, sortBy } from '../../../components/SortHeader';
@@ -14,7 +15,7 @@ const COLUMNS: readonly { column: KreisColumn; label: string; numeric?: boolean;
   { column: 'open', label: 'Offen', numeric: true },
   { column: 'clarify', label: 'davon in Klärung', numeric: true, className: 'hide-narrow' },
   { column: 'gemeinden', label: 'Verwaltungen betroffen', numeric: true, className: 'hide-narrow' },
-  { column: 'oldestDays', label: 'Älteste offen (Tage)', numeric: true },
+  { column: 'oldestDays', label: 'Älteste (Tage)', numeric: true },
 ];
 
 /**

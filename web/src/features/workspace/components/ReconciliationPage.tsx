@@ -438,27 +438,30 @@ function DifferenceCard({
         {item.clarify ? <span className="badge recon-clarify">in Klärung</span> : null}
       </div>
       <p className="recon-text-line">{item.text}</p>
-      <dl className="recon-values">
-        <dt>Bund</dt>
-        <dd>
-          {item.sourceStatus === null
-            ? 'nicht gelistet'
-            : item.sourceStatus === 'ok'
-              ? 'online, Status ok'
-              : 'Status nicht ok'}
-          {item.sourceUrl ? <span className="cell-sub">URL {item.sourceUrl}</span> : null}
-          {item.sourceCoverage ? (
-            <span className="cell-sub">Flächendeckung: {item.sourceCoverage}</span>
-          ) : null}
-        </dd>
-        <dt>Ihr Stand</dt>
-        <dd>
-          {displayValue('maturityLevel', item.maturityLevel)}
-          {item.onlineSince ? `, online seit ${formatDate(item.onlineSince)}` : ', nicht online'}
-          <span className="cell-sub">URL {item.url ?? '–'}</span>
-          <BrokenLinkBadge broken={broken} />
-        </dd>
-      </dl>
+      <BrokenLinkBadge broken={broken} />
+      <details className="recon-details">
+        <summary>Einzelheiten</summary>
+        <dl className="recon-values">
+          <dt>Bund</dt>
+          <dd>
+            {item.sourceStatus === null
+              ? 'nicht gelistet'
+              : item.sourceStatus === 'ok'
+                ? 'online, Status ok'
+                : 'Status nicht ok'}
+            {item.sourceUrl ? <span className="cell-sub">URL {item.sourceUrl}</span> : null}
+            {item.sourceCoverage ? (
+              <span className="cell-sub">Flächendeckung: {item.sourceCoverage}</span>
+            ) : null}
+          </dd>
+          <dt>Ihr Stand</dt>
+          <dd>
+            {displayValue('maturityLevel', item.maturityLevel)}
+            {item.onlineSince ? `, online seit ${formatDate(item.onlineSince)}` : ', nicht online'}
+            <span className="cell-sub">URL {item.url ?? '–'}</span>
+          </dd>
+        </dl>
+      </details>
       {item.clarify ? (
         <p className="hint">
           Zur Klärung vorgemerkt am {formatDateTime(item.clarify.decidedAt)}
