@@ -10,7 +10,7 @@ import {
   watchForErrors,
 } from './browser';
 import { allLoaded, startJourney } from './journey';
-import { signIn } from './sign-in';
+import { apiSession, signIn } from './sign-in';
 
 const journey = startJourney();
 const GEMEINDE = '06435901'; // the demo officer's Gemeinde
@@ -73,6 +73,21 @@ describe('reconciliation with the federal Data Hub (decision 021)', () => {
     const unchanged = await read<Status>(page, `/statuses/${urls[0]?.statusId}`);
     expect(unchanged.url).toBe(urls[0]?.url);
     await screenshot(page, 'reconciliation-bulk-preview-desktop');
+
+    // Meanwhile the ministry edits one of them: the commit is refused (409), the list reloads, and the
+    // same selection goes through with the new version.
+    const ministry = await apiSession(journey.app.url, 'admin@demo.example', 'demo-admin-2026');
+    const edited = await ministry.request(`/statuses/${urls[1]?.statusId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ version: urls[1]?.version, note: 'Vom Ministerium ergänzt' }),
+    });
+    expect(edited.status).toBe(200);
+    await bulk.getByRole('button', { name: '2 Entscheidungen bestätigen' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(`Inzwischen geändert: ${urls[1]?.serviceName}.`, { exact: false })
+      .waitFor();
+    await bar.getByRole('button', { name: 'Vorschau für 2' }).click();
     await bulk.getByRole('button', { name: '2 Entscheidungen bestätigen' }).click();
     await page.getByRole('status').getByText('2 Abweichungen übernommen.').waitFor();
 

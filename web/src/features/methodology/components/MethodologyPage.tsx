@@ -312,7 +312,7 @@ export function MethodologyPage() {
           Quelle „Data Hub (Bund)“, mehrere auf einmal lassen sich im Arbeitsbereich gemeinsam rückgängig
           machen, und sie zählt als Bestätigung des Stands. Eine Ablehnung braucht eine Begründung und blendet
           die Abweichung aus, bis der Bund seinen Wert ändert; „zur Klärung“ lässt sie mit einer Notiz offen.
-          Beides steht mit Person und Zeit im Protokoll.
+          Beides wird mit Person und Zeit gespeichert.
         </p>
         <p>
           „Beim Bund nicht gelistet“ wird nie übernommen: Schweigen des Bundes beweist nicht, dass eine

@@ -142,11 +142,15 @@ function Differences({ regionKey }: { regionKey: string }) {
     setPending(null);
     if (error instanceof ApiError && error.status === 409) {
       const names = (conflictRecords(error) ?? []).map((status) => status.serviceName);
-      void queryClient.invalidateQueries({ queryKey: datahubDifferencesQueryOptions(regionKey).queryKey });
-      setFailure({
-        text: `Inzwischen geändert${names.length > 0 ? `: ${names.join(', ')}` : ''}. Jemand hat den Status bearbeitet oder über die Abweichung schon entschieden. Die Liste ist neu geladen; bitte prüfen und erneut entscheiden.`,
-        problems: [],
-      });
+      // The message follows the reload, so what it says ("neu geladen") is true when it is read.
+      void queryClient
+        .invalidateQueries({ queryKey: datahubDifferencesQueryOptions(regionKey).queryKey })
+        .then(() =>
+          setFailure({
+            text: `Inzwischen geändert${names.length > 0 ? `: ${names.join(', ')}` : ''}. Jemand hat den Status bearbeitet oder über die Abweichung schon entschieden. Die Liste ist neu geladen; bitte prüfen und erneut entscheiden.`,
+            problems: [],
+          }),
+        );
       return;
     }
     const problems = ruleProblems(error).map((problem: FieldProblem) => {
