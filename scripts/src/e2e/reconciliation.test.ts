@@ -127,7 +127,8 @@ describe('reconciliation with the federal Data Hub (decision 021)', () => {
     await screenshot(page, 'reconciliation-officer-mobile');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(problems()).toEqual([]);
+    // The refused commit (409) is the only failed request the browser may report.
+    expect(problems().filter((problem) => !problem.includes('409'))).toEqual([]);
     await close();
   });
 
