@@ -8,28 +8,49 @@ import { type Db, queryRowsAs } from '../client';
  * online services shows each kind of difference: among its online services
  * (by OZG-ID) the 1st of every 12 is missing at the Bund, the 2nd has another
  * URL, the 3rd is "nicht ok"; the 1st of every 10 services that are not online
- * in the record is listed as a working online service.
+ * in the record is listed as a working online service. The demo users'
+ * administrations (Gemeinde 06435901, Kreis 06435) are where the journeys and
+ * a first look begin, so they get a handful of each kind: every 5th and every
+ * 3rd instead.
  */
+
+/**
+ * The Bund's files arrive per Land or ARS at different times, so the demo
+ * spreads its export over imports of different age (by Kreis): the ministry's
+ * table then shows differences open for a few days next to those open for weeks.
+ */
+const DEMO_IMPORT_AGES = [12, 3, 41] as const;
+
+/** The demo users' administrations (seed.ts, DEMO_USERS). */
+const DEMO_FOCUS = ['06435901', '06435'] as const;
+const focus = sql`v.ags in (${sql.join(
+  DEMO_FOCUS.map((ags) => sql`${ags}`),
+  sql`, `,
+)})`;
+
 const generatedRecords = sql`
   with ranked as (
     select st.region_id, st.ozg_id, st.url, st.online_since, v.ars, v.name as ars_name, s.name as service_name,
-      row_number() over (partition by st.region_id, st.online_since is not null order by st.ozg_id) as rank
+      row_number() over (partition by st.region_id, st.online_since is not null order by st.ozg_id) as rank,
+      case when ${focus} then 5 else 12 end as online_every,
+      case when ${focus} then 3 else 10 end as offline_every
     from service_statuses st
     join region_versions v on v.region_id = st.region_id and v.valid_to is null
     join ozg_services s on s.ozg_id = st.ozg_id
-    join regions r on r.id = st.region_id and r.level = 'gemeinde'
+    join regions r on r.id = st.region_id and r.level in ('gemeinde', 'kreis')
     where st.in_target
   )
   select region_id, ozg_id, rpad(ars, 12, '0') as ars, ars_name, service_name,
     case
       when online_since is null then 'https://dienste.demo.example/' || ars || '/' || ozg_id
-      when rank % 12 = 2 then 'https://portal.demo.example/leistung/' || ozg_id
+      when rank % online_every = 2 then 'https://portal.demo.example/leistung/' || ozg_id
       else coalesce(url, 'https://dienste.demo.example/' || ars || '/' || ozg_id)
     end as url,
-    case when online_since is not null and rank % 12 = 3 then 'nicht ok' else 'ok' end as online_status,
-    'in mind. einer Kommune verfügbar' as coverage
+    case when online_since is not null and rank % online_every = 3 then 'nicht ok' else 'ok' end as online_status,
+    'in mind. einer Kommune verfügbar' as coverage,
+    left(ars, 5)::int % ${DEMO_IMPORT_AGES.length} as import_group
   from ranked
-  where (online_since is not null and rank % 12 <> 1) or (online_since is null and rank % 10 = 1)`;
+  where (online_since is not null and rank % online_every <> 1) or (online_since is null and rank % offline_every = 1)`;
 
 const RecordRow = z.object({
   region_id: z.number(),
@@ -42,22 +63,32 @@ const RecordRow = z.object({
   coverage: z.string(),
 });
 
-/** Stores the generated export as the demo's Data Hub import, set-based (one statement each). */
-export async function insertDemoDatahub(db: Db): Promise<void> {
-  await db.execute(sql`
-    with imported as (
-      insert into datahub_imports (file_names, checksum, records, matched, unmatched)
-      values ('["demo-datahub.json"]'::jsonb, 'demo', 0, 0,
-        '{"unknownArs": [], "unknownService": [], "counts": {"ars": 0, "service": 0}}'::jsonb)
-      returning id
-    ), inserted as (
-      insert into datahub_records (import_id, region_id, ozg_id, ars, url, online_status, coverage)
-      select imported.id, g.region_id, g.ozg_id, g.ars, g.url, g.online_status, g.coverage
-      from imported, (${generatedRecords}) g
-      returning 1
-    )
-    update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
-    where id = (select id from imported)`);
+/** Stores the generated export as the demo's Data Hub imports, set-based (one statement each). */
+export async function insertDemoDatahub(db: Db, today: string): Promise<void> {
+  for (const [group, age] of DEMO_IMPORT_AGES.entries()) {
+    const importedAt = sql`((${today}::date - ${age}::int) + time '07:30') at time zone 'Europe/Berlin'`;
+    // Two statements: the main query of a statement does not see the rows its WITH clauses insert,
+    // so an update of the new import in the same statement would change nothing.
+    const [created] = await queryRowsAs(
+      db,
+      z.object({ id: z.number() }),
+      sql`insert into datahub_imports (file_names, checksum, records, matched, unmatched, imported_at)
+          values (${JSON.stringify([`demo-datahub-${group + 1}.json`])}::jsonb, 'demo', 0, 0,
+            '{"unknownArs": [], "unknownService": [], "counts": {"ars": 0, "service": 0}}'::jsonb, ${importedAt})
+          returning id`,
+    );
+    const id = (created as { id: number }).id;
+    await db.execute(sql`
+      with inserted as (
+        insert into datahub_records (import_id, region_id, ozg_id, ars, url, online_status, coverage, imported_at)
+        select ${id}, g.region_id, g.ozg_id, g.ars, g.url, g.online_status, g.coverage, ${importedAt}
+        from (${generatedRecords}) g
+        where g.import_group = ${group}
+        returning 1
+      )
+      update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
+      where id = ${id}`);
+  }
 }
 
 /** The generated export as JSON pages of GET /v1/data (pageSize records each), for files and tests. */

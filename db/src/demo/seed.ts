@@ -247,7 +247,7 @@ export async function seedDemo(input: {
     await freezeDueKeyDates(db, today);
     await insertDemoUsage(db, today);
     // Open differences to reconcile with the Bund, for every Gemeinde (decision 021).
-    await insertDemoDatahub(db);
+    await insertDemoDatahub(db, today);
     progress(4, 4, 'Benutzer');
   });
 

@@ -53,6 +53,14 @@ const WorkspacePage = lazyPage(
   () => import('../features/workspace/components/WorkspacePage'),
   'WorkspacePage',
 );
+const ReconciliationPage = lazyPage(
+  () => import('../features/workspace/components/ReconciliationPage'),
+  'ReconciliationPage',
+);
+const KreiseReconciliationPage = lazyPage(
+  () => import('../features/datahub/components/KreiseReconciliationPage'),
+  'KreiseReconciliationPage',
+);
 const LaggardsPage = lazyPage(() => import('../features/laggards/components/LaggardsPage'), 'LaggardsPage');
 const WorklistPage = lazyPage(() => import('../features/consulting/components/WorklistPage'), 'WorklistPage');
 const ConsultationsPage = lazyPage(
@@ -113,6 +121,20 @@ export const ROUTES: readonly AppRoute[] = [
     page: WorkspacePage,
     title: 'Leistungen der Kommune',
     roles: ['officer', 'admin', 'consultant', 'viewer'],
+  }),
+  // Reconciliation with the federal Data Hub (decision 021): the officer decides, the ministry watches per Kreis.
+  route({
+    path: '/arbeitsbereich/:ags/abgleich',
+    page: ReconciliationPage,
+    title: 'Abgleich mit dem Bund',
+    roles: ['officer', 'admin'],
+  }),
+  route({
+    path: '/abgleich',
+    page: KreiseReconciliationPage,
+    title: 'Abgleich mit dem Bund je Kreis',
+    nav: { label: 'Abgleich' },
+    roles: ['admin', 'viewer'],
   }),
   route({
     path: '/nachzuegler',

@@ -16,5 +16,8 @@ export function mayOpenWorkspace(viewer: Viewer, region: { ags: string; level: R
 
 export const workspacePath = (ags: string) => `/arbeitsbereich/${ags}`;
 
+/** The officer's reconciliation with the federal Data Hub (decision 021). */
+export const reconciliationPath = (ags: string) => `/arbeitsbereich/${ags}/abgleich`;
+
 /** The ministry's audit trail of a region and every municipality in it. */
 export const auditTrailPath = (ags: string) => `/verwaltung/protokoll?gebiet=${ags}`;

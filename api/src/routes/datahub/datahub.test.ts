@@ -1,5 +1,6 @@
 import { type Database, queryRows } from '@ozg/db';
 import { demoDatahubCsv, demoDatahubPages } from '@ozg/db/demo';
+import { DATAHUB_DIFFERENCE_KINDS } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
@@ -27,12 +28,38 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
 
   const importCount = async () =>
     (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from datahub_records`))[0]?.n;
-  const differences = async (client: TestClient = officer) =>
-    readBody(
-      await client.request('GET', `/api/v1/datahub/differences/${GEMEINDE}`),
-      datahubDifferencesRoute,
+  const differences = async (client: TestClient = officer, key = GEMEINDE) =>
+    readBody(await client.request('GET', `/api/v1/datahub/differences/${key}`), datahubDifferencesRoute, 200);
+
+  it('gives the demo officers a handful of differences of every kind, imported at different days', async () => {
+    // The Kreis has few services that are not online, so fewer of them are "online at the Bund".
+    for (const [client, key, least] of [
+      [officer, GEMEINDE, 3],
+      [kreisOfficer, '06435', 2],
+    ] as const) {
+      const list = await differences(client, key);
+      for (const kind of DATAHUB_DIFFERENCE_KINDS)
+        expect(
+          list.items.filter((item) => item.kind === kind).length,
+          `${key} ${kind}`,
+        ).toBeGreaterThanOrEqual(least);
+    }
+    const kreise = await readBody(
+      await admin.request('GET', '/api/v1/datahub/kreise'),
+      datahubKreiseRoute,
       200,
     );
+    expect(new Set(kreise.items.map((item) => item.oldestDays)).size).toBeGreaterThan(1);
+    // Each demo import counts the records it holds (the import history shows them).
+    const [counts] = await queryRows<{ counted: number; stored: number }>(
+      database.db,
+      sql`select (select sum(records)::int from datahub_imports where checksum = 'demo') as counted,
+            (select count(*)::int from datahub_records r join datahub_imports i on i.id = r.import_id
+             where i.checksum = 'demo') as stored`,
+    );
+    expect(counts?.stored).toBeGreaterThan(0);
+    expect(counts?.counted).toBe(counts?.stored);
+  });
 
   it('imports the JSON pages of the generated export, counts the unmatched and changes nothing the second time', async () => {
     const [page] = await demoDatahubPages(database.db, 100_000);

@@ -3,6 +3,8 @@ import '../methodology.css';
 import {
   CRITERION_BLOCK_LABELS,
   CRITERION_BLOCKS,
+  DATAHUB_DIFFERENCE_LABELS,
+  type DatahubDifferenceKind,
   HIGH_DEMAND_PER_THOUSAND,
   LOW_USE_SHARE,
   type MaturityModelVersion,
@@ -54,6 +56,26 @@ const INDICATORS = [
     'Anzahl der vollständig bewerteten Zielleistungen je Stufe des Reifegradmodells 2.0. Auswahl „Reifegradmodell 2.0“ auf der Übersicht und den Gebietsseiten; Kennzahlen nach 2.0 gibt es nur für heute.',
   ],
 ] as const;
+
+/** The kinds of differences to the federal Data Hub and what taking one over does (decision 021). */
+const DATAHUB_KINDS: readonly [DatahubDifferenceKind, string][] = [
+  [
+    'online_at_bund',
+    'Der Bund führt die Leistung mit Status „ok“, im Dashboard ist sie nicht online. Übernehmen setzt die URL des Bundes und, unter Reifegrad 3 (Modell 1.1), Reifegrad 3 „Online-Leistung“ mit „online seit“ am Tag des Imports: ein früheres Datum kennt der Bund nicht.',
+  ],
+  [
+    'url_differs',
+    'Beide Seiten melden die Leistung online, aber unter verschiedenen URLs. Übernehmen setzt die URL des Bundes; der Reifegrad bleibt.',
+  ],
+  [
+    'not_listed',
+    'Im Dashboard online, beim Bund für diese Kommune nicht aufgeführt. Nicht übernehmbar: nur ablehnen (mit Begründung) oder zur Klärung vormerken.',
+  ],
+  [
+    'bund_not_ok',
+    'Der Bund führt die Leistung mit Status „nicht ok“. Es gibt nichts zu übernehmen; ablehnen oder zur Klärung vormerken.',
+  ],
+];
 
 /** The usage figures (decision 022); the thresholds come from shared, as the API applies them. */
 const USAGE_INDICATORS = [
@@ -247,6 +269,39 @@ export function MethodologyPage() {
       </section>
       <IndicatorSection id="indicators" title="Kennzahlen" indicators={INDICATORS} />
       <IndicatorSection id="usage-indicators" title="Nutzungszahlen" indicators={USAGE_INDICATORS} />
+      <section className="panel" id="abgleich" aria-labelledby="abgleich-title">
+        <h2 id="abgleich-title">Abgleich mit dem Data Hub des Bundes</h2>
+        <p>
+          Der Data Hub ist die Auskunft des Bundes, welche Leistung in welcher Gebietskörperschaft im
+          Portalverbund online ist: je Leistung und Amtlichem Regionalschlüssel eine URL und ein Status („ok“
+          oder „nicht ok“). Reifegrade, Nutzung und die Bearbeitung im Backoffice kennt er nicht, und er irrt
+          sich manchmal. Deshalb ergänzt er die Angaben der Kommunen, statt sie zu überschreiben: Das
+          Ministerium lädt den Abzug hoch, das Dashboard zeigt die Abweichungen, und die Kommune entscheidet
+          über jede einzelne.
+        </p>
+        <dl className="criteria-list">
+          {DATAHUB_KINDS.map(([kind, meaning]) => (
+            <div key={kind}>
+              <dt>{DATAHUB_DIFFERENCE_LABELS[kind]}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          Eine übernommene Abweichung ist eine gewöhnliche Änderung des Status: Sie steht im Verlauf mit der
+          Quelle „Data Hub (Bund)“, mehrere auf einmal lassen sich im Arbeitsbereich gemeinsam rückgängig
+          machen, und sie zählt als Bestätigung des Stands. Eine Ablehnung braucht eine Begründung und blendet
+          die Abweichung aus, bis der Bund seinen Wert ändert; „zur Klärung“ lässt sie mit einer Notiz offen.
+          Beides wird mit Person und Zeit gespeichert.
+        </p>
+        <p>
+          „Beim Bund nicht gelistet“ wird nie übernommen: Schweigen des Bundes beweist nicht, dass eine
+          Leistung offline ist (die Meldung kann fehlen, unter einer anderen Leistung oder einer anderen
+          Verwaltung stehen). Einen Status nur deshalb herabzustufen, würde richtige Angaben der Kommune
+          löschen. Das Ministerium sieht je Kreis, wie viele Abweichungen offen sind und wie alt die älteste
+          ist.
+        </p>
+      </section>
       {current.map((model) => (
         <ModelSection
           key={model.id}

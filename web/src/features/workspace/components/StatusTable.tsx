@@ -1,5 +1,4 @@
 import {
-  type BrokenLink,
   type ListedStatus,
   MATURITY_LEVELS_1_1,
   OZG_CONFORMANT_LEVEL,
@@ -19,13 +18,14 @@ import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
 import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
-import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
 import { useRegionUsage } from '../../../lib/queries/usage';
 import { useRegionAssessments } from '../api/get-assessments';
 import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
+import { BrokenLinkBadge } from './BrokenLinkBadge';
 import { BulkEditBar } from './BulkEditBar';
 import { CriteriaDialog } from './CriteriaDialog';
 import { HistoryDialog } from './HistoryDialog';
@@ -42,22 +42,6 @@ const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className
   { sort: 'workflowState', label: 'Bearbeitungsstand', className: 'hide-narrow' },
   { sort: 'updatedAt', label: 'Zuletzt geändert', className: 'hide-narrow' },
 ];
-
-/** The last check of the status's URL failed (issue #15): since when, and what came back. */
-function BrokenLinkBadge({ broken }: { broken: BrokenLink | undefined }) {
-  if (!broken) return null;
-  const { link } = broken;
-  const detail = [
-    broken.url,
-    `zuletzt geprüft ${formatDateTime(link.checkedAt)}`,
-    link.lastSuccessAt ? `zuletzt erreichbar ${formatDateTime(link.lastSuccessAt)}` : 'noch nie erreichbar',
-  ].join(' · ');
-  return (
-    <span className="badge badge-link" title={detail}>
-      {brokenLinkText(link)}
-    </span>
-  );
-}
 
 /** Text search waits for a pause in typing, so that every keystroke does not query the API. */
 function useDebounced<T>(value: T, delay: number): T {

@@ -1,15 +1,18 @@
 import '../../../components/work-views.css';
 import '../workspace.css';
 import { REGION_KIND_LABELS } from '@ozg/shared';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../../components/States';
-import { formatNumber } from '../../../lib/format';
+import { formatCount, formatNumber } from '../../../lib/format';
 import { Link, navigate, type PathParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
+import { datahubDifferencesQueryOptions } from '../../../lib/queries/datahub';
 import { useMe } from '../../../lib/queries/me';
 import { useRegion } from '../../../lib/queries/regions';
 import { regionPath } from '../../../lib/region-paths';
+import { reconciliationPath } from '../../../lib/workspace-access';
 import { useMayEdit } from '../api/get-statuses';
 import { CsvPanel } from './CsvPanel';
 import { RecentChanges } from './RecentChanges';
@@ -32,6 +35,12 @@ function Workspace({ regionKey }: { regionKey: string }) {
   const mayEdit = useMayEdit(region.data?.ags ?? regionKey);
   const [message, setMessage] = useState('');
   const readOnly = mayEdit === false;
+  // Only who may decide sees the reconciliation (the API refuses the others).
+  const differences = useQuery({
+    ...datahubDifferencesQueryOptions(region.data?.ags ?? regionKey),
+    enabled: mayEdit === true,
+  });
+  const openDifferences = differences.data?.items.length;
   usePageTitle(region.data ? `${readOnly ? 'Leistungen' : 'Arbeitsbereich'} ${region.data.name}` : null);
 
   if (region.isPending) return <Loading label="Die Kommune" />;
@@ -83,6 +92,19 @@ function Workspace({ regionKey }: { regionKey: string }) {
         )}
         <p className="page-links">
           <Link to={`/beratung/kommune/${data.ags}`}>Beratungen und vereinbarte Maßnahmen der Kommune</Link>
+          {mayEdit ? (
+            <>
+              {' · '}
+              <Link to={reconciliationPath(data.ags)}>
+                Abgleich mit dem Bund
+                {openDifferences === undefined
+                  ? ''
+                  : openDifferences === 0
+                    ? ' (nichts offen)'
+                    : ` (${formatCount(openDifferences, 'Abweichung', 'Abweichungen')} offen)`}
+              </Link>
+            </>
+          ) : null}
         </p>
       </header>
       <p className="flash" role="status" aria-live="polite">
@@ -132,7 +154,8 @@ function WorkspaceStart() {
             {regions.map((region) => (
               <li key={region.ags}>
                 <Link to={`/arbeitsbereich/${region.ags}`}>{region.name}</Link>{' '}
-                <span className="mono muted">{region.ags}</span>
+                <span className="mono muted">{region.ags}</span> ·{' '}
+                <Link to={reconciliationPath(region.ags)}>Abgleich mit dem Bund</Link>
               </li>
             ))}
           </ul>
