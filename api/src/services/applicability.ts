@@ -1,28 +1,31 @@
-import { type Db, intArray, queryRows, syncTargetSets } from '@ozg/db';
+import { type Db, intArray, queryRowsAs, syncTargetSets } from '@ozg/db';
 import {
+  ApplicabilityExceptionSchema,
   EXECUTING_LEVEL_LABELS,
   EXECUTING_LEVELS,
   type ExecutingLevel,
   type Service,
   type ServiceListQuerySchema,
+  THEMENFELDER,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readCsvUpload } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import { exportTable, tableCsv } from '../lib/export';
 import type { Actor } from './auth';
 
-type ServiceRow = {
-  ozg_id: number;
-  name: string;
-  lebenslage: string;
-  themenfeld: Service['themenfeld'];
-  municipally_relevant: boolean;
-  executing_level: ExecutingLevel | null;
-  active: boolean;
-  leika_count: number;
-};
+const ServiceRow = z.object({
+  ozg_id: z.number().int(),
+  name: z.string(),
+  lebenslage: z.string(),
+  themenfeld: z.enum(THEMENFELDER),
+  municipally_relevant: z.boolean(),
+  executing_level: z.enum(EXECUTING_LEVELS).nullable(),
+  active: z.boolean(),
+  leika_count: z.number().int(),
+});
+const OzgIdRow = z.object({ ozg_id: z.number().int() });
 
 export async function listServices({
   db,
@@ -43,8 +46,9 @@ export async function listServices({
         : sql`s.name ilike ${`%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`}`,
     );
   }
-  const rows = await queryRows<ServiceRow>(
+  const rows = await queryRowsAs(
     db,
+    ServiceRow,
     sql`select s.ozg_id, s.name, s.lebenslage, s.themenfeld, s.municipally_relevant, s.executing_level, s.active,
           (select count(*)::int from leika_services l where l.ozg_id = s.ozg_id) as leika_count
         from ozg_services s where ${sql.join(conditions, sql` and `)} order by s.ozg_id`,
@@ -77,15 +81,17 @@ export async function setExecutingLevels(input: {
     throw new AppError('validation_failed', 'Eine OZG-ID ist mehrfach angegeben.');
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const known = await queryRows<{ ozg_id: number }>(
+    const known = await queryRowsAs(
       db,
+      OzgIdRow,
       sql`select ozg_id from ozg_services where ozg_id = any(${intArray(ozgIds)})`,
     );
     const missing = ozgIds.filter((id) => !known.some((row) => row.ozg_id === id));
     if (missing.length > 0)
       throw new AppError('not_found', `Unbekannte OZG-IDs: ${missing.join(', ')}.`, { missing });
-    const updated = await queryRows<{ ozg_id: number }>(
+    const updated = await queryRowsAs(
       db,
+      OzgIdRow,
       sql`update ozg_services s set executing_level = c.level::executing_level, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(input.services.map((s) => ({ ozg_id: s.ozgId, level: s.executingLevel })))}::jsonb)
             as c(ozg_id int, level text)
@@ -181,8 +187,9 @@ export type ApplicabilityException = {
 };
 
 export async function listExceptions(db: Db, regionId: number): Promise<ApplicabilityException[]> {
-  return queryRows<ApplicabilityException>(
+  return queryRowsAs(
     db,
+    ApplicabilityExceptionSchema,
     sql`select v.ags as "regionAgs", e.ozg_id as "ozgId", e.applies, e.reason,
           to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt"
         from applicability_exceptions e join region_versions v on v.region_id = e.region_id and v.valid_to is null
@@ -202,8 +209,9 @@ export async function putException(input: {
 }) {
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const [service] = await queryRows<{ ozg_id: number }>(
+    const [service] = await queryRowsAs(
       db,
+      OzgIdRow,
       sql`select ozg_id from ozg_services where ozg_id = ${input.ozgId}`,
     );
     if (!service) throw new AppError('not_found', `Unbekannte OZG-ID ${input.ozgId}.`);
@@ -225,8 +233,9 @@ export async function deleteException(input: {
 }) {
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const deleted = await queryRows<{ ozg_id: number }>(
+    const deleted = await queryRowsAs(
       db,
+      OzgIdRow,
       sql`delete from applicability_exceptions where region_id = ${input.regionId} and ozg_id = ${input.ozgId} returning ozg_id`,
     );
     if (deleted.length === 0)

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, hashPassword, isCityKreisSql, queryRows, verifyPassword } from '@ozg/db';
-import type { UserRole } from '@ozg/shared';
+import { type Db, hashPassword, isCityKreisSql, queryRowsAs, verifyPassword } from '@ozg/db';
+import { USER_ROLES, type UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 
 /** Who is making a request, with what they may edit. */
@@ -58,17 +59,18 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 // Verifying against a real hash when the user does not exist keeps the response time the same (no user enumeration).
 let dummyHash: Promise<string> | undefined;
 
-type FailureCounts = {
-  pair: number;
-  /** Epoch milliseconds of the last failure, null without one. */
-  pair_last: number | null;
-  account: number;
-  account_last: number | null;
-  address: number;
-  address_last: number | null;
-  pending: number;
-  known_address: boolean;
-};
+/** Epoch milliseconds of the last failure, null without one. */
+const epochMs = z.number().nullable();
+const FailureCounts = z.object({
+  pair: z.number().int(),
+  pair_last: epochMs,
+  account: z.number().int(),
+  account_last: epochMs,
+  address: z.number().int(),
+  address_last: epochMs,
+  pending: z.number().int(),
+  known_address: z.boolean(),
+});
 
 /**
  * When the next attempt of this account from this address may start, as
@@ -83,8 +85,9 @@ async function signInWaitMs(
   nowMs: number,
 ): Promise<number> {
   const L = SIGN_IN_LIMITS;
-  const [row] = await queryRows<FailureCounts>(
+  const [row] = await queryRowsAs(
     db,
+    FailureCounts,
     sql`with recent as (
           select email_lower, client_address, succeeded, attempted_at from login_attempts
           where attempted_at > ${now}::timestamptz - make_interval(mins => ${L.windowMinutes})
@@ -135,8 +138,9 @@ export async function login(input: {
   const emailLower = input.email.trim().toLowerCase();
   const address = input.clientAddress;
   // One clock for every instance: the database's (or the test's).
-  const [clock] = await queryRows<{ ms: number }>(
+  const [clock] = await queryRowsAs(
     db,
+    z.object({ ms: z.number() }),
     sql`select extract(epoch from coalesce(${input.now?.toISOString() ?? null}::timestamptz, now()))::float8 * 1000 as ms`,
   );
   const nowMs = clock?.ms as number;
@@ -152,13 +156,15 @@ export async function login(input: {
     );
   }
   // Recorded as pending (succeeded null) so that parallel guesses see each other without counting as failures.
-  const [attempt] = await queryRows<{ id: number }>(
+  const [attempt] = await queryRowsAs(
     db,
+    z.object({ id: z.number() }),
     sql`insert into login_attempts (email_lower, client_address, succeeded, attempted_at)
         values (${emailLower}, ${address}, null, ${now}::timestamptz) returning id::float8 as id`,
   );
-  const [user] = await queryRows<{ id: number; password_hash: string }>(
+  const [user] = await queryRowsAs(
     db,
+    z.object({ id: z.number().int(), password_hash: z.string() }),
     sql`select id, password_hash from users where lower(email) = ${emailLower} and active`,
   );
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
@@ -198,17 +204,18 @@ export async function sessionFromToken(
   db: Db,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const [row] = await queryRows<{
-    id: number;
-    email: string;
-    display_name: string;
-    role: UserRole;
-    csrf_token: string;
-    refresh: boolean;
-    regions: { id: number; ags: string; name: string }[] | null;
-    editable: number[] | null;
-  }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({
+      id: z.number().int(),
+      email: z.string(),
+      display_name: z.string(),
+      role: z.enum(USER_ROLES),
+      csrf_token: z.string(),
+      refresh: z.boolean(),
+      regions: z.array(z.object({ id: z.number().int(), ags: z.string(), name: z.string() })).nullable(),
+      editable: z.array(z.number().int()).nullable(),
+    }),
     sql`select u.id, u.email, u.display_name, u.role, s.csrf_token,
           s.last_seen_at < now() - make_interval(mins => ${SESSION_REFRESH_MINUTES}) as refresh,
           (select jsonb_agg(jsonb_build_object('id', v.region_id, 'ags', v.ags, 'name', v.name) order by v.ags)

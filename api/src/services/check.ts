@@ -1,20 +1,25 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import {
   answerProblems,
   type CheckAnswers,
   type CheckQuestionnaire,
   type CheckQuestionnaireList,
+  CheckQuestionnaireSchema,
+  CheckQuestionnaireVersionSchema,
   type CheckResult,
   type CheckScores,
+  CheckScoresSchema,
   type CheckSubmission,
+  CheckSubmissionSchema,
   DEFAULT_QUESTIONNAIRE,
   median,
   type QuestionnaireDefinition,
   QuestionnaireDefinitionSchema,
-  type RegionKind,
+  REGION_KINDS,
   scoreCheck,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
@@ -29,6 +34,11 @@ import { resolveAdministration } from './regions';
  * scores computed with it at submission, so a later version changes nothing
  * of what was submitted before.
  */
+
+const IdRow = z.object({ id: z.number().int() });
+const VersionRow = z.object({ version: z.number().int() });
+/** max(version) of an empty table is null. */
+const MaxVersionRow = z.object({ version: z.number().int().nullable() });
 
 const iso = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
@@ -50,8 +60,6 @@ async function ensureQuestionnaire(db: Db): Promise<void> {
     on conflict do nothing`);
 }
 
-type VersionRow = Omit<CheckQuestionnaire, 'definition'> & { definition?: unknown };
-
 const versionSelect = (withDefinition: boolean) => sql`
   select q.id, q.version, q.title, q.shipped_default as "shippedDefault", q.source,
     ${iso('q.created_at')} as "createdAt", ${who('u')} as "createdBy",
@@ -61,8 +69,12 @@ const versionSelect = (withDefinition: boolean) => sql`
 
 export async function listQuestionnaires({ db }: { db: Db }): Promise<CheckQuestionnaireList> {
   await ensureQuestionnaire(db);
-  const versions = await queryRows<VersionRow>(db, sql`${versionSelect(false)} order by q.version desc`);
-  return { current: versions[0]?.version ?? 1, versions: versions as CheckQuestionnaireList['versions'] };
+  const versions = await queryRowsAs(
+    db,
+    CheckQuestionnaireVersionSchema,
+    sql`${versionSelect(false)} order by q.version desc`,
+  );
+  return { current: versions[0]?.version ?? 1, versions };
 }
 
 /** One version of the questionnaire, the current (newest) one by default. */
@@ -74,8 +86,9 @@ export async function getQuestionnaire({
   version?: number;
 }): Promise<CheckQuestionnaire> {
   await ensureQuestionnaire(db);
-  const [row] = await queryRows<CheckQuestionnaire>(
+  const [row] = await queryRowsAs(
     db,
+    CheckQuestionnaireSchema,
     sql`${versionSelect(true)} ${version === undefined ? sql`order by q.version desc` : sql`where q.version = ${version}`} limit 1`,
   );
   if (!row) throw new AppError('not_found', `Fassung ${version} des Fragebogens gibt es nicht.`);
@@ -95,8 +108,9 @@ export async function loadQuestionnaire(input: {
     await ensureQuestionnaire(db);
     // Serialises two uploads at once, so that each gets its own number.
     await db.execute(sql`lock table check_questionnaires in share row exclusive mode`);
-    const [row] = await queryRows<{ version: number }>(
+    const [row] = await queryRowsAs(
       db,
+      VersionRow,
       sql`insert into check_questionnaires (version, title, definition, source, created_by)
           select coalesce(max(version), 0) + 1, ${definition.title}, ${JSON.stringify(definition)}::jsonb,
             ${input.source}, ${input.actor.id}
@@ -108,7 +122,8 @@ export async function loadQuestionnaire(input: {
 
 // ---------------------------------------------------------------- submissions
 
-type SubmissionRow = CheckSubmission & { region_id: number };
+const SubmissionRow = CheckSubmissionSchema.extend({ region_id: z.number().int() });
+type SubmissionRow = z.infer<typeof SubmissionRow>;
 
 const submissionSelect = sql`
   select s.id, s.region_id, s.state, q.version as "questionnaireVersion", s.answers, s.scores,
@@ -125,13 +140,14 @@ export function mayAnswerCheck(actor: Actor | null, regionId: number): boolean {
   return actor !== null && canEditRegion(actor, regionId);
 }
 
-type PeerRow = {
-  region_id: number;
-  kind: RegionKind;
-  population: number | null;
-  kreis_ags: string | null;
-  scores: CheckScores;
-};
+const PeerRow = z.object({
+  region_id: z.number().int(),
+  kind: z.enum(REGION_KINDS),
+  population: z.number().int().nullable(),
+  kreis_ags: z.string().nullable(),
+  scores: CheckScoresSchema,
+});
+type PeerRow = z.infer<typeof PeerRow>;
 
 function comparison(group: string, peers: PeerRow[]): CheckResult['peers']['land'] {
   const keys = [...new Set(peers.flatMap((peer) => peer.scores.dimensions.map((d) => d.key)))];
@@ -167,28 +183,26 @@ export async function getCheckResult({
 }): Promise<CheckResult> {
   await ensureQuestionnaire(db);
   const municipality = await resolveAdministration(db, ags);
-  const rows = await queryRows<SubmissionRow>(
+  const rows = await queryRowsAs(
     db,
+    SubmissionRow,
     sql`${submissionSelect} where s.region_id = ${municipality.regionId}
         order by s.state = 'draft' desc, s.submitted_at desc, s.id desc`,
   );
   const mayAnswer = mayAnswerCheck(actor, municipality.regionId);
   const draft = rows.find((row) => row.state === 'draft');
   const history = rows.filter((row) => row.state === 'submitted').map(publicSubmission);
-  const [self] = await queryRows<{
-    kind: RegionKind;
-    population: number | null;
-    kreis_ags: string | null;
-    level: string;
-  }>(
+  const [self] = await queryRowsAs(
     db,
+    PeerRow.omit({ region_id: true, scores: true }).extend({ level: z.string() }),
     sql`select v.kind, v.population, k.ags as kreis_ags, r.level from region_versions v
         join regions r on r.id = v.region_id
         left join region_versions k on k.region_id = v.parent_region_id and k.valid_to is null
         where v.region_id = ${municipality.regionId} and v.valid_to is null`,
   );
-  const others = await queryRows<PeerRow>(
+  const others = await queryRowsAs(
     db,
+    PeerRow,
     sql`select distinct on (s.region_id) s.region_id, v.kind, v.population, k.ags as kreis_ags, s.scores
         from check_submissions s
         join region_versions v on v.region_id = s.region_id and v.valid_to is null
@@ -211,8 +225,9 @@ export async function getCheckResult({
           sameKreis,
         ) === fairPeerKey(own, sameKreis),
     );
-  const [current] = await queryRows<{ version: number }>(
+  const [current] = await queryRowsAs(
     db,
+    MaxVersionRow,
     sql`select max(version) as version from check_questionnaires`,
   );
   return {
@@ -238,8 +253,9 @@ async function answerable(db: Db, actor: Actor, ags: string) {
 
 async function questionnaireFor(db: Db, version: number, answers: CheckAnswers, complete: boolean) {
   await ensureQuestionnaire(db);
-  const [row] = await queryRows<{ id: number; definition: QuestionnaireDefinition }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ id: z.number().int(), definition: QuestionnaireDefinitionSchema }),
     sql`select id, definition from check_questionnaires where version = ${version}`,
   );
   if (!row)
@@ -260,16 +276,18 @@ async function questionnaireFor(db: Db, version: number, answers: CheckAnswers, 
 
 /** The draft of a municipality (for the conflict answer). */
 async function currentDraft(db: Db, regionId: number): Promise<CheckSubmission | null> {
-  const [row] = await queryRows<SubmissionRow>(
+  const [row] = await queryRowsAs(
     db,
+    SubmissionRow,
     sql`${submissionSelect} where s.region_id = ${regionId} and s.state = 'draft'`,
   );
   return row ? publicSubmission(row) : null;
 }
 
 async function lockDraft(db: Db, regionId: number, version: number | null): Promise<{ id: number } | null> {
-  const [row] = await queryRows<{ id: number; version: number }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ id: z.number().int(), version: z.number().int() }),
     sql`select id, version from check_submissions where region_id = ${regionId} and state = 'draft' for update`,
   );
   if ((row?.version ?? null) !== version) {
@@ -337,8 +355,9 @@ export async function submitCheck(input: {
   const { submission } = input;
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const [current] = await queryRows<{ version: number }>(
+    const [current] = await queryRowsAs(
       db,
+      MaxVersionRow,
       sql`select max(version) as version from check_questionnaires`,
     );
     // New checks answer the current version, so that peers compare like with like.
@@ -358,20 +377,22 @@ export async function submitCheck(input: {
     const existing = await lockDraft(db, municipality.regionId, submission.draftVersion);
     const answers = JSON.stringify(submission.answers);
     const [row] = existing
-      ? await queryRows<{ id: number }>(
+      ? await queryRowsAs(
           db,
+          IdRow,
           sql`update check_submissions set state = 'submitted', questionnaire_id = ${questionnaire.id},
                 answers = ${answers}::jsonb, scores = ${JSON.stringify(scores)}::jsonb, updated_by = ${input.actor.id},
                 updated_at = now(), submitted_at = now(), version = version + 1
               where id = ${existing.id} returning id`,
         )
-      : await queryRows<{ id: number }>(
+      : await queryRowsAs(
           db,
+          IdRow,
           sql`insert into check_submissions (region_id, questionnaire_id, state, answers, scores, created_by, updated_by, submitted_at)
               values (${municipality.regionId}, ${questionnaire.id}, 'submitted', ${answers}::jsonb,
                 ${JSON.stringify(scores)}::jsonb, ${input.actor.id}, ${input.actor.id}, now()) returning id`,
         );
-    const [saved] = await queryRows<SubmissionRow>(db, sql`${submissionSelect} where s.id = ${row?.id}`);
+    const [saved] = await queryRowsAs(db, SubmissionRow, sql`${submissionSelect} where s.id = ${row?.id}`);
     return publicSubmission(saved as SubmissionRow);
   });
 }

@@ -1,17 +1,18 @@
-import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRowsAs } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   CONSULTING_AREAS,
   type ConsultingArea,
   type ConsultingReport,
+  REGION_KINDS,
   REGION_LEVEL_LABELS,
-  type RegionKind,
   sizeClassOf,
   type UptakeRow,
   type Worklist,
-  type WorklistRequest,
+  WorklistRequestSchema,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { getLaggards } from './laggards';
@@ -30,8 +31,9 @@ export async function getWorklist(input: {
   kreis?: string;
 }): Promise<Worklist> {
   const laggards = await getLaggards({ db: input.db, key: input.key, filter: {} });
-  const used = await queryRows<{ ags: string; area: ConsultingArea }>(
+  const used = await queryRowsAs(
     input.db,
+    z.object({ ags: z.string(), area: z.enum(CONSULTING_AREAS) }),
     sql`select v.ags, c.area from consultations c
         join region_versions v on v.region_id = c.region_id and v.valid_to is null
         where c.state <> 'cancelled'`,
@@ -65,8 +67,9 @@ export async function getWorklist(input: {
  */
 async function openRequests(input: { db: Db; key: string; area?: ConsultingArea; kreis?: string }) {
   const prefix = input.kreis ?? (await summarizeRegion(input.db, input.key, today())).ags;
-  return queryRows<WorklistRequest>(
+  return queryRowsAs(
     input.db,
+    WorklistRequestSchema,
     sql`select c.id as "consultationId", json_build_object('ags', v.ags, 'name', v.name) as region,
           case when k.ags is null then null else json_build_object('ags', k.ags, 'name', k.name) end as kreis,
           json_build_object('id', m.id, 'name', m.name) as module, c.area,
@@ -102,22 +105,24 @@ const EFFECT_METHOD =
 export async function getConsultingReport({ db, key }: { db: Db; key: string }): Promise<ConsultingReport> {
   const now = today();
   const region = await summarizeRegion(db, key, now);
-  const units = await queryRows<{ id: number; ags: string; name: string; level: string }>(
+  const units = await queryRowsAs(
     db,
+    z.object({ id: z.number().int(), ags: z.string(), name: z.string(), level: z.string() }),
     sql`select v.region_id as id, v.ags, v.name, r.level from region_versions v join regions r on r.id = v.region_id
         where v.valid_to is null and (v.region_id = ${region.id}
           or (v.ags like ${`${region.ags}%`} and r.level in ('bezirk', 'kreis') and v.ags <> ${region.ags}))
         order by v.ags`,
   );
-  const counts = await queryRows<{
-    root_id: number;
-    municipalities: number;
-    held_ozg: number;
-    held_vd: number;
-    open_measures: number;
-    overdue_measures: number;
-  }>(
+  const counts = await queryRowsAs(
     db,
+    z.object({
+      root_id: z.number().int(),
+      municipalities: z.number().int(),
+      held_ozg: z.number().int(),
+      held_vd: z.number().int(),
+      open_measures: z.number().int(),
+      overdue_measures: z.number().int(),
+    }),
     sql`with recursive ${administrationsBelow(
       units.map((unit) => unit.id),
       CURRENT,
@@ -159,13 +164,14 @@ export async function getConsultingReport({ db, key }: { db: Db; key: string }):
 }
 
 async function estimateEffect(db: Db, regionId: number, now: string): Promise<ConsultingReport['effect']> {
-  const municipalities = await queryRows<{
-    region_id: number;
-    kind: RegionKind;
-    population: number | null;
-    held_on: string | null;
-  }>(
+  const municipalities = await queryRowsAs(
     db,
+    z.object({
+      region_id: z.number().int(),
+      kind: z.enum(REGION_KINDS),
+      population: z.number().int().nullable(),
+      held_on: z.string().nullable(),
+    }),
     sql`with recursive ${administrationsBelow([regionId], CURRENT)}
         select a.region_id, a.kind, a.population::int as population,
           (select min(c.held_on)::text from consultations c where c.region_id = a.region_id and c.state = 'held') as held_on

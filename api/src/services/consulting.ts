@@ -1,18 +1,23 @@
-import { type Db, endOfGermanDaySql, intArray, queryRows } from '@ozg/db';
+import { type Db, endOfGermanDaySql, intArray, queryRowsAs } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   type Consultant,
+  ConsultantSchema,
   type Consultation,
+  ConsultationSchema,
   type ConsultationUpdate,
   type ConsultingArea,
   type ConsultingModule,
+  ConsultingModuleSchema,
   earliestHeldOn,
   type Measure,
+  MeasureSchema,
   type MeasureState,
   requestDay,
   type StatusSnapshot,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { authorizeConsultationRequest, authorizeMeasureUpdate } from './policy';
@@ -36,8 +41,9 @@ function databaseError(error: unknown): { code?: string; constraint?: string } |
 }
 
 async function lockVersioned(db: Db, table: 'consulting_modules' | 'consultations' | 'measures', id: number) {
-  const [row] = await queryRows<{ version: number }>(
+  const [row] = await queryRowsAs(
     db,
+    VersionRow,
     sql`select version from ${sql.raw(table)} where id = ${id} for update`,
   );
   return row;
@@ -62,25 +68,31 @@ async function checkVersion<T>(
 
 /** Active consultants and admins: whom a consultation can be assigned to when it is scheduled. */
 export async function listConsultants(db: Db): Promise<Consultant[]> {
-  return queryRows<Consultant>(
+  return queryRowsAs(
     db,
+    ConsultantSchema,
     sql`select id, display_name as "displayName" from users
         where active and role in ('consultant', 'admin') order by display_name, id`,
   );
 }
 
+const IdRow = z.object({ id: z.number().int() });
+const VersionRow = z.object({ version: z.number().int() });
+
 // ---------------------------------------------------------------- modules
 
 export async function listModules(db: Db): Promise<ConsultingModule[]> {
-  return queryRows<ConsultingModule>(
+  return queryRowsAs(
     db,
+    ConsultingModuleSchema,
     sql`select id, name, area, description, active, version from consulting_modules order by area, name`,
   );
 }
 
 async function getModule(db: Db, id: number): Promise<ConsultingModule> {
-  const [row] = await queryRows<ConsultingModule>(
+  const [row] = await queryRowsAs(
     db,
+    ConsultingModuleSchema,
     sql`select id, name, area, description, active, version from consulting_modules where id = ${id}`,
   );
   if (!row) throw new AppError('not_found', `Beratungsmodul ${id} gibt es nicht.`);
@@ -91,8 +103,9 @@ export async function createModule(
   db: Db,
   input: { name: string; area: ConsultingArea; description: string; active: boolean },
 ): Promise<ConsultingModule> {
-  const [row] = await queryRows<{ id: number }>(
+  const [row] = await queryRowsAs(
     db,
+    IdRow,
     sql`insert into consulting_modules (name, area, description, active)
         values (${input.name}, ${input.area}, ${input.description}, ${input.active}) returning id`,
   );
@@ -126,7 +139,8 @@ export async function updateModule(
 
 // ---------------------------------------------------------------- consultations
 
-type ConsultationRow = Omit<Consultation, 'measures'> & { region_id: number };
+const ConsultationRow = ConsultationSchema.omit({ measures: true }).extend({ region_id: z.number().int() });
+type ConsultationRow = z.infer<typeof ConsultationRow>;
 
 const consultationSelect = sql`
   select c.id, c.region_id, json_build_object('ags', v.ags, 'name', v.name) as region,
@@ -161,15 +175,16 @@ async function withMeasures(
 }
 
 export async function listConsultations(db: Db, regionId: number): Promise<Consultation[]> {
-  const rows = await queryRows<ConsultationRow>(
+  const rows = await queryRowsAs(
     db,
+    ConsultationRow,
     sql`${consultationSelect} where c.region_id = ${regionId} order by c.requested_at desc, c.id desc`,
   );
   return (await withMeasures(db, rows)).map(({ regionId: _, ...consultation }) => consultation);
 }
 
 async function getConsultation(db: Db, id: number): Promise<Consultation & { regionId: number }> {
-  const rows = await queryRows<ConsultationRow>(db, sql`${consultationSelect} where c.id = ${id}`);
+  const rows = await queryRowsAs(db, ConsultationRow, sql`${consultationSelect} where c.id = ${id}`);
   const [consultation] = await withMeasures(db, rows);
   if (!consultation) throw new AppError('not_found', `Beratung ${id} gibt es nicht.`);
   return consultation;
@@ -196,8 +211,9 @@ export async function requestConsultation(input: {
   if (!module.active)
     throw new AppError('unprocessable', `Das Modul „${module.name}“ wird derzeit nicht angeboten.`);
   try {
-    const [row] = await queryRows<{ id: number }>(
+    const [row] = await queryRowsAs(
       input.db,
+      IdRow,
       sql`insert into consultations (region_id, module_id, area, created_by, request_note)
           values (${input.regionId}, ${module.id}, ${module.area}, ${input.actor.id}, ${input.note || null}) returning id`,
     );
@@ -205,8 +221,9 @@ export async function requestConsultation(input: {
   } catch (error) {
     const cause = databaseError(error);
     if (cause?.code === '23505' && cause.constraint === 'consultations_one_active_per_area') {
-      const [existing] = await queryRows<{ state: string; id: number }>(
+      const [existing] = await queryRowsAs(
         input.db,
+        z.object({ id: z.number().int(), state: z.string() }),
         sql`select id, state from consultations where region_id = ${input.regionId} and area = ${module.area} and state <> 'cancelled'`,
       );
       throw new AppError(
@@ -276,8 +293,9 @@ export async function updateConsultation(input: {
             [{ path: 'scheduledFor', message: `liegt vor dem ${formatDate(requested)}` }],
           );
         if (update.consultantUserId !== null) {
-          const [consultant] = await queryRows<{ role: string }>(
+          const [consultant] = await queryRowsAs(
             db,
+            z.object({ role: z.string() }),
             sql`select role from users where id = ${update.consultantUserId} and active`,
           );
           if (!consultant || !['consultant', 'admin'].includes(consultant.role))
@@ -338,8 +356,9 @@ export async function updateConsultation(input: {
 }
 
 export async function consultationRegion(db: Db, id: number): Promise<number> {
-  const [row] = await queryRows<{ region_id: number }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ region_id: z.number().int() }),
     sql`select region_id from consultations where id = ${id}`,
   );
   if (!row) throw new AppError('not_found', `Beratung ${id} gibt es nicht.`);
@@ -348,12 +367,13 @@ export async function consultationRegion(db: Db, id: number): Promise<number> {
 
 // ---------------------------------------------------------------- measures
 
-type MeasureRow = Omit<Measure, 'overdue'>;
+const MeasureRow = MeasureSchema.omit({ overdue: true });
 
 async function listMeasures(db: Db, consultationIds: number[]): Promise<Measure[]> {
   if (consultationIds.length === 0) return [];
-  const rows = await queryRows<MeasureRow>(
+  const rows = await queryRowsAs(
     db,
+    MeasureRow,
     sql`select m.id, m.consultation_id as "consultationId", m.title, m.owner, m.due_date::text as "dueDate", m.state,
           to_char(m.completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "completedAt", m.version,
           coalesce((select array_agg(ms.ozg_id order by ms.ozg_id) from measure_services ms where ms.measure_id = m.id), '{}') as "ozgIds",
@@ -371,8 +391,9 @@ async function listMeasures(db: Db, consultationIds: number[]): Promise<Measure[
 }
 
 async function getMeasure(db: Db, id: number): Promise<Measure> {
-  const [row] = await queryRows<{ consultation_id: number }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ consultation_id: z.number().int() }),
     sql`select consultation_id from measures where id = ${id}`,
   );
   const measure = row ? (await listMeasures(db, [row.consultation_id])).find((m) => m.id === id) : undefined;
@@ -383,8 +404,9 @@ async function getMeasure(db: Db, id: number): Promise<Measure> {
 async function setMeasureServices(db: Db, measureId: number, ozgIds: number[]): Promise<void> {
   const unique = [...new Set(ozgIds)];
   if (unique.length > 0) {
-    const known = await queryRows<{ ozg_id: number }>(
+    const known = await queryRowsAs(
       db,
+      z.object({ ozg_id: z.number().int() }),
       sql`select ozg_id from ozg_services where ozg_id = any(${intArray(unique)})`,
     );
     const missing = unique.filter((id) => !known.some((row) => row.ozg_id === id));
@@ -408,16 +430,18 @@ export async function createMeasure(input: {
 }): Promise<Measure> {
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const [consultation] = await queryRows<{ state: string }>(
+    const [consultation] = await queryRowsAs(
       db,
+      z.object({ state: z.string() }),
       sql`select state from consultations where id = ${input.consultationId} for share`,
     );
     if (!consultation) throw new AppError('not_found', `Beratung ${input.consultationId} gibt es nicht.`);
     if (consultation.state !== 'held')
       throw new AppError('unprocessable', 'Maßnahmen werden in einer durchgeführten Beratung vereinbart.');
     const { measure } = input;
-    const [row] = await queryRows<{ id: number }>(
+    const [row] = await queryRowsAs(
       db,
+      IdRow,
       sql`insert into measures (consultation_id, title, owner, due_date)
           values (${input.consultationId}, ${measure.title}, ${measure.owner}, ${measure.dueDate}) returning id`,
     );

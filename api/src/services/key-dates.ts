@@ -4,7 +4,7 @@ import {
   type FrozenFigureRow,
   figuresAsOf,
   freezeDueKeyDates,
-  queryRows,
+  queryRowsAs,
   readKeyDateFigures,
 } from '@ozg/db';
 import {
@@ -19,6 +19,7 @@ import {
   type Themenfeld,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { toFigures } from './progress';
@@ -30,14 +31,15 @@ import { formatDate, today } from './regions';
  * beside them when history was corrected since.
  */
 
-type KeyDateDbRow = {
-  id: number;
-  day: string;
-  label: string;
-  frozen_at: string | null;
-  created_by: string | null;
-  created_at: string;
-};
+const KeyDateDbRow = z.object({
+  id: z.number().int(),
+  day: z.string(),
+  label: z.string(),
+  frozen_at: z.string().nullable(),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+});
+type KeyDateDbRow = z.infer<typeof KeyDateDbRow>;
 
 const keyDateSelect = sql`
   select k.id, k.day::text as day, k.label,
@@ -58,13 +60,13 @@ const toKeyDate = (row: KeyDateDbRow): KeyDate => ({
 /** All key dates, oldest first; those whose day has ended are frozen first (once). */
 export async function listKeyDates(db: Db): Promise<KeyDate[]> {
   await freezeDueKeyDates(db, today());
-  const rows = await queryRows<KeyDateDbRow>(db, sql`${keyDateSelect} order by k.day`);
+  const rows = await queryRowsAs(db, KeyDateDbRow, sql`${keyDateSelect} order by k.day`);
   return rows.map(toKeyDate);
 }
 
 async function findKeyDate(db: Db, day: string): Promise<KeyDateDbRow> {
   await freezeDueKeyDates(db, today());
-  const [row] = await queryRows<KeyDateDbRow>(db, sql`${keyDateSelect} where k.day = ${day}::date`);
+  const [row] = await queryRowsAs(db, KeyDateDbRow, sql`${keyDateSelect} where k.day = ${day}::date`);
   if (!row) throw new AppError('not_found', `Der ${formatDate(day)} ist kein Stichtag.`);
   if (!row.frozen_at)
     throw new AppError(
@@ -85,15 +87,16 @@ export async function createKeyDate({
   input: { day: string; label: string };
 }): Promise<KeyDate> {
   if (actor.role !== 'admin') throw new AppError('forbidden', 'Stichtage legt das Ministerium an.');
-  const inserted = await queryRows<{ id: number }>(
+  const inserted = await queryRowsAs(
     db,
+    z.object({ id: z.number().int() }),
     sql`insert into key_dates (day, label, created_by) values (${input.day}, ${input.label}, ${actor.id})
         on conflict (day) do nothing returning id`,
   );
   if (inserted.length === 0)
     throw new AppError('conflict', `Der ${formatDate(input.day)} ist bereits ein Stichtag.`);
   await freezeDueKeyDates(db, today());
-  const [row] = await queryRows<KeyDateDbRow>(db, sql`${keyDateSelect} where k.day = ${input.day}::date`);
+  const [row] = await queryRowsAs(db, KeyDateDbRow, sql`${keyDateSelect} where k.day = ${input.day}::date`);
   return toKeyDate(row as KeyDateDbRow);
 }
 
@@ -134,8 +137,9 @@ function partsOf(rows: FrozenFigureRow[], land: FrozenFigureRow) {
  * otherwise (decision 005: only the demo generator and tests write such).
  */
 async function mayHaveBeenCorrected(db: Db, keyDateId: number): Promise<boolean> {
-  const [row] = await queryRows<{ changed: boolean }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ changed: z.boolean() }),
     sql`select exists (select 1 from status_events e where e.occurred_at >= k.frozen_at and e.effective_on <= k.day)
           or exists (select 1 from territory_imports t where t.imported_at >= k.frozen_at)
           or exists (select 1 from ozg_services s where s.updated_at >= k.frozen_at) as changed

@@ -1,16 +1,18 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import {
-  type CheckScores,
+  CheckScoresSchema,
   CONSULTING_AREA_LABELS,
-  type ConsultingArea,
+  CONSULTING_AREAS,
   evaluateRule,
   type ModuleSuggestion,
   type Recommendation,
   type RecommendationRule,
   type RecommendationRuleSet,
+  RecommendationRuleSetSchema,
   RecommendationRulesSchema,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { getQuestionnaire } from './check';
@@ -25,8 +27,9 @@ import { resolveAdministration } from './regions';
  */
 
 export async function getRecommendationRules({ db }: { db: Db }): Promise<RecommendationRuleSet> {
-  const [row] = await queryRows<RecommendationRuleSet>(
+  const [row] = await queryRowsAs(
     db,
+    RecommendationRuleSetSchema,
     sql`select r.version, r.rules, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
           case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as "createdBy"
         from recommendation_rule_sets r left join users u on u.id = r.created_by
@@ -53,7 +56,11 @@ export async function saveRecommendationRules(input: {
         'Die Empfehlungsregeln wurden inzwischen geändert. Bitte die aktuelle Fassung prüfen.',
         { current },
       );
-    const modules = await queryRows<{ id: number }>(db, sql`select id from consulting_modules`);
+    const modules = await queryRowsAs(
+      db,
+      z.object({ id: z.number().int() }),
+      sql`select id from consulting_modules`,
+    );
     const dimensions = new Set((await getQuestionnaire({ db })).definition.dimensions.map((d) => d.key));
     const problems = rules.flatMap((rule, index) => [
       ...(modules.some((m) => m.id === rule.moduleId)
@@ -86,8 +93,9 @@ export async function saveRecommendationRules(input: {
  */
 export async function getRecommendation({ db, ags }: { db: Db; ags: string }): Promise<Recommendation> {
   const municipality = await resolveAdministration(db, ags);
-  const [latest] = await queryRows<{ scores: CheckScores; submitted_at: string; version: number }>(
+  const [latest] = await queryRowsAs(
     db,
+    z.object({ scores: CheckScoresSchema, submitted_at: z.string(), version: z.number().int() }),
     sql`select s.scores, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, q.version
         from check_submissions s join check_questionnaires q on q.id = s.questionnaire_id
         where s.region_id = ${municipality.regionId} and s.state = 'submitted'
@@ -101,8 +109,9 @@ export async function getRecommendation({ db, ags }: { db: Db; ags: string }): P
     gap: figures?.gap ?? null,
   };
   const ruleSet = await getRecommendationRules({ db });
-  const modules = await queryRows<{ id: number; name: string; area: ConsultingArea; active: boolean }>(
+  const modules = await queryRowsAs(
     db,
+    z.object({ id: z.number().int(), name: z.string(), area: z.enum(CONSULTING_AREAS), active: z.boolean() }),
     sql`select id, name, area, active from consulting_modules`,
   );
   const suggestions: ModuleSuggestion[] = [];

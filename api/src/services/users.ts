@@ -1,8 +1,10 @@
-import { type Db, hashPassword, passwordProblem, queryRows } from '@ozg/db';
+import { type Db, hashPassword, passwordProblem, queryRowsAs } from '@ozg/db';
 import { type AdminUser, USER_ROLES, type UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
+
+const IdRow = z.object({ id: z.number().int() });
 
 const EmailSchema = z.email('Keine gültige E-Mail-Adresse');
 
@@ -43,8 +45,9 @@ export async function createUser(input: {
       );
     }
     // on conflict: two concurrent requests for the same address get a clear 409, not a unique-violation 500.
-    const [user] = await queryRows<{ id: number }>(
+    const [user] = await queryRowsAs(
       db,
+      IdRow,
       sql`insert into users (email, display_name, role, password_hash)
           values (${email.data}, ${input.displayName?.trim() || email.data}, ${role}, ${passwordHash})
           on conflict do nothing returning id`,
@@ -64,8 +67,9 @@ export async function setPassword(input: { db: Db; email: string; password: stri
   const passwordHash = await hashPassword(input.password);
   await input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const [user] = await queryRows<{ id: number }>(
+    const [user] = await queryRowsAs(
       db,
+      IdRow,
       sql`update users set password_hash = ${passwordHash} where lower(email) = lower(${input.email.trim()}) returning id`,
     );
     if (!user) throw new AppError('not_found', `Kein Benutzer mit ${input.email}.`);
@@ -80,8 +84,9 @@ async function resolveRegionKeys(
 ): Promise<{ id: number; ags: string; level: string }[]> {
   const regions: { id: number; ags: string; level: string }[] = [];
   for (const key of keys) {
-    const [region] = await queryRows<{ id: number; ags: string; level: string }>(
+    const [region] = await queryRowsAs(
       db,
+      z.object({ id: z.number().int(), ags: z.string(), level: z.string() }),
       sql`select v.region_id as id, v.ags, r.level from region_versions v join regions r on r.id = v.region_id
           where (v.ags = ${key} or v.ars = ${key}) and v.valid_to is null`,
     );
@@ -93,16 +98,17 @@ async function resolveRegionKeys(
 
 /** Every account with its role and regions, for the admin page; never the password hash. */
 export async function listUsers(db: Db): Promise<AdminUser[]> {
-  const rows = await queryRows<{
-    id: number;
-    email: string;
-    display_name: string;
-    role: UserRole;
-    active: boolean;
-    last_login_at: string | null;
-    regions: { ags: string; name: string }[] | null;
-  }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({
+      id: z.number().int(),
+      email: z.string(),
+      display_name: z.string(),
+      role: z.enum(USER_ROLES),
+      active: z.boolean(),
+      last_login_at: z.string().nullable(),
+      regions: z.array(z.object({ ags: z.string(), name: z.string() })).nullable(),
+    }),
     sql`select u.id, u.email, u.display_name, u.role, u.active, u.last_login_at,
           (select json_agg(json_build_object('ags', v.ags, 'name', v.name) order by v.ags)
            from user_regions ur join region_versions v on v.region_id = ur.region_id and v.valid_to is null
@@ -139,8 +145,9 @@ export async function updateUser(input: {
   }
   await input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const [user] = await queryRows<{ id: number; role: UserRole }>(
+    const [user] = await queryRowsAs(
       db,
+      z.object({ id: z.number().int(), role: z.enum(USER_ROLES) }),
       sql`select id, role from users where id = ${input.id} for update`,
     );
     if (!user) throw new AppError('not_found', `Kein Benutzer mit der Nummer ${input.id}.`);
@@ -170,8 +177,9 @@ export async function updateUser(input: {
         );
       }
     }
-    const [{ count } = { count: 0 }] = await queryRows<{ count: number }>(
+    const [{ count } = { count: 0 }] = await queryRowsAs(
       db,
+      z.object({ count: z.number().int() }),
       sql`select count(*)::int as count from user_regions where user_id = ${input.id}`,
     );
     if (role === 'officer' && count === 0) {
