@@ -1,6 +1,7 @@
-import { administrationsBelow, CURRENT, countedStatus, type Db, queryRows } from '@ozg/db';
-import { type Coverage, OZG_CONFORMANT_LEVEL, type Themenfeld } from '@ozg/shared';
+import { administrationsBelow, CURRENT, countedStatus, type Db, queryRowsAs } from '@ozg/db';
+import { type Coverage, OZG_CONFORMANT_LEVEL, THEMENFELDER } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { model2Figures } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
@@ -22,14 +23,20 @@ export async function getCoverage({
   key: string;
   model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<Coverage> {
-  const [service] = await queryRows<{ ozg_id: number; name: string; themenfeld: Themenfeld }>(
+  const [service] = await queryRowsAs(
     db,
+    z.object({ ozg_id: z.number().int(), name: z.string(), themenfeld: z.enum(THEMENFELDER) }),
     sql`select ozg_id, name, themenfeld from ozg_services where ozg_id = ${ozgId}`,
   );
   if (!service) throw new AppError('not_found', `Unbekannte OZG-ID ${ozgId}.`);
   const region = await summarizeRegion(db, key, today());
-  const rows = await queryRows<{ maturity_level: number; solution: string | null; population: number }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({
+      maturity_level: z.number().int(),
+      solution: z.string().nullable(),
+      population: z.number().int(),
+    }),
     sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select st.maturity_level, st.solution, a.population
         from administrations a

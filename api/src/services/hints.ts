@@ -1,6 +1,7 @@
-import { countedStatus, type Db, queryRows } from '@ozg/db';
-import { type AdoptionHints, OZG_CONFORMANT_LEVEL, type RegionKind, sizeClassOf } from '@ozg/shared';
+import { countedStatus, type Db, queryRowsAs } from '@ozg/db';
+import { type AdoptionHints, OZG_CONFORMANT_LEVEL, REGION_KINDS, sizeClassOf } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { resolveAdministration } from './regions';
 
@@ -21,16 +22,17 @@ export async function getAdoptionHints({
   ozgId: number;
 }): Promise<AdoptionHints> {
   const administration = await resolveAdministration(db, key);
-  const [self] = await queryRows<{
-    name: string;
-    kind: RegionKind;
-    population: number | null;
-    kreis_id: number | null;
-    land: string;
-    service_name: string | null;
-    level: number | null;
-  }>(
+  const [self] = await queryRowsAs(
     db,
+    z.object({
+      name: z.string(),
+      kind: z.enum(REGION_KINDS),
+      population: z.number().int().nullable(),
+      kreis_id: z.number().int().nullable(),
+      land: z.string(),
+      service_name: z.string().nullable(),
+      level: z.number().int().nullable(),
+    }),
     sql`select v.name, v.kind, v.population, v.parent_region_id as kreis_id, left(v.ags, 2) as land,
           (select name from ozg_services where ozg_id = ${ozgId}) as service_name,
           (select own.maturity_level from service_statuses own
@@ -38,17 +40,18 @@ export async function getAdoptionHints({
         from region_versions v where v.region_id = ${administration.regionId} and v.valid_to is null`,
   );
   if (!self?.service_name) throw new AppError('not_found', `Unbekannte OZG-ID ${ozgId}.`);
-  const others = await queryRows<{
-    ags: string;
-    name: string;
-    kind: RegionKind;
-    population: number | null;
-    parent_region_id: number | null;
-    solution: string | null;
-    online_since: string | null;
-    url: string | null;
-  }>(
+  const others = await queryRowsAs(
     db,
+    z.object({
+      ags: z.string(),
+      name: z.string(),
+      kind: z.enum(REGION_KINDS),
+      population: z.number().int().nullable(),
+      parent_region_id: z.number().int().nullable(),
+      solution: z.string().nullable(),
+      online_since: z.string().nullable(),
+      url: z.string().nullable(),
+    }),
     sql`select v.ags, v.name, v.kind, v.population, v.parent_region_id, st.solution, st.online_since::text as online_since, st.url
         from service_statuses st
         join region_versions v on v.region_id = st.region_id and v.valid_to is null

@@ -1,6 +1,9 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { SESSION_MAX_HOURS } from './auth';
+
+const CountRow = z.object({ count: z.number().int() });
 
 export type Retention = {
   /** Expired sessions are kept this many days after their end (0: removed at the next run). */
@@ -24,16 +27,18 @@ export async function pruneAuthRecords(input: {
 }): Promise<{ sessions: number; loginAttempts: number }> {
   const { db, retention } = input;
   // A session ends at expires_at, or SESSION_MAX_HOURS after sign-in, whichever comes first.
-  const [sessions] = await queryRows<{ count: number }>(
+  const [sessions] = await queryRowsAs(
     db,
+    CountRow,
     sql`with deleted as (
           delete from sessions
           where least(expires_at, created_at + make_interval(hours => ${SESSION_MAX_HOURS})) < now() - make_interval(days => ${retention.sessionDays})
           returning 1)
         select count(*)::int as count from deleted`,
   );
-  const [attempts] = await queryRows<{ count: number }>(
+  const [attempts] = await queryRowsAs(
     db,
+    CountRow,
     sql`with deleted as (
           delete from login_attempts
           where attempted_at < now() - make_interval(days => ${retention.loginAttemptDays})

@@ -4,19 +4,20 @@ import {
   CURRENT,
   type Db,
   listMaturityModels,
-  queryRows,
+  queryRowsAs,
 } from '@ozg/db';
 import { ImportFileError, parseMaturityDefinition } from '@ozg/db/importers';
-import type {
-  AnalogProcessingSummary,
-  Assessment,
-  ImportProblem,
-  ImportResult,
-  MaturityModelVersion,
-  RegionAssessments,
-  StatusAssessments,
+import {
+  type AnalogProcessingSummary,
+  type ImportProblem,
+  type ImportResult,
+  MaturityModelSchema,
+  type MaturityModelVersion,
+  type RegionAssessments,
+  type StatusAssessments,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { findRegion, today } from './regions';
@@ -68,39 +69,41 @@ export async function uploadMaturityModel(input: {
   };
 }
 
-type AssessmentRow = {
-  status_id: number;
-  model_id: number;
-  family: Assessment['family'];
-  version: number;
-  level: number | null;
-  upper_bound: number | null;
-  answered: number;
-  criteria: number;
-  front_end_level: number | null;
-  analog_processing: boolean;
-};
+const AssessmentRow = z.object({
+  status_id: z.number().int(),
+  model_id: z.number().int(),
+  family: MaturityModelSchema.shape.family,
+  version: z.number().int(),
+  level: z.number().int().nullable(),
+  upper_bound: z.number().int().nullable(),
+  answered: z.number().int(),
+  criteria: z.number().int(),
+  front_end_level: z.number().int().nullable(),
+  analog_processing: z.boolean(),
+});
 
 /** A status's assessments, one per model version that has answers, with the answers. */
 export async function getStatusAssessments(db: Db, statusId: number): Promise<StatusAssessments> {
   const status = await getStatus(db, statusId);
-  const rows = await queryRows<AssessmentRow>(
+  const rows = await queryRowsAs(
     db,
+    AssessmentRow,
     sql`select a.status_id, a.model_id, m.family, m.version, a.level, a.upper_bound, a.answered, a.criteria,
           a.front_end_level, a.analog_processing
         from maturity_assessments a join maturity_models m on m.id = a.model_id
         where a.status_id = ${statusId} order by m.family, m.version desc`,
   );
-  const answers = await queryRows<{
-    model_id: number;
-    criterion_key: string;
-    level: number;
-    evidence_url: string | null;
-    evidence_note: string | null;
-    evidence_date: string | null;
-    updated_at: string;
-  }>(
+  const answers = await queryRowsAs(
     db,
+    z.object({
+      model_id: z.number().int(),
+      criterion_key: z.string(),
+      level: z.number().int(),
+      evidence_url: z.string().nullable(),
+      evidence_note: z.string().nullable(),
+      evidence_date: z.string().nullable(),
+      updated_at: z.string(),
+    }),
     sql`select model_id, criterion_key, level, evidence_url, evidence_note, evidence_date::text as evidence_date,
           to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
         from maturity_answers where status_id = ${statusId} order by criterion_key`,
@@ -138,8 +141,9 @@ export async function getStatusAssessments(db: Db, statusId: number): Promise<St
  * the workspace shows 1.1 and 2.0 side by side.
  */
 export async function listRegionAssessments(db: Db, regionId: number): Promise<RegionAssessments> {
-  const rows = await queryRows<AssessmentRow>(
+  const rows = await queryRowsAs(
     db,
+    AssessmentRow,
     sql`select distinct on (a.status_id, m.family) a.status_id, a.model_id, m.family, m.version, a.level,
           a.upper_bound, a.answered, a.criteria, a.front_end_level, a.analog_processing
         from service_statuses st
@@ -168,8 +172,13 @@ export async function listRegionAssessments(db: Db, regionId: number): Promise<R
  */
 export async function analogProcessingSummary(db: Db, key: string): Promise<AnalogProcessingSummary> {
   const region = await findRegion(db, key, today());
-  const rows = await queryRows<{ target: number; level: number | null; analog: boolean | null }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({
+      target: z.number().int(),
+      level: z.number().int().nullable(),
+      analog: z.boolean().nullable(),
+    }),
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)},
         latest as (
           select distinct on (a.status_id) a.status_id, a.level, a.analog_processing
