@@ -1,14 +1,15 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, intArray, queryRowsAs } from '@ozg/db';
 import {
   HIGH_DEMAND_PER_THOUSAND,
-  type MeasureState,
+  MEASURE_STATES,
   OZG_CONFORMANT_LEVEL,
   type QuickWin,
   type QuickWins,
-  type RegionKind,
+  REGION_KINDS,
   SHARED_SOLUTIONS,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
 import { resolveAdministration, today } from './regions';
 import { peerDemand } from './usage';
@@ -34,19 +35,21 @@ export const QUICK_WIN_METHOD =
 
 const DAYS_PER_YEAR = 365.25;
 
-type Administration = {
-  region_id: number;
-  ags: string;
-  name: string;
-  kind: RegionKind;
-  population: number | null;
-  level: string;
-};
+const Administration = z.object({
+  region_id: z.number().int(),
+  ags: z.string(),
+  name: z.string(),
+  kind: z.enum(REGION_KINDS),
+  population: z.number().int().nullable(),
+  level: z.string(),
+});
+type Administration = z.infer<typeof Administration>;
 
 /** The administrations of a Land on today's territory, for the peer groups. */
 async function administrationsOfLand(db: Db, land: string): Promise<Administration[]> {
-  return queryRows<Administration>(
+  return queryRowsAs(
     db,
+    Administration,
     sql`select v.region_id, v.ags, v.name, v.kind, v.population, r.level from region_versions v
         join regions r on r.id = v.region_id
         where v.valid_to is null and left(v.ags, 2) = ${land}
@@ -56,18 +59,19 @@ async function administrationsOfLand(db: Db, land: string): Promise<Administrati
 
 const groupOf = (a: Administration) => `${a.level}|${fairPeerKey({ ...a, kreisAgs: null }, false)}`;
 
-type Row = {
-  region_id: number;
-  ozg_id: number;
-  name: string;
-  themenfeld: string;
-  maturity_level: number;
-  solution: (typeof SHARED_SOLUTIONS)[number];
-  peers: number;
-  since: string | null;
-  days: number | null;
-  dated: number;
-};
+const Row = z.object({
+  region_id: z.number().int(),
+  ozg_id: z.number().int(),
+  name: z.string(),
+  themenfeld: z.string(),
+  maturity_level: z.number().int(),
+  solution: z.enum(SHARED_SOLUTIONS),
+  peers: z.number().int(),
+  since: z.string().nullable(),
+  days: z.number().int().nullable(),
+  dated: z.number().int(),
+});
+type Row = z.infer<typeof Row>;
 
 /**
  * Per municipality of `selves` and missing service: how many of `peers` offer
@@ -77,8 +81,9 @@ type Row = {
  */
 async function quickWinRows(db: Db, selves: number[], peers: number[], day: string): Promise<Row[]> {
   if (selves.length === 0 || peers.length === 0) return [];
-  return queryRows<Row>(
+  return queryRowsAs(
     db,
+    Row,
     sql`select s.region_id, s.ozg_id, o.name, o.themenfeld, s.maturity_level, p.solution,
           count(*)::int as peers, min(p.online_since)::text as since,
           sum(${day}::date - p.online_since)::int as days, count(p.online_since)::int as dated
@@ -162,13 +167,14 @@ export async function listQuickWins({ db, ags }: { db: Db; ags: string }): Promi
   const wins = found
     .map((win) => ({ ...win, demand: demand.get(win.ozgId) ?? null }))
     .sort((a, b) => isHigh(b) - isHigh(a));
-  const measures = await queryRows<{
-    ozg_id: number;
-    id: number;
-    consultation_id: number;
-    state: MeasureState;
-  }>(
+  const measures = await queryRowsAs(
     db,
+    z.object({
+      ozg_id: z.number().int(),
+      id: z.number().int(),
+      consultation_id: z.number().int(),
+      state: z.enum(MEASURE_STATES),
+    }),
     sql`select distinct on (ms.ozg_id) ms.ozg_id, m.id, m.consultation_id, m.state
         from measures m
         join consultations c on c.id = m.consultation_id
