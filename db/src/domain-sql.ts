@@ -179,6 +179,19 @@ export function stateOf(
   };
 }
 
+/** The field a confirmation event names (decision 025): it changes nothing but when the record was vouched for. */
+export const CONFIRMATION_FIELD = 'confirmedAt';
+
+/**
+ * A confirmation event ("Bestätigen"): its before/after name only
+ * confirmedAt. It changes no field, so an undo or a field's provenance
+ * looks past it.
+ */
+export function isConfirmationEvent(alias: string): SQL {
+  const a = raw(alias);
+  return sql`(${a}.after ? ${CONFIRMATION_FIELD} and ${a}.after - ${CONFIRMATION_FIELD} = '{}'::jsonb)`;
+}
+
 /**
  * Appends status events (append-only, decision 005): `insert into
  * status_events (…) select <values> from <from>`. A statement, or the body

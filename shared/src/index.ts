@@ -25,3 +25,4 @@ export * from './wire-keydates';
 export * from './wire-primitives';
 export * from './wire-tracking';
 export * from './wire-usage';
+export * from './wire-freshness';

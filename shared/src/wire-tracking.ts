@@ -77,6 +77,9 @@ export const StatusSchema = z
     version: z.number().int(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable().meta({ description: 'display name of the last editor' }),
+    confirmedAt: z.string().nullable().meta({
+      description: 'when a person last vouched for the record: confirmed it unchanged, edited it, or took over a Data Hub value (decision 025)',
+    }),
   })
   .meta({ id: 'Status' });
 export type Status = z.infer<typeof StatusSchema>;
