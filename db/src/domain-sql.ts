@@ -193,6 +193,17 @@ export function isConfirmationEvent(alias: string): SQL {
 }
 
 /**
+ * A status not confirmed for more than `days` German calendar days (decisions
+ * 010 and 025), or never: confirmed before the start of the German day `days`
+ * days before `now`. Written as a range on confirmed_at, so an index can serve it.
+ */
+export function staleConfirmationSql(alias: string, days: number, now: SQL = sql`now()`): SQL {
+  const a = raw(alias);
+  const cutoff = sql`(((${now} at time zone 'Europe/Berlin')::date - ${days}::int)::timestamp at time zone 'Europe/Berlin')`;
+  return sql`(${a}.confirmed_at is null or ${a}.confirmed_at < ${cutoff})`;
+}
+
+/**
  * Appends status events (append-only, decision 005): `insert into
  * status_events (…) select <values> from <from>`. A statement, or the body
  * of a data-modifying CTE. Only the write path (write-path.ts) runs it.

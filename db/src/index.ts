@@ -46,6 +46,7 @@ export {
   isCountedStatus,
   medianOfHistogramSql,
   onDay,
+  staleConfirmationSql,
   stateOf,
   type Validity,
   validOn,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANGE_SOURCES, StatusSchema } from './wire-tracking';
-import { idSchema, versionSchema } from './wire-primitives';
+import { idSchema, staleDaysSchema, versionSchema } from './wire-primitives';
 
 /*
  * Provenance and freshness of statuses (decisions 021 and 025): where each
@@ -8,20 +8,6 @@ import { idSchema, versionSchema } from './wire-primitives';
  * ("bestätigt": confirmed unchanged, edited by hand or by CSV, or a Data Hub
  * value taken over), and which administrations have let records go stale.
  */
-
-/** A record not confirmed for more than this many days counts as stale unless the reader picks another threshold. */
-export const DEFAULT_STALE_DAYS = 90;
-/** Bounds of the threshold: a day at least, ten years at most (older confirmations are simply stale). */
-export const STALE_DAYS_RANGE = { min: 1, max: 3650 } as const;
-
-export const staleDaysSchema = () =>
-  z.coerce
-    .number({ error: 'Schwelle in Tagen als ganze Zahl erwartet' })
-    .int('Schwelle in Tagen als ganze Zahl erwartet')
-    .min(STALE_DAYS_RANGE.min, `Schwelle mindestens ${STALE_DAYS_RANGE.min} Tag`)
-    .max(STALE_DAYS_RANGE.max, `Schwelle höchstens ${STALE_DAYS_RANGE.max} Tage`)
-    .optional()
-    .meta({ description: `Tage ohne Bestätigung, ab denen ein Status veraltet ist (Standard ${DEFAULT_STALE_DAYS})` });
 
 export const ConfirmRequestSchema = z
   .object({

@@ -6,6 +6,7 @@ import {
   type Db,
   intArray,
   queryRowsAs,
+  staleConfirmationSql,
   stateOf,
   validOn,
 } from '@ozg/db';
@@ -233,15 +234,12 @@ const germanDaysSince = (value: SQL, now: SQL) =>
 /**
  * Per administration matching `filter` (on st), over its statuses in the
  * target set: how many, how many are stale, never confirmed, the latest and
- * oldest confirmation. Stale = confirmed before the start of the German day
- * `days` days ago, i.e. more than `days` calendar days back: written as a
- * range on confirmed_at, not a function of it, so an index could serve it.
+ * oldest confirmation (stale: staleConfirmationSql, the one rule).
  */
 function freshnessSql({ filter, days, now }: { filter: SQL; days: number; now: SQL }): SQL {
-  const cutoff = sql`(((${now} at time zone ${GERMAN_TIME_ZONE})::date - ${days}::int)::timestamp at time zone ${GERMAN_TIME_ZONE})`;
   return sql`
     select st.region_id, count(*)::int as total,
-      (count(*) filter (where st.confirmed_at is null or st.confirmed_at < ${cutoff}))::int as stale,
+      (count(*) filter (where ${staleConfirmationSql('st', days, now)}))::int as stale,
       (count(*) filter (where st.confirmed_at is null))::int as never_confirmed,
       max(st.confirmed_at) as last_confirmed_at, min(st.confirmed_at) as oldest_confirmed_at
     from service_statuses st

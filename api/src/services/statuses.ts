@@ -6,6 +6,7 @@ import {
   isCountedStatus,
   queryRows,
   type StatusDelta,
+  staleConfirmationSql,
   stateOf,
 } from '@ozg/db';
 import {
@@ -93,6 +94,8 @@ const SORT_COLUMNS = {
   maturityLevel: sql`st.maturity_level`,
   workflowState: sql`st.workflow_state`,
   updatedAt: sql`st.updated_at`,
+  // Never confirmed sorts as the oldest.
+  confirmedAt: sql`coalesce(st.confirmed_at, '-infinity'::timestamptz)`,
 } as const;
 
 export type StatusListQuery = z.infer<typeof StatusListQuerySchema>;
@@ -138,6 +141,7 @@ export async function queryStatuses({
   if (query.overdue === 'true')
     conditions.push(sql`st.in_target and st.maturity_level < ${OZG_CONFORMANT_LEVEL}`);
   if (query.overdue === 'false') conditions.push(sql`st.maturity_level >= ${OZG_CONFORMANT_LEVEL}`);
+  if (query.staleDays !== undefined) conditions.push(staleConfirmationSql('st', query.staleDays));
   if (query.q) {
     const text = query.q;
     conditions.push(

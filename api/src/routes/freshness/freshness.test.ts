@@ -336,6 +336,19 @@ describe('freshness and the stale list', () => {
     );
     expect(freshness.thresholdDays).toBe(30);
     expect(freshness.ags).toBe(GEMEINDE);
+    expect(freshness.stale).toBeGreaterThan(0);
+    // The workspace's filter "nicht bestätigt" lists exactly the stale ones, the oldest first.
+    const list = await readBody(
+      await officer.request(
+        'GET',
+        `/api/v1/regions/${GEMEINDE}/statuses?staleDays=30&sort=confirmedAt&order=asc&pageSize=1000`,
+      ),
+      listStatusesRoute,
+      200,
+    );
+    expect(list.total).toBe(freshness.stale);
+    const times = list.items.map((status) => status.confirmedAt ?? '');
+    expect(times).toEqual([...times].sort());
     const reminders = await readBody(
       await officer.request('GET', `/api/v1/regions/${GEMEINDE}/reminders?days=30`),
       regionRemindersRoute,
