@@ -241,6 +241,10 @@ export const StatusListQuerySchema = z.object({
     .meta({ description: 'true: target services still below Reifegrad 3' }),
   q: safeText().trim().max(200).optional().meta({ description: 'text in the service name, or an OZG-ID' }),
   includeOutOfTarget: z.enum(['true', 'false']).optional(),
+  brokenLink: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: only statuses whose URL failed its last link check' }),
   staleDays: staleDaysSchema().meta({
     description: 'only statuses not confirmed for more than this many days, or never (decision 025)',
   }),

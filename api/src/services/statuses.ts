@@ -29,6 +29,7 @@ import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
 import { authorizeStatusEdit, canEditRegion } from './policy';
+import { brokenLinkSql } from './region-links';
 import { today } from './regions';
 
 type StatusRow = {
@@ -141,6 +142,10 @@ export async function queryStatuses({
   if (query.overdue === 'true')
     conditions.push(sql`st.in_target and st.maturity_level < ${OZG_CONFORMANT_LEVEL}`);
   if (query.overdue === 'false') conditions.push(sql`st.maturity_level >= ${OZG_CONFORMANT_LEVEL}`);
+  if (query.brokenLink === 'true')
+    conditions.push(
+      sql`exists (select 1 from link_checks lc where lc.url = st.url and ${brokenLinkSql})`,
+    );
   if (query.staleDays !== undefined) conditions.push(staleConfirmationSql('st', query.staleDays));
   if (query.q) {
     const text = query.q;
