@@ -34,11 +34,11 @@ export {
 export {
   administrationsBelow,
   appendEventsSql,
+  CONFIRMATION_FIELD,
   COUNTED_MATURITY_MODEL,
   CURRENT,
   carriesStatusesSql,
   countedModel,
-  CONFIRMATION_FIELD,
   countedStatus,
   type EventValues,
   isCityKreisSql,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANGE_SOURCES, StatusSchema } from './wire-tracking';
 import { idSchema, staleDaysSchema, versionSchema } from './wire-primitives';
+import { CHANGE_SOURCES, StatusSchema } from './wire-tracking';
 
 /*
  * Provenance and freshness of statuses (decisions 021 and 025): where each
@@ -34,7 +34,10 @@ export const ConfirmResultSchema = z
     mode: z.enum(['dry-run', 'commit']),
     applied: z.boolean(),
     summary: z.object({
-      confirm: z.number().int().meta({ description: 'statuses confirmed (commit) or to be confirmed (dry run)' }),
+      confirm: z
+        .number()
+        .int()
+        .meta({ description: 'statuses confirmed (commit) or to be confirmed (dry run)' }),
       conflicts: z.number().int().meta({ description: 'changed since the client read them' }),
       neverConfirmed: z.number().int().meta({ description: 'of those, confirmed for the first time' }),
     }),
@@ -94,11 +97,14 @@ export const FreshnessSchema = z
     stale: z.number().int().meta({ description: 'not confirmed for more than thresholdDays (or never)' }),
     neverConfirmed: z.number().int(),
     lastConfirmedAt: z.string().nullable(),
-    daysSinceLast: z.number().int().nullable().meta({ description: 'German calendar days since lastConfirmedAt' }),
-    oldestConfirmedAt: z
-      .string()
+    daysSinceLast: z
+      .number()
+      .int()
       .nullable()
-      .meta({ description: 'the oldest confirmation of a confirmed status (never confirmed ones are counted apart)' }),
+      .meta({ description: 'German calendar days since lastConfirmedAt' }),
+    oldestConfirmedAt: z.string().nullable().meta({
+      description: 'the oldest confirmation of a confirmed status (never confirmed ones are counted apart)',
+    }),
     daysSinceOldest: z.number().int().nullable(),
   })
   .meta({ id: 'Freshness' });
@@ -128,7 +134,10 @@ export const StaleAdministrationSchema = z.object({
   regionId: z.number().int(),
   ags: z.string(),
   name: z.string(),
-  kreis: z.object({ ags: z.string(), name: z.string() }).nullable().meta({ description: 'null for a kreisfreie Stadt' }),
+  kreis: z
+    .object({ ags: z.string(), name: z.string() })
+    .nullable()
+    .meta({ description: 'null for a kreisfreie Stadt' }),
   total: z.number().int(),
   stale: z.number().int(),
   neverConfirmed: z.number().int(),

@@ -119,4 +119,6 @@ export const staleDaysSchema = () =>
     .min(STALE_DAYS_RANGE.min, `Schwelle mindestens ${STALE_DAYS_RANGE.min} Tag`)
     .max(STALE_DAYS_RANGE.max, `Schwelle höchstens ${STALE_DAYS_RANGE.max} Tage`)
     .optional()
-    .meta({ description: `Tage ohne Bestätigung, ab denen ein Status veraltet ist (Standard ${DEFAULT_STALE_DAYS})` });
+    .meta({
+      description: `Tage ohne Bestätigung, ab denen ein Status veraltet ist (Standard ${DEFAULT_STALE_DAYS})`,
+    });

@@ -86,7 +86,8 @@ export const StatusSchema = z
     updatedAt: z.string(),
     updatedBy: z.string().nullable().meta({ description: 'display name of the last editor' }),
     confirmedAt: z.string().nullable().meta({
-      description: 'when a person last vouched for the record: confirmed it unchanged, edited it, or took over a Data Hub value (decision 025)',
+      description:
+        'when a person last vouched for the record: confirmed it unchanged, edited it, or took over a Data Hub value (decision 025)',
     }),
   })
   .meta({ id: 'Status' });

@@ -128,7 +128,10 @@ async function previewConfirmation({
   const missing = ids.filter((id) => !current.has(id));
   if (missing.length > 0) throw new AppError('not_found', `Status ${missing.join(', ')} gibt es nicht.`);
   // The same rule the commit applies (policy.ts), so the preview never promises what the commit refuses.
-  authorizeStatusEdit({ actor, input: { regionIds: [...current.values()].map((status) => status.regionId) } });
+  authorizeStatusEdit({
+    actor,
+    input: { regionIds: [...current.values()].map((status) => status.regionId) },
+  });
   const fresh: Status[] = [];
   const conflicts: Status[] = [];
   for (const { id, version } of statuses) {

@@ -143,9 +143,7 @@ export async function queryStatuses({
     conditions.push(sql`st.in_target and st.maturity_level < ${OZG_CONFORMANT_LEVEL}`);
   if (query.overdue === 'false') conditions.push(sql`st.maturity_level >= ${OZG_CONFORMANT_LEVEL}`);
   if (query.brokenLink === 'true')
-    conditions.push(
-      sql`exists (select 1 from link_checks lc where lc.url = st.url and ${brokenLinkSql})`,
-    );
+    conditions.push(sql`exists (select 1 from link_checks lc where lc.url = st.url and ${brokenLinkSql})`);
   if (query.staleDays !== undefined) conditions.push(staleConfirmationSql('st', query.staleDays));
   if (query.q) {
     const text = query.q;
@@ -255,7 +253,8 @@ export async function lockStatuses({
   const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
   authorizeStatusEdit({ actor, input: { regionIds: rows.map((row) => row.region_id) } });
   const stale = statuses.filter((status) => current.get(status.id)?.version !== status.version);
-  if (stale.length > 0) throw new StatusConflictError(stale.map((status) => current.get(status.id) as Status));
+  if (stale.length > 0)
+    throw new StatusConflictError(stale.map((status) => current.get(status.id) as Status));
   return current;
 }
 

@@ -53,6 +53,10 @@ const WorkspacePage = lazyPage(
   () => import('../features/workspace/components/WorkspacePage'),
   'WorkspacePage',
 );
+const StaleListPage = lazyPage(
+  () => import('../features/freshness/components/StaleListPage'),
+  'StaleListPage',
+);
 const LaggardsPage = lazyPage(() => import('../features/laggards/components/LaggardsPage'), 'LaggardsPage');
 const WorklistPage = lazyPage(() => import('../features/consulting/components/WorklistPage'), 'WorklistPage');
 const ConsultationsPage = lazyPage(
@@ -113,6 +117,14 @@ export const ROUTES: readonly AppRoute[] = [
     page: WorkspacePage,
     title: 'Leistungen der Kommune',
     roles: ['officer', 'admin', 'consultant', 'viewer'],
+  }),
+  // How current the municipalities' statuses are (decision 025): the ministry reads and reminds.
+  route({
+    path: '/aktualitaet',
+    page: StaleListPage,
+    title: 'Nicht bestätigte Stände',
+    nav: { label: 'Aktualität' },
+    roles: ['admin', 'viewer'],
   }),
   route({
     path: '/nachzuegler',

@@ -76,7 +76,10 @@ export const regionRemindersRoute = createRoute({
     'Was in einer Kommune zu tun ist: veraltete Status, offene Abweichungen zum Data Hub, defekte Links (Sachbearbeitung: nur die eigene Kommune)',
   ...signedIn('admin', 'officer'),
   request: { params: RegionKeyParamSchema, query: ThresholdQuerySchema },
-  responses: { 200: jsonContent(RemindersSchema, 'Erinnerungen'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: {
+    200: jsonContent(RemindersSchema, 'Erinnerungen'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
 });
 
 export const staleListRoute = createRoute({

@@ -44,7 +44,10 @@ afterAll(async () => {
 });
 
 async function statuses(key: string, count: number, offset = 0): Promise<Status[]> {
-  const res = await admin.request('GET', `/api/v1/regions/${key}/statuses?pageSize=${count + offset}&sort=ozgId`);
+  const res = await admin.request(
+    'GET',
+    `/api/v1/regions/${key}/statuses?pageSize=${count + offset}&sort=ozgId`,
+  );
   return (await readBody(res, listStatusesRoute, 200)).items.slice(offset);
 }
 
@@ -114,9 +117,15 @@ describe('POST /statuses/confirm', () => {
     expect(patched.status).toBe(200);
     const before = await confirmedAt([second.id]);
 
-    const preview = await readBody(await confirm(officer, [first, second], 'dry-run'), confirmStatusesRoute, 200);
+    const preview = await readBody(
+      await confirm(officer, [first, second], 'dry-run'),
+      confirmStatusesRoute,
+      200,
+    );
     expect(preview.summary).toMatchObject({ confirm: 1, conflicts: 1 });
-    expect(preview.statuses.find((row) => row.outcome === 'conflict')?.current?.version).toBe(first.version + 1);
+    expect(preview.statuses.find((row) => row.outcome === 'conflict')?.current?.version).toBe(
+      first.version + 1,
+    );
 
     const res = await confirm(officer, [first, second], 'commit');
     expect(res.status).toBe(409);
@@ -164,7 +173,9 @@ describe('POST /statuses/confirm', () => {
     const undo = await officer.request('POST', `/api/v1/change-sets/${bulk.changeSetId}/undo`);
     const undone = await readBody(undo, undoChangeSetRoute, 200);
     expect(undone.items.map((status) => status.contact)).toEqual(items.map((status) => status.contact));
-    expect(undone.items.every((status, index) => (status.confirmedAt ?? '') >= (edited[index] ?? ''))).toBe(true);
+    expect(undone.items.every((status, index) => (status.confirmedAt ?? '') >= (edited[index] ?? ''))).toBe(
+      true,
+    );
   });
 });
 
@@ -199,7 +210,11 @@ describe('GET /statuses/{id}/provenance', () => {
     });
     expect(patch.status).toBe(200);
     const after = await provenance(id);
-    expect(after.fields.note).toMatchObject({ source: 'ui', actor: expect.any(String), matchesCurrent: true });
+    expect(after.fields.note).toMatchObject({
+      source: 'ui',
+      actor: expect.any(String),
+      matchesCurrent: true,
+    });
     expect(after.fields.note?.actor).not.toBe(afterCsv.fields.note?.actor === null ? 'x' : null);
     expect(after.fields.contact?.source).toBe('csv');
     expect(after.fields.contact?.eventId).toBe(afterCsv.fields.contact?.eventId);
@@ -249,7 +264,9 @@ describe('freshness and the stale list', () => {
     for (const [index, value] of values.entries()) {
       const row = rows[index];
       if (!row) throw new Error('zu wenige Status');
-      await database.db.execute(sql`update service_statuses set confirmed_at = ${value}::timestamptz where id = ${row.id}`);
+      await database.db.execute(
+        sql`update service_statuses set confirmed_at = ${value}::timestamptz where id = ${row.id}`,
+      );
     }
     return { administration, total: rows.length };
   }

@@ -4,7 +4,7 @@
  * `['statuses', id]`, so that a write invalidates them with the rest.
  */
 import type { StaleSort } from '@ozg/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api-client';
 
 /** GET /statuses/{id}/provenance: per field the source and time of the last change. */
@@ -21,7 +21,9 @@ export const freshnessQueryOptions = (key: string, days?: number) =>
   queryOptions({
     queryKey: ['regions', key, 'freshness', { days: days ?? null }],
     queryFn: () =>
-      unwrap(api.regions[':key'].freshness.$get({ param: { key }, query: days ? { days: String(days) } : {} })),
+      unwrap(
+        api.regions[':key'].freshness.$get({ param: { key }, query: days ? { days: String(days) } : {} }),
+      ),
   });
 
 export const useFreshness = (key: string, enabled = true) =>
@@ -54,6 +56,8 @@ export const staleListQueryOptions = (params: StaleListParams) =>
           },
         }),
       ),
+    // Another threshold or order keeps the rows on screen until the next arrive.
+    placeholderData: keepPreviousData,
   });
 
 export const useStaleList = (params: StaleListParams) => useQuery(staleListQueryOptions(params));

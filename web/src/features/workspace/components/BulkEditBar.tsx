@@ -354,7 +354,9 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
             confirm.mutate(versions(selected), {
               onSuccess: (result) => {
                 confirmPreview.reset();
-                onDone(`${formatCount(result.summary.confirm, 'Leistung', 'Leistungen')} als unverändert bestätigt.`);
+                onDone(
+                  `${formatCount(result.summary.confirm, 'Leistung', 'Leistungen')} als unverändert bestätigt.`,
+                );
               },
             })
           }

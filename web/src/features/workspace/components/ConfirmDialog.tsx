@@ -54,8 +54,8 @@ export function ConfirmDialog({ preview, committing, error, onConfirm, onUseCurr
           <p>
             <strong>Nichts bestätigt:</strong>{' '}
             {formatCount(conflicts.length, 'Leistung wurde', 'Leistungen wurden')} inzwischen von anderen
-            gespeichert: {conflicts.map((status) => status.serviceName).join(', ')}. Prüfen Sie die gespeicherte
-            Fassung, bevor Sie sie bestätigen.
+            gespeichert: {conflicts.map((status) => status.serviceName).join(', ')}. Prüfen Sie die
+            gespeicherte Fassung, bevor Sie sie bestätigen.
           </p>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => onUseCurrent(conflicts)}>
@@ -79,9 +79,11 @@ export function ConfirmDialog({ preview, committing, error, onConfirm, onUseCurr
               .map((entry) => (
                 <tr key={entry.statusId}>
                   <th scope="row">{entry.serviceName}</th>
-                  <td>{entry.previousConfirmedAt
+                  <td>
+                    {entry.previousConfirmedAt
                       ? formatDate(germanDayOf(new Date(entry.previousConfirmedAt)))
-                      : 'noch nie'}</td>
+                      : 'noch nie'}
+                  </td>
                 </tr>
               ))}
           </tbody>

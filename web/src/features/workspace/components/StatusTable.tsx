@@ -21,11 +21,11 @@ import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
 import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
+import { errorMessage } from '../../../lib/api-errors';
 import { brokenLinkText, formatCount, formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
 import { useRegionUsage } from '../../../lib/queries/usage';
-import { errorMessage } from '../../../lib/api-errors';
 import { useConfirm } from '../api/confirm';
 import { useRegionAssessments } from '../api/get-assessments';
 import { FIRST_PAGE } from '../api/get-statuses';
@@ -297,7 +297,9 @@ export function StatusTable({
             type="checkbox"
             checked={filters.brokenLink ?? false}
             onChange={(e) =>
-              setFilters(({ brokenLink: _, ...rest }) => (e.target.checked ? { ...rest, brokenLink: true } : rest))
+              setFilters(({ brokenLink: _, ...rest }) =>
+                e.target.checked ? { ...rest, brokenLink: true } : rest,
+              )
             }
           />
           Nur mit defektem Link
@@ -436,7 +438,9 @@ export function StatusTable({
                         ) : null}
                       </td>
                       <td className="hide-narrow">
-                        {status.confirmedAt ? formatDate(germanDayOf(new Date(status.confirmedAt))) : 'noch nie'}
+                        {status.confirmedAt
+                          ? formatDate(germanDayOf(new Date(status.confirmedAt)))
+                          : 'noch nie'}
                       </td>
                       <td>
                         <div className="row-actions">
