@@ -387,7 +387,11 @@ function generateHistory(
   for (const admin of administrations) {
     // How diligently the administration confirms its records (decision 025): some every few weeks,
     // most every few months, some let them lie for a year or never confirmed them.
-    const diligence = confirmations.next();
+    const drawn = confirmations.next();
+    // The demo accounts' own administrations confirm now and then, so their start page has something to remind of.
+    const diligence = DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(admin.ags))
+      ? 0.5
+      : drawn;
     // Capability: some administrations are well ahead, some lag; larger ones tend to be faster.
     const sizeBonus = admin.population > 0 ? 0.08 * Math.log10(admin.population / 10_000) : 0.05;
     const capability = clamp(0.5 + 0.22 * random.normal() + sizeBonus, 0.02, 0.98);

@@ -75,7 +75,9 @@ describe('provenance and freshness (decision 025)', () => {
       await expect.poll(() => summary.textContent()).not.toBe(at90);
       await expect(summary.textContent()).resolves.toMatch(/länger als 30 Tage/);
       await page.getByRole('button', { name: /Kommune/ }).first().click();
-      await allLoaded(page);
+      await expect.poll(() => summary.textContent()).not.toMatch(/Wird aktualisiert/);
+      const names = await table.locator('tbody th a').allTextContents();
+      expect(names.length).toBeGreaterThan(1);
       await screenshot(page, `freshness-ministry-${name}`);
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
