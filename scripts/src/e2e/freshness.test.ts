@@ -30,7 +30,10 @@ describe('provenance and freshness (decision 025)', () => {
       await page.getByRole('heading', { level: 1, name: 'Alt-Musterbach, Stadt' }).waitFor();
       const reminders = page.getByRole('region', { name: 'Zu erledigen' });
       await reminders.getByRole('link', { name: /länger als 90 Tage nicht bestätigt/ }).waitFor();
-      await page.locator('.freshness-badge').getByText(/zuletzt bestätigt/).waitFor();
+      await page
+        .locator('.freshness-badge')
+        .getByText(/zuletzt bestätigt/)
+        .waitFor();
       await allLoaded(page);
       await screenshot(page, `freshness-start-${name}`);
       expect(await horizontalOverflow(page)).toBe(0);
@@ -58,6 +61,22 @@ describe('provenance and freshness (decision 025)', () => {
       await page.locator('.freshness-badge').getByText('zuletzt bestätigt heute').waitFor();
       await screenshot(page, `freshness-confirmed-${name}`);
       expect(await horizontalOverflow(page)).toBe(0);
+
+      // The editor names each stored value's source, from the audit trail.
+      await rows(page)
+        .first()
+        .getByRole('button', { name: /bearbeiten$/ })
+        .click();
+      const editor = page.locator('form.status-editor');
+      await editor
+        .locator('.field-source')
+        .first()
+        .getByText(/^Quelle: /)
+        .waitFor();
+      await screenshot(page, `freshness-editor-${name}`);
+      expect(await horizontalOverflow(page)).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
       expect(problems()).toEqual([]);
       await close();
     });
@@ -74,7 +93,10 @@ describe('provenance and freshness (decision 025)', () => {
       await page.getByLabel('Nicht bestätigt seit mehr als').selectOption('30');
       await expect.poll(() => summary.textContent()).not.toBe(at90);
       await expect(summary.textContent()).resolves.toMatch(/länger als 30 Tage/);
-      await page.getByRole('button', { name: /Kommune/ }).first().click();
+      await page
+        .getByRole('button', { name: /Kommune/ })
+        .first()
+        .click();
       await expect.poll(() => summary.textContent()).not.toMatch(/Wird aktualisiert/);
       const names = await table.locator('tbody th a').allTextContents();
       expect(names.length).toBeGreaterThan(1);

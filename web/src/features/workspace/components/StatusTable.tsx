@@ -45,7 +45,6 @@ const COLUMNS: { sort: StatusListParams['sort'] | null; label: string; className
   { sort: 'maturityLevel', label: 'Reifegrad' },
   { sort: 'workflowState', label: 'Bearbeitungsstand', className: 'hide-narrow' },
   { sort: 'updatedAt', label: 'Zuletzt geändert', className: 'hide-narrow' },
-  { sort: 'confirmedAt', label: 'Bestätigt', className: 'hide-narrow' },
 ];
 
 /** The last check of the status's URL failed (issue #15): since when, and what came back. */
@@ -436,11 +435,11 @@ export function StatusTable({
                         {status.updatedBy ? (
                           <span className="cell-sub editor-name">{status.updatedBy}</span>
                         ) : null}
-                      </td>
-                      <td className="hide-narrow">
-                        {status.confirmedAt
-                          ? formatDate(germanDayOf(new Date(status.confirmedAt)))
-                          : 'noch nie'}
+                        <span className="cell-sub">
+                          {status.confirmedAt
+                            ? `bestätigt ${formatDate(germanDayOf(new Date(status.confirmedAt)))}`
+                            : 'noch nie bestätigt'}
+                        </span>
                       </td>
                       <td>
                         <div className="row-actions">
