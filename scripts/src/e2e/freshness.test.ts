@@ -62,7 +62,10 @@ describe('provenance and freshness (decision 025)', () => {
       await screenshot(page, `freshness-confirmed-${name}`);
       expect(await horizontalOverflow(page)).toBe(0);
 
-      // The editor names each stored value's source, from the audit trail.
+      // The filtered table drops the confirmed ones; then the editor names each stored value's source.
+      await expect
+        .poll(() => page.locator('.table-summary').textContent())
+        .toMatch(new RegExp(`^${before - 3} Leistungen gefunden · Seite 1 von 1$`));
       await rows(page)
         .first()
         .getByRole('button', { name: /bearbeiten$/ })
