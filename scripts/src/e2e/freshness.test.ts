@@ -57,14 +57,14 @@ describe('provenance and freshness (decision 025)', () => {
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: '3 bestätigen' }).click();
       await page.locator('.flash').getByText('3 Leistungen als unverändert bestätigt.').waitFor();
-      await expect.poll(() => staleCount(page)).toBe(before - 3);
+      await expect.poll(() => staleCount(page), { timeout: 20_000 }).toBe(before - 3);
       await page.locator('.freshness-badge').getByText('zuletzt bestätigt heute').waitFor();
       await screenshot(page, `freshness-confirmed-${name}`);
       expect(await horizontalOverflow(page)).toBe(0);
 
       // The filtered table drops the confirmed ones; then the editor names each stored value's source.
       await expect
-        .poll(() => page.locator('.table-summary').textContent())
+        .poll(() => page.locator('.table-summary').textContent(), { timeout: 20_000 })
         .toMatch(new RegExp(`^${before - 3} Leistungen gefunden · Seite 1 von 1$`));
       await rows(page)
         .first()

@@ -22,8 +22,10 @@ export function useConfirm(regionKey: string) {
         void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'statuses'] });
     },
     onSuccess: ({ items }) => {
-      // The list, the badge and the reminders of the administration, and each status's history.
-      void queryClient.invalidateQueries({ queryKey: ['regions', regionKey] });
+      // The list, the badge and the reminders of the administration, and each status's history;
+      // no figure moves, so the rest of the region's cache stays.
+      for (const part of ['statuses', 'freshness', 'reminders'])
+        void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, part] });
       for (const status of items) void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
     },
   });
