@@ -4,7 +4,7 @@
  * `['statuses', id]`, so that a write invalidates them with the rest.
  */
 import type { StaleSort } from '@ozg/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api-client';
 
 /** GET /statuses/{id}/provenance: per field the source and time of the last change. */
@@ -61,3 +61,9 @@ export const staleListQueryOptions = (params: StaleListParams) =>
   });
 
 export const useStaleList = (params: StaleListParams) => useQuery(staleListQueryOptions(params));
+
+/** After a write that confirms statuses (an edit, a bulk edit, an undo, "Bestätigen"): the badge and reminders follow. */
+export function invalidateFreshness(queryClient: QueryClient, regionKey: string): void {
+  for (const part of ['freshness', 'reminders'])
+    void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, part] });
+}

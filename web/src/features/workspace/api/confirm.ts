@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../../lib/api-client';
+import { invalidateFreshness } from '../../../lib/queries/freshness';
 
 type ConfirmRequest = { statuses: { id: number; version: number }[] };
 
@@ -24,8 +25,8 @@ export function useConfirm(regionKey: string) {
     onSuccess: ({ items }) => {
       // The list, the badge and the reminders of the administration, and each status's history;
       // no figure moves, so the rest of the region's cache stays.
-      for (const part of ['statuses', 'freshness', 'reminders'])
-        void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, part] });
+      void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'statuses'] });
+      invalidateFreshness(queryClient, regionKey);
       for (const status of items) void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
     },
   });
