@@ -17,6 +17,7 @@ import { catalogRouter } from './routes/catalog/catalog.index';
 import { checkRouter } from './routes/check/check.index';
 import { consultingRouter } from './routes/consulting/consulting.index';
 import { datahubRouter } from './routes/datahub/datahub.index';
+import { freshnessRouter } from './routes/freshness/freshness.index';
 import { healthRouter } from './routes/health/health.index';
 import { importsRouter } from './routes/imports/imports.index';
 import { keyDatesRouter } from './routes/key-dates/key-dates.index';
@@ -115,6 +116,7 @@ export function createApi(database: Database, options: AppOptions = {}) {
     .route('/', searchRouter)
     .route('/', importsRouter)
     .route('/', datahubRouter)
+    .route('/', freshnessRouter)
     .route('/', linksRouter)
     .route('/', maturityRouter)
     .route('/', usageRouter)

@@ -87,6 +87,30 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: 'POST /statuses/confirm (Gemeinde service)',
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const s = await statusOf(GEMEINDE, HUNDESTEUER);
+      return {
+        method: 'POST',
+        path: '/api/v1/statuses/confirm',
+        body: { statuses: [{ id: s.id, version: s.version }] },
+      };
+    },
+  },
+  {
+    name: 'POST /statuses/confirm (Kreis service)',
+    allowed: ['admin', 'kreisOfficer'],
+    prepare: async () => {
+      const s = await statusOf(KREIS, KFZ);
+      return {
+        method: 'POST',
+        path: '/api/v1/statuses/confirm?mode=dry-run',
+        body: { statuses: [{ id: s.id, version: s.version }] },
+      };
+    },
+  },
+  {
     name: 'POST /statuses/bulk?mode=dry-run',
     allowed: ['admin', 'officer'],
     prepare: async () => {

@@ -179,6 +179,30 @@ export function stateOf(
   };
 }
 
+/** The field a confirmation event names (decision 025): it changes nothing but when the record was vouched for. */
+export const CONFIRMATION_FIELD = 'confirmedAt';
+
+/**
+ * A confirmation event ("Bestätigen"): its before/after name only
+ * confirmedAt. It changes no field, so an undo or a field's provenance
+ * looks past it.
+ */
+export function isConfirmationEvent(alias: string): SQL {
+  const a = raw(alias);
+  return sql`(${a}.after ? ${CONFIRMATION_FIELD} and ${a}.after - ${CONFIRMATION_FIELD} = '{}'::jsonb)`;
+}
+
+/**
+ * A status not confirmed for more than `days` German calendar days (decisions
+ * 010 and 025), or never: confirmed before the start of the German day `days`
+ * days before `now`. Written as a range on confirmed_at, so an index can serve it.
+ */
+export function staleConfirmationSql(alias: string, days: number, now: SQL = sql`now()`): SQL {
+  const a = raw(alias);
+  const cutoff = sql`(((${now} at time zone 'Europe/Berlin')::date - ${days}::int)::timestamp at time zone 'Europe/Berlin')`;
+  return sql`(${a}.confirmed_at is null or ${a}.confirmed_at < ${cutoff})`;
+}
+
 /**
  * Appends status events (append-only, decision 005): `insert into
  * status_events (…) select <values> from <from>`. A statement, or the body

@@ -21,6 +21,7 @@ export * from './wire-consulting';
 export * from './wire-dashboard';
 export * from './wire-datahub';
 export * from './wire-errors';
+export * from './wire-freshness';
 export * from './wire-keydates';
 export * from './wire-primitives';
 export * from './wire-tracking';

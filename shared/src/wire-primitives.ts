@@ -109,3 +109,19 @@ export const asOfDate = () =>
   dateSchema('today', ' Stände gibt es nur bis heute.').meta({
     description: `ISO date from ${EARLIEST_DATE} up to today (Europe/Berlin)`,
   });
+
+/** A record not confirmed for more than this many days counts as stale unless the reader picks another threshold. */
+export const DEFAULT_STALE_DAYS = 90;
+/** Bounds of the threshold: a day at least, ten years at most (older confirmations are simply stale). */
+export const STALE_DAYS_RANGE = { min: 1, max: 3650 } as const;
+
+export const staleDaysSchema = () =>
+  z.coerce
+    .number({ error: 'Schwelle in Tagen als ganze Zahl erwartet' })
+    .int('Schwelle in Tagen als ganze Zahl erwartet')
+    .min(STALE_DAYS_RANGE.min, `Schwelle mindestens ${STALE_DAYS_RANGE.min} Tag`)
+    .max(STALE_DAYS_RANGE.max, `Schwelle höchstens ${STALE_DAYS_RANGE.max} Tage`)
+    .optional()
+    .meta({
+      description: `Tage ohne Bestätigung, ab denen ein Status veraltet ist (Standard ${DEFAULT_STALE_DAYS})`,
+    });

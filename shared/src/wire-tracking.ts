@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { EXECUTING_LEVELS, THEMENFELDER } from './catalog';
 import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from './maturity';
 import { CriterionChangeSchema } from './maturity-models';
-import { idParamSchema, idSchema, pastDate, plausibleDate, safeText, versionSchema } from './wire-primitives';
+import {
+  idParamSchema,
+  idSchema,
+  pastDate,
+  plausibleDate,
+  safeText,
+  staleDaysSchema,
+  versionSchema,
+} from './wire-primitives';
 
 export const USER_ROLES = ['admin', 'officer', 'consultant', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -77,6 +85,10 @@ export const StatusSchema = z
     version: z.number().int(),
     updatedAt: z.string(),
     updatedBy: z.string().nullable().meta({ description: 'display name of the last editor' }),
+    confirmedAt: z.string().nullable().meta({
+      description:
+        'when a person last vouched for the record: confirmed it unchanged, edited it, or took over a Data Hub value (decision 025)',
+    }),
   })
   .meta({ id: 'Status' });
 export type Status = z.infer<typeof StatusSchema>;
@@ -217,6 +229,7 @@ export const STATUS_SORTS = [
   'maturityLevel',
   'workflowState',
   'updatedAt',
+  'confirmedAt',
 ] as const;
 
 export const StatusListQuerySchema = z.object({
@@ -229,6 +242,13 @@ export const StatusListQuerySchema = z.object({
     .meta({ description: 'true: target services still below Reifegrad 3' }),
   q: safeText().trim().max(200).optional().meta({ description: 'text in the service name, or an OZG-ID' }),
   includeOutOfTarget: z.enum(['true', 'false']).optional(),
+  brokenLink: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: only statuses whose URL failed its last link check' }),
+  staleDays: staleDaysSchema().meta({
+    description: 'only statuses not confirmed for more than this many days, or never (decision 025)',
+  }),
   sort: z.enum(STATUS_SORTS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   page: idParamSchema().optional(),

@@ -1,4 +1,4 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, intArray, isConfirmationEvent, queryRows } from '@ozg/db';
 import type { ChangeSet, ChangeSourceKind, Status, StatusChanges, UndoResult } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
@@ -120,11 +120,13 @@ export async function undoChangeSet(input: {
     await db.execute(
       sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
     );
-    // Any later event of one of its statuses (an edit, an import, a change of the target set) blocks the undo.
+    // Any later event of one of its statuses (an edit, an import, a change of the target set) blocks the
+    // undo; a confirmation does not: it changed no field the undo would restore.
     const changedSince = await queryRows<{ status_id: number }>(
       db,
       sql`select distinct later.status_id from status_events own
           join status_events later on later.status_id = own.status_id and later.id > own.id
+            and not ${isConfirmationEvent('later')}
           where own.change_set_id = ${input.id}`,
     );
     const current = new Map((await getStatuses(db, ids)).map((status) => [status.id, status]));

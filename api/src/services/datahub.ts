@@ -293,10 +293,7 @@ export async function decideDatahubDifferences({
         source: 'datahub',
         ...(changesById.size > 1 ? { changeSet: { kind: 'bulk' as const } } : {}),
       }));
-      // Taking over the Bund's value confirms the record (freshness, decision 021).
-      await t.execute(
-        sql`update service_statuses set confirmed_at = now() where id = any(${`{${[...changesById.keys()].join(',')}}`}::int[])`,
-      );
+      // Taking over the Bund's value confirms the record: writeStatuses sets confirmed_at (decision 025).
     }
     const decisions = input.items
       .filter((item) => item.decision !== 'accept')
@@ -356,3 +353,22 @@ export async function datahubKreise({ db, now }: { db: Db; now?: Date }): Promis
 }
 
 export type { DatahubDifferenceKind };
+
+/** How many differences the list of one administration shows (open or in Klärung): the start page's reminder. */
+export async function countDatahubDifferences({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: { regionId: number };
+}): Promise<number> {
+  authorizeDatahubRead({ actor, input });
+  const [row] = await queryRowsAs(
+    db,
+    z.object({ open: z.number() }),
+    sql`select count(*)::int as open from (${differencesSql(sql`region_id = ${input.regionId}`)}) d`,
+  );
+  return row?.open ?? 0;
+}

@@ -32,7 +32,7 @@ export function canEditRegion(actor: Actor, regionId: number): boolean {
   return actor.role === 'admin' || (actor.role === 'officer' && actor.editableRegionIds.includes(regionId));
 }
 
-/** Status edits (single, bulk, CSV, undo): every status must belong to an administration the actor may edit. */
+/** Status edits (single, bulk, CSV, undo) and confirmations: every status must belong to an administration the actor may edit. */
 export function authorizeStatusEdit({
   actor,
   input,

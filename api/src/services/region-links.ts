@@ -6,12 +6,15 @@ import { findRegion, today } from './regions';
 /** Enough for the workspace of a large city; a Land's full list is for an export, not this answer. */
 const MAX_ITEMS = 500;
 
+/** A link counts as broken when its last check failed (`refused` was never checked): on link_checks as lc. */
+export const brokenLinkSql = sql`lc.result not in ('ok', 'refused')`;
+
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Link state of the target statuses of a region and every administration below it. */
 export async function getRegionLinks({ db, key }: { db: Db; key: string }): Promise<RegionLinks> {
   const region = await findRegion(db, key, today());
-  const broken = sql`lc.result not in ('ok', 'refused')`;
+  const broken = brokenLinkSql;
   const [summary] = await queryRows<{
     with_url: number;
     checked: number;

@@ -6,6 +6,7 @@ import {
   isCountedStatus,
   queryRows,
   type StatusDelta,
+  staleConfirmationSql,
   stateOf,
 } from '@ozg/db';
 import {
@@ -28,6 +29,7 @@ import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
 import { authorizeStatusEdit, canEditRegion } from './policy';
+import { brokenLinkSql } from './region-links';
 import { today } from './regions';
 
 type StatusRow = {
@@ -49,13 +51,15 @@ type StatusRow = {
   version: number;
   updated_at: string;
   updated_by: string | null;
+  confirmed_at: string | null;
 };
 
 const statusSelect = sql`
   select st.id, st.region_id, st.ozg_id, s.name as service_name, s.themenfeld, st.in_target, st.maturity_level,
     st.maturity_model, st.workflow_state, st.solution, st.url, st.planned_date::text as planned_date,
     st.online_since::text as online_since, st.contact, st.note, st.version,
-    to_char(st.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at, u.display_name as updated_by
+    to_char(st.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at, u.display_name as updated_by,
+    to_char(st.confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as confirmed_at
   from service_statuses st
   join ozg_services s on s.ozg_id = st.ozg_id
   left join users u on u.id = st.updated_by`;
@@ -80,6 +84,7 @@ function toStatus(row: StatusRow): Status {
     version: row.version,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
+    confirmedAt: row.confirmed_at,
   };
 }
 
@@ -90,6 +95,8 @@ const SORT_COLUMNS = {
   maturityLevel: sql`st.maturity_level`,
   workflowState: sql`st.workflow_state`,
   updatedAt: sql`st.updated_at`,
+  // Never confirmed sorts as the oldest.
+  confirmedAt: sql`coalesce(st.confirmed_at, '-infinity'::timestamptz)`,
 } as const;
 
 export type StatusListQuery = z.infer<typeof StatusListQuerySchema>;
@@ -135,6 +142,9 @@ export async function queryStatuses({
   if (query.overdue === 'true')
     conditions.push(sql`st.in_target and st.maturity_level < ${OZG_CONFORMANT_LEVEL}`);
   if (query.overdue === 'false') conditions.push(sql`st.maturity_level >= ${OZG_CONFORMANT_LEVEL}`);
+  if (query.brokenLink === 'true')
+    conditions.push(sql`exists (select 1 from link_checks lc where lc.url = st.url and ${brokenLinkSql})`);
+  if (query.staleDays !== undefined) conditions.push(staleConfirmationSql('st', query.staleDays));
   if (query.q) {
     const text = query.q;
     conditions.push(
@@ -215,6 +225,40 @@ export async function getStatuses(db: Db, ids: readonly number[]): Promise<Statu
 }
 
 /**
+ * The first step of every status write, inside its transaction: locks the
+ * rows in id order (two bulk writes over the same rows cannot deadlock),
+ * answers 404 for an unknown id, checks the actor may edit each
+ * administration (policy.ts) and that every version is the one the client
+ * read, else 409 with the current records and nothing written.
+ */
+export async function lockStatuses({
+  db,
+  actor,
+  statuses,
+}: {
+  db: Db;
+  actor: Actor;
+  statuses: readonly { id: number; version: number }[];
+}): Promise<Map<number, Status>> {
+  const ids = statuses.map((status) => status.id);
+  const locked = await queryRows<{ id: number }>(
+    db,
+    sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
+  );
+  if (locked.length !== new Set(ids).size) {
+    const found = new Set(locked.map((row) => row.id));
+    throw new AppError('not_found', `Status ${ids.filter((id) => !found.has(id)).join(', ')} gibt es nicht.`);
+  }
+  const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+  const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
+  authorizeStatusEdit({ actor, input: { regionIds: rows.map((row) => row.region_id) } });
+  const stale = statuses.filter((status) => current.get(status.id)?.version !== status.version);
+  if (stale.length > 0)
+    throw new StatusConflictError(stale.map((status) => current.get(status.id) as Status));
+  return current;
+}
+
+/**
  * Applies changes to statuses, all or nothing: the rows are locked, every
  * version must equal the one the client read (else 409 with the current
  * records, nothing written), the merged result must satisfy the status rules
@@ -245,27 +289,9 @@ export async function writeStatuses(
     throw new AppError('validation_failed', 'Ein Status ist mehrfach angegeben.');
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    // Locked in id order, so that two bulk edits over the same rows cannot deadlock.
-    const locked = await queryRows<{ id: number }>(
-      db,
-      sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
-    );
-    if (locked.length !== ids.length) {
-      const found = new Set(locked.map((row) => row.id));
-      throw new AppError(
-        'not_found',
-        `Status ${ids.filter((id) => !found.has(id)).join(', ')} gibt es nicht.`,
-      );
-    }
-    const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
-    const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
+    const current = await lockStatuses({ db, actor: input.actor, statuses: input.updates });
     // Maturity criteria (decision 019): answers ride with the status write; see maturity-criteria.ts.
     const criteria = await loadCriteriaContext(db, ids);
-
-    authorizeStatusEdit({ actor: input.actor, input: { regionIds: rows.map((row) => row.region_id) } });
-    const stale = input.updates.filter((update) => current.get(update.id)?.version !== update.version);
-    if (stale.length > 0)
-      throw new StatusConflictError(stale.map((update) => current.get(update.id) as Status));
 
     const problems: (FieldProblem & { statusId: number; ozgId: number })[] = [];
     const planned: { status: Status; diff: ReturnType<typeof diffStatus> & CriteriaDiff }[] = [];
@@ -307,7 +333,9 @@ export async function writeStatuses(
     );
     await db.execute(sql`
       update service_statuses st set ${sql.join(assignments, sql`, `)},
-        version = st.version + 1, updated_at = now(), updated_by = ${input.actor.id}
+        version = st.version + 1, updated_at = now(), updated_by = ${input.actor.id},
+        -- A person changed the record, so they vouched for it (freshness, decision 025).
+        confirmed_at = now()
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id int, set jsonb)
       where st.id = c.id`);
     let changeSetId: number | null = null;

@@ -381,8 +381,17 @@ function generateHistory(
   const start = Date.parse(DEMO_HISTORY_START);
   const end = Date.parse(today) - 3 * DAY;
   const result: GeneratedStatus[] = [];
+  // Confirmations draw from their own sequence, so adding them left every other generated value as it was.
+  const confirmations = seededRandom(0xc0_f1_26);
 
   for (const admin of administrations) {
+    // How diligently the administration confirms its records (decision 025): some every few weeks,
+    // most every few months, some let them lie for a year or never confirmed them.
+    const drawn = confirmations.next();
+    // The demo accounts' own administrations confirm now and then, so their start page has something to remind of.
+    const diligence = DEMO_USERS.some((user) => (user.regions as readonly string[]).includes(admin.ags))
+      ? 0.5
+      : drawn;
     // Capability: some administrations are well ahead, some lag; larger ones tend to be faster.
     const sizeBonus = admin.population > 0 ? 0.08 * Math.log10(admin.population / 10_000) : 0.05;
     const capability = clamp(0.5 + 0.22 * random.normal() + sizeBonus, 0.02, 0.98);
@@ -483,6 +492,7 @@ function generateHistory(
         }
       }
       const lastChange = new Date(lastEventTime(events));
+      const confirmedAt = demoConfirmation({ diligence, lastChange, today, random: confirmations });
       result.push({
         status: {
           regionId: admin.regionId,
@@ -497,12 +507,23 @@ function generateHistory(
           contact: `Digitalisierung ${admin.name.replace(/, Stadt$/, '')}`,
           version: events.length,
           updatedAt: lastChange,
+          confirmedAt,
         },
         events,
       });
     }
   }
   return result;
+}
+
+/** When the demo officer last confirmed a record: never, or some days back, never before its last change. */
+function demoConfirmation(input: { diligence: number; lastChange: Date; today: string; random: Random }) {
+  const { diligence, random } = input;
+  const [neverChance, minDays, maxDays] =
+    diligence > 0.75 ? [0, 2, 70] : diligence > 0.25 ? [0.08, 20, 200] : [0.4, 80, 420];
+  if (random.chance(neverChance)) return null;
+  const time = Date.parse(input.today) - random.int(minDays, maxDays) * DAY - random.int(8, 17) * HOUR;
+  return new Date(Math.max(time, input.lastChange.getTime()));
 }
 
 /**
@@ -539,16 +560,17 @@ async function insertStatuses(
     contact: status.contact,
     version: status.version,
     updated_at: (status.updatedAt as Date).toISOString(),
+    confirmed_at: status.confirmedAt ? status.confirmedAt.toISOString() : null,
   }));
   const inserted = await queryRows<{ id: number; region_id: number; ozg_id: number }>(
     db,
     sql`
     insert into service_statuses (region_id, ozg_id, maturity_level, maturity_model, workflow_state, solution, url,
-      planned_date, online_since, contact, version, updated_at)
+      planned_date, online_since, contact, version, updated_at, confirmed_at)
     select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
       region_id integer, ozg_id integer, maturity_level smallint, maturity_model maturity_model,
       workflow_state workflow_state, solution solution_kind, url text, planned_date date, online_since date,
-      contact text, version integer, updated_at timestamptz)
+      contact text, version integer, updated_at timestamptz, confirmed_at timestamptz)
     returning id, region_id, ozg_id`,
   );
   return new Map(inserted.map((row) => [`${row.region_id}:${row.ozg_id}`, row.id]));

@@ -61,6 +61,10 @@ const KreiseReconciliationPage = lazyPage(
   () => import('../features/datahub/components/KreiseReconciliationPage'),
   'KreiseReconciliationPage',
 );
+const StaleListPage = lazyPage(
+  () => import('../features/freshness/components/StaleListPage'),
+  'StaleListPage',
+);
 const LaggardsPage = lazyPage(() => import('../features/laggards/components/LaggardsPage'), 'LaggardsPage');
 const WorklistPage = lazyPage(() => import('../features/consulting/components/WorklistPage'), 'WorklistPage');
 const ConsultationsPage = lazyPage(
@@ -134,6 +138,14 @@ export const ROUTES: readonly AppRoute[] = [
     page: KreiseReconciliationPage,
     title: 'Abgleich mit dem Bund je Kreis',
     nav: { label: 'Abgleich' },
+    roles: ['admin', 'viewer'],
+  }),
+  // How current the municipalities' statuses are (decision 025): the ministry reads and reminds.
+  route({
+    path: '/aktualitaet',
+    page: StaleListPage,
+    title: 'Nicht bestätigte Stände',
+    nav: { label: 'Aktualität' },
     roles: ['admin', 'viewer'],
   }),
   route({

@@ -5,6 +5,7 @@
  * a plain Response) or whose details lose their schema fails `pnpm check`.
  */
 import type {
+  ConfirmResult,
   Consultation,
   CsvLineResult,
   ErrorCode,
@@ -21,6 +22,8 @@ type Body<R, S extends number> = R extends { status: S; json(): Promise<infer B>
 
 type PatchStatus = Answer<(typeof api.statuses)[':id']['$patch']>;
 type Bulk = Answer<typeof api.statuses.bulk.$post>;
+type Confirm = Answer<typeof api.statuses.confirm.$post>;
+type StaleList = Answer<typeof api.freshness.stale.$get>;
 type CsvUpload = Answer<(typeof api.regions)[':key']['statuses.csv']['$post']>;
 type Undo = Answer<(typeof api)['change-sets'][':id']['undo']['$post']>;
 type Gv100 = Answer<typeof api.imports.gv100.$post>;
@@ -29,6 +32,13 @@ type Boundaries = Answer<(typeof api.regions)[':key']['boundaries']['$get']>;
 type Logout = Answer<typeof api.auth.logout.$post>;
 
 describe('the typed client of the web app', () => {
+  it('sees every documented status of POST /statuses/confirm and GET /freshness/stale (decision 025)', () => {
+    expectTypeOf<Confirm['status']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404 | 409 | 413 | 415>();
+    expectTypeOf<SuccessBody<Confirm>>().toEqualTypeOf<ConfirmResult>();
+    expectTypeOf<Body<Confirm, 409>['error']['details']>().toEqualTypeOf<StatusConflictDetails>();
+    expectTypeOf<StaleList['status']>().toEqualTypeOf<200 | 400 | 401 | 403>();
+  });
+
   it('sees every documented status of PATCH /statuses/{id}', () => {
     expectTypeOf<PatchStatus['status']>().toEqualTypeOf<
       200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422

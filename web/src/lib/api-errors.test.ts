@@ -28,6 +28,7 @@ describe('reading failed writes', () => {
         version: 5,
         updatedAt: '2026-03-02T10:00:00.000Z',
         updatedBy: 'Anna Beispiel',
+        confirmedAt: null,
       },
     ];
     expect(conflictRecords(apiError(409, { current }))).toEqual(current);

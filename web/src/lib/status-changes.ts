@@ -8,7 +8,7 @@ import {
   WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '@ozg/shared';
-import { formatDate } from './format';
+import { formatDate, formatDateTime } from './format';
 import { maturityText } from './maturity';
 
 /*
@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   note: 'Notiz',
   inTarget: 'Im Zielbild',
   criteria: 'Kriterien',
+  confirmedAt: 'Bestätigt',
 };
 
 /** A criterion's name by its key (the shipped definitions; a revised version keeps its keys). */
@@ -74,6 +75,8 @@ export function displayValue(
       return value ? 'ja' : 'nein';
     case 'criteria':
       return criteriaText(value);
+    case 'confirmedAt':
+      return typeof value === 'string' ? formatDateTime(value) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -9,6 +9,7 @@ import {
   draftProblems,
   EMPTY_BULK_FORM,
   othersChanges,
+  provenanceText,
 } from './status-fields';
 
 const status = (overrides: Partial<Status> = {}): Status => ({
@@ -29,6 +30,7 @@ const status = (overrides: Partial<Status> = {}): Status => ({
   note: null,
   version: 4,
   updatedAt: '2026-11-01T10:00:00.000Z',
+  confirmedAt: null,
   updatedBy: 'Anna Beispiel',
   ...overrides,
 });
@@ -130,5 +132,22 @@ describe('bulkChangesFromForm', () => {
       onlineSince: null,
     });
     expect(bulkChangesFromForm(EMPTY_BULK_FORM)).toEqual({});
+  });
+});
+
+describe('provenanceText', () => {
+  const event = {
+    source: 'datahub' as const,
+    at: '2026-11-11T23:30:00.000Z',
+    actor: 'Anna Beispiel',
+    eventId: 7,
+    matchesCurrent: true,
+  };
+  it('names the source, the person and the German day (23:30 UTC is the next day in Germany)', () => {
+    expect(provenanceText(event)).toBe('Quelle: Data Hub (Bund), 12.11.2026 · Anna Beispiel');
+  });
+  it('says nothing without an event and admits a change outside the audit trail', () => {
+    expect(provenanceText(null)).toBeNull();
+    expect(provenanceText({ ...event, matchesCurrent: false })).toMatch(/außerhalb des Protokolls/);
   });
 });

@@ -1,5 +1,7 @@
 import {
+  CHANGE_SOURCE_LABELS,
   DEFAULT_MATURITY_MODEL,
+  type FieldProvenance,
   type MaturityModel,
   OZG_CONFORMANT_LEVEL,
   type SolutionKind,
@@ -8,6 +10,7 @@ import {
   statusProblems,
   type WorkflowState,
 } from '@ozg/shared';
+import { formatDateTime } from '../../lib/format';
 import { maturityText } from '../../lib/maturity';
 
 /** The fields an officer edits, in the order the forms show them. */
@@ -181,4 +184,16 @@ export function bulkChangesFromForm(form: BulkForm): StatusChanges {
     else if (text) changes[field] = text;
   }
   return changes;
+}
+
+/**
+ * Where a field's value came from, for the line under it in the editor:
+ * "Quelle: Data Hub (Bund), 12.11.2026 · Anna Beispiel". Null when no event names the field
+ * (nothing to say); a record changed outside the audit trail says so.
+ */
+export function provenanceText(provenance: FieldProvenance | null | undefined): string | null {
+  if (!provenance) return null;
+  if (!provenance.matchesCurrent) return 'Quelle unbekannt: außerhalb des Protokolls geändert';
+  const who = provenance.actor ? ` · ${provenance.actor}` : '';
+  return `Quelle: ${CHANGE_SOURCE_LABELS[provenance.source]}, ${formatDateTime(provenance.at).slice(0, 10)}${who}`;
 }

@@ -10,6 +10,10 @@ export type StatusListParams = {
   maturityLevel?: number;
   workflowState?: WorkflowState;
   overdue?: boolean;
+  /** Only statuses not confirmed for more than this many days (decision 025). */
+  staleDays?: number;
+  /** Only statuses whose URL failed its last check. */
+  brokenLink?: boolean;
   sort: (typeof STATUS_SORTS)[number];
   order: 'asc' | 'desc';
   page: number;
@@ -29,6 +33,8 @@ export const statusesQueryOptions = (regionKey: string, params: StatusListParams
             ...(params.maturityLevel !== undefined ? { maturityLevel: String(params.maturityLevel) } : {}),
             ...(params.workflowState ? { workflowState: params.workflowState } : {}),
             ...(params.overdue ? { overdue: 'true' as const } : {}),
+            ...(params.staleDays ? { staleDays: String(params.staleDays) } : {}),
+            ...(params.brokenLink ? { brokenLink: 'true' as const } : {}),
             sort: params.sort,
             order: params.order,
             page: String(params.page),

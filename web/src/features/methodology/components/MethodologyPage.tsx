@@ -5,6 +5,7 @@ import {
   CRITERION_BLOCKS,
   DATAHUB_DIFFERENCE_LABELS,
   type DatahubDifferenceKind,
+  DEFAULT_STALE_DAYS,
   HIGH_DEMAND_PER_THOUSAND,
   LOW_USE_SHARE,
   type MaturityModelVersion,
@@ -218,6 +219,26 @@ function MappingCounts() {
   );
 }
 
+/** What "bestätigt" and "Quelle" mean (decision 025). */
+const FRESHNESS_TERMS: [string, string][] = [
+  [
+    'Quelle',
+    'Bei jedem Feld eines Status steht, woher der aktuelle Wert stammt: aus dem Dashboard, einem CSV-Upload, der Schnittstelle, einem Import, dem Data Hub des Bundes oder dem System. Maßgeblich ist die letzte Änderung im Änderungsprotokoll, die das Feld gesetzt hat; ein eigener Speicher wird dafür nicht geführt.',
+  ],
+  [
+    'Bestätigt',
+    'Eine Kommune hat einen Stand bestätigt, wenn sie ihn unverändert bestätigt („Bestätigen“, einzeln oder für eine Auswahl), ihn bearbeitet (im Dashboard, per CSV oder über die Schnittstelle) oder einen Wert des Data Hub übernommen hat. Jede Bestätigung steht mit Person und Zeit im Verlauf; sie ändert keine Angabe und keine Kennzahl.',
+  ],
+  [
+    `Nicht bestätigt (Schwelle ${DEFAULT_STALE_DAYS} Tage)`,
+    `Ein Stand gilt als nicht bestätigt, wenn seine letzte Bestätigung mehr als ${DEFAULT_STALE_DAYS} Kalendertage (deutsche Zeit) zurückliegt oder es nie eine gab. Das Ministerium kann die Schwelle in seiner Liste anders wählen. Gezählt werden die Leistungen im Zielbild der Kommune.`,
+  ],
+  [
+    'Zuletzt bestätigt vor …',
+    'Die Tage seit der jüngsten Bestätigung irgendeiner Leistung der Kommune. Wie viele ihrer Leistungen länger nicht bestätigt sind, steht daneben.',
+  ],
+];
+
 /** "Methodik": both maturity models with their versions, the rule, the mapping and each indicator. */
 export function MethodologyPage() {
   usePageTitle('Methodik');
@@ -301,6 +322,17 @@ export function MethodologyPage() {
           löschen. Das Ministerium sieht je Kreis, wie viele Abweichungen offen sind und wie alt die älteste
           ist.
         </p>
+      </section>
+      <section className="panel" id="aktualitaet" aria-labelledby="freshness">
+        <h2 id="freshness">Herkunft und Aktualität der Angaben</h2>
+        <dl className="criteria-list">
+          {FRESHNESS_TERMS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       {current.map((model) => (
         <ModelSection

@@ -1,6 +1,7 @@
 import type { BulkEditOptions, StatusChanges } from '@ozg/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../../lib/api-client';
+import { invalidateFreshness } from '../../../lib/queries/freshness';
 
 export type BulkRequest = {
   statuses: { id: number; version: number }[];
@@ -30,6 +31,7 @@ export function useBulkUpdate(regionKey: string) {
     onSuccess: ({ items }) => {
       void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'statuses'] });
       void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'change-sets'] });
+      invalidateFreshness(queryClient, regionKey);
       for (const status of items) void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
     },
   });

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../../lib/api-client';
+import { invalidateFreshness } from '../../../lib/queries/freshness';
 
 /** The signed-in user's bulk edits and CSV commits of the last 24 hours that touched this administration. */
 export const changeSetsQueryOptions = (regionKey: string) =>
@@ -22,6 +23,7 @@ export function useUndoChangeSet(regionKey: string) {
     },
     onSuccess: ({ items }) => {
       for (const status of items) void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
+      invalidateFreshness(queryClient, regionKey);
     },
   });
 }

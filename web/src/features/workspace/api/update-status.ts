@@ -1,6 +1,7 @@
 import type { Status, StatusChanges } from '@ozg/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../../lib/api-client';
+import { invalidateFreshness } from '../../../lib/queries/freshness';
 
 /** Saves one status; the API answers 409 with the current record when the version is stale. */
 export function useUpdateStatus(regionKey: string) {
@@ -16,6 +17,7 @@ export function useUpdateStatus(regionKey: string) {
     onSuccess: (status: Status) => {
       void queryClient.invalidateQueries({ queryKey: ['regions', regionKey, 'statuses'] });
       void queryClient.invalidateQueries({ queryKey: ['statuses', status.id] });
+      invalidateFreshness(queryClient, regionKey);
     },
   });
 }

@@ -17,6 +17,7 @@ import { conflictRecords, errorMessage, ruleProblems } from '../../../lib/api-er
 import { formatCount, formatNumber } from '../../../lib/format';
 import { useMaturityModels } from '../../../lib/maturity-models';
 import { useBulkPreview, useBulkUpdate } from '../api/bulk-update';
+import { useConfirm, useConfirmPreview } from '../api/confirm';
 import {
   BULK_TEXT_FIELDS,
   type BulkForm,
@@ -28,6 +29,7 @@ import {
   maturityLabel,
 } from '../status-fields';
 import { BulkPreviewDialog } from './BulkPreviewDialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 type Props = {
   regionKey: string;
@@ -70,6 +72,22 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
     ?.definition.criteria.find((criterion) => criterion.key === criterionKey);
   const dryRun = useBulkPreview();
   const bulk = useBulkUpdate(regionKey);
+  // "Bestätigen" for the selection (decision 025): a preview, then all or nothing.
+  const confirmPreview = useConfirmPreview();
+  const confirm = useConfirm(regionKey);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const versions = (statuses: Status[]) => ({
+    statuses: statuses.map(({ id, version }) => ({ id, version })),
+  });
+  const previewConfirmation = (statuses: Status[]) => {
+    confirm.reset();
+    confirmPreview.mutate(versions(statuses));
+  };
+  const closeConfirmation = () => {
+    confirmPreview.reset();
+    confirm.reset();
+    requestAnimationFrame(() => confirmButton.current?.focus());
+  };
 
   const changes: StatusChanges = bulkChangesFromForm(form);
   const needsDate = form.maturityLevel !== UNCHANGED && Number(form.maturityLevel) >= OZG_CONFORMANT_LEVEL;
@@ -296,6 +314,17 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
               ? 'Vorschau wird berechnet …'
               : `Vorschau für ${formatNumber(selected.length)} anzeigen`}
           </button>
+          <button
+            ref={confirmButton}
+            type="button"
+            className="button"
+            disabled={confirmPreview.isPending || confirm.isPending}
+            onClick={() => previewConfirmation(selected)}
+          >
+            {confirmPreview.isPending
+              ? 'Vorschau wird berechnet …'
+              : `${formatNumber(selected.length)} unverändert bestätigen …`}
+          </button>
           <button type="button" className="button" onClick={() => onSelectionChange([])}>
             Auswahl aufheben
           </button>
@@ -314,6 +343,35 @@ export function BulkEditBar({ regionKey, selected, onSelectionChange, onDone }: 
           onConfirm={commit}
           onCancel={closePreview}
         />
+      ) : null}
+
+      {confirmPreview.data ? (
+        <ConfirmDialog
+          preview={confirmPreview.data}
+          committing={confirm.isPending}
+          error={confirm.error}
+          onConfirm={() =>
+            confirm.mutate(versions(selected), {
+              onSuccess: (result) => {
+                confirmPreview.reset();
+                onDone(
+                  `${formatCount(result.summary.confirm, 'Leistung', 'Leistungen')} als unverändert bestätigt.`,
+                );
+              },
+            })
+          }
+          onUseCurrent={(current) => {
+            const byId = new Map(current.map((status) => [status.id, status]));
+            const next = selected.map((status) => byId.get(status.id) ?? status);
+            onSelectionChange(next);
+            previewConfirmation(next);
+          }}
+          onCancel={closeConfirmation}
+        />
+      ) : confirmPreview.isError ? (
+        <p className="form-error" role="alert">
+          {errorMessage(confirmPreview.error)}
+        </p>
       ) : null}
 
       {conflicts.length > 0 ? (

@@ -29,6 +29,10 @@ const modelOf = (values: Record<string, unknown>, status: Status): MaturityModel
     ? (values.maturityModel as MaturityModel)
     : status.maturityModel;
 
+/** A confirmation changes no field: it names only confirmedAt (decision 025). */
+const isConfirmation = (after: Record<string, unknown>) =>
+  Object.keys(after).length === 1 && 'confirmedAt' in after;
+
 const fieldLabel = (field: string) => FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
 
 /** The change history of one status in a modal dialog (Esc closes it, focus returns to the opener). */
@@ -75,13 +79,23 @@ export function HistoryDialog({ status, onClose }: { status: Status; onClose: ()
                     : ''}
                 </p>
                 <ul className="history-changes">
-                  {Object.keys(event.after).map((field) => (
-                    <li key={field}>
-                      <strong>{fieldLabel(field)}:</strong>{' '}
-                      {displayValue(field, event.before[field], modelOf(event.before, status))} →{' '}
-                      {displayValue(field, event.after[field], modelOf(event.after, status))}
+                  {isConfirmation(event.after) ? (
+                    <li>
+                      <strong>Unverändert bestätigt</strong>
+                      {event.before.confirmedAt
+                        ? ` (zuvor bestätigt ${formatDateTime(String(event.before.confirmedAt))})`
+                        : ' (zum ersten Mal)'}
                     </li>
-                  ))}
+                  ) : null}
+                  {Object.keys(event.after)
+                    .filter((field) => !isConfirmation(event.after) || field !== 'confirmedAt')
+                    .map((field) => (
+                      <li key={field}>
+                        <strong>{fieldLabel(field)}:</strong>{' '}
+                        {displayValue(field, event.before[field], modelOf(event.before, status))} →{' '}
+                        {displayValue(field, event.after[field], modelOf(event.after, status))}
+                      </li>
+                    ))}
                 </ul>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { type Status, type StatusChanges, todayInGermany } from '@ozg/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { conflictRecords, errorMessage, ruleProblems } from '../../../lib/api-errors';
+import { useProvenance } from '../../../lib/queries/freshness';
 import { useUpdateStatus } from '../api/update-status';
 import { changesFrom, draftOf, draftProblems, type EditableField, type StatusDraft } from '../status-fields';
 import { ConflictResolver } from './ConflictResolver';
@@ -26,6 +27,8 @@ export function StatusEditor({ regionKey, status, onClose }: Props) {
   const [touched, setTouched] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const update = useUpdateStatus(regionKey);
+  const provenance = useProvenance(status.id);
+  const stored = draftOf(base);
 
   // The first field takes the focus; the editor scrolls into view from its left edge, so that on a
   // phone the wide table does not scroll sideways away from the service's name.
@@ -117,6 +120,9 @@ export function StatusEditor({ regionKey, status, onClose }: Props) {
         idPrefix={prefix}
         draft={draft}
         problems={problems}
+        // Sources belong to the stored record; after a conflict the base is another version, so they would mislead.
+        provenance={provenance.data?.version === base.version ? provenance.data.fields : undefined}
+        stored={stored}
         onChange={(field: EditableField, value) => {
           setTouched(true);
           setDraft((previous) => ({ ...previous, [field]: value }));

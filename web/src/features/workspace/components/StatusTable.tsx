@@ -1,4 +1,6 @@
 import {
+  DEFAULT_STALE_DAYS,
+  germanDayOf,
   type ListedStatus,
   MATURITY_LEVELS_1_1,
   OZG_CONFORMANT_LEVEL,
@@ -18,10 +20,12 @@ import { ScrollableTable } from '../../../components/ScrollableTable';
 import { labelledBy, SelectFilter, selfLabelled } from '../../../components/SelectFilter';
 import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
+import { errorMessage } from '../../../lib/api-errors';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
 import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
 import { useRegionUsage } from '../../../lib/queries/usage';
+import { useConfirm } from '../api/confirm';
 import { useRegionAssessments } from '../api/get-assessments';
 import { FIRST_PAGE } from '../api/get-statuses';
 import { displayValue, maturityLabel } from '../status-fields';
@@ -63,15 +67,27 @@ function useDebounced<T>(value: T, delay: number): T {
 export function StatusTable({
   regionKey,
   onMessage,
+  staleOnly = false,
+  brokenLinksOnly = false,
 }: {
   regionKey: string;
   onMessage: (message: string) => void;
+  /** Start with only the statuses not confirmed within the threshold (the start page's reminder links here). */
+  staleOnly?: boolean;
+  /** Start with only the statuses whose link is broken. */
+  brokenLinksOnly?: boolean;
 }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [filters, setFilters] = useState<
-    Pick<StatusListParams, 'themenfeld' | 'maturityLevel' | 'workflowState' | 'overdue'>
-  >({});
+    Pick<
+      StatusListParams,
+      'themenfeld' | 'maturityLevel' | 'workflowState' | 'overdue' | 'staleDays' | 'brokenLink'
+    >
+  >({
+    ...(staleOnly ? { staleDays: DEFAULT_STALE_DAYS } : {}),
+    ...(brokenLinksOnly ? { brokenLink: true } : {}),
+  });
   const [sort, setSort] = useState<Pick<StatusListParams, 'sort' | 'order'>>({
     sort: FIRST_PAGE.sort,
     order: FIRST_PAGE.order,
@@ -168,8 +184,19 @@ export function StatusTable({
       filters.themenfeld ||
       filters.maturityLevel !== undefined ||
       filters.workflowState ||
-      filters.overdue,
+      filters.overdue ||
+      filters.staleDays ||
+      filters.brokenLink,
   );
+  const confirm = useConfirm(regionKey);
+  const confirmOne = (status: ListedStatus) =>
+    confirm.mutate(
+      { statuses: [{ id: status.id, version: status.version }] },
+      {
+        onSuccess: () => onMessage(`${status.serviceName}: als unverändert bestätigt.`),
+        onError: (error) => onMessage(`${status.serviceName}: nicht bestätigt. ${errorMessage(error)}`),
+      },
+    );
 
   return (
     <section className="panel" aria-labelledby="services-title">
@@ -235,6 +262,30 @@ export function StatusTable({
             }
           />
           Nur noch nicht OZG-konforme
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filters.staleDays !== undefined}
+            onChange={(e) =>
+              setFilters(({ staleDays: _, ...rest }) =>
+                e.target.checked ? { ...rest, staleDays: DEFAULT_STALE_DAYS } : rest,
+              )
+            }
+          />
+          Nur länger als {DEFAULT_STALE_DAYS} Tage nicht bestätigte
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filters.brokenLink ?? false}
+            onChange={(e) =>
+              setFilters(({ brokenLink: _, ...rest }) =>
+                e.target.checked ? { ...rest, brokenLink: true } : rest,
+              )
+            }
+          />
+          Nur mit defektem Link
         </label>
       </search>
 
@@ -368,6 +419,11 @@ export function StatusTable({
                         {status.updatedBy ? (
                           <span className="cell-sub editor-name">{status.updatedBy}</span>
                         ) : null}
+                        <span className="cell-sub">
+                          {status.confirmedAt
+                            ? `bestätigt ${formatDate(germanDayOf(new Date(status.confirmedAt)))}`
+                            : 'noch nie bestätigt'}
+                        </span>
                       </td>
                       <td>
                         <div className="row-actions">
@@ -384,6 +440,18 @@ export function StatusTable({
                               }}
                             >
                               Bearbeiten
+                            </button>
+                          ) : null}
+                          {status.editable ? (
+                            <button
+                              type="button"
+                              className="button button-small"
+                              data-confirm={status.id}
+                              disabled={confirm.isPending}
+                              aria-label={`${status.serviceName} unverändert bestätigen`}
+                              onClick={() => confirmOne(status)}
+                            >
+                              Bestätigen
                             </button>
                           ) : null}
                           {status.maturityLevel < OZG_CONFORMANT_LEVEL ? (

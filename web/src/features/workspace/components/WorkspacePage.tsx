@@ -3,10 +3,11 @@ import '../workspace.css';
 import { REGION_KIND_LABELS } from '@ozg/shared';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
 import { Breadcrumbs } from '../../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatCount, formatNumber } from '../../../lib/format';
-import { Link, navigate, type PathParams } from '../../../lib/navigation';
+import { Link, navigate, type PathParams, useSearchParams } from '../../../lib/navigation';
 import { usePageTitle } from '../../../lib/page-title';
 import { datahubDifferencesQueryOptions } from '../../../lib/queries/datahub';
 import { useMe } from '../../../lib/queries/me';
@@ -15,6 +16,7 @@ import { regionPath } from '../../../lib/region-paths';
 import { reconciliationPath } from '../../../lib/workspace-access';
 import { useMayEdit } from '../api/get-statuses';
 import { CsvPanel } from './CsvPanel';
+import { FreshnessBadge, Reminders } from './Freshness';
 import { RecentChanges } from './RecentChanges';
 import { StatusTable } from './StatusTable';
 
@@ -28,9 +30,20 @@ export function WorkspacePage({ params }: { params: Partial<PathParams<'/arbeits
   return params.ags ? <Workspace regionKey={params.ags} /> : <WorkspaceStart />;
 }
 
-/** The workspace for one municipality (AGS or ARS): its target services and, for editors, the CSV exchange. */
-function Workspace({ regionKey }: { regionKey: string }) {
+/** Links from the reminders open the table filtered to what needs doing. */
+const workspaceSearch = z.object({
+  veraltet: z.enum(['1']).optional().catch(undefined),
+  links: z.enum(['defekt']).optional().catch(undefined),
+});
+
+/**
+ * The workspace for one municipality (AGS or ARS): its target services and,
+ * for editors, the CSV exchange; on the start page (/arbeitsbereich) with
+ * the reminders of what needs doing.
+ */
+function Workspace({ regionKey, start = false }: { regionKey: string; start?: boolean }) {
   const region = useRegion(regionKey);
+  const search = useSearchParams(workspaceSearch);
   const me = useMe();
   const mayEdit = useMayEdit(region.data?.ags ?? regionKey);
   const [message, setMessage] = useState('');
@@ -90,6 +103,7 @@ function Workspace({ regionKey }: { regionKey: string }) {
             die Ihre Kommune anbieten muss.
           </p>
         )}
+        <FreshnessBadge regionKey={data.ags} />
         <p className="page-links">
           <Link to={`/beratung/kommune/${data.ags}`}>Beratungen und vereinbarte Maßnahmen der Kommune</Link>
           {mayEdit ? (
@@ -107,11 +121,19 @@ function Workspace({ regionKey }: { regionKey: string }) {
           ) : null}
         </p>
       </header>
+      {start && mayEdit ? <Reminders regionKey={data.ags} /> : null}
       <p className="flash" role="status" aria-live="polite">
         {message}
       </p>
       {mayEdit ? <RecentChanges regionKey={data.ags} onMessage={setMessage} /> : null}
-      <StatusTable regionKey={data.ags} onMessage={setMessage} />
+      <StatusTable
+        // A reminder's link opens the table anew with its filter.
+        key={`${search.veraltet ?? ''}:${search.links ?? ''}`}
+        regionKey={data.ags}
+        onMessage={setMessage}
+        staleOnly={search.veraltet === '1'}
+        brokenLinksOnly={search.links === 'defekt'}
+      />
       {mayEdit ? <CsvPanel regionKey={data.ags} onCommitted={setMessage} /> : null}
     </div>
   );
@@ -127,7 +149,7 @@ function WorkspaceStart() {
   const [problem, setProblem] = useState<string | null>(null);
   const regions = me.data?.regions ?? [];
   const only = regions.length === 1 ? regions[0] : undefined;
-  if (only) return <Workspace regionKey={only.ags} />;
+  if (only) return <Workspace regionKey={only.ags} start />;
 
   const open = (event: FormEvent) => {
     event.preventDefault();
@@ -161,6 +183,9 @@ function WorkspaceStart() {
           </ul>
         </section>
       ) : null}
+      {me.data?.role === 'officer'
+        ? regions.map((region) => <Reminders key={region.ags} regionKey={region.ags} name={region.name} />)
+        : null}
       <section className="panel" aria-labelledby="open-region">
         <h2 id="open-region">Kommune nach Schlüssel öffnen</h2>
         <p className="hint">
