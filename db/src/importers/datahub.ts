@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
+import { textProblem } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Database, type Db, queryRowsAs } from '../client';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
 import { readSpreadsheetCsv } from './spreadsheet-csv';
+import { binaryFileProblem, isZip, readSpreadsheetXlsx } from './spreadsheet-xlsx';
+import { decodeUploadedText, TextDecodingError } from './text-encoding';
 
 /*
  * The federal Data Hub export (../shared/docs/sources.md, decision 021): JSON
- * pages as GET /v1/data returns them, or the CSV per ARS with the same fields
- * as columns. The records are stored per import beside the statuses, never
+ * pages as GET /v1/data returns them, or the CSV or XLSX per ARS with the same
+ * fields as columns. The records are stored per import beside the statuses, never
  * written into them: the reconciliation shows the differences to the officer.
  */
 
 export const DATAHUB_ONLINE_STATUSES = ['ok', 'nicht ok'] as const;
 export type DatahubRecord = {
-  /** Where the record stands, for messages: "datei.csv:12" or "seite.json: content[3]". */
+  /** Where the record stands, for messages: "datei.csv:12", "datei.xlsx:Tabelle1:12" or "seite.json: content[3]". */
   place: string;
   ars: string;
   leikaKey: string | null;
@@ -27,32 +30,57 @@ export type DatahubRecord = {
   serviceName: string | null;
 };
 
-export type DatahubFile = { text: string; fileName: string };
+/**
+ * One uploaded file: its text (JSON or CSV, already decoded), or its bytes as
+ * read from disk or the request, whose format is then told by the content (an
+ * XLSX workbook is a ZIP archive), not by the name, which users change.
+ */
+export type DatahubFile = { fileName: string } & ({ text: string } | { bytes: Uint8Array });
 
 const CSV_COLUMNS = ['ars', 'leika_key', 'ozgid', 'url', 'online_status'] as const;
 
-/** Parses every file (JSON page(s) or CSV), all or nothing; throws at the first malformed record. */
-export function parseDatahub(files: readonly DatahubFile[]): DatahubRecord[] {
-  return files.flatMap((file) =>
-    file.text
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('{') ||
-    file.text
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('[')
-      ? parseJson(file)
-      : parseCsv(file),
-  );
+/** Parses every file (JSON page(s), CSV or XLSX), all or nothing; throws at the first malformed record. */
+export async function parseDatahub(files: readonly DatahubFile[]): Promise<DatahubRecord[]> {
+  const records: DatahubRecord[] = [];
+  for (const file of files) {
+    for (const record of await parseFile(file)) records.push(record);
+  }
+  return records;
 }
 
-function parseJson(file: DatahubFile): DatahubRecord[] {
+async function parseFile(file: DatahubFile): Promise<DatahubRecord[]> {
+  let text: string;
+  if ('bytes' in file) {
+    if (isZip(file.bytes)) return parseXlsx(file.fileName, file.bytes);
+    const binary = binaryFileProblem(file.bytes);
+    if (binary)
+      throw new ImportFileError(
+        file.fileName,
+        null,
+        `${binary}. Erwartet: JSON-Seiten von GET /v1/data, CSV oder XLSX je ARS`,
+      );
+    try {
+      text = decodeUploadedText(file.bytes).text;
+    } catch (error) {
+      if (error instanceof TextDecodingError)
+        throw new ImportFileError(file.fileName, error.line, error.problem);
+      throw error;
+    }
+  } else text = file.text;
+  const content = text.replace(/^\uFEFF/, '');
+  if (!content.trim()) throw new ImportFileError(file.fileName, null, 'die Datei ist leer');
+  const start = content.trimStart()[0];
+  return start === '{' || start === '['
+    ? parseJson(file.fileName, content)
+    : parseCsv(file.fileName, content);
+}
+
+function parseJson(fileName: string, text: string): DatahubRecord[] {
   let data: unknown;
   try {
-    data = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new ImportFileError(file.fileName, null, `kein gültiges JSON: ${(error as Error).message}`);
+    throw new ImportFileError(fileName, null, `kein gültiges JSON: ${(error as Error).message}`);
   }
   // One page, or a file holding the pages of a download as an array.
   const pages = Array.isArray(data) ? data : [data];
@@ -60,7 +88,7 @@ function parseJson(file: DatahubFile): DatahubRecord[] {
     const prefix = Array.isArray(data) ? `[${pageIndex}].` : '';
     if (!page || typeof page !== 'object' || !Array.isArray((page as { content?: unknown }).content)) {
       throw new ImportFileError(
-        file.fileName,
+        fileName,
         null,
         'keine Seite des Data Hub (Objekt mit "content", "totalPages" …)',
         `${prefix}content`,
@@ -69,7 +97,7 @@ function parseJson(file: DatahubFile): DatahubRecord[] {
     return ((page as { content: unknown[] }).content as unknown[]).map((record, index) => {
       const place = `${prefix}content[${index}]`;
       if (!record || typeof record !== 'object')
-        throw new ImportFileError(file.fileName, null, 'kein Datensatz (Objekt erwartet)', place);
+        throw new ImportFileError(fileName, null, 'kein Datensatz (Objekt erwartet)', place);
       const values: Record<string, string> = {};
       for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
         values[key] = value === null || value === undefined ? '' : String(value).trim();
@@ -77,9 +105,9 @@ function parseJson(file: DatahubFile): DatahubRecord[] {
       return toRecord(
         values,
         (column, problem) => {
-          throw new ImportFileError(file.fileName, null, problem, `${place}.${column}`);
+          throw new ImportFileError(fileName, null, problem, `${place}.${column}`);
         },
-        `${file.fileName}: ${place}`,
+        `${fileName}: ${place}`,
       );
     });
   });
@@ -101,49 +129,104 @@ function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-function parseCsv(file: DatahubFile): DatahubRecord[] {
-  const text = file.text.replace(/^\uFEFF/, '');
+function parseCsv(fileName: string, text: string): DatahubRecord[] {
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
-  const { header, rows } = readSpreadsheetCsv(text, file.fileName, { delimiter });
-  const columns = header.record.map((column) => column.trim().toLowerCase());
-  for (const expected of CSV_COLUMNS) {
-    if (!columns.includes(expected)) {
-      throw new ImportFileError(
-        file.fileName,
-        header.line,
-        `Spalte "${expected}" fehlt (erwartet mindestens: ${CSV_COLUMNS.join(', ')}; gefunden: ${columns.join(', ')})`,
-      );
-    }
-  }
+  const { header, rows } = readSpreadsheetCsv(text, fileName, { delimiter });
+  const columns = headerColumns(header, (line, problem) => {
+    throw new ImportFileError(fileName, line, problem);
+  });
   return rows.map(({ record, line }) => {
     if (record.length !== columns.length) {
       throw new ImportFileError(
-        file.fileName,
+        fileName,
         line,
         `${record.length} Felder statt ${columns.length} (Trennzeichen "${delimiter === '\t' ? 'Tab' : delimiter}")`,
       );
     }
-    const values: Record<string, string> = {};
-    columns.forEach((column, index) => {
-      values[column] = (record[index] ?? '').trim();
-    });
     return toRecord(
-      values,
+      rowValues(columns, record),
       (column, problem) => {
-        throw new ImportFileError(file.fileName, line, problem, column);
+        throw new ImportFileError(fileName, line, problem, column);
       },
-      `${file.fileName}:${line}`,
+      `${fileName}:${line}`,
     );
   });
+}
+
+/**
+ * The Bund's XLSX per ARS: the same columns as the CSV on the first sheet with
+ * content. An ARS that Excel stored as a number has lost its leading zero
+ * (every ARS of the Länder 01 to 09 starts with one, none with two): eleven
+ * digits in a number cell are padded back, any other length is refused.
+ */
+async function parseXlsx(fileName: string, bytes: Uint8Array): Promise<DatahubRecord[]> {
+  const { sheet, header, rows } = await readSpreadsheetXlsx(bytes, fileName);
+  const columns = headerColumns(header, (line, problem) => {
+    throw new ImportFileError(fileName, line, problem, undefined, sheet);
+  });
+  const arsIndex = columns.indexOf('ars');
+  return rows.map(({ record, numeric, line }) => {
+    const fail = (column: string, problem: string): never => {
+      throw new ImportFileError(fileName, line, problem, column, sheet);
+    };
+    const beyond = record.findIndex((value, index) => index >= columns.length && value.trim() !== '');
+    if (beyond !== -1)
+      fail(
+        columnLetter(beyond),
+        `Wert "${(record[beyond] ?? '').slice(0, 40)}" in einer Spalte ohne Überschrift`,
+      );
+    const values = rowValues(columns, record);
+    const arsIsNumber = numeric[arsIndex] === true;
+    if (arsIsNumber && /^[0-9]{11}$/.test(values.ars ?? '')) values.ars = `0${values.ars}`;
+    return toRecord(values, fail, `${fileName}:${sheet}:${line}`, { arsIsNumber });
+  });
+}
+
+/** Excel's name of a 0-based column: A … Z, AA … */
+function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return `Spalte ${name}`;
+}
+
+/** The lower-cased column names of the header row; every required column must be there. */
+function headerColumns(
+  header: { record: string[]; line: number },
+  fail: (line: number, problem: string) => never,
+): string[] {
+  const columns = header.record.map((column) => column.trim().toLowerCase());
+  for (const expected of CSV_COLUMNS) {
+    if (!columns.includes(expected))
+      fail(
+        header.line,
+        `Spalte "${expected}" fehlt (erwartet mindestens: ${CSV_COLUMNS.join(', ')}; gefunden: ${columns.filter(Boolean).join(', ')})`,
+      );
+  }
+  return columns;
+}
+
+function rowValues(columns: readonly string[], record: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  columns.forEach((column, index) => {
+    if (column !== '') values[column] = (record[index] ?? '').trim();
+  });
+  return values;
 }
 
 function toRecord(
   values: Record<string, string>,
   fail: (column: string, problem: string) => never,
   place: string,
+  cell: { arsIsNumber?: boolean } = {},
 ): DatahubRecord {
+  // Checked first: PostgreSQL refuses NUL in text and a lone surrogate in jsonb (a 500, not a message).
+  for (const [column, value] of Object.entries(values)) {
+    const problem = textProblem(value);
+    if (problem) fail(column, problem);
+  }
   const ars = values.ars ?? '';
-  if (!/^[0-9]{12}$/.test(ars)) fail('ars', `"${ars}" ist kein zwölfstelliger Regionalschlüssel (ARS)`);
+  if (!/^[0-9]{12}$/.test(ars)) fail('ars', arsProblem(ars, cell.arsIsNumber === true));
   const leikaKey = values.leika_key ?? '';
   if (leikaKey !== '' && !/^[0-9]{1,14}$/.test(leikaKey))
     fail('leika_key', `"${leikaKey}" ist kein LeiKa-Schlüssel (bis zu 14 Ziffern)`);
@@ -173,6 +256,19 @@ function toRecord(
   };
 }
 
+/** Why a value is no 12-digit ARS, with the likely cause when a spreadsheet dropped the leading zero. */
+function arsProblem(ars: string, storedAsNumber: boolean): string {
+  if (ars === '') return 'kein Regionalschlüssel (ARS) angegeben (zwölf Ziffern, z. B. 064350901901)';
+  if (!/^[0-9]+$/.test(ars))
+    return `"${ars.slice(0, 40)}" ist kein Regionalschlüssel (ARS): zwölf Ziffern erwartet, z. B. 064350901901`;
+  const base = `"${ars}" hat ${ars.length} statt 12 Ziffern: kein Regionalschlüssel (ARS)`;
+  if (storedAsNumber)
+    return `${base}; die Zelle ist als Zahl gespeichert, bitte die Spalte als Text formatieren und den vollständigen ARS eintragen`;
+  if (ars.length === 11)
+    return `${base}; vermutlich hat eine Tabellenkalkulation die führende Null entfernt (Spalte als Text formatieren)`;
+  return base;
+}
+
 export type DatahubImportSummary = {
   importId: number | null;
   /** True when the content equals the latest import: nothing was stored. */
@@ -200,7 +296,7 @@ export async function importDatahub(input: {
   progress?: ProgressReporter;
 }): Promise<DatahubImportSummary> {
   const progress = input.progress ?? silentProgress;
-  const parsed = parseDatahub(input.files);
+  const parsed = await parseDatahub(input.files);
   if (parsed.length === 0)
     throw new ImportFileError(
       input.files[0]?.fileName ?? 'Data Hub',

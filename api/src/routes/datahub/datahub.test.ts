@@ -1,6 +1,7 @@
 import { type Database, queryRows } from '@ozg/db';
-import { demoDatahubCsv, demoDatahubPages } from '@ozg/db/demo';
+import { demoDatahubCsv, demoDatahubPages, demoDatahubXlsx } from '@ozg/db/demo';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
 import { importDatahubRoute } from '../imports/imports.routes';
@@ -8,6 +9,7 @@ import { datahubDecisionsRoute, datahubDifferencesRoute, datahubKreiseRoute } fr
 
 const GEMEINDE = '06435901'; // the demo officer's Gemeinde
 const GEMEINDE_ARS = '064350901901';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('Data Hub import and reconciliation (decision 021)', () => {
   let database: Database;
@@ -103,6 +105,62 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     expect(refused.error.details).toMatchObject({ file: 'kaputt.csv', line: 3, column: 'online_status' });
     expect(refused.error.message).toMatch(/^Die Datei wurde nicht übernommen: kaputt\.csv:3: online_status:/);
     expect(await importCount()).toBe(before);
+  });
+
+  it('imports the XLSX per ARS sent as octet-stream (the browser) or with its own type, and refuses a bad row naming the sheet', async () => {
+    const xlsx = await demoDatahubXlsx(database.db, GEMEINDE_ARS);
+    // The same records as the CSV imported before: unchanged, for both Content-Types.
+    for (const type of ['application/octet-stream', XLSX_TYPE]) {
+      const body = await readBody(
+        await admin.request('POST', '/api/v1/imports/datahub?fileName=gemeinde.xlsx', xlsx, {
+          'content-type': type,
+        }),
+        importDatahubRoute,
+        200,
+      );
+      expect(body.summary[0]).toMatch(/unverändert seit dem letzten Import/);
+    }
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx) as never);
+    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    sheet.getCell('C3').value = 64350901; // an AGS stored as a number, not an ARS
+    const broken = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const before = await importCount();
+    const refused = await readBody(
+      await admin.request('POST', '/api/v1/imports/datahub?fileName=kaputt.xlsx', broken, {
+        'content-type': XLSX_TYPE,
+      }),
+      importDatahubRoute,
+      422,
+    );
+    expect(refused.error.details).toMatchObject({
+      file: 'kaputt.xlsx',
+      sheet: 'Daten',
+      line: 3,
+      column: 'ars',
+    });
+    expect(refused.error.message).toMatch(
+      /^Die Datei wurde nicht übernommen: kaputt\.xlsx:Daten:3: ars: "64350901" hat 8 statt 12 Ziffern/,
+    );
+    expect(await importCount()).toBe(before);
+
+    const pdf = await admin.request('POST', '/api/v1/imports/datahub?fileName=bericht.pdf', '%PDF-1.7\n', {
+      'content-type': 'application/octet-stream',
+    });
+    expect((await readBody(pdf, importDatahubRoute, 422)).error.details).toMatchObject({
+      file: 'bericht.pdf',
+      problem: expect.stringMatching(/^PDF-Dokument, keine Tabelle/),
+    });
+    const empty = await admin.request(
+      'POST',
+      '/api/v1/imports/datahub?fileName=leer.xlsx',
+      new Uint8Array(),
+      {
+        'content-type': XLSX_TYPE,
+      },
+    );
+    expect(empty.status).toBe(400);
   });
 
   it('lists every kind of difference for the officer, and refuses an officer of another Gemeinde', async () => {
