@@ -107,17 +107,6 @@ function readText(full: string, path: string): string {
   }
 }
 
-function readBytes(path: string): Uint8Array {
-  const full = userPath(path);
-  try {
-    return readFileSync(full);
-  } catch (error) {
-    throw new ImportRefusedError(
-      `Datei ${full} kann nicht gelesen werden: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-}
-
 function readInput(path: string): { text: string; fileName: string } {
   const full = userPath(path);
   try {
@@ -412,8 +401,9 @@ async function migrateToCommand(args: string[]) {
 async function importDatahubCommand(args: string[]) {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length === 0) throw new UsageError('Datei fehlt: pnpm ozg import datahub <datei…>');
-  // As bytes: the importer tells JSON, CSV and XLSX apart by their content, not by the name.
-  const files = positionals.map((path) => ({ bytes: readBytes(path), fileName: path }));
+  // By path: the importer reads each file when its turn comes (a national export has hundreds of
+  // pages) and tells JSON, CSV and XLSX apart by their content, not by the name.
+  const files = positionals.map((path) => ({ path: userPath(path), fileName: path }));
   const progress = terminalProgress();
   const summary = await withDatabase((database) => importDatahub({ database, files, progress }));
   progress.finish();

@@ -83,7 +83,7 @@ describe('Data Hub XLSX (decision 021)', () => {
   });
 
   const storedRows = (importId: number | null) =>
-    queryRows(
+    queryRows<{ ars: string }>(
       database.db,
       sql`select region_id, ozg_id, ars, leika_key, url, online_status, coverage
           from datahub_records where import_id = ${importId} order by ozg_id`,
