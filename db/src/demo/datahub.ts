@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Db, queryRowsAs } from '../client';
+import { refreshDatahubCounts } from '../datahub';
 
 /*
  * A Data Hub export that fits the demo (decision 021), derived from the demo
@@ -59,6 +60,7 @@ export async function insertDemoDatahub(db: Db): Promise<void> {
     )
     update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
     where id = (select id from imported)`);
+  await refreshDatahubCounts(db, 'all');
 }
 
 /** The generated export as JSON pages of GET /v1/data (pageSize records each), for files and tests. */

@@ -4,6 +4,7 @@ import { textProblem } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Database, type Db, queryRowsAs } from '../client';
+import { refreshDatahubCounts } from '../datahub';
 import { ImportFileError, ImportRefusedError, type ProgressReporter, silentProgress } from './errors';
 import { readSpreadsheetCsv } from './spreadsheet-csv';
 import { binaryFileProblem, isZip, readSpreadsheetXlsx } from './spreadsheet-xlsx';
@@ -373,7 +374,8 @@ class MatchedBatches {
  * files are parsed one at a time and only their matched records kept, as
  * column arrays; nothing is written before the last file has been checked;
  * then the records are stored with one multi-row insert (unnest of arrays)
- * per 20,000 in the same transaction.
+ * per 20,000 in the same transaction, and the differences of the imported
+ * regions counted (datahub_region_counts).
  */
 export async function importDatahub(input: {
   database: Database;
@@ -500,6 +502,11 @@ export async function importDatahub(input: {
       done += batch.size;
       progress(done, matched.count, 'Speichern');
     }
+    // Fresh statistics for the reconciliation's plans after a large load (allowed in a transaction).
+    if (matched.count > 50_000) await db.execute(sql`analyze datahub_records`);
+    progress(0, 1, 'Abweichungen zählen');
+    await refreshDatahubCounts(db, [...matched.regionIds]);
+    progress(1, 1, 'Abweichungen zählen');
     return { ...summary, importId };
   });
 }

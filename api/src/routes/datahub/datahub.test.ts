@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@ozg/db';
+import { type Database, datahubCountsSql, differencesSql, queryRows } from '@ozg/db';
 import { demoDatahubCsv, demoDatahubPages, demoDatahubXlsx } from '@ozg/db/demo';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -329,5 +329,94 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     expect(mkk?.open).toBeGreaterThan(0);
     expect(mkk?.oldestDays).toBeGreaterThanOrEqual(0);
     expect((await officer.request('GET', '/api/v1/datahub/kreise')).status).toBe(403);
+  });
+
+  it('keeps the stored per-region counts equal to the read-time query after imports, decisions and status edits', async () => {
+    // The reference: reconciling every record on read, as the view did before the counts were stored.
+    const readTime = () =>
+      queryRows(
+        database.db,
+        sql`select region_id, count(*)::int as open, count(clarify_at)::int as clarify, min(imported_at) as oldest
+            from (${differencesSql(sql`true`)}) f group by region_id order by region_id`,
+      );
+    const viewed = () =>
+      queryRows(
+        database.db,
+        sql`select region_id, open, clarify, oldest from (${datahubCountsSql}) c where open > 0 order by region_id`,
+      );
+    const stale = async () =>
+      (
+        await queryRows<{ region_id: number }>(
+          database.db,
+          sql`select region_id from datahub_region_counts where stale order by region_id`,
+        )
+      ).map((row) => row.region_id);
+    const [gemeinde] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = ${GEMEINDE} and valid_to is null`,
+    );
+    const regionId = gemeinde?.region_id as number;
+
+    // After the imports and decisions of the tests above: every count stored, none stale.
+    const reference = await readTime();
+    expect(reference.length).toBeGreaterThan(100);
+    expect(await viewed()).toEqual(reference);
+    expect(await stale()).toEqual([]);
+
+    // A plain status edit changes the differences: its region is marked stale and read from the records.
+    const differing = (await differences()).items.find((item) => item.kind === 'url_differs');
+    if (!differing) throw new Error('keine Abweichung url_differs');
+    const edited = await officer.request('PATCH', `/api/v1/statuses/${differing.statusId}`, {
+      version: differing.version,
+      url: differing.sourceUrl,
+    });
+    expect(edited.status).toBe(200);
+    expect(await stale()).toEqual([regionId]);
+    const afterEdit = await readTime();
+    expect(afterEdit).not.toEqual(reference);
+    expect(await viewed()).toEqual(afterEdit);
+
+    // A decision stores the region's counts again, in its transaction.
+    const open = (await differences()).items.find((item) => item.kind === 'bund_not_ok' && !item.clarify);
+    if (!open) throw new Error('keine offene Abweichung bund_not_ok');
+    await readBody(
+      await officer.request('POST', '/api/v1/datahub/decisions', {
+        mode: 'commit',
+        items: [
+          {
+            statusId: open.statusId,
+            version: open.version,
+            kind: open.kind,
+            decision: 'clarify',
+            reason: 'Prüfen',
+          },
+        ],
+      }),
+      datahubDecisionsRoute,
+      200,
+    );
+    expect(await stale()).toEqual([]);
+    expect(await viewed()).toEqual(await readTime());
+
+    // An import stores the counts of its regions.
+    await database.db.execute(
+      sql`update datahub_region_counts set open = 0, stale = false where region_id = ${regionId}`,
+    );
+    expect(await viewed()).not.toEqual(await readTime());
+    const csv = await demoDatahubCsv(database.db, GEMEINDE_ARS);
+    const imported = await readBody(
+      await admin.request(
+        'POST',
+        '/api/v1/imports/datahub?fileName=neu.csv',
+        csv.replace('https://', 'https://neu.'),
+        {
+          'content-type': 'text/csv',
+        },
+      ),
+      importDatahubRoute,
+      200,
+    );
+    expect(imported.summary[0]).toMatch(/^Data Hub übernommen/);
+    expect(await viewed()).toEqual(await readTime());
   });
 });
