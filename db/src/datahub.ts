@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { type Db, queryRows } from './client';
 
 /*
  * The reconciliation with the federal Data Hub (decision 021): the differences
@@ -14,29 +14,37 @@ import type { Db } from './client';
  */
 export function differencesSql(regionFilter: SQL): SQL {
   return sql`
-    with src as materialized (
+    with recs as not materialized (
+      select * from datahub_records where ${regionFilter}
+    ), latest as (
+      -- The latest import per region first, then its records: a subquery per record (max(import_id)
+      -- for its region) cost 5 million index probes for the whole country.
+      select region_id, max(import_id) as import_id from recs group by region_id
+    ), src as materialized (
       select distinct on (d.region_id, d.ozg_id) d.*
-      from datahub_records d
-      where ${regionFilter}
-        and d.import_id = (select max(x.import_id) from datahub_records x where x.region_id = d.region_id)
+      from latest l join recs d on d.region_id = l.region_id and d.import_id = l.import_id
       order by d.region_id, d.ozg_id, (d.online_status = 'ok') desc, d.url nulls last
     ), covered as (
       select region_id, max(import_id) as import_id, max(imported_at) as imported_at from src group by region_id
     ), pairs as (
       -- Driven by the records (index lookups of the statuses), and the statuses missing at the Bund
-      -- by an index lookup of the records: a left join of statuses to src plans as a nested loop.
+      -- by an anti join to src: a left join of statuses to src plans as a nested loop.
       select st.id as status_id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
         st.url, st.online_since::text as online_since, src.url as source_url, src.online_status as source_status,
         src.coverage as source_coverage, src.imported_at
-      from src join service_statuses st on st.region_id = src.region_id and st.ozg_id = src.ozg_id and st.in_target
+      from src join (select * from service_statuses where ${regionFilter}) st
+        on st.region_id = src.region_id and st.ozg_id = src.ozg_id and st.in_target
       union all
       select st.id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
         st.url, st.online_since::text, null, null, null, c.imported_at
       from covered c
-      join service_statuses st on st.region_id = c.region_id and st.in_target and st.online_since is not null
-      where not exists (
-        select 1 from datahub_records d2
-        where d2.region_id = c.region_id and d2.import_id = c.import_id and d2.ozg_id = st.ozg_id)
+      -- The filter again on the statuses: from the covered regions alone the planner expects
+      -- hundreds of regions and reads every status.
+      join (select * from service_statuses where ${regionFilter}) st
+        on st.region_id = c.region_id and st.in_target and st.online_since is not null
+      -- Against src, which holds every service of the region's latest import: the records again
+      -- (whose index does not lead with the service) planned as a hash over the whole table.
+      where not exists (select 1 from src s2 where s2.region_id = c.region_id and s2.ozg_id = st.ozg_id)
     ), found as (
       select p.*, k.kind, k.source_value from pairs p
       cross join lateral (values
@@ -75,6 +83,9 @@ const regionsFilter = (regions: DatahubRegions, column = sql`region_id`) =>
  */
 export async function refreshDatahubCounts(db: Db, regions: DatahubRegions): Promise<void> {
   if (regions !== 'all' && regions.length === 0) return;
+  // A national import reconciles millions of records at once: room to sort and hash in memory
+  // (the default 4 MB spills to disk), for this transaction only.
+  if (regions === 'all' || regions.length > 1000) await db.execute(sql`set local work_mem = '256MB'`);
   await db.execute(sql`delete from datahub_region_counts where ${regionsFilter(regions)}`);
   await db.execute(sql`
     insert into datahub_region_counts (region_id, open, clarify, oldest_imported_at)
@@ -102,11 +113,20 @@ export async function markDatahubCountsStale(db: Db, regions: DatahubRegions): P
 /**
  * The open differences per region as the per-Kreis view reads them: the
  * stored counts, and for the stale regions the count from the records, so
- * the figures equal the read-time query at any moment (tested).
+ * the figures equal the read-time query at any moment (tested). The stale
+ * regions are looked up first: as a subquery in the reconciliation the
+ * planner read every record before finding the set empty.
  */
-export const datahubCountsSql = sql`
-  select region_id, open, clarify, oldest_imported_at as oldest from datahub_region_counts where not stale
-  union all
-  select region_id, count(*)::int, count(clarify_at)::int, min(imported_at)
-  from (${differencesSql(sql`region_id in (select region_id from datahub_region_counts where stale)`)}) f
-  group by region_id`;
+export async function datahubCountsSql(db: Db): Promise<SQL> {
+  const stale = (
+    await queryRows<{ region_id: number }>(db, sql`select region_id from datahub_region_counts where stale`)
+  ).map((row) => row.region_id);
+  const fresh = sql`select region_id, open, clarify, oldest_imported_at as oldest
+    from datahub_region_counts where not stale`;
+  if (stale.length === 0) return fresh;
+  return sql`${fresh}
+    union all
+    select region_id, count(*)::int, count(clarify_at)::int, min(imported_at)
+    from (${differencesSql(regionsFilter(stale))}) f
+    group by region_id`;
+}

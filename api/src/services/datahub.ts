@@ -285,7 +285,7 @@ export async function datahubKreise({ db, now }: { db: Db; now?: Date }): Promis
       gemeinden: z.number(),
       oldest: z.union([z.string(), z.date()]).nullable(),
     }),
-    sql`with c as (${datahubCountsSql})
+    sql`with c as (${await datahubCountsSql(db)})
         select k.ags, k.name, sum(c.open)::int as open, sum(c.clarify)::int as clarify,
           count(*) filter (where c.open > 0)::int as gemeinden, min(c.oldest) filter (where c.open > 0) as oldest
         from c

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { createDb, type Database, hashPassword, migrateDb, queryRows } from '@ozg/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -459,12 +460,25 @@ async function datahubMain(startedAt: Date, scale: Scale) {
   let database: Database;
   if (process.argv.includes('--reuse')) {
     database = await createDb({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+    await migrateDb(database);
+    try {
+      loaded = JSON.parse(readFileSync(join(tmpdir(), `${name}-load.json`), 'utf8'));
+    } catch {
+      // Loaded before --load-only wrote its figures: unknown.
+    }
     await database.db.execute(sql`delete from datahub_imports`);
+    await database.db.execute(sql`delete from datahub_region_counts`);
     log(`Datenbank ${name} wird wiederverwendet (Data-Hub-Importe geleert).`);
   } else {
     log(`${scale === 'hessen' ? 'Hessen' : 'Deutschland'} laden (Gebiete, Katalog, Endstand) …`);
     database = await freshDatabase(name);
     loaded = await loadDatahubBenchDatabase(database, scale === 'hessen' ? '06' : undefined, log);
+    // --load-only: the national load takes a while; measure later with --reuse.
+    if (process.argv.includes('--load-only')) {
+      writeFileSync(join(tmpdir(), `${name}-load.json`), `${JSON.stringify(loaded)}\n`);
+      await database.close();
+      return;
+    }
   }
   const [counts] = await queryRows<{ gemeinden: number; statuses: number }>(
     database.db,

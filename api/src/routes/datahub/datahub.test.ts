@@ -342,7 +342,7 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     const viewed = () =>
       queryRows(
         database.db,
-        sql`select region_id, open, clarify, oldest from (${datahubCountsSql}) c where open > 0 order by region_id`,
+        sql`select region_id, open, clarify, oldest from (${await datahubCountsSql(database.db)}) c where open > 0 order by region_id`,
       );
     const stale = async () =>
       (
