@@ -488,7 +488,13 @@ async function datahubMain(startedAt: Date, scale: Scale) {
   log(`Data Hub (${counts?.gemeinden} Gemeinden, ${counts?.statuses} Status):`);
   let result: unknown;
   try {
-    result = await datahubBench({ database, databaseUrl: databaseUrl(name), gemeinde: '06435014', log });
+    result = await datahubBench({
+      database,
+      databaseUrl: databaseUrl(name),
+      gemeinde: '06435014',
+      skipUnchanged: process.argv.includes('--skip-unchanged'),
+      log,
+    });
   } finally {
     await database.close();
   }
