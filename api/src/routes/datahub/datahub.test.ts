@@ -339,7 +339,7 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
         sql`select region_id, count(*)::int as open, count(clarify_at)::int as clarify, min(imported_at) as oldest
             from (${differencesSql(sql`true`)}) f group by region_id order by region_id`,
       );
-    const viewed = () =>
+    const viewed = async () =>
       queryRows(
         database.db,
         sql`select region_id, open, clarify, oldest from (${await datahubCountsSql(database.db)}) c where open > 0 order by region_id`,
