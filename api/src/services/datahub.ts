@@ -13,7 +13,7 @@ import {
   type StatusChanges,
   todayInGermany,
 } from '@ozg/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
