@@ -32,6 +32,13 @@ export {
   type Tx,
 } from './client';
 export {
+  type DatahubRegions,
+  datahubCountsSql,
+  differencesSql,
+  markDatahubCountsStale,
+  refreshDatahubCounts,
+} from './datahub';
+export {
   administrationsBelow,
   appendEventsSql,
   CONFIRMATION_FIELD,

@@ -1,6 +1,7 @@
 import type { DatasetKind } from '@ozg/shared';
 import type { SQL } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
+import { type DatahubRegions, markDatahubCountsStale } from './datahub';
 import { markDataChanged } from './instance';
 import { recomputeRollups } from './rollups';
 import { applyStatusDeltas, rebuildSnapshots, type StatusDelta } from './totals';
@@ -30,6 +31,12 @@ export type StatusWrite<R> = {
   derived: DerivedChange | ((rows: R[]) => DerivedChange);
   /** What the database holds afterwards, when the write changes it (an official import). */
   dataset?: DatasetKind;
+  /**
+   * The administrations whose statuses the write changes, where the derived
+   * change does not name them all (deltas name only the counted statuses): their
+   * Data Hub counts are marked stale.
+   */
+  regionIds?: readonly number[];
 };
 
 export async function applyStatusChanges<R = Record<string, never>>(
@@ -37,9 +44,19 @@ export async function applyStatusChanges<R = Record<string, never>>(
   write: StatusWrite<R>,
 ): Promise<R[]> {
   const rows = await queryRows<R>(db, write.statement);
-  await applyDerived(db, typeof write.derived === 'function' ? write.derived(rows) : write.derived);
+  const derived = typeof write.derived === 'function' ? write.derived(rows) : write.derived;
+  await applyDerived(db, derived);
+  // The reconciliation's stored counts follow every status write (decision 021).
+  await markDatahubCountsStale(db, changedRegions(derived, write.regionIds));
   await markDataChanged(db, write.dataset);
   return rows;
+}
+
+function changedRegions(change: DerivedChange, named: readonly number[] = []): DatahubRegions {
+  if ('everything' in change) return 'all';
+  if ('rollupsOf' in change)
+    return change.rollupsOf === 'all' ? 'all' : [...new Set([...change.rollupsOf, ...named])];
+  return [...new Set([...change.deltas.map((delta) => delta.regionId), ...named])];
 }
 
 async function applyDerived(db: Db, change: DerivedChange): Promise<void> {

@@ -13,7 +13,7 @@ import {
   rebuildDerivedTables,
   restoreDatabase,
 } from '@ozg/db';
-import { demoDatahubCsv, demoDatahubPages, demoUsageCsv, seedDemo } from '@ozg/db/demo';
+import { demoDatahubCsv, demoDatahubPages, demoDatahubXlsx, demoUsageCsv, seedDemo } from '@ozg/db/demo';
 import {
   decodeUploadedText,
   ImportFileError,
@@ -52,11 +52,11 @@ Aufruf: pnpm ozg <Befehl> [Optionen]
   demo usage-csv <datei>
       Die Nutzungszahlen der Demo als Upload-Datei schreiben (zum Ausprobieren des Uploads).
   import datahub <datei…>
-      Export des Data Hub des Bundes laden (JSON-Seiten von GET /v1/data oder CSV je ARS;
-      Trennzeichen, Kodierung und BOM werden erkannt); ganz oder gar nicht, schreibt keine
+      Export des Data Hub des Bundes laden (JSON-Seiten von GET /v1/data, CSV oder XLSX je ARS;
+      Format am Inhalt, Trennzeichen, Kodierung und BOM werden erkannt); ganz oder gar nicht, schreibt keine
       Status, sondern die Quelle für den Abgleich; dieselbe Datei zweimal ändert nichts.
   demo datahub-export <verzeichnis>
-      Zur Demo passenden Data-Hub-Export schreiben (JSON-Seiten und CSV der Demo-Gemeinde).
+      Zur Demo passenden Data-Hub-Export schreiben (JSON-Seiten, CSV und XLSX der Demo-Gemeinde).
   seed demo [--reset]
       Generierte Demo-Daten laden (nur in eine leere oder eine Demo-Datenbank).
   user add --email <E> --role <admin|officer|consultant|viewer> [--region <AGS> …] [--name <N>] [--password <P>]
@@ -401,7 +401,9 @@ async function migrateToCommand(args: string[]) {
 async function importDatahubCommand(args: string[]) {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length === 0) throw new UsageError('Datei fehlt: pnpm ozg import datahub <datei…>');
-  const files = positionals.map(readInput);
+  // By path: the importer reads each file when its turn comes (a national export has hundreds of
+  // pages) and tells JSON, CSV and XLSX apart by their content, not by the name.
+  const files = positionals.map((path) => ({ path: userPath(path), fileName: path }));
   const progress = terminalProgress();
   const summary = await withDatabase((database) => importDatahub({ database, files, progress }));
   progress.finish();
@@ -430,9 +432,12 @@ async function demoCommand(args: string[]) {
     const pages = await demoDatahubPages(database.db);
     for (const [index, page] of pages.entries()) writeFileSync(`${target}/datahub-seite-${index}.json`, page);
     writeFileSync(`${target}/datahub-064350901901.csv`, await demoDatahubCsv(database.db, '064350901901'));
+    writeFileSync(`${target}/datahub-064350901901.xlsx`, await demoDatahubXlsx(database.db, '064350901901'));
     return pages.length;
   });
-  console.log(`Data-Hub-Export geschrieben: ${written} JSON-Seiten und eine CSV-Datei in ${target}.`);
+  console.log(
+    `Data-Hub-Export geschrieben: ${written} JSON-Seiten sowie CSV- und XLSX-Datei der Demo-Gemeinde in ${target}.`,
+  );
 }
 
 class UsageError extends Error {}

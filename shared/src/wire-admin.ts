@@ -34,6 +34,8 @@ export type KreisBoundaries = z.infer<typeof KreisBoundariesSchema>;
 export const ImportProblemSchema = z
   .object({
     file: z.string(),
+    /** The worksheet of an XLSX workbook (line is then its row number); absent for other formats. */
+    sheet: z.string().optional(),
     line: z.number().int().nullable(),
     column: z.string().nullable(),
     problem: z.string(),

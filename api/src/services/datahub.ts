@@ -1,4 +1,4 @@
-import { type Db, queryRowsAs } from '@ozg/db';
+import { type Db, datahubCountsSql, differencesSql, queryRowsAs, refreshDatahubCounts } from '@ozg/db';
 import {
   DATAHUB_ACCEPTABLE_KINDS,
   DATAHUB_DIFFERENCE_KINDS,
@@ -13,7 +13,7 @@ import {
   type StatusChanges,
   todayInGermany,
 } from '@ozg/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
@@ -28,60 +28,6 @@ import { diffStatus, getStatuses, StatusConflictError, writeStatuses } from './s
  */
 
 const iso = (value: string | Date) => new Date(value).toISOString();
-
-/**
- * The open differences of the given administrations, one row per status and
- * kind. Per region only its latest import counts; of several records of one
- * service (several LeiKa services) a working one wins.
- */
-export function differencesSql(regionFilter: SQL): SQL {
-  return sql`
-    with src as materialized (
-      select distinct on (d.region_id, d.ozg_id) d.*
-      from datahub_records d
-      where ${regionFilter}
-        and d.import_id = (select max(x.import_id) from datahub_records x where x.region_id = d.region_id)
-      order by d.region_id, d.ozg_id, (d.online_status = 'ok') desc, d.url nulls last
-    ), covered as (
-      select region_id, max(import_id) as import_id, max(imported_at) as imported_at from src group by region_id
-    ), pairs as (
-      -- Driven by the records (index lookups of the statuses), and the statuses missing at the Bund
-      -- by an index lookup of the records: a left join of statuses to src plans as a nested loop.
-      select st.id as status_id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
-        st.url, st.online_since::text as online_since, src.url as source_url, src.online_status as source_status,
-        src.coverage as source_coverage, src.imported_at
-      from src join service_statuses st on st.region_id = src.region_id and st.ozg_id = src.ozg_id and st.in_target
-      union all
-      select st.id, st.version, st.region_id, st.ozg_id, st.maturity_level, st.maturity_model::text,
-        st.url, st.online_since::text, null, null, null, c.imported_at
-      from covered c
-      join service_statuses st on st.region_id = c.region_id and st.in_target and st.online_since is not null
-      where not exists (
-        select 1 from datahub_records d2
-        where d2.region_id = c.region_id and d2.import_id = c.import_id and d2.ozg_id = st.ozg_id)
-    ), found as (
-      select p.*, k.kind, k.source_value from pairs p
-      cross join lateral (values
-        ('online_at_bund', p.source_status = 'ok' and p.online_since is null, coalesce(p.source_url, '') || '|ok'),
-        ('not_listed', p.source_status is null and p.online_since is not null, 'nicht gelistet'),
-        ('url_differs', p.source_status = 'ok' and p.online_since is not null and p.source_url is not null
-          and p.url is distinct from p.source_url, p.source_url),
-        ('bund_not_ok', p.source_status = 'nicht ok', 'nicht ok|' || coalesce(p.source_url, ''))
-      ) as k(kind, applies, source_value)
-      where k.applies
-    ), decided as (
-      select distinct on (region_id, ozg_id, kind) region_id, ozg_id, kind, source_value, decision, reason, decided_at
-      from datahub_decisions where ${regionFilter}
-      order by region_id, ozg_id, kind, decided_at desc, id desc
-    )
-    select f.*, s.name as service_name,
-      case when dd.decision = 'clarify' and dd.source_value = f.source_value then dd.reason end as clarify_reason,
-      case when dd.decision = 'clarify' and dd.source_value = f.source_value then dd.decided_at end as clarify_at
-    from found f
-    join ozg_services s on s.ozg_id = f.ozg_id
-    left join decided dd on dd.region_id = f.region_id and dd.ozg_id = f.ozg_id and dd.kind = f.kind
-    where not (dd.decision is not null and dd.decision = 'rejected' and dd.source_value = f.source_value)`;
-}
 
 const DifferenceRow = z.object({
   status_id: z.number(),
@@ -314,11 +260,17 @@ export async function decideDatahubDifferences({
         select d.region_id, d.ozg_id, d.kind, d.source_value, d.decision, d.reason, ${actor.id}
         from jsonb_to_recordset(${JSON.stringify(decisions)}::jsonb)
           as d(region_id int, ozg_id int, kind text, source_value text, decision text, reason text)`);
+    // The stored per-region counts behind the ministry's view, in the decision's transaction.
+    await refreshDatahubCounts(t, regionIds);
     return { mode: input.mode, applied: true, summary, items, changeSetId };
   });
 }
 
-/** Per Kreis: open differences of its Gemeinden and how old the oldest is (ministry). */
+/**
+ * Per Kreis: open differences of its administrations and how old the oldest
+ * is (ministry). From the stored counts per region (datahubCountsSql), not by
+ * reconciling every record on read, which took seconds for Hessen alone.
+ */
 export async function datahubKreise({ db, now }: { db: Db; now?: Date }): Promise<DatahubKreise> {
   const rows = await queryRowsAs(
     db,
@@ -330,14 +282,15 @@ export async function datahubKreise({ db, now }: { db: Db; now?: Date }): Promis
       gemeinden: z.number(),
       oldest: z.union([z.string(), z.date()]).nullable(),
     }),
-    sql`with d as materialized (${differencesSql(sql`true`)})
-        select k.ags, k.name, count(*)::int as open, count(d.clarify_at)::int as clarify,
-          count(distinct d.region_id)::int as gemeinden, min(d.imported_at) as oldest
-        from d
-        join region_versions g on g.region_id = d.region_id and g.valid_to is null
+    sql`with c as (${await datahubCountsSql(db)})
+        select k.ags, k.name, sum(c.open)::int as open, sum(c.clarify)::int as clarify,
+          count(*) filter (where c.open > 0)::int as gemeinden, min(c.oldest) filter (where c.open > 0) as oldest
+        from c
+        join region_versions g on g.region_id = c.region_id and g.valid_to is null
         join region_versions k on k.ags = left(g.ags, 5) and k.valid_to is null
         group by k.ags, k.name
-        order by count(*) desc, k.ags`,
+        having sum(c.open) > 0
+        order by sum(c.open) desc, k.ags`,
   );
   const reference = (now ?? new Date()).getTime();
   return {

@@ -28,6 +28,7 @@ async function runImport(kind: ImportResult['kind'], run: () => Promise<string[]
     if (error instanceof ImportFileError) {
       const problem: ImportProblem = {
         file: error.file,
+        ...(error.sheet ? { sheet: error.sheet } : {}),
         line: error.line,
         column: error.column ?? null,
         problem: error.problem,

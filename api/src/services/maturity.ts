@@ -48,6 +48,7 @@ export async function uploadMaturityModel(input: {
     if (error instanceof ImportFileError) {
       const problem: ImportProblem = {
         file: error.file,
+        ...(error.sheet ? { sheet: error.sheet } : {}),
         line: error.line,
         column: error.column ?? null,
         problem: error.problem,

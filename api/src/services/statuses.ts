@@ -369,6 +369,7 @@ export async function writeStatuses(
           })),
         ),
       },
+      regionIds: planned.map((entry) => entry.status.regionId),
     });
     // The criteria answers and the levels computed from them, in the same transaction (decision 019).
     await criteria.persist(db, planned, input.actor.id);

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Db, queryRowsAs } from '../client';
+import { refreshDatahubCounts } from '../datahub';
 
 /*
  * A Data Hub export that fits the demo (decision 021), derived from the demo
@@ -89,6 +91,7 @@ export async function insertDemoDatahub(db: Db, today: string): Promise<void> {
       update datahub_imports set records = (select count(*) from inserted), matched = (select count(*) from inserted)
       where id = ${id}`);
   }
+  await refreshDatahubCounts(db, 'all');
 }
 
 /** The generated export as JSON pages of GET /v1/data (pageSize records each), for files and tests. */
@@ -141,29 +144,44 @@ export const DATAHUB_CSV_COLUMNS = [
   'art_flaechendeckung',
 ] as const;
 
-/** The generated export of one ARS as the Bund's CSV (semicolon, as German Excel writes it). */
-export async function demoDatahubCsv(db: Db, ars: string): Promise<string> {
+/** The generated records of one ARS as the cells of the Bund's file per ARS (DATAHUB_CSV_COLUMNS). */
+async function demoDatahubRows(db: Db, ars: string): Promise<(string | number)[][]> {
   const rows = await queryRowsAs(
     db,
     RecordRow,
     sql`select * from (${generatedRecords}) g where g.ars = ${ars} order by ozg_id`,
   );
+  return rows.map((row) => [
+    '',
+    row.service_name,
+    row.ars,
+    row.ars_name,
+    row.ozg_id,
+    row.service_name,
+    row.url,
+    row.online_status,
+    'ja',
+    row.coverage,
+  ]);
+}
+
+/** The generated export of one ARS as the Bund's CSV (semicolon, as German Excel writes it). */
+export async function demoDatahubCsv(db: Db, ars: string): Promise<string> {
   const quote = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = rows.map((row) =>
-    [
-      '',
-      row.service_name,
-      row.ars,
-      row.ars_name,
-      String(row.ozg_id),
-      row.service_name,
-      row.url,
-      row.online_status,
-      'ja',
-      row.coverage,
-    ]
-      .map(quote)
-      .join(';'),
+  const lines = (await demoDatahubRows(db, ars)).map((row) =>
+    row.map((value) => quote(String(value))).join(';'),
   );
   return `${[DATAHUB_CSV_COLUMNS.join(';'), ...lines].join('\r\n')}\r\n`;
+}
+
+/**
+ * The same records as the Bund's XLSX: one worksheet, the ARS as text (as the
+ * Bund writes it, so the leading zero stays), the OZG-ID as a number.
+ */
+export async function demoDatahubXlsx(db: Db, ars: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Daten');
+  sheet.addRow([...DATAHUB_CSV_COLUMNS]);
+  for (const row of await demoDatahubRows(db, ars)) sheet.addRow(row);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -1,4 +1,10 @@
-export { DATAHUB_CSV_COLUMNS, demoDatahubCsv, demoDatahubPages, insertDemoDatahub } from './datahub';
+export {
+  DATAHUB_CSV_COLUMNS,
+  demoDatahubCsv,
+  demoDatahubPages,
+  demoDatahubXlsx,
+  insertDemoDatahub,
+} from './datahub';
 export {
   DEMO_CONSULTING_MODULES,
   DEMO_HISTORY_START,

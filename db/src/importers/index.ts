@@ -16,6 +16,13 @@ export { parseMaturityDefinition } from './maturity-definition';
 export { parseQuestionnaireCsv, parseQuestionnaireJson, QUESTIONNAIRE_CSV_COLUMNS } from './questionnaire';
 export { type CsvRecord, readSpreadsheetCsv } from './spreadsheet-csv';
 export {
+  binaryFileProblem,
+  isZip,
+  MAX_XLSX_UNPACKED_BYTES,
+  readSpreadsheetXlsx,
+  type XlsxRecord,
+} from './spreadsheet-xlsx';
+export {
   COMBINED_STATUS_RULE,
   importSuccessors,
   parseSuccessors,

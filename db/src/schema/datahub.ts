@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { ozgServices } from './catalog';
 import { regions } from './regions';
@@ -85,3 +95,25 @@ export const datahubDecisions = pgTable(
     check('datahub_decisions_reason', sql`${t.decision} <> 'rejected' or length(trim(${t.reason})) > 0`),
   ],
 );
+
+/**
+ * The open differences per administration covered by the Data Hub, stored so
+ * that the ministry's per-Kreis view sums some thousand rows instead of
+ * reconciling five million records on every read (decision 021, measured in
+ * bench/README.md). Refreshed for the regions of an import and of a decision
+ * in their transaction; a status write marks its regions stale (the write
+ * path), and a read computes the stale ones from the records, so the view is
+ * never behind an edit. A covered region without differences has a row with
+ * zeros, so that an edit can mark it.
+ */
+export const datahubRegionCounts = pgTable('datahub_region_counts', {
+  regionId: integer()
+    .primaryKey()
+    .references(() => regions.id, { onDelete: 'cascade' }),
+  open: integer().notNull(),
+  clarify: integer().notNull(),
+  /** When the import behind the oldest open difference was loaded; null without differences. */
+  oldestImportedAt: timestamp({ withTimezone: true }),
+  stale: boolean().notNull().default(false),
+  refreshedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,8 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { createDb, type Database, hashPassword, migrateDb, queryRows } from '@ozg/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { datahubBench, loadDatahubBenchDatabase } from './datahub';
 import { generate } from './generate';
 import { type HttpMeasure, loadMixed, loadUrl, type Request, type Server, spawnServer } from './http';
 
@@ -360,6 +362,7 @@ async function main() {
   const startedAt = new Date();
   const scale = (flag('scale') ?? 'germany') as Scale;
   if (scale !== 'germany' && scale !== 'hessen') throw new Error('--scale: germany oder hessen');
+  if (process.argv.includes('--datahub')) return datahubMain(startedAt, scale);
   const poolSize = flag('pool');
   const only = flag('only');
   const flags: Flags = {
@@ -444,6 +447,80 @@ async function main() {
   log('');
   log(`Last (1/5/15 min) vorher ${loadBefore.join(' / ')}, nachher ${results.loadAverageAfter.join(' / ')}`);
   log(markdownTable(results.hessenAlone, flags.connections));
+}
+
+/**
+ * `--datahub`: the reconciliation with the Data Hub (datahub.ts) on a database
+ * of its own (`ozg_bench_dh_de`, `ozg_bench_dh_he`), kept for `--reuse`.
+ */
+async function datahubMain(startedAt: Date, scale: Scale) {
+  const name = scale === 'hessen' ? 'ozg_bench_dh_he' : 'ozg_bench_dh_de';
+  const loadBefore = loadavg().map(round1);
+  let loaded: unknown = 'wiederverwendet';
+  let database: Database;
+  if (process.argv.includes('--reuse')) {
+    database = await createDb({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+    await migrateDb(database);
+    try {
+      loaded = JSON.parse(readFileSync(join(tmpdir(), `${name}-load.json`), 'utf8'));
+    } catch {
+      // Loaded before --load-only wrote its figures: unknown.
+    }
+    await database.db.execute(sql`delete from datahub_imports`);
+    await database.db.execute(sql`delete from datahub_region_counts`);
+    log(`Datenbank ${name} wird wiederverwendet (Data-Hub-Importe geleert).`);
+  } else {
+    log(`${scale === 'hessen' ? 'Hessen' : 'Deutschland'} laden (Gebiete, Katalog, Endstand) …`);
+    database = await freshDatabase(name);
+    loaded = await loadDatahubBenchDatabase(database, scale === 'hessen' ? '06' : undefined, log);
+    // --load-only: the national load takes a while; measure later with --reuse.
+    if (process.argv.includes('--load-only')) {
+      writeFileSync(join(tmpdir(), `${name}-load.json`), `${JSON.stringify(loaded)}\n`);
+      await database.close();
+      return;
+    }
+  }
+  const [counts] = await queryRows<{ gemeinden: number; statuses: number }>(
+    database.db,
+    sql`select (select count(*) from regions where level = 'gemeinde')::int as gemeinden,
+               (select count(*) from service_statuses)::int as statuses`,
+  );
+  log(`Data Hub (${counts?.gemeinden} Gemeinden, ${counts?.statuses} Status):`);
+  let result: unknown;
+  try {
+    result = await datahubBench({
+      database,
+      databaseUrl: databaseUrl(name),
+      gemeinde: '06435014',
+      skipUnchanged: process.argv.includes('--skip-unchanged'),
+      log,
+    });
+  } finally {
+    await database.close();
+  }
+  const results = {
+    date: startedAt.toISOString(),
+    scale,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unbekannt',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageBefore: loadBefore,
+    },
+    database: { name, ...counts, load: loaded },
+    datahub: result,
+    loadAverageAfter: loadavg().map(round1),
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  const tag = flag('tag');
+  const file = new URL(
+    `${startedAt.toISOString().slice(0, 10)}-datahub-${scale === 'hessen' ? 'hessen' : 'national'}${tag ? `-${tag}` : ''}.json`,
+    RESULTS,
+  );
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`Ergebnisse: ${file.pathname}`);
+  log(`Last (1/5/15 min) vorher ${loadBefore.join(' / ')}, nachher ${results.loadAverageAfter.join(' / ')}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
-import { type Database, queryRows } from '@ozg/db';
-import { demoDatahubCsv, demoDatahubPages } from '@ozg/db/demo';
+import { type Database, datahubCountsSql, differencesSql, queryRows } from '@ozg/db';
+import { demoDatahubCsv, demoDatahubPages, demoDatahubXlsx } from '@ozg/db/demo';
 import { DATAHUB_DIFFERENCE_KINDS } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
 import { importDatahubRoute } from '../imports/imports.routes';
@@ -9,6 +10,7 @@ import { datahubDecisionsRoute, datahubDifferencesRoute, datahubKreiseRoute } fr
 
 const GEMEINDE = '06435901'; // the demo officer's Gemeinde
 const GEMEINDE_ARS = '064350901901';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('Data Hub import and reconciliation (decision 021)', () => {
   let database: Database;
@@ -130,6 +132,62 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     expect(refused.error.details).toMatchObject({ file: 'kaputt.csv', line: 3, column: 'online_status' });
     expect(refused.error.message).toMatch(/^Die Datei wurde nicht übernommen: kaputt\.csv:3: online_status:/);
     expect(await importCount()).toBe(before);
+  });
+
+  it('imports the XLSX per ARS sent as octet-stream (the browser) or with its own type, and refuses a bad row naming the sheet', async () => {
+    const xlsx = await demoDatahubXlsx(database.db, GEMEINDE_ARS);
+    // The same records as the CSV imported before: unchanged, for both Content-Types.
+    for (const type of ['application/octet-stream', XLSX_TYPE]) {
+      const body = await readBody(
+        await admin.request('POST', '/api/v1/imports/datahub?fileName=gemeinde.xlsx', xlsx, {
+          'content-type': type,
+        }),
+        importDatahubRoute,
+        200,
+      );
+      expect(body.summary[0]).toMatch(/unverändert seit dem letzten Import/);
+    }
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx) as never);
+    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    sheet.getCell('C3').value = 64350901; // an AGS stored as a number, not an ARS
+    const broken = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const before = await importCount();
+    const refused = await readBody(
+      await admin.request('POST', '/api/v1/imports/datahub?fileName=kaputt.xlsx', broken, {
+        'content-type': XLSX_TYPE,
+      }),
+      importDatahubRoute,
+      422,
+    );
+    expect(refused.error.details).toMatchObject({
+      file: 'kaputt.xlsx',
+      sheet: 'Daten',
+      line: 3,
+      column: 'ars',
+    });
+    expect(refused.error.message).toMatch(
+      /^Die Datei wurde nicht übernommen: kaputt\.xlsx:Daten:3: ars: "64350901" hat 8 statt 12 Ziffern/,
+    );
+    expect(await importCount()).toBe(before);
+
+    const pdf = await admin.request('POST', '/api/v1/imports/datahub?fileName=bericht.pdf', '%PDF-1.7\n', {
+      'content-type': 'application/octet-stream',
+    });
+    expect((await readBody(pdf, importDatahubRoute, 422)).error.details).toMatchObject({
+      file: 'bericht.pdf',
+      problem: expect.stringMatching(/^PDF-Dokument, keine Tabelle/),
+    });
+    const empty = await admin.request(
+      'POST',
+      '/api/v1/imports/datahub?fileName=leer.xlsx',
+      new Uint8Array(),
+      {
+        'content-type': XLSX_TYPE,
+      },
+    );
+    expect(empty.status).toBe(400);
   });
 
   it('lists every kind of difference for the officer, and refuses an officer of another Gemeinde', async () => {
@@ -298,5 +356,94 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
     expect(mkk?.open).toBeGreaterThan(0);
     expect(mkk?.oldestDays).toBeGreaterThanOrEqual(0);
     expect((await officer.request('GET', '/api/v1/datahub/kreise')).status).toBe(403);
+  });
+
+  it('keeps the stored per-region counts equal to the read-time query after imports, decisions and status edits', async () => {
+    // The reference: reconciling every record on read, as the view did before the counts were stored.
+    const readTime = () =>
+      queryRows(
+        database.db,
+        sql`select region_id, count(*)::int as open, count(clarify_at)::int as clarify, min(imported_at) as oldest
+            from (${differencesSql(sql`true`)}) f group by region_id order by region_id`,
+      );
+    const viewed = async () =>
+      queryRows(
+        database.db,
+        sql`select region_id, open, clarify, oldest from (${await datahubCountsSql(database.db)}) c where open > 0 order by region_id`,
+      );
+    const stale = async () =>
+      (
+        await queryRows<{ region_id: number }>(
+          database.db,
+          sql`select region_id from datahub_region_counts where stale order by region_id`,
+        )
+      ).map((row) => row.region_id);
+    const [gemeinde] = await queryRows<{ region_id: number }>(
+      database.db,
+      sql`select region_id from region_versions where ags = ${GEMEINDE} and valid_to is null`,
+    );
+    const regionId = gemeinde?.region_id as number;
+
+    // After the imports and decisions of the tests above: every count stored, none stale.
+    const reference = await readTime();
+    expect(reference.length).toBeGreaterThan(100);
+    expect(await viewed()).toEqual(reference);
+    expect(await stale()).toEqual([]);
+
+    // A plain status edit changes the differences: its region is marked stale and read from the records.
+    const differing = (await differences()).items.find((item) => item.kind === 'url_differs');
+    if (!differing) throw new Error('keine Abweichung url_differs');
+    const edited = await officer.request('PATCH', `/api/v1/statuses/${differing.statusId}`, {
+      version: differing.version,
+      url: differing.sourceUrl,
+    });
+    expect(edited.status).toBe(200);
+    expect(await stale()).toEqual([regionId]);
+    const afterEdit = await readTime();
+    expect(afterEdit).not.toEqual(reference);
+    expect(await viewed()).toEqual(afterEdit);
+
+    // A decision stores the region's counts again, in its transaction.
+    const open = (await differences()).items.find((item) => item.kind === 'bund_not_ok' && !item.clarify);
+    if (!open) throw new Error('keine offene Abweichung bund_not_ok');
+    await readBody(
+      await officer.request('POST', '/api/v1/datahub/decisions', {
+        mode: 'commit',
+        items: [
+          {
+            statusId: open.statusId,
+            version: open.version,
+            kind: open.kind,
+            decision: 'clarify',
+            reason: 'Prüfen',
+          },
+        ],
+      }),
+      datahubDecisionsRoute,
+      200,
+    );
+    expect(await stale()).toEqual([]);
+    expect(await viewed()).toEqual(await readTime());
+
+    // An import stores the counts of its regions.
+    await database.db.execute(
+      sql`update datahub_region_counts set open = 0, stale = false where region_id = ${regionId}`,
+    );
+    expect(await viewed()).not.toEqual(await readTime());
+    const csv = await demoDatahubCsv(database.db, GEMEINDE_ARS);
+    const imported = await readBody(
+      await admin.request(
+        'POST',
+        '/api/v1/imports/datahub?fileName=neu.csv',
+        csv.replace('https://', 'https://neu.'),
+        {
+          'content-type': 'text/csv',
+        },
+      ),
+      importDatahubRoute,
+      200,
+    );
+    expect(imported.summary[0]).toMatch(/^Data Hub übernommen/);
+    expect(await viewed()).toEqual(await readTime());
   });
 });

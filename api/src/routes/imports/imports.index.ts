@@ -185,12 +185,16 @@ export const importsRouter = createRouter()
   })
   .openapi(importDatahubRoute, async (c) => {
     const actor = requireActor(c);
-    const text = await uploadedFileText(c.req.raw, 'Data-Hub-Datei');
-    const fileName = c.req.valid('query').fileName ?? 'datahub.json';
+    // The bytes, not text: the importer tells JSON, CSV and XLSX apart by the content (Content-Type
+    // and name are what the browser guessed), and names a NUL byte's line and column itself (422).
+    const bytes = await bodyBytes(c.req.raw);
+    if (bytes.length === 0)
+      throw new AppError('validation_failed', 'Die hochgeladene Data-Hub-Datei ist leer.');
+    const fileName = c.req.valid('query').fileName ?? 'Data-Hub-Datei';
     return answer(c, 'datahub', (progress) =>
       uploadDatahub({
         database: c.get('database'),
-        files: [{ text, fileName }],
+        files: [{ bytes, fileName }],
         actorUserId: actor.id,
         ...(progress ? { progress } : {}),
       }),

@@ -115,11 +115,18 @@ export const importDatahubRoute = createRoute({
   path: '/imports/datahub',
   tags: ['Import'],
   summary:
-    'Export des Data Hub des Bundes hochladen (JSON-Seiten von GET /v1/data oder CSV je ARS; Trennzeichen, Kodierung und BOM werden erkannt), ganz oder gar nicht; schreibt keine Status, sondern die Quelle für den Abgleich (Administration)',
+    'Export des Data Hub des Bundes hochladen (JSON-Seiten von GET /v1/data, CSV oder XLSX je ARS; Format am Inhalt, Trennzeichen, Kodierung und BOM werden erkannt), ganz oder gar nicht; schreibt keine Status, sondern die Quelle für den Abgleich (Administration)',
+  description:
+    'Fehler nennen Datei, Zeile und Spalte (CSV), in einer XLSX-Datei zusätzlich das Tabellenblatt (`sheet`), in JSON die Stelle (`content[i].feld`). Ein ARS, den Excel als Zahl gespeichert hat (führende Null verloren), wird mit elf Ziffern wieder aufgefüllt.',
   ...signedIn(...ROLES.admin),
   request: {
     query: ImportFileQuerySchema,
-    body: fileBody('Eine Datei des Data Hub (JSON oder CSV)', 'text/csv', 'application/json'),
+    body: fileBody(
+      'Eine Datei des Data Hub (JSON, CSV oder XLSX)',
+      'text/csv',
+      'application/json',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ),
   },
   responses: { 200: jsonContent(ImportResultSchema, 'Importiert'), ...failures },
 });

@@ -115,6 +115,12 @@ function ImportFailure({ error }: { error: unknown }) {
         <dl className="import-problem">
           <dt>Datei</dt>
           <dd className="mono">{problem.file}</dd>
+          {problem.sheet ? (
+            <>
+              <dt>Tabellenblatt</dt>
+              <dd>{problem.sheet}</dd>
+            </>
+          ) : null}
           {problem.line !== null ? (
             <>
               <dt>Zeile</dt>

@@ -166,25 +166,26 @@ export function UploadsPage({ mapPreview }: { mapPreview?: React.ReactNode }) {
           description={
             <p>
               Der Export des Dashboards Digitale Verwaltung: JSON-Seiten von{' '}
-              <span className="mono">GET /v1/data</span> oder die CSV-Datei je ARS (Trennzeichen, Kodierung
-              und BOM werden erkannt). Die Datensätze ändern keinen Status: Die Gemeinden gleichen die
-              Abweichungen selbst ab. Nicht zuordenbare Datensätze (unbekannter ARS, unbekannte OZG-ID oder
-              LeiKa-Schlüssel) werden gezählt und aufgeführt.
+              <span className="mono">GET /v1/data</span> oder die CSV- bzw. XLSX-Datei je ARS (das Format wird
+              am Inhalt erkannt, ebenso Trennzeichen, Kodierung und BOM; ein ARS, den Excel als Zahl ohne
+              führende Null gespeichert hat, wird ergänzt). Die Datensätze ändern keinen Status: Die Gemeinden
+              gleichen die Abweichungen selbst ab. Nicht zuordenbare Datensätze (unbekannter ARS, unbekannte
+              OZG-ID oder LeiKa-Schlüssel) werden gezählt und aufgeführt.
             </p>
           }
           submitLabel="Data-Hub-Export hochladen"
           buildRequest={(form): UploadRequest | string => {
             const file = chosenFile(form, 'file');
-            if (!file) return 'Bitte eine Datei des Data Hub (JSON oder CSV) auswählen.';
+            if (!file) return 'Bitte eine Datei des Data Hub (JSON, CSV oder XLSX) auswählen.';
             return { path: '/imports/datahub', query: { fileName: file.name }, body: file };
           }}
           onImported={refreshAll}
         >
           <FileField
             name="file"
-            label="Data-Hub-Datei (JSON oder CSV)"
-            accept=".json,.csv,application/json,text/csv"
-            hint="z. B. datahub-seite-0.json oder 064350901901.csv"
+            label="Data-Hub-Datei (JSON, CSV oder XLSX)"
+            accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hint="z. B. datahub-seite-0.json, 064350901901.csv oder 064350901901.xlsx"
           />
         </ImportCard>
 
