@@ -51,6 +51,9 @@ export function namesAxis(dataKey: string, width: number, narrow: boolean): YAxi
   };
 }
 
+/** Room right of the bars for the share written at their end: "100,0 %" at 12 px needs about 52 px. */
+export const BAR_LABEL_ROOM = 60;
+
 /** The share written at the end of each bar. */
 export const barShareLabel: LabelListProps = {
   position: 'right',

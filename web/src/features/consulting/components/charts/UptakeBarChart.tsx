@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
-import { barShareLabel, namesAxis, shareAxis } from '../../../../components/chart-axes';
+import { BAR_LABEL_ROOM, barShareLabel, namesAxis, shareAxis } from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import type { UptakeChartRow } from '../../consulting-model';
 
@@ -15,7 +15,7 @@ export default function UptakeBarChart({ rows, narrow }: { rows: UptakeChartRow[
         <BarChart
           data={rows}
           layout="vertical"
-          margin={{ top: 8, right: 56, bottom: 0, left: 0 }}
+          margin={{ top: 8, right: BAR_LABEL_ROOM, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />

@@ -9,7 +9,13 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../../../components/ChartFrame';
-import { barShareLabel, namesAxis, QUARTERS, shareAxis } from '../../../../components/chart-axes';
+import {
+  BAR_LABEL_ROOM,
+  barShareLabel,
+  namesAxis,
+  QUARTERS,
+  shareAxis,
+} from '../../../../components/chart-axes';
 import { CHART_COLOURS } from '../../../../lib/chart-palette';
 import { formatShare } from '../../../../lib/format';
 import { regionShortName } from '../../../../lib/region-names';
@@ -39,7 +45,7 @@ export default function ComparisonBarChart({
         <BarChart
           data={data}
           layout="vertical"
-          margin={{ top: 20, right: 48, bottom: 0, left: 0 }}
+          margin={{ top: 20, right: BAR_LABEL_ROOM, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_COLOURS.grid} horizontal={false} />
