@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './vitest.sequencer';
 
 /** Only the suites that use a test database pay for its templates (migrated, and seeded with the demo). */
 const withTestDatabase = { globalSetup: ['db/src/testing/global-setup.ts'] };
@@ -14,6 +15,8 @@ export default defineConfig({
     // waits idle while PostgreSQL, an app server or Chromium does the work. Two keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000,
+    // Longest files first across all projects, not project by project (vitest.sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { extends: true, test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
       {
