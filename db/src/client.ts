@@ -61,6 +61,14 @@ export function intArray(values: readonly number[]): SQL {
   return sql`${`{${values.join(',')}}`}::int[]`;
 }
 
+/**
+ * A text[] parameter for any strings: passed as one JSON value, so commas,
+ * quotes and braces (a URL may hold them) need no array-literal escaping.
+ */
+export function textArray(values: readonly string[]): SQL {
+  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DbConfig =

@@ -30,6 +30,7 @@ export {
   type ReadReplica,
   RowShapeError,
   type Tx,
+  textArray,
 } from './client';
 export {
   type DatahubRegions,

@@ -1,6 +1,7 @@
 /** Wire schemas of sign-in, statuses, audit trail and applicability. */
 import { z } from 'zod';
 import { EXECUTING_LEVELS, THEMENFELDER } from './catalog';
+import { LinkStateSchema } from './link-checks';
 import { MATURITY_MODEL_VERSIONS, SOLUTION_KINDS, WORKFLOW_STATES } from './maturity';
 import { CriterionChangeSchema } from './maturity-models';
 import {
@@ -260,6 +261,10 @@ export const ListedStatusSchema = StatusSchema.extend({
   editable: z
     .boolean()
     .meta({ description: 'the signed-in user may edit this status (the rule of decision 003)' }),
+  link: LinkStateSchema.nullable().meta({
+    description:
+      'the last check of its URL (link checks, issue #15); null without URL or before the first check',
+  }),
 }).meta({ id: 'ListedStatus' });
 export type ListedStatus = z.infer<typeof ListedStatusSchema>;
 

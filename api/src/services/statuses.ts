@@ -4,10 +4,11 @@ import {
   type Db,
   intArray,
   isCountedStatus,
-  queryRows,
+  queryRowsAs,
   type StatusDelta,
   staleConfirmationSql,
   stateOf,
+  textArray,
 } from '@ozg/db';
 import {
   type BulkEditOptions,
@@ -16,15 +17,18 @@ import {
   type ChangeSetKind,
   type ChangeSourceKind,
   type FieldProblem,
+  LINK_RESULTS,
+  type LinkState,
   OZG_CONFORMANT_LEVEL,
   planBulkEdit,
   type Status,
   type StatusChanges,
   type StatusListQuerySchema,
+  StatusSchema,
   statusProblems,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
@@ -32,27 +36,30 @@ import { authorizeStatusEdit, canEditRegion } from './policy';
 import { brokenLinkSql } from './region-links';
 import { today } from './regions';
 
-type StatusRow = {
-  id: number;
-  region_id: number;
-  ozg_id: number;
-  service_name: string;
-  themenfeld: Status['themenfeld'];
-  in_target: boolean;
-  maturity_level: number;
-  maturity_model: Status['maturityModel'];
-  workflow_state: Status['workflowState'];
-  solution: Status['solution'];
-  url: string | null;
-  planned_date: string | null;
-  online_since: string | null;
-  contact: string | null;
-  note: string | null;
-  version: number;
-  updated_at: string;
-  updated_by: string | null;
-  confirmed_at: string | null;
-};
+/** A row of statusSelect; the enum columns are checked with the wire schema's own enums. */
+const StatusRow = z.object({
+  id: z.number().int(),
+  region_id: z.number().int(),
+  ozg_id: z.number().int(),
+  service_name: z.string(),
+  themenfeld: StatusSchema.shape.themenfeld,
+  in_target: z.boolean(),
+  maturity_level: z.number().int(),
+  maturity_model: StatusSchema.shape.maturityModel,
+  workflow_state: StatusSchema.shape.workflowState,
+  solution: StatusSchema.shape.solution,
+  url: z.string().nullable(),
+  planned_date: z.string().nullable(),
+  online_since: z.string().nullable(),
+  contact: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  updated_at: z.string(),
+  updated_by: z.string().nullable(),
+  confirmed_at: z.string().nullable(),
+});
+type StatusRow = z.infer<typeof StatusRow>;
+const IdRow = z.object({ id: z.number().int() });
 
 const statusSelect = sql`
   select st.id, st.region_id, st.ozg_id, s.name as service_name, s.themenfeld, st.in_target, st.maturity_level,
@@ -155,23 +162,69 @@ export async function queryStatuses({
   }
   const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
   const order = SORT_COLUMNS[query.sort ?? 'name'];
-  const rows = await queryRows<StatusRow & { total: number }>(
+  const rows = await queryRowsAs(
     db,
+    StatusRow,
     sql`${statusSelect}
         where ${sql.join(conditions, sql` and `)}
         order by ${order} ${direction}, st.ozg_id
         limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const [count] = await queryRows<{ total: number }>(
+  const [count] = await queryRowsAs(
     db,
+    z.object({ total: z.number().int() }),
     sql`select count(*)::int as total from service_statuses st join ozg_services s on s.ozg_id = st.ozg_id
         where ${sql.join(conditions, sql` and `)}`,
   );
-  return { items: rows.map(toStatus), total: count?.total ?? 0, page, pageSize };
+  const links = await linkStatesOf(
+    db,
+    rows.flatMap((row) => (row.url ? [row.url] : [])),
+  );
+  return {
+    items: rows.map((row) => ({ ...toStatus(row), link: (row.url && links.get(row.url)) || null })),
+    total: count?.total ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+const LinkStateRow = z.object({
+  url: z.string(),
+  result: z.enum(LINK_RESULTS),
+  http_status: z.number().int().nullable(),
+  checked_at: z.string(),
+  last_success_at: z.string().nullable(),
+  broken_since: z.string().nullable(),
+});
+
+/** The last check of each URL (one query for a page of statuses; a URL shared by statuses is checked once). */
+async function linkStatesOf(db: Db, urls: string[]): Promise<Map<string, LinkState>> {
+  if (urls.length === 0) return new Map();
+  const iso = (column: string) =>
+    sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+  const rows = await queryRowsAs(
+    db,
+    LinkStateRow,
+    sql`select url, result::text as result, http_status, ${iso('checked_at')} as checked_at,
+          ${iso('last_success_at')} as last_success_at, ${iso('broken_since')} as broken_since
+        from link_checks where url = any(${textArray([...new Set(urls)])})`,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.url,
+      {
+        result: row.result,
+        httpStatus: row.http_status,
+        checkedAt: row.checked_at,
+        lastSuccessAt: row.last_success_at,
+        brokenSince: row.broken_since,
+      },
+    ]),
+  );
 }
 
 export async function getStatus(db: Db, id: number): Promise<Status> {
-  const [row] = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = ${id}`);
+  const [row] = await queryRowsAs(db, StatusRow, sql`${statusSelect} where st.id = ${id}`);
   if (!row) throw new AppError('not_found', `Status ${id} gibt es nicht.`);
   return toStatus(row);
 }
@@ -220,7 +273,7 @@ export class StatusConflictError extends AppError {
 
 /** The statuses of these ids, in no particular order. */
 export async function getStatuses(db: Db, ids: readonly number[]): Promise<Status[]> {
-  const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+  const rows = await queryRowsAs(db, StatusRow, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
   return rows.map(toStatus);
 }
 
@@ -241,15 +294,16 @@ export async function lockStatuses({
   statuses: readonly { id: number; version: number }[];
 }): Promise<Map<number, Status>> {
   const ids = statuses.map((status) => status.id);
-  const locked = await queryRows<{ id: number }>(
+  const locked = await queryRowsAs(
     db,
+    IdRow,
     sql`select id from service_statuses where id = any(${intArray(ids)}) order by id for update`,
   );
   if (locked.length !== new Set(ids).size) {
     const found = new Set(locked.map((row) => row.id));
     throw new AppError('not_found', `Status ${ids.filter((id) => !found.has(id)).join(', ')} gibt es nicht.`);
   }
-  const rows = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+  const rows = await queryRowsAs(db, StatusRow, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
   const current = new Map(rows.map((row) => [row.id, toStatus(row)]));
   authorizeStatusEdit({ actor, input: { regionIds: rows.map((row) => row.region_id) } });
   const stale = statuses.filter((status) => current.get(status.id)?.version !== status.version);
@@ -340,8 +394,9 @@ export async function writeStatuses(
       where st.id = c.id`);
     let changeSetId: number | null = null;
     if (input.changeSet) {
-      const [row] = await queryRows<{ id: number }>(
+      const [row] = await queryRowsAs(
         db,
+        IdRow,
         sql`insert into change_sets (kind, source, actor_user_id, status_count, reverts)
             values (${input.changeSet.kind}, ${input.source}, ${input.actor.id}, ${planned.length}, ${input.changeSet.reverts ?? null})
             returning id`,
@@ -374,7 +429,11 @@ export async function writeStatuses(
     // The criteria answers and the levels computed from them, in the same transaction (decision 019).
     await criteria.persist(db, planned, input.actor.id);
 
-    const updated = await queryRows<StatusRow>(db, sql`${statusSelect} where st.id = any(${intArray(ids)})`);
+    const updated = await queryRowsAs(
+      db,
+      StatusRow,
+      sql`${statusSelect} where st.id = any(${intArray(ids)})`,
+    );
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
     return { items: input.updates.map((update) => byId.get(update.id) as Status), changeSetId };
   });

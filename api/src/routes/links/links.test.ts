@@ -1,5 +1,5 @@
 import { type Database, queryRows } from '@ozg/db';
-import { RegionLinksSchema } from '@ozg/shared';
+import { RegionLinksSchema, StatusPageSchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, signInAs, type TestApp } from '../../testing';
@@ -25,6 +25,12 @@ beforeAll(async () => {
   await database.db.execute(
     sql`update service_statuses set url = 'https://heil.example/' where id = ${c?.id}`,
   );
+  // A URL with characters an array literal would need escaped, never checked yet.
+  await database.db.execute(
+    sql`update service_statuses set url = 'https://neu.example/a,b{"c"}' where id = (
+          select st.id from service_statuses st join region_versions v on v.region_id = st.region_id
+          where v.ags = '06435901' and st.in_target order by st.ozg_id offset 3 limit 1)`,
+  );
   await database.db.execute(sql`
     insert into link_checks (url, result, http_status, checked_at, last_success_at, broken_since) values
       ('https://kaputt.example/antrag', 'http_error', 404, now(), now() - interval '20 days', now() - interval '12 days'),
@@ -40,12 +46,29 @@ describe('GET /api/v1/regions/{key}/links', () => {
     const res = await officer.request('GET', '/api/v1/regions/06435901/links');
     expect(res.status).toBe(200);
     const body = RegionLinksSchema.parse(await res.json());
-    expect(body).toMatchObject({ withUrl: 3, checked: 3, broken: 2 });
+    expect(body).toMatchObject({ withUrl: 4, checked: 3, broken: 2 });
     expect(body.items.map((item) => item.statusId).sort()).toEqual([statuses[0]?.id, statuses[1]?.id].sort());
     const [first] = body.items;
     expect(first?.link).toMatchObject({ result: 'http_error', httpStatus: 404 });
     const days = (Date.now() - new Date(first?.link.brokenSince ?? 0).getTime()) / 86_400_000;
     expect(Math.round(days)).toBe(12);
+  });
+
+  it('gives every listed status its own link state, whatever the number of broken links below a Kreis', async () => {
+    const officer = await signInAs(app, 'officer');
+    const res = await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1000&sort=ozgId');
+    const page = StatusPageSchema.parse(await res.json());
+    const byId = new Map(page.items.map((status) => [status.id, status]));
+    const [a, b, c] = statuses;
+    expect(byId.get(a?.id ?? 0)?.link).toMatchObject({ result: 'http_error', httpStatus: 404 });
+    expect(byId.get(b?.id ?? 0)?.link).toMatchObject({ result: 'http_error' });
+    expect(byId.get(c?.id ?? 0)?.link).toMatchObject({ result: 'ok', brokenSince: null });
+    const unchecked = page.items.find((status) => status.url === 'https://neu.example/a,b{"c"}');
+    expect(unchecked).toBeDefined();
+    expect(unchecked?.link).toBeNull();
+    expect(page.items.filter((status) => status.url === null).every((status) => status.link === null)).toBe(
+      true,
+    );
   });
 
   it('sums every municipality below a Kreis and the Land', async () => {
@@ -54,7 +77,7 @@ describe('GET /api/v1/regions/{key}/links', () => {
       const body = RegionLinksSchema.parse(
         await (await viewer.request('GET', `/api/v1/regions/${key}/links`)).json(),
       );
-      expect(body).toMatchObject({ withUrl: 3, broken: 2 });
+      expect(body).toMatchObject({ withUrl: 4, broken: 2 });
     }
   });
 

@@ -1,8 +1,8 @@
-import type { BrokenLink } from '@ozg/shared';
+import type { LinkState } from '@ozg/shared';
 import { brokenLinkText, formatDateTime } from '../../../lib/format';
 
 /** The last check of the status's URL failed (issue #15): since when, and what came back. */
-export function BrokenLinkBadge({ broken }: { broken: BrokenLink | undefined }) {
+export function BrokenLinkBadge({ broken }: { broken: { url: string; link: LinkState } | undefined }) {
   if (!broken) return null;
   const { link } = broken;
   const detail = [

@@ -1,6 +1,7 @@
 import {
   DEFAULT_STALE_DAYS,
   germanDayOf,
+  isBrokenLink,
   type ListedStatus,
   MATURITY_LEVELS_1_1,
   OZG_CONFORMANT_LEVEL,
@@ -22,7 +23,6 @@ import { SortHeader, sortBy } from '../../../components/SortHeader';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { errorMessage } from '../../../lib/api-errors';
 import { formatCount, formatDate, formatNumber } from '../../../lib/format';
-import { useRegionLinks } from '../../../lib/queries/region-links';
 import { type StatusListParams, statusesQueryOptions, useStatuses } from '../../../lib/queries/statuses';
 import { useRegionUsage } from '../../../lib/queries/usage';
 import { useConfirm } from '../api/confirm';
@@ -115,7 +115,6 @@ export function StatusTable({
 
   const params: StatusListParams = { ...filters, ...(q ? { q } : {}), ...sort, page, pageSize };
   const statuses = useStatuses(regionKey, params);
-  const links = useRegionLinks(regionKey);
   // Usage flags of this municipality (decision 022), shown beside the service name.
   const usage = useRegionUsage(regionKey);
   const usageFlags = new Map(
@@ -123,7 +122,6 @@ export function StatusTable({
       .filter((cell) => cell.ags === regionKey && cell.flag !== null)
       .map((cell) => [cell.ozgId, cell.flag as UsageFlag]),
   );
-  const brokenLinks = new Map((links.data?.items ?? []).map((item) => [item.statusId, item]));
   const queryClient = useQueryClient();
   const [selectingAll, setSelectingAll] = useState(false);
 
@@ -387,7 +385,13 @@ export function StatusTable({
                       <th scope="row">
                         {status.serviceName}
                         <span className="cell-sub">{status.themenfeld}</span>
-                        <BrokenLinkBadge broken={brokenLinks.get(status.id)} />
+                        <BrokenLinkBadge
+                          broken={
+                            status.url && status.link && isBrokenLink(status.link.result)
+                              ? { url: status.url, link: status.link }
+                              : undefined
+                          }
+                        />
                         {usageFlags.has(status.ozgId) ? (
                           <span className={`cell-sub usage-flag usage-flag-${usageFlags.get(status.ozgId)}`}>
                             {USAGE_FLAG_LABELS[usageFlags.get(status.ozgId) as UsageFlag]}
