@@ -45,6 +45,9 @@ export default defineConfig({
           include: ['scripts/src/e2e/**/*.test.ts'],
           globalSetup: ['scripts/src/e2e/global-setup.ts'],
           testTimeout: 120_000,
+          // A page settles when its queries answer: on a loaded 2-core machine that can take seconds, so
+          // expect.poll waits up to 15 s (Vitest's default of 1 s made journeys fail by load, not by fault).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -157,7 +157,9 @@ describe('reading a municipality’s services without editing them', () => {
       await rows(page).first().waitFor();
       await allLoaded(page);
       const first = rows(page).first();
-      await first.scrollIntoViewIfNeeded();
+      // In the middle of the window, wherever the header above the table ends: the bar below must not cover it.
+      const centre = () => first.evaluate((row) => row.scrollIntoView({ block: 'center' }));
+      await centre();
       // Where the row stands in the document, whatever the window's scroll position.
       const place = async () => {
         const box = await first.boundingBox();
@@ -179,7 +181,7 @@ describe('reading a municipality’s services without editing them', () => {
       // The full-page screenshot cannot show a sticky bar where it sticks: the window as the officer sees it.
       await page.screenshot({ path: join(SCREENSHOT_DIR, `readonly-bulk-sticky-window-${viewport}.png`) });
       // Folded, the bar only names the selection and leaves the ticked row visible; unfolded, its fields are back.
-      await first.scrollIntoViewIfNeeded();
+      await centre();
       await bar.getByRole('button', { name: 'Einklappen' }).click();
       await page.locator('#bulk-workflowState').waitFor({ state: 'hidden' });
       await page.screenshot({ path: join(SCREENSHOT_DIR, `readonly-bulk-folded-window-${viewport}.png`) });

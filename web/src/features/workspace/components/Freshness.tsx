@@ -17,6 +17,13 @@ export function lastConfirmedText(freshness: Pick<Freshness, 'daysSinceLast'>): 
  */
 export function FreshnessBadge({ regionKey }: { regionKey: string }) {
   const freshness = useFreshness(regionKey);
+  // The badge's place is kept while it loads, so the table below does not jump when it arrives.
+  if (freshness.isPending)
+    return (
+      <p className="freshness-badge state-loading" aria-live="polite">
+        Bestätigungsstand wird geladen …
+      </p>
+    );
   if (!freshness.data) return null;
   const { data } = freshness;
   return (

@@ -111,11 +111,17 @@ function Workspace({ regionKey, start = false }: { regionKey: string; start?: bo
               {' · '}
               <Link to={reconciliationPath(data.ags)}>
                 Abgleich mit dem Bund
-                {openDifferences === undefined
-                  ? ''
-                  : openDifferences === 0
-                    ? ' (nichts offen)'
-                    : ` (${formatCount(openDifferences, 'Abweichung', 'Abweichungen')} offen)`}
+                {openDifferences === undefined ? (
+                  differences.isPending ? (
+                    <span className="state-loading visually-hidden"> (Abweichungen werden gezählt)</span>
+                  ) : (
+                    ''
+                  )
+                ) : openDifferences === 0 ? (
+                  ' (nichts offen)'
+                ) : (
+                  ` (${formatCount(openDifferences, 'Abweichung', 'Abweichungen')} offen)`
+                )}
               </Link>
             </>
           ) : null}
