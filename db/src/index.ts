@@ -60,7 +60,14 @@ export {
   validOn,
 } from './domain-sql';
 export { readDbEnv } from './env';
-export { emptyRow, type FigureRow, type Figures, figuresAsOf, groupFigures } from './figures';
+export {
+  emptyRow,
+  type FigureRow,
+  FigureRowSchema,
+  type Figures,
+  figuresAsOf,
+  groupFigures,
+} from './figures';
 export { clearAllData, readDataset } from './instance';
 export {
   ensureDefaultKeyDates,
