@@ -1,15 +1,17 @@
-import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRowsAs } from '@ozg/db';
 import {
   type Laggard,
   type Laggards,
   median,
   REGION_KIND_LABELS,
+  REGION_KINDS,
   type RegionKind,
   SIZE_CLASSES,
   type SizeClass,
   sizeClassOf,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
 import { summarizeRegion, today } from './regions';
@@ -37,6 +39,20 @@ export const FAIR_PEER_GROUPS = {
   kreis: 'gleiche Art, gleiche Größenklasse, gleicher Kreis',
 } as const;
 
+/** A Gemeinde below the region with today's counts (int4 casts; the served population is never null). */
+const MunicipalityRow = z.object({
+  region_id: z.number().int(),
+  ags: z.string(),
+  name: z.string(),
+  kind: z.enum(REGION_KINDS),
+  population: z.number().int(),
+  kreis_ags: z.string().nullable(),
+  kreis_name: z.string().nullable(),
+  target: z.number().int(),
+  conformant: z.number().int(),
+  consulted: z.boolean(),
+});
+
 const twelveMonthsBefore = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
@@ -59,19 +75,9 @@ export async function getLaggards({
 }): Promise<Laggards> {
   const now = today();
   const region = await summarizeRegion(db, key, now);
-  const rows = await queryRows<{
-    region_id: number;
-    ags: string;
-    name: string;
-    kind: RegionKind;
-    population: number;
-    kreis_ags: string | null;
-    kreis_name: string | null;
-    target: number;
-    conformant: number;
-    consulted: boolean;
-  }>(
+  const rows = await queryRowsAs(
     db,
+    MunicipalityRow,
     sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select a.region_id, v.ags, v.name, a.kind, a.population::int as population, k.ags as kreis_ags, k.name as kreis_name,
           coalesce((select sum(target_count) from region_rollups r where r.region_id = a.region_id), 0)::int as target,

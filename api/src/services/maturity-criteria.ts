@@ -10,7 +10,7 @@ import {
   type Db,
   intArray,
   listMaturityModels,
-  queryRows,
+  queryRowsAs,
   recomputeAssessments,
   type StoredMaturityModel,
 } from '@ozg/db';
@@ -26,16 +26,18 @@ import {
   type StatusChanges,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 
-type AnswerRow = {
-  status_id: number;
-  model_id: number;
-  criterion_key: string;
-  level: number;
-  evidence_url: string | null;
-  evidence_note: string | null;
-  evidence_date: string | null;
-};
+/** A stored answer (level is smallint, the evidence date as text). */
+const AnswerRow = z.object({
+  status_id: z.number().int(),
+  model_id: z.number().int(),
+  criterion_key: z.string(),
+  level: z.number().int(),
+  evidence_url: z.string().nullable(),
+  evidence_note: z.string().nullable(),
+  evidence_date: z.string().nullable(),
+});
 
 const refOf = (modelId: number, criterion: string) => `${modelId}:${criterion}`;
 
@@ -92,8 +94,9 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
   const rows =
     statusIds.length === 0
       ? []
-      : await queryRows<AnswerRow>(
+      : await queryRowsAs(
           db,
+          AnswerRow,
           sql`select status_id, model_id, criterion_key, level, evidence_url, evidence_note, evidence_date::text as evidence_date
               from maturity_answers where status_id = any(${intArray(statusIds)})`,
         );

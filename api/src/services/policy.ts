@@ -1,6 +1,7 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import type { UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 
@@ -88,8 +89,9 @@ export async function authorizeMeasureUpdate({
   input: { measureId: number; changesTitleOrServices: boolean };
 }) {
   if (actor.role !== 'officer') return;
-  const [measure] = await queryRows<{ region_id: number }>(
+  const [measure] = await queryRowsAs(
     db,
+    z.object({ region_id: z.number().int() }),
     sql`select c.region_id from measures m join consultations c on c.id = m.consultation_id
         where m.id = ${input.measureId}`,
   );
