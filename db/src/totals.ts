@@ -1,7 +1,8 @@
 import { daysBetween, OZG_CONFORMANT_LEVEL, OZG_DEADLINE, THEMENFELDER, type Themenfeld } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { germanDay, germanToday } from './calendar';
-import { type Db, intArray, queryRows } from './client';
+import { type Db, intArray, queryRowsAs } from './client';
 import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-sql';
 
 /*
@@ -28,8 +29,9 @@ import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-s
 
 /** The current ancestors of some regions, the regions themselves included. */
 async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({ id: z.number().int() }),
     sql`with recursive up(id) as (
           select unnest(${intArray(regionIds)})
           union
@@ -160,8 +162,9 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
       group by region_id, day
       having sum(d_target) <> 0 or sum(d_conformant) <> 0`);
     await t.execute(sql`create index on snapshot_changes (admin_id, day)`);
-    const boundaries = await queryRows<{ day: string }>(
+    const boundaries = await queryRowsAs(
       t,
+      z.object({ day: z.string() }),
       sql`select distinct day::text from (
             select valid_from as day from region_versions
             union select valid_to from region_versions where valid_to is not null) d
@@ -253,8 +256,9 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       select region_id, themenfeld from jsonb_to_recordset(${JSON.stringify(rollupRows)}::jsonb)
         as d(region_id int, themenfeld themenfeld))
     order by region_id, themenfeld for update`);
-  const adjusted = await queryRows<{ region_id: number }>(
+  const adjusted = await queryRowsAs(
     db,
+    z.object({ region_id: z.number().int() }),
     sql`
     update region_rollups r set
       level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
@@ -272,8 +276,9 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
 
   // The administrations' current ancestors and the inhabitants each administration serves.
   const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
-  const links = await queryRows<{ admin_id: number; population: number; ancestor_id: number }>(
+  const links = await queryRowsAs(
     db,
+    z.object({ admin_id: z.number().int(), population: z.number(), ancestor_id: z.number().int() }),
     sql`with ${administrationLinks(CURRENT)}
         select admin_id, population::float8 as population, ancestor_id from links
         where admin_id = any(${intArray(adminIds)})`,
@@ -302,12 +307,13 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     themenfeld,
     histogram: [...change.histogram.values()].some((count) => count !== 0),
   }));
-  const current = await queryRows<{
-    region_id: number;
-    themenfeld: Themenfeld | null;
-    days_late: Record<string, number> | null;
-  }>(
+  const current = await queryRowsAs(
     db,
+    z.object({
+      region_id: z.number().int(),
+      themenfeld: z.enum(THEMENFELDER).nullable(),
+      days_late: z.record(z.string(), z.number()).nullable(),
+    }),
     sql`select t.region_id, t.themenfeld, case when k.histogram then t.days_late end as days_late
         from region_totals t
         join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(region_id int, themenfeld themenfeld, histogram boolean)
