@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { authorizeMaturityModelLoad } from './policy';
 import { findRegion, today } from './regions';
 import { getStatus } from './statuses';
 
@@ -39,8 +40,7 @@ export async function uploadMaturityModel(input: {
   bytes: Uint8Array;
   fileName: string;
 }): Promise<ImportResult> {
-  if (input.actor.role !== 'admin')
-    throw new AppError('forbidden', 'Reifegradmodelle lädt nur die Administration.');
+  authorizeMaturityModelLoad({ actor: input.actor });
   let definition: ReturnType<typeof parseMaturityDefinition>;
   try {
     definition = parseMaturityDefinition(input.bytes, input.fileName);
