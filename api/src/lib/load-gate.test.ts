@@ -1,0 +1,176 @@
+import { type Database, queryRows } from '@ozg/db';
+import { ErrorBodySchema, type Status } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listStatusesRoute } from '../routes/statuses/statuses.routes';
+import { demoTestApp, readBody, signInAs, type TestApp, type TestClient, testApp } from '../testing';
+import { createLoadGate, OVERLOADED_MESSAGE, RETRY_AFTER_SECONDS } from './load-gate';
+
+/*
+ * The bounded queue in front of the embedded database (decision 028). The API
+ * tests run on PGlite, where the gate is in place; with DATABASE_URL (a
+ * server, whose pool has its own limit) the same flood must all succeed.
+ */
+let database: Database;
+/** One request at a time, two waiting: small enough that a burst in one tick overflows it. */
+let app: TestApp;
+let officer: TestClient;
+let status: Status;
+
+const LIMITS = { maxActive: 1, maxQueued: 2 };
+const PROGRESS = '/api/v1/regions/06/progress';
+const embedded = !process.env.DATABASE_URL;
+
+beforeAll(async () => {
+  ({ database, app } = await demoTestApp({ embeddedLimits: LIMITS }));
+  officer = await signInAs(app, 'officer');
+  const page = await readBody(
+    await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
+    listStatusesRoute,
+    200,
+  );
+  status = page.items[0] as Status;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+/** Holds the embedded database's one connection in an open transaction until `release` is called. */
+function holdEmbeddedDatabase() {
+  if (database.driver.kind !== 'pglite') throw new Error('nur eingebettet');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const done = database.driver.client.transaction(async () => {
+    await released;
+  });
+  return {
+    release: async () => {
+      release();
+      await done;
+    },
+  };
+}
+
+const eventCount = async () =>
+  (
+    await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from status_events where status_id = ${status.id}`,
+    )
+  )[0]?.n ?? 0;
+
+describe('the bounded queue in front of the embedded database', () => {
+  it('refuses a flood beyond the limit with 503, the German message and Retry-After; never 500; answers again afterwards', async () => {
+    // All 30 reach the gate in this tick, before any query answers: 1 runs, 2 wait, the rest are refused.
+    const responses = await Promise.all(Array.from({ length: 30 }, () => app.request(PROGRESS)));
+    const statuses = responses.map((res) => res.status);
+    expect(statuses.filter((code) => code !== 200 && code !== 503)).toEqual([]);
+    const refused = responses.filter((res) => res.status === 503);
+    if (!embedded) {
+      expect(refused).toHaveLength(0);
+      return;
+    }
+    expect(statuses.filter((code) => code === 200).length).toBeGreaterThanOrEqual(
+      LIMITS.maxActive + LIMITS.maxQueued,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const res of refused) {
+      expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+      const body = ErrorBodySchema.parse(await res.json());
+      expect(body.error).toEqual({ code: 'overloaded', message: OVERLOADED_MESSAGE });
+    }
+    // No place is lost: as many requests as the gate holds all get through at once, then a plain read.
+    const again = await Promise.all(
+      Array.from({ length: LIMITS.maxActive + LIMITS.maxQueued }, () => app.request(PROGRESS)),
+    );
+    expect(again.map((res) => res.status)).toEqual([200, 200, 200]);
+    expect((await app.request('/api/v1/regions/06/children/progress')).status).toBe(200);
+  });
+
+  it('documents the 503 with the error schema and Retry-After on every route but the health checks', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>>;
+    };
+    const progress = doc.paths['/regions/{key}/progress']?.get?.responses['503'];
+    expect(progress?.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    });
+    expect(progress?.headers).toHaveProperty('Retry-After');
+    expect(doc.paths['/statuses/{id}']?.patch?.responses).toHaveProperty('503');
+    expect(doc.paths['/health/live']?.get?.responses).not.toHaveProperty('503');
+  });
+
+  it.skipIf(!embedded)(
+    'does not start a waiting request whose client disconnected: its write never runs',
+    async () => {
+      const eventsBefore = await eventCount();
+      const held = holdEmbeddedDatabase();
+      // The first request takes the one place and waits for the connection; the write waits for the place.
+      const first = app.request(PROGRESS.replace('/06/', '/06435/'));
+      const client = new AbortController();
+      const write = app.request(`/api/v1/statuses/${status.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
+        signal: client.signal,
+      });
+      client.abort();
+      await held.release();
+      expect((await first).status).toBe(200);
+      expect((await write).status).toBe(499);
+      expect(await eventCount()).toBe(eventsBefore);
+      const now = await readBody(
+        await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
+        listStatusesRoute,
+        200,
+      );
+      expect(now.items[0]?.version).toBe(status.version);
+    },
+  );
+
+  it.skipIf(!embedded)('lets the health checks pass a full queue', async () => {
+    const strict = testApp(database, { embeddedLimits: { maxActive: 1, maxQueued: 0 } });
+    const held = holdEmbeddedDatabase();
+    const first = strict.request(PROGRESS);
+    const refused = await strict.request(PROGRESS);
+    const live = await strict.request('/api/v1/health/live');
+    await held.release();
+    expect(refused.status).toBe(503);
+    expect(live.status).toBe(200);
+    expect((await first).status).toBe(200);
+  });
+});
+
+describe('createLoadGate', () => {
+  it('starts waiting requests in order of arrival, skips one that was abandoned, refuses beyond the queue', async () => {
+    const gate = createLoadGate({ maxActive: 1, maxQueued: 2 });
+    const enter = (signal?: AbortSignal) => {
+      const entered = gate.enter(signal);
+      if (entered === 'full') throw new Error('unerwartet voll');
+      return entered;
+    };
+    const started: string[] = [];
+    const first = await enter();
+    const abandoned = new AbortController();
+    const second = enter(abandoned.signal);
+    const third = enter();
+    expect(gate.enter()).toBe('full');
+    expect(gate.queued).toBe(2);
+    abandoned.abort();
+    expect(await second).toBeNull();
+    expect(gate.queued).toBe(1);
+    void third.then((release) => {
+      started.push('third');
+      release?.();
+    });
+    first?.();
+    first?.(); // releasing twice frees one place only
+    await third;
+    expect(started).toEqual(['third']);
+    expect(gate.active).toBe(0);
+    expect(await enter(AbortSignal.abort())).toBeNull();
+    expect(gate.active).toBe(0);
+  });
+});
