@@ -3,6 +3,7 @@ import { ErrorBodySchema, type Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
+import { startServer } from '../server';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient, testApp } from '../testing';
 import { createLoadGate, OVERLOADED_MESSAGE, RETRY_AFTER_SECONDS } from './load-gate';
 
@@ -141,6 +142,55 @@ describe('the bounded queue in front of the embedded database', () => {
     expect(live.status).toBe(200);
     expect((await first).status).toBe(200);
   });
+});
+
+describe('the queue over real HTTP', () => {
+  it.skipIf(!embedded)(
+    'refuses beyond the queue, and a write whose client disconnects while it waits never runs',
+    async () => {
+      const running = startServer({
+        database,
+        port: 0,
+        host: '127.0.0.1',
+        secureCookies: false,
+        trustProxy: false,
+        embeddedLimits: { maxActive: 1, maxQueued: 1 },
+      });
+      const base = `http://127.0.0.1:${(await running.ready).port}`;
+      const eventsBefore = await eventCount();
+      const held = holdEmbeddedDatabase();
+      try {
+        // The first read takes the place and waits for the connection.
+        const first = fetch(`${base}${PROGRESS}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const client = new AbortController();
+        const write = fetch(`${base}/api/v1/statuses/${status.id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
+          signal: client.signal,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The write waits in the queue of one: the next request is refused.
+        const third = await fetch(`${base}${PROGRESS}`);
+        expect(third.status).toBe(503);
+        expect(third.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+        expect(ErrorBodySchema.parse(await third.json()).error.message).toBe(OVERLOADED_MESSAGE);
+        client.abort();
+        await expect(write).rejects.toThrow();
+        // The server sees the closed connection (the request's signal) and drops the write from the queue.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await held.release();
+        expect((await first).status).toBe(200);
+        // One place, in order of arrival: this read runs after anything that was still queued.
+        expect((await fetch(`${base}${PROGRESS}`)).status).toBe(200);
+        expect(await eventCount()).toBe(eventsBefore);
+      } finally {
+        await held.release();
+        await running.shutdown(1_000);
+      }
+    },
+  );
 });
 
 describe('createLoadGate', () => {

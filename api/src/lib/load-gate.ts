@@ -98,6 +98,16 @@ export function loadGate(gate: LoadGate): MiddlewareHandler<AppBindings> {
     // The client left while waiting: nobody reads an answer, so no work is started for it.
     // 499 (nginx's "client closed request") marks it in the request log and the metrics.
     if (!release) return new Response(null, { status: 499 });
+    // PGlite runs its queries synchronously in this thread, and a request's awaits are promise callbacks
+    // only: from here to its answer a request would never give the event loop a turn, so the requests and
+    // disconnects that arrive meanwhile would wait unparsed in the sockets, never counted nor skipped
+    // here (measured: no 503 at 64 connections with one place and no queue). One turn of the loop
+    // before the work lets them reach the gate first.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (c.req.raw.signal.aborted) {
+      release();
+      return new Response(null, { status: 499 });
+    }
     try {
       await next();
     } finally {
