@@ -1,10 +1,12 @@
 import { type Database, queryRows } from '@ozg/db';
+import { createTestDatabase, readOfficialFile } from '@ozg/db/testing';
 import { ErrorBodySchema, type Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
 import { startServer } from '../server';
-import { demoTestApp, readBody, signInAs, type TestApp, type TestClient, testApp } from '../testing';
+import { createUser } from '../services/users';
+import { demoTestApp, readBody, signIn, signInAs, type TestApp, type TestClient, testApp } from '../testing';
 import { createLoadGate, OVERLOADED_MESSAGE, RETRY_AFTER_SECONDS } from './load-gate';
 
 /*
@@ -188,6 +190,49 @@ describe('the queue over real HTTP', () => {
       } finally {
         await held.release();
         await running.shutdown(1_000);
+      }
+    },
+  );
+});
+
+describe('a streamed import', () => {
+  it.skipIf(!embedded)(
+    'keeps its place in the queue until the import ends, not only until the stream starts',
+    async () => {
+      const empty = await createTestDatabase();
+      try {
+        await createUser({
+          db: empty.db,
+          email: 'referat@land.example',
+          role: 'admin',
+          regionKeys: [],
+          password: 'ein-langes-passwort',
+        });
+        const strict = testApp(empty, { embeddedLimits: { maxActive: 1, maxQueued: 0 } });
+        const admin = await signIn(strict, 'referat@land.example', 'ein-langes-passwort');
+        const upload = await admin.request(
+          'POST',
+          '/api/v1/imports/gv100?land=06&progress=stream',
+          readOfficialFile('GV100AD_301123.txt'),
+          { 'content-type': 'text/plain' },
+        );
+        expect(upload.status).toBe(200);
+        const reader = (upload.body as ReadableStream<Uint8Array>).getReader();
+        const decoder = new TextDecoder();
+        let received = '';
+        const { value } = await reader.read();
+        received += decoder.decode(value, { stream: true });
+        // The first progress line is out and the handler has returned; the import still holds the place.
+        expect((await strict.request('/api/v1/regions/06')).status).toBe(503);
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          received += decoder.decode(value, { stream: true });
+        }
+        expect(received.trim().split('\n').at(-1)).toContain('"status":200');
+        expect((await strict.request('/api/v1/regions/06')).status).toBe(200);
+      } finally {
+        await empty.close();
       }
     },
   );

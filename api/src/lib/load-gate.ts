@@ -108,10 +108,16 @@ export function loadGate(gate: LoadGate): MiddlewareHandler<AppBindings> {
       release();
       return new Response(null, { status: 499 });
     }
+    let after: Promise<unknown> | null = null;
+    c.set('holdPlaceUntil', (work) => {
+      after = work;
+    });
     try {
       await next();
     } finally {
-      release();
+      const work = after as Promise<unknown> | null;
+      if (work) work.then(release, release);
+      else release();
     }
   };
 }

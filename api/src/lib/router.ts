@@ -20,6 +20,11 @@ export type AppBindings = {
     sessionChannel: 'cookie' | 'bearer' | null;
     metrics: Metrics;
     lifecycle: Lifecycle;
+    /**
+     * Set by the embedded database's queue (decision 028): a handler whose work goes on after it has
+     * returned (a streamed import) keeps the request's place until `work` settles. Unset on a server.
+     */
+    holdPlaceUntil: ((work: Promise<unknown>) => void) | undefined;
   };
 };
 
