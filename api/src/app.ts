@@ -8,6 +8,7 @@ import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
 import { figureCache } from './lib/http-cache';
+import { createLoadGate, DEFAULT_EMBEDDED_LIMITS, type LoadLimits, loadGate } from './lib/load-gate';
 import { type Logger, silentLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { markWrites } from './lib/replica';
@@ -57,6 +58,8 @@ export type AppOptions = {
   /** Bearer token for GET /metrics on this app; without it /metrics is not served here. */
   metricsToken?: string;
   lifecycle?: Lifecycle;
+  /** The bounded queue in front of the embedded database (decision 028); not used on a PostgreSQL server. */
+  embeddedLimits?: LoadLimits;
 };
 
 export type { Lifecycle };
@@ -72,6 +75,10 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.set('lifecycle', lifecycle);
     await next();
   });
+  // Before anything that reads the database (the session, the figure cache): a refused or abandoned
+  // request costs no query. PGlite has one connection; a server's pool has its own limit.
+  if (database.kind === 'pglite')
+    base.use(loadGate(createLoadGate(options.embeddedLimits ?? DEFAULT_EMBEDDED_LIMITS)));
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -128,7 +135,9 @@ export function createApi(database: Database, options: AppOptions = {}) {
       title: API_TITLE,
       version: '1.0.0',
       description:
-        'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }.',
+        'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }. ' +
+        'Mit der eingebetteten Datenbank antwortet jede Route außer /health mit 503 (Code overloaded, Header Retry-After), ' +
+        'wenn zu viele Anfragen warten.',
     },
   });
   api.notFound(unknownPath);

@@ -250,9 +250,12 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     themenfeld,
     ...countDeltas(change),
   }));
+  // As for the totals below: the administrations' ids are the index condition, else the recordset's
+  // estimate of 100 rows has the planner hash it against a scan of every rollup row.
+  const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
   await db.execute(sql`
     select 1 from region_rollups
-    where (region_id, themenfeld) in (
+    where region_id = any(${intArray(adminIds)}) and (region_id, themenfeld) in (
       select region_id, themenfeld from jsonb_to_recordset(${JSON.stringify(rollupRows)}::jsonb)
         as d(region_id int, themenfeld themenfeld))
     order by region_id, themenfeld for update`);
@@ -266,7 +269,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rollupRows)}::jsonb)
       as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int)
-    where r.region_id = d.region_id and r.themenfeld = d.themenfeld
+    where r.region_id = any(${intArray(adminIds)}) and r.region_id = d.region_id and r.themenfeld = d.themenfeld
     returning r.region_id`,
   );
   // Every administration with statuses has its rollup rows; a missing one would silently lose this change.
@@ -275,7 +278,6 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   }
 
   // The administrations' current ancestors and the inhabitants each administration serves.
-  const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
   const links = await queryRowsAs(
     db,
     z.object({ admin_id: z.number().int(), population: z.number(), ancestor_id: z.number().int() }),
@@ -307,6 +309,12 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     themenfeld,
     histogram: [...change.histogram.values()].some((count) => count !== 0),
   }));
+  // The few regions whose rows change: an index condition on the leading column of (region_id,
+  // themenfeld). The null-safe match on the Themenfeld (null is the total row) is then made among their
+  // rows only. As a bare join condition, `is not distinct from` is no index condition, and with the
+  // recordset's default estimate of 100 rows the planner scanned all of region_totals (decision 005).
+  const regionIds = [...new Set(ordered.map((row) => row.regionId))];
+  const ofRegions = sql`t.region_id = any(${intArray(regionIds)})`;
   const current = await queryRowsAs(
     db,
     z.object({
@@ -318,6 +326,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
         from region_totals t
         join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(region_id int, themenfeld themenfeld, histogram boolean)
           on t.region_id = k.region_id and t.themenfeld is not distinct from k.themenfeld
+        where ${ofRegions}
         order by t.region_id, t.themenfeld nulls first for update of t`,
   );
   const found = new Map(current.map((row) => [`${row.region_id}:${row.themenfeld ?? ''}`, row.days_late]));
@@ -341,8 +350,8 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(totalRows)}::jsonb)
       as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int, dw bigint, days_late jsonb)
-    where t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
-  await snapshotToday(db, [...new Set(ordered.map((row) => row.regionId))]);
+    where ${ofRegions} and t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
+  await snapshotToday(db, regionIds);
 }
 
 /** The columns d0…d4 (per Reifegrad) and dd (online by the deadline) that the update statements add. */

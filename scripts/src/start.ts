@@ -27,6 +27,7 @@ const running = startServer({
   secureCookies: env.OZG_BEHIND_TLS,
   trustProxy: env.OZG_TRUST_PROXY,
   logger,
+  embeddedLimits: { maxActive: env.OZG_EMBEDDED_MAX_ACTIVE, maxQueued: env.OZG_EMBEDDED_MAX_QUEUED },
   ...(env.OZG_METRICS_TOKEN ? { metricsToken: env.OZG_METRICS_TOKEN } : {}),
   ...(env.OZG_METRICS_PORT
     ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } }

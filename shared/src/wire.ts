@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unprocessable',
   'rate_limited',
   'internal',
+  /** 503: too many requests wait for the embedded database (decision 028); retry after Retry-After. */
+  'overloaded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  overloaded: 503,
 };
 
 /** An expected failure of a request; its message is German and shown to people. */

@@ -49,7 +49,23 @@ function streamImport(
   run: (progress?: ProgressReporter) => Promise<ImportResult>,
 ): Response {
   c.header('content-type', 'application/x-ndjson; charset=utf-8');
+  // The import runs while the answer streams, after this handler has returned: on the embedded
+  // database it keeps its place in the queue until it ends (decision 028).
+  let finished = () => {};
+  c.get('holdPlaceUntil')?.(
+    new Promise<void>((resolve) => {
+      finished = resolve;
+    }),
+  );
   return streamResponse(c, async (stream) => {
+    try {
+      await streamLines(stream);
+    } finally {
+      finished();
+    }
+  });
+
+  async function streamLines(stream: Parameters<Parameters<typeof streamResponse>[1]>[0]) {
     const write = (line: ImportStreamLine) => stream.writeln(JSON.stringify(line));
     let last = 0;
     const progress: ProgressReporter = (done, total, stage) => {
@@ -72,5 +88,5 @@ function streamImport(
         body: errorBody('internal', 'Interner Fehler. Bitte später erneut versuchen.'),
       });
     }
-  });
+  }
 }
