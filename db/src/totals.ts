@@ -27,7 +27,7 @@ import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-s
  */
 
 /** The current ancestors of some regions, the regions themselves included. */
-async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
+export async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     db,
     sql`with recursive up(id) as (

@@ -303,7 +303,10 @@ export const regionModelRollups = pgTable(
     family: maturityModel().notNull(),
     ...model2Counts(),
   },
-  (t) => [primaryKey({ columns: [t.regionId, t.themenfeld, t.family] }), ...model2Checks('region_model_rollups', t)],
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.themenfeld, t.family] }),
+    ...model2Checks('region_model_rollups', t),
+  ],
 );
 
 /**
