@@ -48,11 +48,13 @@ export {
   carriesStatusesSql,
   countedModel,
   countedStatus,
+  DERIVED_MODEL_FAMILY,
   type EventValues,
   isCityKreisSql,
   isConfirmationEvent,
   isCountedStatus,
   medianOfHistogramSql,
+  newestAssessmentSql,
   onDay,
   staleConfirmationSql,
   stateOf,
@@ -92,6 +94,7 @@ export {
   readMigrationState,
 } from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
+export { type ModelDelta, type ModelState, modelDeltas, readModelStates } from './model-totals';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS } from './rollups';
 export * as schema from './schema/index';

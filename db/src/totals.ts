@@ -28,7 +28,7 @@ import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-s
  */
 
 /** The current ancestors of some regions, the regions themselves included. */
-async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
+export async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
   const rows = await queryRowsAs(
     db,
     z.object({ id: z.number().int() }),

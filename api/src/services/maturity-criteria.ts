@@ -4,13 +4,19 @@
  * locks: expand() turns `changes.criteria` into a diff (old and new answers,
  * stored in the status event so that an undo writes them back) and, for
  * Reifegradmodell 1.1, the level they compute; persist() stores the answers
- * and the computed assessment per model version in the same transaction.
+ * and the computed assessment per model version in the same transaction, and
+ * returns how the 2.0 contribution of each status moved, for the derived
+ * tables of 2.0 (decision 020), which the write path then moves.
  */
 import {
   type Db,
+  DERIVED_MODEL_FAMILY,
   intArray,
   listMaturityModels,
+  type ModelDelta,
+  modelDeltas,
   queryRowsAs,
+  readModelStates,
   recomputeAssessments,
   type StoredMaturityModel,
 } from '@ozg/db';
@@ -84,8 +90,12 @@ export type CriteriaContext = {
     status: Status,
     changes: StatusChanges,
   ): { changes: StatusChanges; diff: CriteriaDiff; problems: FieldProblem[] };
-  /** Stores the answers of the planned writes and recomputes their assessments. */
-  persist(db: Db, planned: { status: Status; diff: CriteriaDiff }[], actorId: number): Promise<void>;
+  /**
+   * Stores the answers of the planned writes and recomputes their assessments; returns the
+   * statuses whose 2.0 figures moved (old and new level and analog flag of the newest 2.0
+   * assessment each), for the write path.
+   */
+  persist(db: Db, planned: { status: Status; diff: CriteriaDiff }[], actorId: number): Promise<ModelDelta[]>;
 };
 
 export async function loadCriteriaContext(db: Db, statusIds: readonly number[]): Promise<CriteriaContext> {
@@ -196,7 +206,17 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
       const writes = planned.flatMap(({ status, diff }) =>
         (diff.criteria?.to ?? []).map((change) => ({ statusId: status.id, ...change })),
       );
-      if (writes.length === 0) return;
+      if (writes.length === 0) return [];
+      // Only answers to a 2.0 version can move the 2.0 figures. Whether a status counts does not
+      // change here (a status edit keeps in_target and model 1.1), so reading after its update is exact.
+      const watched = [
+        ...new Set(
+          writes
+            .filter((write) => byId.get(write.modelId)?.family === DERIVED_MODEL_FAMILY)
+            .map((write) => write.statusId),
+        ),
+      ];
+      const before = await readModelStates(tx, watched);
       const removed = writes.filter((write) => write.answer === null);
       const kept = writes.filter((write) => write.answer !== null);
       if (removed.length > 0)
@@ -218,6 +238,7 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
         return { statusId, modelId };
       });
       await recomputeAssessments(tx, pairs, byId);
+      return modelDeltas(before, await readModelStates(tx, watched));
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   createTestDatabase,
   DEMO_TODAY,
   gv100Line,
+  modelTotalsDifferences,
   sampleGv100,
 } from '../testing/index';
 import { DEMO_USERS, seedDemo } from './seed';
@@ -165,6 +166,13 @@ describe('demo seed', () => {
     expect(shares.analog / shares.assessed).toBeGreaterThan(0.15);
     expect(shares.analog / shares.assessed).toBeLessThan(0.6);
     expect(shares.mismatched).toBe(0);
+    // The seed's rebuild fills the derived tables of 2.0 (decision 020): the Land's total row has the assessments.
+    expect(await modelTotalsDifferences(database.db)).toEqual([]);
+    const land = await one<{ assessed: number; analog: number }>(sql`
+      select t.assessed, t.analog from region_model_totals t join region_versions v on v.region_id = t.region_id
+      where v.ags = '06' and v.valid_to is null and t.themenfeld is null and t.family = '2.0'`);
+    expect(land.assessed).toBe(shares.assessed);
+    expect(land.analog).toBeGreaterThan(0);
   });
 
   it('is idempotent and leaves an existing demo alone', async () => {
