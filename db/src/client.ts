@@ -209,7 +209,8 @@ async function cancelOnAbort<T>(signal: AbortSignal, fn: () => Promise<T>): Prom
   if (signal.aborted) abort();
   else signal.addEventListener('abort', abort, { once: true });
   try {
-    return await cancelScopes.run(scope, fn);
+    // Awaited inside the scope: a drizzle query starts only when awaited (it is a lazy thenable).
+    return await cancelScopes.run(scope, async () => await fn());
   } finally {
     signal.removeEventListener('abort', abort);
   }
