@@ -16,7 +16,7 @@ import type { AppBindings } from './router';
  * disconnects has its running statement cancelled.
  */
 export type LoadLimits = {
-  /** Requests that work at once (they share the one connection). */
+  /** Requests that work at once (embedded they share the one connection; on a server one connection each). */
   maxActive: number;
   /** Requests that may wait for a free place; 0 refuses as soon as all places are taken. */
   maxQueued: number;
