@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertCronExpression } from './jobs/runner';
-import { DEFAULT_EMBEDDED_LIMITS } from './lib/load-gate';
+import { DEFAULT_EMBEDDED_LIMITS, DEFAULT_SERVER_QUEUED } from './lib/load-gate';
 
 const flag = (fallback: 'true' | 'false') =>
   z
@@ -63,6 +63,9 @@ const ApiEnvSchema = z.object({
     .min(0)
     .max(10_000)
     .default(DEFAULT_EMBEDDED_LIMITS.maxQueued),
+  /** PostgreSQL server only (decision 028): unset, as many requests work at once as the pool has connections. */
+  OZG_SERVER_MAX_ACTIVE: z.coerce.number().int().min(1).max(1_000).optional(),
+  OZG_SERVER_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_SERVER_QUEUED),
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

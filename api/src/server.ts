@@ -55,6 +55,8 @@ export function startServer(options: {
   metricsListen?: { port: number; host: string };
   /** The bounded queue in front of the embedded database (decision 028). */
   embeddedLimits?: LoadLimits;
+  /** The same on a PostgreSQL server; by default one place per connection of the pool. */
+  serverLimits?: LoadLimits;
 }): RunningServer {
   const web =
     options.webDist && existsSync(join(options.webDist, 'index.html')) ? webApp(options.webDist) : undefined;
@@ -70,6 +72,7 @@ export function startServer(options: {
     lifecycle,
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     ...(options.embeddedLimits ? { embeddedLimits: options.embeddedLimits } : {}),
+    ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }) as Server;
   let active = 0;

@@ -25,6 +25,7 @@ export {
   type Driver,
   dbConfigFromEnv,
   intArray,
+  QUERY_CANCELED,
   queryRows,
   queryRowsAs,
   type ReadReplica,

@@ -10,9 +10,12 @@ import { demoTestApp, readBody, signIn, signInAs, type TestApp, type TestClient,
 import { createLoadGate, OVERLOADED_MESSAGE, RETRY_AFTER_SECONDS } from './load-gate';
 
 /*
- * The bounded queue in front of the embedded database (decision 028). The API
- * tests run on PGlite, where the gate is in place; with DATABASE_URL (a
- * server, whose pool has its own limit) the same flood must all succeed.
+ * The bounded queue in front of the database (decision 028), on both
+ * databases: the same limits are passed for either. To make requests wait
+ * inside the database, PGlite's one connection is held in an open transaction;
+ * on a server a connection of the test pool holds a lock on region_totals,
+ * which the progress reads (and every status write) need. The cancel of a
+ * running read, a server's only, is in load-gate.server.test.ts.
  */
 let database: Database;
 /** One request at a time, two waiting: small enough that a burst in one tick overflows it. */
@@ -22,10 +25,9 @@ let status: Status;
 
 const LIMITS = { maxActive: 1, maxQueued: 2 };
 const PROGRESS = '/api/v1/regions/06/progress';
-const embedded = !process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  ({ database, app } = await demoTestApp({ embeddedLimits: LIMITS }));
+  ({ database, app } = await demoTestApp({ embeddedLimits: LIMITS, serverLimits: LIMITS }));
   officer = await signInAs(app, 'officer');
   const page = await readBody(
     await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
@@ -38,19 +40,49 @@ afterAll(async () => {
   await database.close();
 });
 
-/** Holds the embedded database's one connection in an open transaction until `release` is called. */
-function holdEmbeddedDatabase() {
-  if (database.driver.kind !== 'pglite') throw new Error('nur eingebettet');
+/**
+ * Makes the progress reads wait inside the database until `release`: embedded, its one connection is held
+ * in an open transaction; on a server a connection of the test pool locks region_totals. `ready` resolves
+ * once the hold is in place.
+ */
+function holdDatabase(target: Database = database) {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const done = database.driver.client.transaction(async () => {
-    await released;
-  });
+  let ready: Promise<void>;
+  let done: Promise<unknown>;
+  if (target.driver.kind === 'pglite') {
+    done = target.driver.client.transaction(async () => {
+      await released;
+    });
+    ready = Promise.resolve();
+  } else {
+    const pool = target.driver.pool;
+    let locked = () => {};
+    ready = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    done = (async () => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query('lock table region_totals in access exclusive mode');
+        locked();
+        await released;
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    })();
+  }
+  let finished = false;
   return {
+    ready,
     release: async () => {
       release();
+      if (finished) return;
+      finished = true;
       await done;
     },
   };
@@ -64,17 +96,13 @@ const eventCount = async () =>
     )
   )[0]?.n ?? 0;
 
-describe('the bounded queue in front of the embedded database', () => {
+describe('the bounded queue in front of the database', () => {
   it('refuses a flood beyond the limit with 503, the German message and Retry-After; never 500; answers again afterwards', async () => {
     // All 30 reach the gate in this tick, before any query answers: 1 runs, 2 wait, the rest are refused.
     const responses = await Promise.all(Array.from({ length: 30 }, () => app.request(PROGRESS)));
     const statuses = responses.map((res) => res.status);
     expect(statuses.filter((code) => code !== 200 && code !== 503)).toEqual([]);
     const refused = responses.filter((res) => res.status === 503);
-    if (!embedded) {
-      expect(refused).toHaveLength(0);
-      return;
-    }
     expect(statuses.filter((code) => code === 200).length).toBeGreaterThanOrEqual(
       LIMITS.maxActive + LIMITS.maxQueued,
     );
@@ -105,37 +133,39 @@ describe('the bounded queue in front of the embedded database', () => {
     expect(doc.paths['/health/live']?.get?.responses).not.toHaveProperty('503');
   });
 
-  it.skipIf(!embedded)(
-    'does not start a waiting request whose client disconnected: its write never runs',
-    async () => {
-      const eventsBefore = await eventCount();
-      const held = holdEmbeddedDatabase();
-      // The first request takes the one place and waits for the connection; the write waits for the place.
-      const first = app.request(PROGRESS.replace('/06/', '/06435/'));
-      const client = new AbortController();
-      const write = app.request(`/api/v1/statuses/${status.id}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
-        signal: client.signal,
-      });
-      client.abort();
-      await held.release();
-      expect((await first).status).toBe(200);
-      expect((await write).status).toBe(499);
-      expect(await eventCount()).toBe(eventsBefore);
-      const now = await readBody(
-        await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
-        listStatusesRoute,
-        200,
-      );
-      expect(now.items[0]?.version).toBe(status.version);
-    },
-  );
+  it('does not start a waiting request whose client disconnected: its write never runs', async () => {
+    const eventsBefore = await eventCount();
+    const held = holdDatabase();
+    await held.ready;
+    // The first request takes the one place and waits for the connection; the write waits for the place.
+    const first = app.request(PROGRESS.replace('/06/', '/06435/'));
+    const client = new AbortController();
+    const write = app.request(`/api/v1/statuses/${status.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
+      signal: client.signal,
+    });
+    client.abort();
+    await held.release();
+    expect((await first).status).toBe(200);
+    expect((await write).status).toBe(499);
+    expect(await eventCount()).toBe(eventsBefore);
+    const now = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
+    expect(now.items[0]?.version).toBe(status.version);
+  });
 
-  it.skipIf(!embedded)('lets the health checks pass a full queue', async () => {
-    const strict = testApp(database, { embeddedLimits: { maxActive: 1, maxQueued: 0 } });
-    const held = holdEmbeddedDatabase();
+  it('lets the health checks pass a full queue', async () => {
+    const strict = testApp(database, {
+      embeddedLimits: { maxActive: 1, maxQueued: 0 },
+      serverLimits: { maxActive: 1, maxQueued: 0 },
+    });
+    const held = holdDatabase();
+    await held.ready;
     const first = strict.request(PROGRESS);
     const refused = await strict.request(PROGRESS);
     const live = await strict.request('/api/v1/health/live');
@@ -147,95 +177,94 @@ describe('the bounded queue in front of the embedded database', () => {
 });
 
 describe('the queue over real HTTP', () => {
-  it.skipIf(!embedded)(
-    'refuses beyond the queue, and a write whose client disconnects while it waits never runs',
-    async () => {
-      const running = startServer({
-        database,
-        port: 0,
-        host: '127.0.0.1',
-        secureCookies: false,
-        trustProxy: false,
-        embeddedLimits: { maxActive: 1, maxQueued: 1 },
+  it('refuses beyond the queue, and a write whose client disconnects while it waits never runs', async () => {
+    const running = startServer({
+      database,
+      port: 0,
+      host: '127.0.0.1',
+      secureCookies: false,
+      trustProxy: false,
+      embeddedLimits: { maxActive: 1, maxQueued: 1 },
+      serverLimits: { maxActive: 1, maxQueued: 1 },
+    });
+    const base = `http://127.0.0.1:${(await running.ready).port}`;
+    const eventsBefore = await eventCount();
+    const held = holdDatabase();
+    await held.ready;
+    try {
+      // The first read takes the place and waits for the connection.
+      const first = fetch(`${base}${PROGRESS}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const client = new AbortController();
+      const write = fetch(`${base}/api/v1/statuses/${status.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
+        signal: client.signal,
       });
-      const base = `http://127.0.0.1:${(await running.ready).port}`;
-      const eventsBefore = await eventCount();
-      const held = holdEmbeddedDatabase();
-      try {
-        // The first read takes the place and waits for the connection.
-        const first = fetch(`${base}${PROGRESS}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        const client = new AbortController();
-        const write = fetch(`${base}/api/v1/statuses/${status.id}`, {
-          method: 'PATCH',
-          headers: { authorization: `Bearer ${officer.sessionToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ version: status.version, note: 'Abgebrochen, bevor sie an der Reihe war' }),
-          signal: client.signal,
-        });
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        // The write waits in the queue of one: the next request is refused.
-        const third = await fetch(`${base}${PROGRESS}`);
-        expect(third.status).toBe(503);
-        expect(third.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
-        expect(ErrorBodySchema.parse(await third.json()).error.message).toBe(OVERLOADED_MESSAGE);
-        client.abort();
-        await expect(write).rejects.toThrow();
-        // The server sees the closed connection (the request's signal) and drops the write from the queue.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await held.release();
-        expect((await first).status).toBe(200);
-        // One place, in order of arrival: this read runs after anything that was still queued.
-        expect((await fetch(`${base}${PROGRESS}`)).status).toBe(200);
-        expect(await eventCount()).toBe(eventsBefore);
-      } finally {
-        await held.release();
-        await running.shutdown(1_000);
-      }
-    },
-  );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The write waits in the queue of one: the next request is refused.
+      const third = await fetch(`${base}${PROGRESS}`);
+      expect(third.status).toBe(503);
+      expect(third.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+      expect(ErrorBodySchema.parse(await third.json()).error.message).toBe(OVERLOADED_MESSAGE);
+      client.abort();
+      await expect(write).rejects.toThrow();
+      // The server sees the closed connection (the request's signal) and drops the write from the queue.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await held.release();
+      expect((await first).status).toBe(200);
+      // One place, in order of arrival: this read runs after anything that was still queued.
+      expect((await fetch(`${base}${PROGRESS}`)).status).toBe(200);
+      expect(await eventCount()).toBe(eventsBefore);
+    } finally {
+      await held.release();
+      await running.shutdown(1_000);
+    }
+  });
 });
 
 describe('a streamed import', () => {
-  it.skipIf(!embedded)(
-    'keeps its place in the queue until the import ends, not only until the stream starts',
-    async () => {
-      const empty = await createTestDatabase();
-      try {
-        await createUser({
-          db: empty.db,
-          email: 'referat@land.example',
-          role: 'admin',
-          regionKeys: [],
-          password: 'ein-langes-passwort',
-        });
-        const strict = testApp(empty, { embeddedLimits: { maxActive: 1, maxQueued: 0 } });
-        const admin = await signIn(strict, 'referat@land.example', 'ein-langes-passwort');
-        const upload = await admin.request(
-          'POST',
-          '/api/v1/imports/gv100?land=06&progress=stream',
-          readOfficialFile('GV100AD_301123.txt'),
-          { 'content-type': 'text/plain' },
-        );
-        expect(upload.status).toBe(200);
-        const reader = (upload.body as ReadableStream<Uint8Array>).getReader();
-        const decoder = new TextDecoder();
-        let received = '';
-        const { value } = await reader.read();
+  it('keeps its place in the queue until the import ends, not only until the stream starts', async () => {
+    const empty = await createTestDatabase();
+    try {
+      await createUser({
+        db: empty.db,
+        email: 'referat@land.example',
+        role: 'admin',
+        regionKeys: [],
+        password: 'ein-langes-passwort',
+      });
+      const strict = testApp(empty, {
+        embeddedLimits: { maxActive: 1, maxQueued: 0 },
+        serverLimits: { maxActive: 1, maxQueued: 0 },
+      });
+      const admin = await signIn(strict, 'referat@land.example', 'ein-langes-passwort');
+      const upload = await admin.request(
+        'POST',
+        '/api/v1/imports/gv100?land=06&progress=stream',
+        readOfficialFile('GV100AD_301123.txt'),
+        { 'content-type': 'text/plain' },
+      );
+      expect(upload.status).toBe(200);
+      const reader = (upload.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let received = '';
+      const { value } = await reader.read();
+      received += decoder.decode(value, { stream: true });
+      // The first progress line is out and the handler has returned; the import still holds the place.
+      expect((await strict.request('/api/v1/regions/06')).status).toBe(503);
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
         received += decoder.decode(value, { stream: true });
-        // The first progress line is out and the handler has returned; the import still holds the place.
-        expect((await strict.request('/api/v1/regions/06')).status).toBe(503);
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          received += decoder.decode(value, { stream: true });
-        }
-        expect(received.trim().split('\n').at(-1)).toContain('"status":200');
-        expect((await strict.request('/api/v1/regions/06')).status).toBe(200);
-      } finally {
-        await empty.close();
       }
-    },
-  );
+      expect(received.trim().split('\n').at(-1)).toContain('"status":200');
+      expect((await strict.request('/api/v1/regions/06')).status).toBe(200);
+    } finally {
+      await empty.close();
+    }
+  });
 });
 
 describe('createLoadGate', () => {

@@ -1,25 +1,41 @@
+import type { Database } from '@ozg/db';
 import type { MiddlewareHandler } from 'hono';
 import { errorBody } from './errors';
 import type { AppBindings } from './router';
 
 /**
- * A bounded queue in front of the embedded database (decision 028). PGlite has
+ * A bounded queue in front of the database (decision 028). PGlite has
  * one connection: every query waits for the one before, and without a bound a
  * burst of requests piles up as work that runs long after its clients gave up.
  * At most `maxActive` requests run at once; up to `maxQueued` more wait in
  * order of arrival; any further request is refused at once with 503 and
  * Retry-After. A waiting request whose client disconnects leaves the queue and
  * never starts. A started one runs to its end (its queries may be inside a
- * transaction that must finish or roll back as a whole).
+ * transaction that must finish or roll back as a whole). On a PostgreSQL server
+ * the places are the pool's connections, and a started read whose client
+ * disconnects has its running statement cancelled.
  */
 export type LoadLimits = {
-  /** Requests that work at once (they share the one connection). */
+  /** Requests that work at once (embedded they share the one connection; on a server one connection each). */
   maxActive: number;
   /** Requests that may wait for a free place; 0 refuses as soon as all places are taken. */
   maxQueued: number;
 };
 
 export const DEFAULT_EMBEDDED_LIMITS: LoadLimits = { maxActive: 4, maxQueued: 64 };
+
+/** Requests that may wait on a server by default: at 10 places and tens of ms per request, about a second of work. */
+export const DEFAULT_SERVER_QUEUED = 200;
+
+/** A server's pool size (the connections of the primary): as many requests as connections work at once. */
+export function poolSize(database: Database): number {
+  return database.driver.kind === 'postgres' ? database.driver.pool.options.max : 1;
+}
+
+/** The limits on a server unless configured: one place per connection of the pool. */
+export function defaultServerLimits(database: Database): LoadLimits {
+  return { maxActive: poolSize(database), maxQueued: DEFAULT_SERVER_QUEUED };
+}
 
 /** Seconds a refused client is asked to wait: a queue of this size drains in well under that. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -85,8 +101,12 @@ function once(fn: () => void): () => void {
 /**
  * The gate as middleware of the API. The health routes pass by: liveness needs
  * no database, and readiness must answer a load balancer even when busy.
+ * `database` decides the two differences of a server: no yield before the work
+ * (pg answers over sockets, the event loop turns anyway) and reads (GET, HEAD)
+ * run under `cancelOnAbort`, so a client that leaves stops its statement.
  */
-export function loadGate(gate: LoadGate): MiddlewareHandler<AppBindings> {
+export function loadGate(gate: LoadGate, database: Database): MiddlewareHandler<AppBindings> {
+  const embedded = database.kind === 'pglite';
   return async (c, next) => {
     if (c.req.path === '/api/v1/health' || c.req.path.startsWith('/api/v1/health/')) return next();
     const entered = gate.enter(c.req.raw.signal);
@@ -103,7 +123,7 @@ export function loadGate(gate: LoadGate): MiddlewareHandler<AppBindings> {
     // disconnects that arrive meanwhile would wait unparsed in the sockets, never counted nor skipped
     // here (measured: no 503 at 64 connections with one place and no queue). One turn of the loop
     // before the work lets them reach the gate first.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (embedded) await new Promise((resolve) => setImmediate(resolve));
     if (c.req.raw.signal.aborted) {
       release();
       return new Response(null, { status: 499 });
@@ -112,8 +132,12 @@ export function loadGate(gate: LoadGate): MiddlewareHandler<AppBindings> {
     c.set('holdPlaceUntil', (work) => {
       after = work;
     });
+    // A read that has started stops when its client leaves (a server only: PGlite cannot cancel). A write
+    // runs to its end: it may have changed data already, and an officer who closed the tab reloads to see it.
+    const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     try {
-      await next();
+      if (read && !embedded) await database.cancelOnAbort(c.req.raw.signal, next);
+      else await next();
     } finally {
       const work = after as Promise<unknown> | null;
       if (work) work.then(release, release);

@@ -82,7 +82,7 @@ const ERROR_RESPONSES = {
 const OVERLOADED_RESPONSE = {
   503: {
     ...errorEntry(
-      'Der Server ist ausgelastet (eingebettete Datenbank: zu viele Anfragen warten; Code overloaded); nach Retry-After erneut versuchen',
+      'Der Server ist ausgelastet (zu viele Anfragen warten; Code overloaded); nach Retry-After erneut versuchen',
     ),
     headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Wartezeit in Sekunden' } },
   },
