@@ -301,7 +301,7 @@ export const LaggardSchema = z.object({
       atOrAbove: z.number().int().meta({ description: 'assessed statuses at 2.0 level >= minLevel' }),
       share: z.number().nullable().meta({
         description:
-          'atOrAbove / counted: the 2.0 share among the counted statuses (not assessed counts as not reached), the value ranked',
+          'atOrAbove / counted: the 2.0 share among the counted statuses (not assessed counts as not reached), the value ranked; null when nothing is assessed',
       }),
       peerCount: z.number().int(),
       peerMedian: z.number().nullable(),

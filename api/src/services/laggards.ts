@@ -131,12 +131,20 @@ export async function getLaggards({
     ? peerMedians(
         rows.map((row) => ({
           key: peerKey(row),
-          value: model2ReachedShare({ atOrAbove: row.above2, counted: row.counted2 }),
+          value: model2ReachedShare({
+            atOrAbove: row.above2,
+            assessed: row.assessed2,
+            counted: row.counted2,
+          }),
         })),
       )
     : null;
   const model2Of = (row: (typeof rows)[number]) => {
-    const value = model2ReachedShare({ atOrAbove: row.above2, counted: row.counted2 });
+    const value = model2ReachedShare({
+      atOrAbove: row.above2,
+      assessed: row.assessed2,
+      counted: row.counted2,
+    });
     const group = peers2?.get(peerKey(row));
     const peerMedian = group?.median ?? null;
     return {

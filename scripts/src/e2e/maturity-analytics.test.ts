@@ -87,11 +87,15 @@ describe('figures by Reifegradmodell 2.0', () => {
   });
 
   it('colours the map and ranks the Kreise and the laggards by 2.0 when the ministry switches to 2.0', async () => {
-    type Child = { region: { ags: string; name: string }; model2: { atOrAbove: number; counted: number } };
+    type Child = {
+      region: { ags: string; name: string };
+      model2: { atOrAbove: number; assessed: number; counted: number };
+    };
     const kreise = (await (
       await fetch(`${journey.app.url}/api/v1/regions/06/children/progress?model=2.0&level=kreis`)
     ).json()) as { children: Child[] };
-    // A Kreis with assessed services, its share among the counted statuses (not assessed = not reached).
+    // A Kreis with assessed services, its share among the counted statuses (not assessed = not reached;
+    // a Kreis with nothing assessed has no value, "–").
     const kreis = kreise.children.find((child) => child.model2.atOrAbove > 0) ?? kreise.children[0];
     if (!kreis) throw new Error('no Kreis');
     const kreisShare = percent(kreis.model2.atOrAbove / kreis.model2.counted);
