@@ -46,8 +46,8 @@ export function KreisProgressMap({
             note: (
               <>
                 Anteil der Zielleistungen, die nach Reifegradmodell 2.0 mindestens Stufe {level} erreichen;
-                nicht bewertete zählen als nicht erreicht (nicht als Stufe 0).{' '}
-                <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
+                nicht bewertete zählen als nicht erreicht (nicht als Stufe 0), ein Kreis ganz ohne Bewertung
+                hat keine Angabe. <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
               </>
             ),
           }

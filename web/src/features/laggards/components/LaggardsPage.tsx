@@ -177,8 +177,9 @@ export function LaggardsPage() {
           <p className="hint">
             Gereiht nach dem Anteil der Zielleistungen, die nach Reifegradmodell 2.0 mindestens Stufe {level2}{' '}
             erreichen; nicht bewertete zählen als nicht erreicht (nicht als Stufe 0), darunter steht, wie viel
-            bewertet ist. Eine Veränderung in 12 Monaten gibt es nach 2.0 nicht: Tagesstände werden nur nach
-            1.1 gespeichert. <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
+            bewertet ist. Kommunen ganz ohne Bewertung haben keinen Wert und stehen am Ende. Eine Veränderung
+            in 12 Monaten gibt es nach 2.0 nicht: Tagesstände werden nur nach 1.1 gespeichert.{' '}
+            <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
           </p>
         ) : null}
         {laggards.isPending ? (

@@ -37,8 +37,8 @@ export function Comparison({
       {by2 ? (
         <p className="comparison-model-note">
           Diagramm, Rang und erste Spalte nach Reifegradmodell 2.0: Anteil der Zielleistungen ab Stufe{' '}
-          {model2Level} (nicht bewertete zählen als nicht erreicht).{' '}
-          <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
+          {model2Level} (nicht bewertete zählen als nicht erreicht; ganz ohne Bewertung kein Wert und kein
+          Rang). <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
         </p>
       ) : null}
       <Suspense fallback={<Loading label="Das Diagramm" />}>
