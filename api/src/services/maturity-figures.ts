@@ -38,7 +38,7 @@ const LevelRow = z.object({
 const ConformantRow = z.object({ version: z.number().int(), conformant: z.number().int() });
 
 /** The newest stored 2.0 version and its conformant level (the default of minLevel). */
-async function newestModel2(db: Db): Promise<{ version: number; conformant: number } | null> {
+export async function newestModel2(db: Db): Promise<{ version: number; conformant: number } | null> {
   const [row] = await queryRowsAs(
     db,
     ConformantRow,
@@ -55,6 +55,17 @@ export function requireToday(day: string): void {
       'validation_failed',
       'model: Kennzahlen nach Reifegradmodell 2.0 gibt es nur für heute; asOf weglassen oder model=1.1 wählen.',
     );
+}
+
+/**
+ * No course by 2.0: the snapshots (progress_snapshots) hold 1.1 only, and
+ * history before a 2.0 snapshot table would be unknown, not zero (decision 020).
+ */
+export function refuseSeries2(): never {
+  throw new AppError(
+    'validation_failed',
+    'model: Einen Verlauf nach Reifegradmodell 2.0 gibt es noch nicht: Tagesstände werden nur nach Reifegradmodell 1.1 gespeichert, der Stand nach 2.0 ist nur für heute bekannt (progress?model=2.0). model weglassen oder model=1.1 wählen.',
+  );
 }
 
 export function emptyModel2(minLevel: number, version: number | null): Model2Figures {
