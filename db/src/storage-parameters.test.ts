@@ -4,7 +4,7 @@ import { type Database, queryRows } from './client';
 import { createTestDatabase } from './testing/test-db';
 
 /*
- * Migration 0019: the storage parameters of the tables every status write
+ * Migration 0018: the storage parameters of the tables every status write
  * updates in place (decision 005). Runs on both databases: PGlite must accept
  * and keep them although it runs no autovacuum.
  */

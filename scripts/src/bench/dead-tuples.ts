@@ -7,10 +7,10 @@ import pg from 'pg';
 
 /**
  * Dead rows of the tables every status write updates in place, with and
- * without the storage parameters of migration 0019 (decision 005), on a
+ * without the storage parameters of migration 0018 (decision 005), on a
  * PostgreSQL server: `tsx scripts/src/bench/dead-tuples.ts [writes]` (default
  * 1000). Seeds the demo into a fresh database, then per variant a copy of it:
- * `defaults` (the parameters reset, as before 0019) and `0019`; each rewritten
+ * `defaults` (the parameters reset, as before 0018) and `0018`; each rewritten
  * by VACUUM FULL (a fresh install fills these tables after the migration),
  * then the same sequence of writes in process (`app.request`, PATCH as the
  * demo officer of one Gemeinde, alternating Reifegrad 2 and 3), then the
@@ -51,7 +51,7 @@ try {
   await seedDemo({ database: seeded });
   await seeded.close();
   const results: Record<string, unknown>[] = [];
-  for (const variant of ['defaults', '0019'] as const) {
+  for (const variant of ['defaults', '0018'] as const) {
     const name = `${base}_${variant === 'defaults' ? 'def' : 'new'}`;
     names.push(name);
     await admin((c) => c.query(`create database ${name} template ${base}`));
