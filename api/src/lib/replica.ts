@@ -1,8 +1,7 @@
-import { type Db, queryRowsAs } from '@ozg/db';
+import { type Db, queryRows } from '@ozg/db';
 import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
 import type { AppBindings } from './router';
 
 /**
@@ -23,9 +22,8 @@ export function markWrites(options: { secureCookies: boolean }): MiddlewareHandl
     await next();
     const database = c.get('database');
     if (!database.replica || SAFE_METHODS.has(c.req.method) || c.res.status >= 400) return;
-    const [row] = await queryRowsAs(
+    const [row] = await queryRows<{ lsn: string }>(
       database.db,
-      z.object({ lsn: z.string() }),
       sql`select pg_current_wal_lsn()::text as lsn`,
     );
     if (!row) return;
@@ -47,9 +45,8 @@ export async function analyticsDb(c: Context<AppBindings>): Promise<Db> {
   const mark = getCookie(c, WRITE_POSITION_COOKIE);
   if (!mark || !LSN.test(mark)) return replica.db;
   try {
-    const [row] = await queryRowsAs(
+    const [row] = await queryRows<{ caught_up: boolean | null }>(
       replica.db,
-      z.object({ caught_up: z.boolean().nullable() }),
       sql`select pg_last_wal_replay_lsn() >= ${mark}::pg_lsn as caught_up`,
     );
     return row?.caught_up ? replica.db : database.db;

@@ -1,7 +1,6 @@
-import { administrationsBelow, CURRENT, type Db, queryRowsAs, validOn } from '@ozg/db';
-import { LINK_RESULTS, type RegionLinks } from '@ozg/shared';
+import { administrationsBelow, CURRENT, type Db, queryRows, validOn } from '@ozg/db';
+import type { LinkResult, RegionLinks } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { findRegion, today } from './regions';
 
 /** Enough for the workspace of a large city; a Land's full list is for an export, not this answer. */
@@ -10,37 +9,19 @@ const MAX_ITEMS = 500;
 /** A link counts as broken when its last check failed (`refused` was never checked): on link_checks as lc. */
 export const brokenLinkSql = sql`lc.result not in ('ok', 'refused')`;
 
-const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
-
-const LinkSummaryRow = z.object({
-  with_url: z.number().int(),
-  checked: z.number().int(),
-  broken: z.number().int(),
-  last_checked_at: z.string().nullable(),
-});
-
-/** A broken link of a target status; timestamptz comes as text from both drivers. */
-const BrokenLinkRow = z.object({
-  status_id: z.number().int(),
-  ozg_id: z.number().int(),
-  service_name: z.string(),
-  ags: z.string(),
-  region_name: z.string(),
-  url: z.string(),
-  result: z.enum(LINK_RESULTS),
-  http_status: z.number().int().nullable(),
-  checked_at: z.string(),
-  last_success_at: z.string().nullable(),
-  broken_since: z.string().nullable(),
-});
+const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Link state of the target statuses of a region and every administration below it. */
 export async function getRegionLinks({ db, key }: { db: Db; key: string }): Promise<RegionLinks> {
   const region = await findRegion(db, key, today());
   const broken = brokenLinkSql;
-  const [summary] = await queryRowsAs(
+  const [summary] = await queryRows<{
+    with_url: number;
+    checked: number;
+    broken: number;
+    last_checked_at: string | Date | null;
+  }>(
     db,
-    LinkSummaryRow,
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as with_url, count(lc.url)::int as checked,
           (count(*) filter (where ${broken}))::int as broken, max(lc.checked_at) as last_checked_at
@@ -48,9 +29,20 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
         join service_statuses st on st.region_id = a.region_id and st.in_target and st.url is not null
         left join link_checks lc on lc.url = st.url`,
   );
-  const rows = await queryRowsAs(
+  const rows = await queryRows<{
+    status_id: number;
+    ozg_id: number;
+    service_name: string;
+    ags: string;
+    region_name: string;
+    url: string;
+    result: LinkResult;
+    http_status: number | null;
+    checked_at: string | Date;
+    last_success_at: string | Date | null;
+    broken_since: string | Date | null;
+  }>(
     db,
-    BrokenLinkRow,
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select st.id as status_id, st.ozg_id, s.name as service_name, v.ags, v.name as region_name, st.url,
           lc.result, lc.http_status, lc.checked_at, lc.last_success_at, lc.broken_since

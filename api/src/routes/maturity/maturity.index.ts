@@ -1,6 +1,5 @@
 import { requireActor } from '../../lib/auth';
 import { bodyBytes } from '../../lib/csv';
-import { answer } from '../../lib/import-answer';
 import { createRouter } from '../../lib/router';
 import {
   analogProcessingSummary,
@@ -10,6 +9,7 @@ import {
   uploadMaturityModel,
 } from '../../services/maturity';
 import { resolveAdministration } from '../../services/regions';
+import { answer } from '../imports/imports.index';
 import {
   analogSummaryRoute,
   importModelRoute,
