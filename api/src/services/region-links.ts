@@ -1,6 +1,7 @@
-import { administrationsBelow, CURRENT, type Db, queryRows, validOn } from '@ozg/db';
-import type { LinkResult, RegionLinks } from '@ozg/shared';
+import { administrationsBelow, CURRENT, type Db, queryRows, queryRowsAs, textArray, validOn } from '@ozg/db';
+import { LINK_RESULTS, type LinkState, type RegionLinks } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { findRegion, today } from './regions';
 
 /** Enough for the workspace of a large city; a Land's full list is for an export, not this answer. */
@@ -10,6 +11,41 @@ const MAX_ITEMS = 500;
 export const brokenLinkSql = sql`lc.result not in ('ok', 'refused')`;
 
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+
+const isoSql = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+
+/** The columns of a link check (link_checks as lc) that make its LinkState, read with LinkStateRow. */
+const linkStateColumns = sql`lc.url, lc.result::text as result, lc.http_status, ${isoSql('lc.checked_at')} as checked_at,
+  ${isoSql('lc.last_success_at')} as last_success_at, ${isoSql('lc.broken_since')} as broken_since`;
+
+const LinkStateRow = z.object({
+  url: z.string(),
+  result: z.enum(LINK_RESULTS),
+  http_status: z.number().int().nullable(),
+  checked_at: z.string(),
+  last_success_at: z.string().nullable(),
+  broken_since: z.string().nullable(),
+});
+
+const toLinkState = (row: z.infer<typeof LinkStateRow>): LinkState => ({
+  result: row.result,
+  httpStatus: row.http_status,
+  checkedAt: row.checked_at,
+  lastSuccessAt: row.last_success_at,
+  brokenSince: row.broken_since,
+});
+
+/** The last check of each URL (one query for a page of statuses; a URL shared by statuses is checked once). */
+export async function linkStatesOf(db: Db, urls: string[]): Promise<Map<string, LinkState>> {
+  if (urls.length === 0) return new Map();
+  const rows = await queryRowsAs(
+    db,
+    LinkStateRow,
+    sql`select ${linkStateColumns} from link_checks lc where lc.url = any(${textArray([...new Set(urls)])})`,
+  );
+  return new Map(rows.map((row) => [row.url, toLinkState(row)]));
+}
 
 /** Link state of the target statuses of a region and every administration below it. */
 export async function getRegionLinks({ db, key }: { db: Db; key: string }): Promise<RegionLinks> {
@@ -29,23 +65,18 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
         join service_statuses st on st.region_id = a.region_id and st.in_target and st.url is not null
         left join link_checks lc on lc.url = st.url`,
   );
-  const rows = await queryRows<{
-    status_id: number;
-    ozg_id: number;
-    service_name: string;
-    ags: string;
-    region_name: string;
-    url: string;
-    result: LinkResult;
-    http_status: number | null;
-    checked_at: string | Date;
-    last_success_at: string | Date | null;
-    broken_since: string | Date | null;
-  }>(
+  const rows = await queryRowsAs(
     db,
+    LinkStateRow.extend({
+      status_id: z.number().int(),
+      ozg_id: z.number().int(),
+      service_name: z.string(),
+      ags: z.string(),
+      region_name: z.string(),
+    }),
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
-        select st.id as status_id, st.ozg_id, s.name as service_name, v.ags, v.name as region_name, st.url,
-          lc.result, lc.http_status, lc.checked_at, lc.last_success_at, lc.broken_since
+        select st.id as status_id, st.ozg_id, s.name as service_name, v.ags, v.name as region_name,
+          ${linkStateColumns}
         from administrations a
         join service_statuses st on st.region_id = a.region_id and st.in_target
         join link_checks lc on lc.url = st.url and ${broken}
@@ -66,13 +97,7 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
       regionAgs: row.ags,
       regionName: row.region_name,
       url: row.url,
-      link: {
-        result: row.result,
-        httpStatus: row.http_status,
-        checkedAt: iso(row.checked_at) ?? '',
-        lastSuccessAt: iso(row.last_success_at),
-        brokenSince: iso(row.broken_since),
-      },
+      link: toLinkState(row),
     })),
   };
 }

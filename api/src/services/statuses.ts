@@ -8,7 +8,6 @@ import {
   type StatusDelta,
   staleConfirmationSql,
   stateOf,
-  textArray,
 } from '@ozg/db';
 import {
   type BulkEditOptions,
@@ -17,8 +16,6 @@ import {
   type ChangeSetKind,
   type ChangeSourceKind,
   type FieldProblem,
-  LINK_RESULTS,
-  type LinkState,
   OZG_CONFORMANT_LEVEL,
   planBulkEdit,
   type Status,
@@ -33,7 +30,7 @@ import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { type CriteriaDiff, loadCriteriaContext } from './maturity-criteria';
 import { authorizeStatusEdit, canEditRegion } from './policy';
-import { brokenLinkSql } from './region-links';
+import { brokenLinkSql, linkStatesOf } from './region-links';
 import { today } from './regions';
 
 /** A row of statusSelect; the enum columns are checked with the wire schema's own enums. */
@@ -186,41 +183,6 @@ export async function queryStatuses({
     page,
     pageSize,
   };
-}
-
-const LinkStateRow = z.object({
-  url: z.string(),
-  result: z.enum(LINK_RESULTS),
-  http_status: z.number().int().nullable(),
-  checked_at: z.string(),
-  last_success_at: z.string().nullable(),
-  broken_since: z.string().nullable(),
-});
-
-/** The last check of each URL (one query for a page of statuses; a URL shared by statuses is checked once). */
-async function linkStatesOf(db: Db, urls: string[]): Promise<Map<string, LinkState>> {
-  if (urls.length === 0) return new Map();
-  const iso = (column: string) =>
-    sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
-  const rows = await queryRowsAs(
-    db,
-    LinkStateRow,
-    sql`select url, result::text as result, http_status, ${iso('checked_at')} as checked_at,
-          ${iso('last_success_at')} as last_success_at, ${iso('broken_since')} as broken_since
-        from link_checks where url = any(${textArray([...new Set(urls)])})`,
-  );
-  return new Map(
-    rows.map((row) => [
-      row.url,
-      {
-        result: row.result,
-        httpStatus: row.http_status,
-        checkedAt: row.checked_at,
-        lastSuccessAt: row.last_success_at,
-        brokenSince: row.broken_since,
-      },
-    ]),
-  );
 }
 
 export async function getStatus(db: Db, id: number): Promise<Status> {

@@ -111,16 +111,10 @@ function Workspace({ regionKey, start = false }: { regionKey: string; start?: bo
               {' · '}
               <Link to={reconciliationPath(data.ags)}>
                 Abgleich mit dem Bund
-                {openDifferences === undefined ? (
-                  differences.isPending ? (
-                    <span className="state-loading visually-hidden"> (Abweichungen werden gezählt)</span>
-                  ) : (
-                    ''
-                  )
-                ) : openDifferences === 0 ? (
-                  ' (nichts offen)'
+                {differences.isPending ? (
+                  <span className="state-loading visually-hidden"> (Abweichungen werden gezählt)</span>
                 ) : (
-                  ` (${formatCount(openDifferences, 'Abweichung', 'Abweichungen')} offen)`
+                  openDifferencesText(openDifferences)
                 )}
               </Link>
             </>
@@ -225,4 +219,11 @@ function WorkspaceStart() {
       </section>
     </div>
   );
+}
+
+/** The count behind the reconciliation link: nothing while unknown (a failed count only loses the hint). */
+function openDifferencesText(open: number | undefined): string {
+  if (open === undefined) return '';
+  if (open === 0) return ' (nichts offen)';
+  return ` (${formatCount(open, 'Abweichung', 'Abweichungen')} offen)`;
 }
