@@ -8,6 +8,13 @@ import { apiDocs } from './lib/api-docs';
 import { sessionMiddleware } from './lib/auth';
 import { errorBody, handleError } from './lib/errors';
 import { figureCache } from './lib/http-cache';
+import {
+  createLoadGate,
+  DEFAULT_EMBEDDED_LIMITS,
+  defaultServerLimits,
+  type LoadLimits,
+  loadGate,
+} from './lib/load-gate';
 import { type Logger, silentLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { markWrites } from './lib/replica';
@@ -57,6 +64,10 @@ export type AppOptions = {
   /** Bearer token for GET /metrics on this app; without it /metrics is not served here. */
   metricsToken?: string;
   lifecycle?: Lifecycle;
+  /** The bounded queue in front of the embedded database (decision 028). */
+  embeddedLimits?: LoadLimits;
+  /** The same on a PostgreSQL server; by default one place per connection of the pool (decision 028). */
+  serverLimits?: LoadLimits;
 };
 
 export type { Lifecycle };
@@ -72,6 +83,13 @@ export function createApi(database: Database, options: AppOptions = {}) {
     c.set('lifecycle', lifecycle);
     await next();
   });
+  // Before anything that reads the database (the session, the figure cache): a refused or abandoned
+  // request costs no query. PGlite has one connection; on a server the places are the pool's connections.
+  const limits =
+    database.kind === 'pglite'
+      ? (options.embeddedLimits ?? DEFAULT_EMBEDDED_LIMITS)
+      : (options.serverLimits ?? defaultServerLimits(database));
+  base.use(loadGate(createLoadGate(limits), database));
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -128,7 +146,9 @@ export function createApi(database: Database, options: AppOptions = {}) {
       title: API_TITLE,
       version: '1.0.0',
       description:
-        'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }.',
+        'Stand der OZG-Umsetzung je Kommune und Leistung. Fehler haben immer die Form { error: { code, message, details } }. ' +
+        'Jede Route außer /health antwortet mit 503 (Code overloaded, Header Retry-After), ' +
+        'wenn zu viele Anfragen warten.',
     },
   });
   api.notFound(unknownPath);

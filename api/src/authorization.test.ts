@@ -3,9 +3,11 @@ import { sampleGv100 } from '@ozg/db/testing';
 import { ErrorBodySchema, type Status } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCheckRoute, getQuestionnaireRoute, getRulesRoute } from './routes/check/check.routes';
 import { datahubDifferencesRoute } from './routes/datahub/datahub.routes';
 import { bulkUpdateRoute, listStatusesRoute } from './routes/statuses/statuses.routes';
 import { type DemoRole, demoTestApp, readBody, signInAs, type TestApp, type TestClient } from './testing';
+import { apiDocument, operations } from './testing-routes';
 
 /**
  * Every mutating route against every role: allowed gets 2xx (or, for an
@@ -426,7 +428,94 @@ const ROUTES: RouteCase[] = [
       };
     },
   },
+  {
+    name: 'POST /imports/maturity-model',
+    allowed: ['admin'],
+    // A level the model does not have: refused with its line, all or nothing, after the role check.
+    allowedStatus: 422,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/imports/maturity-model?fileName=rgm.csv',
+      body: [
+        'art;schluessel;name;block;stufe;text',
+        'modell;2.0;Reifegradmodell 2.0 Hessen;;;',
+        'einstellung;konform_ab;;;3;',
+        'stufe;;Offline;;0;',
+        'stufe;;Online;;1;',
+        'kriterium;e_akte;E-Akte;back_office;1;Ja',
+        'kriterium;e_akte;E-Akte;back_office;9;Zu hoch',
+      ].join('\r\n'),
+      headers: csvHeaders,
+    }),
+  },
+  {
+    name: 'POST /consulting/check/questionnaires',
+    allowed: ['admin'],
+    // A question weighted 0: refused with its line after the role check; the current version stays.
+    allowedStatus: 422,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/v1/consulting/check/questionnaires?fileName=check.csv',
+      body: [
+        'dimension;dimension_name;dimension_weight;question;text;help;weight;answers',
+        'akte;E-Akte;1;eakte;Gibt es eine E-Akte?;;0;Nein=0 | Ja=2',
+      ].join('\n'),
+      headers: csvHeaders,
+    }),
+  },
+  {
+    name: 'PUT /regions/{key}/check/draft (own municipality)',
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const { questionnaire, draft } = await checkOf(GEMEINDE);
+      const first = questionnaire.definition.dimensions[0]?.questions[0]?.key as string;
+      return {
+        method: 'PUT',
+        path: `/api/v1/regions/${GEMEINDE}/check/draft`,
+        body: { questionnaireVersion: questionnaire.version, answers: { [first]: 0 }, version: draft },
+      };
+    },
+  },
+  {
+    name: 'POST /regions/{key}/check/submissions (own municipality)',
+    allowed: ['admin', 'officer'],
+    prepare: async () => {
+      const { questionnaire, draft } = await checkOf(GEMEINDE);
+      const answers = Object.fromEntries(
+        questionnaire.definition.dimensions.flatMap((d) => d.questions.map((q) => [q.key, 0])),
+      );
+      return {
+        method: 'POST',
+        path: `/api/v1/regions/${GEMEINDE}/check/submissions`,
+        body: { questionnaireVersion: questionnaire.version, answers, draftVersion: draft },
+      };
+    },
+  },
+  {
+    name: 'PUT /consulting/recommendation-rules',
+    allowed: ['admin'],
+    prepare: async () => {
+      const res = await clients.admin.request('GET', '/api/v1/consulting/recommendation-rules');
+      const { version, rules } = await readBody(res, getRulesRoute, 200);
+      return { method: 'PUT', path: '/api/v1/consulting/recommendation-rules', body: { version, rules } };
+    },
+  },
 ];
+
+/** The current questionnaire and the version of a municipality's draft (null when there is none). */
+async function checkOf(ags: string) {
+  const questionnaire = await readBody(
+    await clients.admin.request('GET', '/api/v1/consulting/check/questionnaire'),
+    getQuestionnaireRoute,
+    200,
+  );
+  const check = await readBody(
+    await clients.admin.request('GET', `/api/v1/regions/${ags}/check`),
+    getCheckRoute,
+    200,
+  );
+  return { questionnaire, draft: check.draft?.version ?? null };
+}
 
 async function cancelConsultations(area: string, ags = GEMEINDE): Promise<void> {
   await database.db.execute(sql`
@@ -458,7 +547,10 @@ async function freshConsultation(state: 'requested' | 'held'): Promise<{ id: num
   return row as { id: number; version: number };
 }
 
-/** What a refused request must leave untouched: the data version, the consulting records, users, successors and outlines. */
+/**
+ * What a refused request must leave untouched: the data version, the consulting records, users,
+ * successors, outlines, the check (questionnaires, submissions, recommendation rules) and the maturity models.
+ */
 const dataVersion = async () =>
   (
     await queryRows<{ v: string }>(
@@ -470,11 +562,30 @@ const dataVersion = async () =>
             (select md5(coalesce(string_agg(u.email || u.display_name || u.role || u.active, ',' order by u.id), ''))
                from users u),
             (select count(*) from region_successions),
-            (select count(*) from kreis_boundaries)) as v`,
+            (select count(*) from kreis_boundaries),
+            (select count(*) || '/' || coalesce(sum(version), 0) from check_submissions),
+            (select count(*) from check_questionnaires),
+            (select count(*) from recommendation_rule_sets),
+            (select count(*) from maturity_models)) as v`,
     )
   )[0]?.v;
 
 describe('authorization matrix', () => {
+  it('covers every mutating route of the API except signing in and out', async () => {
+    const covered = new Set(
+      ROUTES.map((route) => {
+        const [method, path = ''] = route.name.split(' ');
+        return `${method} ${path.split('?')[0]}`;
+      }),
+    );
+    const mutating = operations(await apiDocument(app))
+      .filter(({ method }) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
+      .map(({ method, path }) => `${method} ${path.replace(/^\/api\/v1/, '')}`)
+      .filter((route) => route !== 'POST /auth/login' && route !== 'POST /auth/logout');
+    expect(mutating.length).toBeGreaterThan(25);
+    expect(mutating.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
   for (const route of ROUTES) {
     for (const role of [...ROLES, 'signed-out' as const]) {
       const allowed = role !== 'signed-out' && route.allowed.includes(role);

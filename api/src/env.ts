@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertCronExpression } from './jobs/runner';
+import { DEFAULT_EMBEDDED_LIMITS, DEFAULT_SERVER_QUEUED } from './lib/load-gate';
 
 const flag = (fallback: 'true' | 'false') =>
   z
@@ -54,6 +55,17 @@ const ApiEnvSchema = z.object({
   OZG_METRICS_HOST: z.string().default('127.0.0.1'),
   /** How long a shutdown waits for running requests and imports before it cuts them off. */
   OZG_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Embedded database only (decision 028): requests that work at once, and how many more may wait before 503. */
+  OZG_EMBEDDED_MAX_ACTIVE: z.coerce.number().int().min(1).max(64).default(DEFAULT_EMBEDDED_LIMITS.maxActive),
+  OZG_EMBEDDED_MAX_QUEUED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(DEFAULT_EMBEDDED_LIMITS.maxQueued),
+  /** PostgreSQL server only (decision 028): unset, as many requests work at once as the pool has connections. */
+  OZG_SERVER_MAX_ACTIVE: z.coerce.number().int().min(1).max(1_000).optional(),
+  OZG_SERVER_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_SERVER_QUEUED),
 });
 
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

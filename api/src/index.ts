@@ -11,6 +11,7 @@ export {
   registerAppJobs,
 } from './jobs/index';
 export { AppError } from './lib/errors';
+export { poolSize } from './lib/load-gate';
 export { createLogger, type Logger } from './lib/logger';
 export { createMetrics, type Metrics } from './lib/metrics';
 export { type RunningServer, startServer } from './server';

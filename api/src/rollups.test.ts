@@ -1,7 +1,14 @@
-import { type Database, queryRows, rebuildDerivedTables, schema } from '@ozg/db';
+import {
+  addMaturityModel,
+  type Database,
+  listMaturityModels,
+  queryRows,
+  rebuildDerivedTables,
+  schema,
+} from '@ozg/db';
 import { ImportFileError, importGv100 } from '@ozg/db/importers';
-import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
-import { EXECUTING_LEVELS } from '@ozg/shared';
+import { createTestDatabase, modelTotalsDifferences, sampleGv100 } from '@ozg/db/testing';
+import { EXECUTING_LEVELS, REIFEGRADMODELL_2_0 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +26,12 @@ type Operation =
   | { kind: 'level'; ozgId: number; level: (typeof EXECUTING_LEVELS)[number] | null }
   | { kind: 'exception'; pick: number; ozgId: number; applies: boolean }
   | { kind: 'dropException'; pick: number; ozgId: number }
-  | { kind: 'territoryChange' };
+  | { kind: 'territoryChange' }
+  /** Answers to 2.0 criteria (null: the answer removed), through the status write (decision 019). */
+  | { kind: 'assess'; pick: number; version: number; answers: (number | null)[] }
+  | { kind: 'newVersion' };
+
+const CRITERIA_2_0 = REIFEGRADMODELL_2_0.criteria;
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   {
@@ -56,6 +68,24 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'territoryChange' as const }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('assess' as const),
+      pick: fc.nat(),
+      version: fc.nat(),
+      // Per criterion: mostly its top option (-1), so that assessments complete, else any option or removed (null).
+      answers: fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.constant(-1) },
+          { weight: 3, arbitrary: fc.nat({ max: 3 }) },
+          { weight: 1, arbitrary: fc.constant(null) },
+        ),
+        { minLength: CRITERIA_2_0.length, maxLength: CRITERIA_2_0.length },
+      ),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'newVersion' as const }) },
 );
 
 async function apply(database: Database, op: Operation): Promise<void> {
@@ -91,6 +121,39 @@ async function apply(database: Database, op: Operation): Promise<void> {
       });
       return;
     }
+    case 'assess': {
+      const statuses = await queryRows<{ id: number; version: number }>(
+        db,
+        sql`select id, version from service_statuses order by id`,
+      );
+      const target = statuses[op.pick % Math.max(1, statuses.length)];
+      if (!target) return;
+      const versions = (await listMaturityModels(db)).filter((model) => model.family === '2.0');
+      const model = versions[op.version % versions.length];
+      if (!model) throw new Error('no 2.0 model');
+      const criteria = CRITERIA_2_0.map((criterion, index) => {
+        const pick = op.answers[index];
+        const option =
+          pick === null || pick === undefined
+            ? null
+            : criterion.levels[pick < 0 ? criterion.levels.length - 1 : pick % criterion.levels.length];
+        return {
+          modelId: model.id,
+          criterion: criterion.key,
+          answer: option ? { level: option.level } : null,
+        };
+      });
+      await updateStatuses({
+        db,
+        actor,
+        source: 'api',
+        updates: [{ id: target.id, version: target.version, changes: { criteria } }],
+      });
+      return;
+    }
+    case 'newVersion':
+      await addMaturityModel(db, REIFEGRADMODELL_2_0, null);
+      return;
     case 'level':
       await setExecutingLevels({
         db,
@@ -188,8 +251,10 @@ async function totalsDifferences(database: Database): Promise<unknown[]> {
   );
 }
 
-describe('rollups, totals and snapshots stay in step with the statuses', () => {
-  it('after any random sequence of edits, imports and applicability changes, recomputing them finds no difference', async () => {
+describe('rollups, totals, snapshots and the 2.0 tables stay in step with the statuses', () => {
+  it('after any random sequence of edits, 2.0 assessments, imports and applicability changes, recomputing them finds no difference', async () => {
+    let runsWithAssessments = 0;
+    let runsWithAnalog = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (operations) => {
         const database = await createTestDatabase();
@@ -247,17 +312,33 @@ describe('rollups, totals and snapshots stay in step with the statuses', () => {
           );
           expect(differences).toEqual([]);
           expect(await totalsDifferences(database)).toEqual([]);
+          // The 2.0 tables (decision 020), moved by the assessment writes and target-set changes.
+          expect(await modelTotalsDifferences(database.db)).toEqual([]);
+          const [land] = await queryRows<{ assessed: number; analog: number }>(
+            database.db,
+            sql`select coalesce(max(assessed), 0)::int as assessed, coalesce(max(analog), 0)::int as analog
+                from region_model_totals`,
+          );
+          if ((land?.assessed ?? 0) > 0) runsWithAssessments += 1;
+          if ((land?.analog ?? 0) > 0) runsWithAnalog += 1;
+          const model2 = sql`select region_id, themenfeld, family, counted, assessed, level0, level1, level2, level3,
+              level4, level5, level6, level7, analog from region_model_totals order by region_id, themenfeld nulls first`;
+          const moved = await queryRows(database.db, model2);
           // Today's snapshots written edit by edit equal those rebuilt from the events.
           const snapshots = sql`select region_id, day::text, target_count, conformant, weighted_target::text, weighted_conformant::text
             from progress_snapshots order by region_id, day`;
           const written = await queryRows(database.db, snapshots);
           await rebuildDerivedTables(database.db);
           expect(await queryRows(database.db, snapshots)).toEqual(written);
+          expect(await queryRows(database.db, model2)).toEqual(moved);
         } finally {
           await database.close();
         }
       }),
       { numRuns: 10 },
     );
-  }, 180_000);
+    // The property saw counted statuses with complete assessments and with the analog flag.
+    expect(runsWithAssessments).toBeGreaterThan(0);
+    expect(runsWithAnalog).toBeGreaterThan(0);
+  }, 300_000);
 });

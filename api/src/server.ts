@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Database } from '@ozg/db';
 import { Hono } from 'hono';
 import { createApp, metricsResponse } from './app';
+import type { LoadLimits } from './lib/load-gate';
 import { type Logger, silentLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import type { Lifecycle } from './lib/router';
@@ -52,6 +53,10 @@ export function startServer(options: {
   metricsToken?: string;
   /** A separate listener for /metrics only, e.g. on an internal address. */
   metricsListen?: { port: number; host: string };
+  /** The bounded queue in front of the embedded database (decision 028). */
+  embeddedLimits?: LoadLimits;
+  /** The same on a PostgreSQL server; by default one place per connection of the pool. */
+  serverLimits?: LoadLimits;
 }): RunningServer {
   const web =
     options.webDist && existsSync(join(options.webDist, 'index.html')) ? webApp(options.webDist) : undefined;
@@ -66,6 +71,8 @@ export function startServer(options: {
     metrics,
     lifecycle,
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.embeddedLimits ? { embeddedLimits: options.embeddedLimits } : {}),
+    ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }) as Server;
   let active = 0;

@@ -1,6 +1,7 @@
 import type { ChangeSourceKind, DatasetKind } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { type Db, intArray, queryRows } from './client';
+import { z } from 'zod';
+import { type Db, intArray, queryRowsAs } from './client';
 import { appendEventsSql, CURRENT, carriesStatusesSql, isCityKreisSql, stateOf, validOn } from './domain-sql';
 import { applyStatusChanges } from './write-path';
 
@@ -11,8 +12,9 @@ import { applyStatusChanges } from './write-path';
  * Bauaufsicht, …) to the Kreis level, one by one or by CSV.
  */
 export async function applyDefaultExecutingLevels(db: Db): Promise<number> {
-  const rows = await queryRows<{ ozg_id: number }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({ ozg_id: z.number().int() }),
     sql`update ozg_services
         set executing_level = case when municipally_relevant then 'gemeinde'::executing_level else 'bund'::executing_level end,
             updated_at = now()

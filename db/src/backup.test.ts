@@ -159,24 +159,28 @@ describe('nightly backup', { timeout: 300_000 }, () => {
   });
 
   it('keeps the newest backups up to the retention count and deletes only its own files', async () => {
+    // Retention and naming do not depend on what is backed up: four backups of a migrated, empty
+    // database instead of the demo (what a backup holds is checked by the restore tests above).
+    const database = await createTestDatabase();
     const dir = join(folder, 'nightly');
     const config = { dir, keep: 2 };
     const nights = ['2026-11-01T02:30:00Z', '2026-11-02T02:30:00Z', '2026-11-03T02:30:00Z'];
     let last = '';
-    for (const night of nights)
-      last = (await runScheduledBackup({ database: source, config, now: new Date(night) })).file;
-    writeFileSync(join(dir, 'notiz.txt'), 'nicht löschen');
-    const result = await runScheduledBackup({
-      database: source,
-      config,
-      now: new Date('2026-11-04T02:30:00Z'),
-    });
+    let result: Awaited<ReturnType<typeof runScheduledBackup>>;
+    try {
+      for (const night of nights)
+        last = (await runScheduledBackup({ database, config, now: new Date(night) })).file;
+      writeFileSync(join(dir, 'notiz.txt'), 'nicht löschen');
+      result = await runScheduledBackup({ database, config, now: new Date('2026-11-04T02:30:00Z') });
+    } finally {
+      await database.close();
+    }
     expect(readdirSync(dir).sort()).toEqual([
       'notiz.txt',
       'ozg-20261103T023000Z.backup',
       'ozg-20261104T023000Z.backup',
     ]);
     expect(result.deleted.map((file) => file.split('/').at(-1))).toEqual(['ozg-20261102T023000Z.backup']);
-    expect((await readBackupHeader(last)).header.kind).toBe(source.kind);
+    expect((await readBackupHeader(last)).header.kind).toBe(database.kind);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Database, queryRowsAs, RowShapeError } from './client';
+import { type Database, QUERY_CANCELED, queryRows, queryRowsAs, RowShapeError } from './client';
 import { createTestDatabase } from './testing/test-db';
 
 let database: Database;
@@ -43,5 +43,27 @@ describe('queryRowsAs', () => {
       sql`select * from (values (1, 2), (2, null)) as t(id, total) order by id`,
     );
     await expect(query).rejects.toThrow(/rows\[1\]\.total/);
+  });
+});
+
+describe('cancelOnAbort', () => {
+  it('cancels a running statement when the signal aborts on a server; runs it to its end embedded', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const running = database.cancelOnAbort(controller.signal, () =>
+      database.db.execute(sql`select pg_sleep(${database.kind === 'postgres' ? 20 : 0.3})`),
+    );
+    setTimeout(() => controller.abort(), 300);
+    if (database.kind === 'postgres') {
+      await expect(running).rejects.toMatchObject({ cause: { code: QUERY_CANCELED } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // Once aborted, the work gets no further connection; other work is untouched.
+      await expect(
+        database.cancelOnAbort(controller.signal, () => database.db.execute(sql`select 1`)),
+      ).rejects.toMatchObject({ cause: { code: QUERY_CANCELED } });
+    } else {
+      await running;
+    }
+    expect(await queryRows(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 });

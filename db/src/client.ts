@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
@@ -101,7 +102,119 @@ export type Database = {
   close(): Promise<void>;
   /** For migrations: runs fn with a drizzle instance on one connection that holds a lock against other instances. */
   withExclusiveConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn so that its queries stop when `signal` aborts (decision 028): on a server the statements
+   * running on the connections fn holds are cancelled (PostgreSQL's cancel request) and fn cannot take
+   * another connection; they fail with code 57014. Embedded it only runs fn (PGlite cannot cancel).
+   */
+  cancelOnAbort<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T>;
 };
+
+/** PostgreSQL's code for a statement cancelled on request (query_canceled). */
+export const QUERY_CANCELED = '57014';
+
+/** The connections one piece of work holds right now, and whether it was told to stop. */
+type CancelScope = { clients: Set<pg.PoolClient>; aborted: boolean };
+
+/**
+ * What pg has but @types/pg does not declare: the backend's key for a cancel request, where the
+ * client connected to, and its running query (the public getter is deprecated).
+ */
+type BackendKey = {
+  processID?: number;
+  secretKey?: number;
+  host?: string;
+  port?: number;
+  _activeQuery?: unknown;
+};
+type RawConnection = {
+  connect(portOrPath: number | string, host?: string): void;
+  cancel(processID: number, secretKey: number): void;
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  end(): void;
+};
+
+const cancelScopes = new AsyncLocalStorage<CancelScope>();
+
+/**
+ * Lets `cancelOnAbort` know which of the pool's connections belong to the work in its scope: the
+ * scope is taken when the connection is asked for (pg-pool may hand it over later, from another
+ * request's release) and the connection leaves it when it goes back to the pool.
+ */
+function trackConnections(pool: pg.Pool): void {
+  const owners = new Map<pg.PoolClient, CancelScope>();
+  const connect = pool.connect.bind(pool) as (
+    callback: (error: Error | undefined, client: pg.PoolClient | undefined, done: unknown) => void,
+  ) => void;
+  const track = (scope: CancelScope, client: pg.PoolClient) => {
+    scope.clients.add(client);
+    owners.set(client, scope);
+  };
+  const refused = () =>
+    Object.assign(new Error('Abfrage abgebrochen: die Anfrage wurde vom Client beendet'), {
+      code: QUERY_CANCELED,
+    });
+  const patched = (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: unknown) => void) => {
+    const scope = cancelScopes.getStore();
+    const acquire = new Promise<pg.PoolClient>((resolve, reject) => {
+      if (scope?.aborted) return reject(refused());
+      connect((error, client, done) => {
+        if (error || !client) return reject(error);
+        if (scope) track(scope, client);
+        if (callback) callback(undefined, client, done);
+        resolve(client);
+      });
+    });
+    if (callback) {
+      acquire.catch((error: Error) => callback(error));
+      return undefined;
+    }
+    return acquire;
+  };
+  (pool as unknown as { connect: typeof patched }).connect = patched;
+  pool.on('release', (_error, client) => {
+    owners.get(client)?.clients.delete(client);
+    owners.delete(client);
+  });
+  pool.on('remove', (client) => {
+    owners.get(client)?.clients.delete(client);
+    owners.delete(client);
+  });
+}
+
+/**
+ * PostgreSQL's cancel request: a new TCP connection carrying the backend's process id and secret key,
+ * no authentication, no place in the pool (a query for pg_cancel_backend would wait for one). A
+ * backend that is between statements ignores it.
+ */
+function sendCancel(client: pg.PoolClient): void {
+  const key = client as unknown as BackendKey;
+  const { processID, secretKey, host, port } = key;
+  if (processID === undefined || secretKey === undefined || !key._activeQuery || !port) return;
+  const connection = new pg.Connection() as unknown as RawConnection;
+  // Nothing to do if it fails: the statement then runs to its end, as it would without the cancel.
+  connection.on('error', () => {});
+  connection.on('connect', () => connection.cancel(processID, secretKey));
+  // Like pg's own Client.cancel: a host starting with / is the folder of a Unix socket.
+  if (host?.startsWith('/')) connection.connect(`${host}/.s.PGSQL.${port}`);
+  else connection.connect(port, host);
+}
+
+async function cancelOnAbort<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const scope: CancelScope = { clients: new Set(), aborted: false };
+  const abort = () => {
+    scope.aborted = true;
+    for (const client of scope.clients) sendCancel(client);
+  };
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  try {
+    // Awaited inside the scope: a drizzle query starts only when awaited (it is a lazy thenable).
+    return await cancelScopes.run(scope, async () => await fn());
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}
 
 const drizzleOptions = { schema, casing: 'snake_case' } as const;
 
@@ -127,12 +240,14 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (error) => console.error('PostgreSQL-Verbindung verloren:', error.message));
+    trackConnections(pool);
     const db = drizzlePg(pool, drizzleOptions) as unknown as Db;
     const host = new URL(config.url).hostname;
     let replica: ReadReplica | null = null;
     if (config.readUrl) {
       const readPool = new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 });
       readPool.on('error', (error) => console.error('Verbindung zum Lesereplikat verloren:', error.message));
+      trackConnections(readPool);
       replica = {
         db: drizzlePg(readPool, drizzleOptions) as unknown as Db,
         url: config.readUrl,
@@ -146,6 +261,7 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
       replica,
       location: ['localhost', '127.0.0.1', '[::1]', '::1', ''].includes(host) ? 'local' : 'remote',
       connectionString: config.url,
+      cancelOnAbort,
       exec: async (sqlText) => {
         await pool.query(sqlText);
       },
@@ -187,5 +303,6 @@ export async function createDb(config: DbConfig = dbConfigFromEnv()): Promise<Da
     close: () => client.close(),
     // PGlite has a single connection, so there is nobody to exclude.
     withExclusiveConnection: (fn) => fn(db),
+    cancelOnAbort: (_signal, fn) => fn(),
   };
 }

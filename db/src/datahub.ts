@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client';
+import { z } from 'zod';
+import { type Db, queryRowsAs } from './client';
 
 /*
  * The reconciliation with the federal Data Hub (decision 021): the differences
@@ -119,7 +120,11 @@ export async function markDatahubCountsStale(db: Db, regions: DatahubRegions): P
  */
 export async function datahubCountsSql(db: Db): Promise<SQL> {
   const stale = (
-    await queryRows<{ region_id: number }>(db, sql`select region_id from datahub_region_counts where stale`)
+    await queryRowsAs(
+      db,
+      z.object({ region_id: z.number().int() }),
+      sql`select region_id from datahub_region_counts where stale`,
+    )
   ).map((row) => row.region_id);
   const fresh = sql`select region_id, open, clarify, oldest_imported_at as oldest
     from datahub_region_counts where not stale`;

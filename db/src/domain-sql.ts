@@ -36,6 +36,25 @@ export function countedStatus(alias: string): SQL {
   return sql`(${a}.in_target and ${a}.maturity_model = ${sql.raw(`'${COUNTED_MATURITY_MODEL}'`)})`;
 }
 
+/**
+ * The family whose figures beside the counted model have derived tables
+ * (region_model_rollups, region_model_totals; decision 020).
+ */
+export const DERIVED_MODEL_FAMILY = '2.0' satisfies MaturityModel;
+
+/**
+ * The assessment a status counts with in a family (decision 019: the newest
+ * version it has an assessment of): a subquery for `left join lateral … on
+ * true`, giving `level` (null: incomplete) and `analog_processing`. One
+ * primary-key lookup per status.
+ */
+export function newestAssessmentSql(statusAlias: string, family: MaturityModel = DERIVED_MODEL_FAMILY): SQL {
+  return sql`(select a.level, a.analog_processing
+      from maturity_assessments a
+      join maturity_models m on m.id = a.model_id and m.family = ${sql.raw(`'${family}'`)}
+      where a.status_id = ${raw(statusAlias)}.id order by m.version desc limit 1)`;
+}
+
 /** The maturity model of counted statuses as an SQL literal (events written by the importers). */
 export const countedModel: SQL = sql.raw(`'${COUNTED_MATURITY_MODEL}'::maturity_model`);
 

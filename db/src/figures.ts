@@ -1,7 +1,8 @@
-import { OZG_CONFORMANT_LEVEL, OZG_DEADLINE, type Themenfeld } from '@ozg/shared';
+import { OZG_CONFORMANT_LEVEL, OZG_DEADLINE, THEMENFELDER } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { endOfGermanDaySql, germanDay } from './calendar';
-import { type Db, queryRows } from './client';
+import { type Db, queryRowsAs } from './client';
 import { administrationsBelow, countedStatus, onDay } from './domain-sql';
 
 /*
@@ -11,21 +12,31 @@ import { administrationsBelow, countedStatus, onDay } from './domain-sql';
  * API's `?asOf=` (one computation, decision 018).
  */
 
-export type FigureRow = {
-  root_id: number;
-  themenfeld: Themenfeld | null;
-  administrations: number;
-  target: number;
-  l0: number;
-  l1: number;
-  l2: number;
-  l3: number;
-  l4: number;
-  by_deadline: number;
-  w_target: number;
-  w_conformant: number;
-  median_days_late: number | null;
-};
+/**
+ * The figures of one region, in total (themenfeld null) or of one Themenfeld:
+ * counts as int4, the population-weighted sums and the median as float8, so
+ * both drivers give numbers. Flat on purpose: it parses a row per region and
+ * Themenfeld on the hot progress paths.
+ */
+export const FigureRowSchema = z.object({
+  root_id: z.number().int(),
+  themenfeld: z.enum(THEMENFELDER).nullable(),
+  administrations: z.number().int(),
+  target: z.number().int(),
+  l0: z.number().int(),
+  l1: z.number().int(),
+  l2: z.number().int(),
+  l3: z.number().int(),
+  l4: z.number().int(),
+  by_deadline: z.number().int(),
+  w_target: z.number(),
+  w_conformant: z.number(),
+  median_days_late: z.number().nullable(),
+});
+export type FigureRow = z.infer<typeof FigureRowSchema>;
+
+/** The replay's rows: a sum over no conformant service is null there (made 0 below). */
+const ReplayedFigureRow = FigureRowSchema.extend({ w_conformant: z.number().nullable() });
 
 export type Figures = Map<number, { total: FigureRow; byThemenfeld: FigureRow[] }>;
 
@@ -55,8 +66,9 @@ export function groupFigures(rows: FigureRow[]): Figures {
  */
 export async function figuresAsOf(db: Db, rootIds: number[], day: string): Promise<Figures> {
   const dayEnd = endOfGermanDaySql(day);
-  const rows = await queryRows<FigureRow>(
+  const rows = await queryRowsAs(
     db,
+    ReplayedFigureRow,
     sql`
     with recursive ${administrationsBelow(rootIds, onDay(day))},
     members as (select root_id, region_id, population from administrations),

@@ -25,6 +25,7 @@ export {
   type Driver,
   dbConfigFromEnv,
   intArray,
+  QUERY_CANCELED,
   queryRows,
   queryRowsAs,
   type ReadReplica,
@@ -48,11 +49,13 @@ export {
   carriesStatusesSql,
   countedModel,
   countedStatus,
+  DERIVED_MODEL_FAMILY,
   type EventValues,
   isCityKreisSql,
   isConfirmationEvent,
   isCountedStatus,
   medianOfHistogramSql,
+  newestAssessmentSql,
   onDay,
   staleConfirmationSql,
   stateOf,
@@ -60,7 +63,14 @@ export {
   validOn,
 } from './domain-sql';
 export { readDbEnv } from './env';
-export { emptyRow, type FigureRow, type Figures, figuresAsOf, groupFigures } from './figures';
+export {
+  emptyRow,
+  type FigureRow,
+  FigureRowSchema,
+  type Figures,
+  figuresAsOf,
+  groupFigures,
+} from './figures';
 export { clearAllData, readDataset } from './instance';
 export {
   ensureDefaultKeyDates,
@@ -85,6 +95,7 @@ export {
   readMigrationState,
 } from './migrate';
 export { type MigrateToResult, migrateToServer } from './migrate-to';
+export { type ModelDelta, type ModelState, modelDeltas, readModelStates } from './model-totals';
 export { hashPassword, passwordProblem, verifyPassword } from './passwords';
 export { ROLLUP_TOTALS } from './rollups';
 export * as schema from './schema/index';

@@ -1,6 +1,7 @@
 import type { DatasetKind } from '@ozg/shared';
 import { eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client';
+import { z } from 'zod';
+import { type Db, queryRowsAs } from './client';
 import { ImportRefusedError } from './importers/errors';
 import { ensureDefaultKeyDates } from './keydates';
 import { ensureBuiltinMaturityModels } from './maturity/models';
@@ -33,8 +34,9 @@ export async function markDataChanged(db: Db, dataset?: DatasetKind): Promise<vo
  * this is the one sanctioned way to remove history, used to replace the demo.
  */
 export async function clearAllData(db: Db): Promise<void> {
-  const tables = await queryRows<{ tablename: string }>(
+  const tables = await queryRowsAs(
     db,
+    z.object({ tablename: z.string() }),
     sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'instance_state' order by tablename`,
   );
   await db.execute(sql`alter table status_events disable trigger user`);

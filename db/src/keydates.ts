@@ -1,7 +1,8 @@
 import { DEFAULT_KEY_DATES } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { type Db, intArray, queryRows } from './client';
-import { emptyRow, type FigureRow, figuresAsOf } from './figures';
+import { z } from 'zod';
+import { type Db, intArray, queryRowsAs } from './client';
+import { emptyRow, FigureRowSchema, figuresAsOf } from './figures';
 
 /**
  * Key dates (decision 018). The three default days are inserted on every
@@ -25,19 +26,21 @@ export async function ensureDefaultKeyDates(db: Db): Promise<void> {
 export async function freezeKeyDate(db: Db, keyDateId: number): Promise<boolean> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const [keyDate] = await queryRows<{ day: string; frozen: boolean }>(
+    const [keyDate] = await queryRowsAs(
       t,
+      z.object({ day: z.string(), frozen: z.boolean() }),
       sql`select day::text as day, frozen_at is not null as frozen from key_dates where id = ${keyDateId} for update`,
     );
     if (!keyDate || keyDate.frozen) return false;
-    const regions = await queryRows<{
-      region_id: number;
-      level: string;
-      ags: string;
-      name: string;
-      parent_region_id: number | null;
-    }>(
+    const regions = await queryRowsAs(
       t,
+      z.object({
+        region_id: z.number().int(),
+        level: z.string(),
+        ags: z.string(),
+        name: z.string(),
+        parent_region_id: z.number().int().nullable(),
+      }),
       sql`select v.region_id, r.level, v.ags, v.name, v.parent_region_id
           from region_versions v join regions r on r.id = v.region_id
           where r.level in ('land', 'bezirk', 'kreis')
@@ -82,13 +85,15 @@ export async function freezeKeyDate(db: Db, keyDateId: number): Promise<boolean>
  * figures of an empty database would be zeros kept for ever.
  */
 export async function freezeDueKeyDates(db: Db, today: string): Promise<number> {
-  const [state] = await queryRows<{ dataset: string }>(
+  const [state] = await queryRowsAs(
     db,
+    z.object({ dataset: z.string() }),
     sql`select dataset from instance_state where id = 1`,
   );
   if (!state || state.dataset === 'empty') return 0;
-  const due = await queryRows<{ id: number }>(
+  const due = await queryRowsAs(
     db,
+    z.object({ id: z.number().int() }),
     sql`select id from key_dates where frozen_at is null and day < ${today}::date order by day`,
   );
   let frozen = 0;
@@ -97,17 +102,19 @@ export async function freezeDueKeyDates(db: Db, today: string): Promise<number> 
 }
 
 /** The frozen rows of key dates, as the replay's rows (for toFigures) with the region of that day. */
-export type FrozenFigureRow = FigureRow & {
-  key_date_id: number;
-  level: 'land' | 'bezirk' | 'kreis';
-  ags: string;
-  name: string;
-  parent_region_id: number | null;
-};
+const FrozenFigureRowSchema = FigureRowSchema.extend({
+  key_date_id: z.number().int(),
+  level: z.enum(['land', 'bezirk', 'kreis']),
+  ags: z.string(),
+  name: z.string(),
+  parent_region_id: z.number().int().nullable(),
+});
+export type FrozenFigureRow = z.infer<typeof FrozenFigureRowSchema>;
 
 export async function readKeyDateFigures(db: Db, keyDateIds: number[]): Promise<FrozenFigureRow[]> {
-  return queryRows<FrozenFigureRow>(
+  return queryRowsAs(
     db,
+    FrozenFigureRowSchema,
     sql`select key_date_id, region_id as root_id, themenfeld, level, ags, name, parent_region_id, administrations,
           target_count as target, level0 as l0, level1 as l1, level2 as l2, level3 as l3, level4 as l4,
           online_by_deadline as by_deadline, weighted_target as w_target, weighted_conformant as w_conformant,

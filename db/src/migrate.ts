@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { type Database, type Db, queryRows } from './client';
 import { ensureDefaultKeyDates } from './keydates';
 import { ensureBuiltinMaturityModels } from './maturity/models';
+import { ensureModelTotals } from './model-totals';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -39,6 +40,8 @@ export async function migrateDb(database: Database): Promise<void> {
     await ensureDefaultKeyDates(db as unknown as Db);
     // Maturity models (decision 019): the shipped definitions are data, added once.
     await ensureBuiltinMaturityModels(db as unknown as Db);
+    // Derived tables of Reifegradmodell 2.0 (decision 020): filled once in a database older than them.
+    await ensureModelTotals(db as unknown as Db);
   });
 }
 

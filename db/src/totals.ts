@@ -1,7 +1,8 @@
 import { daysBetween, OZG_CONFORMANT_LEVEL, OZG_DEADLINE, THEMENFELDER, type Themenfeld } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { germanDay, germanToday } from './calendar';
-import { type Db, intArray, queryRows } from './client';
+import { type Db, intArray, queryRowsAs } from './client';
 import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-sql';
 
 /*
@@ -27,9 +28,10 @@ import { administrationLinks, CURRENT, countedStatus, validOn } from './domain-s
  */
 
 /** The current ancestors of some regions, the regions themselves included. */
-async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+export async function currentAncestors(db: Db, regionIds: readonly number[]): Promise<number[]> {
+  const rows = await queryRowsAs(
     db,
+    z.object({ id: z.number().int() }),
     sql`with recursive up(id) as (
           select unnest(${intArray(regionIds)})
           union
@@ -160,8 +162,9 @@ export async function rebuildSnapshots(db: Db): Promise<void> {
       group by region_id, day
       having sum(d_target) <> 0 or sum(d_conformant) <> 0`);
     await t.execute(sql`create index on snapshot_changes (admin_id, day)`);
-    const boundaries = await queryRows<{ day: string }>(
+    const boundaries = await queryRowsAs(
       t,
+      z.object({ day: z.string() }),
       sql`select distinct day::text from (
             select valid_from as day from region_versions
             union select valid_to from region_versions where valid_to is not null) d
@@ -247,14 +250,18 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     themenfeld,
     ...countDeltas(change),
   }));
+  // As for the totals below: the administrations' ids are the index condition, else the recordset's
+  // estimate of 100 rows has the planner hash it against a scan of every rollup row.
+  const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
   await db.execute(sql`
     select 1 from region_rollups
-    where (region_id, themenfeld) in (
+    where region_id = any(${intArray(adminIds)}) and (region_id, themenfeld) in (
       select region_id, themenfeld from jsonb_to_recordset(${JSON.stringify(rollupRows)}::jsonb)
         as d(region_id int, themenfeld themenfeld))
     order by region_id, themenfeld for update`);
-  const adjusted = await queryRows<{ region_id: number }>(
+  const adjusted = await queryRowsAs(
     db,
+    z.object({ region_id: z.number().int() }),
     sql`
     update region_rollups r set
       level0 = r.level0 + d.d0, level1 = r.level1 + d.d1, level2 = r.level2 + d.d2,
@@ -262,7 +269,7 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rollupRows)}::jsonb)
       as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int)
-    where r.region_id = d.region_id and r.themenfeld = d.themenfeld
+    where r.region_id = any(${intArray(adminIds)}) and r.region_id = d.region_id and r.themenfeld = d.themenfeld
     returning r.region_id`,
   );
   // Every administration with statuses has its rollup rows; a missing one would silently lose this change.
@@ -271,9 +278,9 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
   }
 
   // The administrations' current ancestors and the inhabitants each administration serves.
-  const adminIds = [...new Set(changed.map(({ regionId }) => regionId))];
-  const links = await queryRows<{ admin_id: number; population: number; ancestor_id: number }>(
+  const links = await queryRowsAs(
     db,
+    z.object({ admin_id: z.number().int(), population: z.number(), ancestor_id: z.number().int() }),
     sql`with ${administrationLinks(CURRENT)}
         select admin_id, population::float8 as population, ancestor_id from links
         where admin_id = any(${intArray(adminIds)})`,
@@ -302,16 +309,24 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
     themenfeld,
     histogram: [...change.histogram.values()].some((count) => count !== 0),
   }));
-  const current = await queryRows<{
-    region_id: number;
-    themenfeld: Themenfeld | null;
-    days_late: Record<string, number> | null;
-  }>(
+  // The few regions whose rows change: an index condition on the leading column of (region_id,
+  // themenfeld). The null-safe match on the Themenfeld (null is the total row) is then made among their
+  // rows only. As a bare join condition, `is not distinct from` is no index condition, and with the
+  // recordset's default estimate of 100 rows the planner scanned all of region_totals (decision 005).
+  const regionIds = [...new Set(ordered.map((row) => row.regionId))];
+  const ofRegions = sql`t.region_id = any(${intArray(regionIds)})`;
+  const current = await queryRowsAs(
     db,
+    z.object({
+      region_id: z.number().int(),
+      themenfeld: z.enum(THEMENFELDER).nullable(),
+      days_late: z.record(z.string(), z.number()).nullable(),
+    }),
     sql`select t.region_id, t.themenfeld, case when k.histogram then t.days_late end as days_late
         from region_totals t
         join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(region_id int, themenfeld themenfeld, histogram boolean)
           on t.region_id = k.region_id and t.themenfeld is not distinct from k.themenfeld
+        where ${ofRegions}
         order by t.region_id, t.themenfeld nulls first for update of t`,
   );
   const found = new Map(current.map((row) => [`${row.region_id}:${row.themenfeld ?? ''}`, row.days_late]));
@@ -335,8 +350,8 @@ export async function applyStatusDeltas(db: Db, deltas: readonly StatusDelta[]):
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(totalRows)}::jsonb)
       as d(region_id int, themenfeld themenfeld, d0 int, d1 int, d2 int, d3 int, d4 int, dd int, dw bigint, days_late jsonb)
-    where t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
-  await snapshotToday(db, [...new Set(ordered.map((row) => row.regionId))]);
+    where ${ofRegions} and t.region_id = d.region_id and t.themenfeld is not distinct from d.themenfeld`);
+  await snapshotToday(db, regionIds);
 }
 
 /** The columns d0…d4 (per Reifegrad) and dd (online by the deadline) that the update statements add. */

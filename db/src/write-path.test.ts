@@ -1,8 +1,13 @@
+import { REIFEGRADMODELL_2_0 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, type Db, queryRows } from './client';
+import { type Database, type Db, intArray, queryRows } from './client';
 import { appendEventsSql, stateOf } from './domain-sql';
-import { createDemoTestDatabase } from './testing/index';
+import { addMaturityModel, listMaturityModels, recomputeAssessments } from './maturity/index';
+import { migrateDb } from './migrate';
+import { modelDeltas, readModelStates } from './model-totals';
+import { createDemoTestDatabase, modelTotalsDifferences } from './testing/index';
 import { applyStatusChanges, rebuildDerivedTables } from './write-path';
 
 let database: Database;
@@ -30,13 +35,25 @@ const derivedTables = async (db: Db) => ({
     sql`select region_id, day::text, target_count, conformant, weighted_target::text, weighted_conformant::text
         from progress_snapshots order by region_id, day`,
   ),
+  modelRollups: await queryRows(
+    db,
+    sql`select region_id, themenfeld, family, counted, assessed, level0, level1, level2, level3, level4, level5,
+          level6, level7, analog
+        from region_model_rollups order by region_id, themenfeld, family`,
+  ),
+  modelTotals: await queryRows(
+    db,
+    sql`select region_id, themenfeld, family, counted, assessed, level0, level1, level2, level3, level4, level5,
+          level6, level7, analog
+        from region_model_totals order by region_id, themenfeld nulls first, family`,
+  ),
 });
 
 const dataVersion = async (db: Db) =>
   (await queryRows<{ v: number }>(db, sql`select data_version::int as v from instance_state`))[0]?.v;
 
 describe('derived tables', () => {
-  it('rebuildDerivedTables recomputes rollups, totals and snapshots from the statuses and events, and marks the data as changed', async () => {
+  it('rebuildDerivedTables recomputes rollups, totals, snapshots and the 2.0 tables from the statuses, assessments and events, and marks the data as changed', async () => {
     const { db } = database;
     const expected = await derivedTables(db);
     expect(expected.snapshots.length).toBeGreaterThan(0);
@@ -45,6 +62,12 @@ describe('derived tables', () => {
     await db.execute(
       sql`update region_totals set level3 = level3 + level4, level4 = 0, days_late = '{}'::jsonb`,
     );
+    expect(expected.modelTotals.length).toBeGreaterThan(0);
+    await db.execute(
+      sql`update region_model_rollups set counted = counted + 3, level7 = level7 + 1, assessed = assessed + 1`,
+    );
+    await db.execute(sql`delete from region_model_totals where themenfeld is not null`);
+    await db.execute(sql`update region_model_totals set analog = 0`);
     await db.execute(sql`
       with moved as (delete from progress_snapshots where day < current_date - 30 returning *)
       insert into progress_snapshots (region_id, day, target_count, conformant, weighted_target, weighted_conformant)
@@ -108,5 +131,136 @@ describe('derived tables', () => {
       sql`select maturity_model, status_id from status_events where id = ${events[0]?.id as number}`,
     );
     expect(event).toEqual({ maturity_model: '2.0', status_id: status?.id });
+  }, 120_000);
+
+  it('the 2.0 tables moved by assessment deltas and target-set changes equal a plain recomputation and a rebuild', async () => {
+    const { db } = database;
+    expect(await modelTotalsDifferences(db)).toEqual([]);
+    const criteria = REIFEGRADMODELL_2_0.criteria;
+    type Op =
+      | { kind: 'assess'; pick: number; version: number; answers: (number | null)[] }
+      | { kind: 'clear'; pick: number; version: number }
+      | { kind: 'toggleTarget'; pick: number }
+      | { kind: 'newVersion' };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.record({
+          kind: fc.constant('assess' as const),
+          pick: fc.nat(),
+          version: fc.nat(),
+          // Per criterion: mostly its top option (-1), so that assessments complete, else any option or none.
+          answers: fc.array(
+            fc.oneof(
+              { weight: 8, arbitrary: fc.constant(-1) },
+              { weight: 3, arbitrary: fc.nat({ max: 3 }) },
+              { weight: 1, arbitrary: fc.constant(null) },
+            ),
+            { minLength: criteria.length, maxLength: criteria.length },
+          ),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({ kind: fc.constant('clear' as const), pick: fc.nat(), version: fc.nat() }),
+      },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('toggleTarget' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'newVersion' as const }) },
+    );
+    // Statuses of a few administrations, some already assessed by the demo, some not counted.
+    const statuses = await queryRows<{ id: number; region_id: number }>(
+      db,
+      sql`select id, region_id from service_statuses
+          where region_id in (select region_id from service_statuses group by region_id order by region_id limit 6)
+          order by id`,
+    );
+    const apply = async (operation: Op) => {
+      const status = statuses[('pick' in operation ? operation.pick : 0) % statuses.length];
+      if (!status) throw new Error('no statuses');
+      if (operation.kind === 'newVersion') {
+        await addMaturityModel(db, REIFEGRADMODELL_2_0, null);
+        return;
+      }
+      if (operation.kind === 'toggleTarget') {
+        // A 1.1 status change that changes whether the status counts: set-based, the rollups of its region rebuilt.
+        await applyStatusChanges(db, {
+          statement: sql`
+            with changed as (
+              update service_statuses set in_target = not in_target, version = version + 1 where id = ${status.id}
+              returning id, region_id, ozg_id, maturity_level, maturity_model, in_target
+            )
+            ${appendEventsSql(
+              {
+                ...stateOf('changed'),
+                source: sql`'api'`,
+                before: sql`jsonb_build_object('inTarget', not in_target)`,
+                after: sql`jsonb_build_object('inTarget', in_target)`,
+              },
+              sql`changed`,
+            )}`,
+          derived: { rollupsOf: [status.region_id] },
+        });
+        return;
+      }
+      const versions = (await listMaturityModels(db)).filter((model) => model.family === '2.0');
+      const model = versions[operation.version % versions.length];
+      if (!model) throw new Error('no 2.0 model');
+      const before = await readModelStates(db, [status.id]);
+      await db.execute(
+        sql`delete from maturity_answers where status_id = ${status.id} and model_id = ${model.id}`,
+      );
+      if (operation.kind === 'assess') {
+        const answers = criteria.flatMap((criterion, index) => {
+          const pick = operation.answers[index];
+          if (pick === null || pick === undefined) return [];
+          const option =
+            criterion.levels[pick < 0 ? criterion.levels.length - 1 : pick % criterion.levels.length];
+          return option ? [{ key: criterion.key, level: option.level }] : [];
+        });
+        if (answers.length > 0)
+          await db.execute(sql`
+            insert into maturity_answers (status_id, model_id, criterion_key, level)
+            select ${status.id}, ${model.id}, a.key, a.level
+            from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(key text, level smallint)`);
+      }
+      await recomputeAssessments(
+        db,
+        [{ statusId: status.id, modelId: model.id }],
+        new Map(versions.map((version) => [version.id, version])),
+      );
+      // The assessment write's derived change: no 1.1 delta, the status's 2.0 contribution before and after.
+      await applyStatusChanges(db, {
+        statement: sql`select 1 where false`,
+        derived: { deltas: [], modelDeltas: modelDeltas(before, await readModelStates(db, [status.id])) },
+      });
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 15 }), async (operations) => {
+        for (const operation of operations) await apply(operation);
+        expect(await modelTotalsDifferences(db)).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+    const assessed = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from maturity_assessments where status_id = any(${intArray(statuses.map((s) => s.id))})`,
+    );
+    expect(assessed[0]?.n).toBeGreaterThan(0);
+    const moved = await derivedTables(db);
+    await rebuildDerivedTables(db);
+    const rebuilt = await derivedTables(db);
+    expect(rebuilt.modelRollups).toEqual(moved.modelRollups);
+    expect(rebuilt.modelTotals).toEqual(moved.modelTotals);
+  }, 300_000);
+
+  it('a database that had statuses before the 2.0 tables existed gets them filled on the next start', async () => {
+    const { db } = database;
+    const expected = await derivedTables(db);
+    await db.execute(sql`delete from region_model_totals`);
+    await db.execute(sql`delete from region_model_rollups`);
+    await migrateDb(database);
+    const filled = await derivedTables(db);
+    expect(filled.modelRollups).toEqual(expected.modelRollups);
+    expect(filled.modelTotals).toEqual(expected.modelTotals);
   }, 120_000);
 });

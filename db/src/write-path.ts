@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
 import { type DatahubRegions, markDatahubCountsStale } from './datahub';
 import { markDataChanged } from './instance';
+import { applyModelDeltas, type ModelDelta, recomputeModelRollups } from './model-totals';
 import { recomputeRollups } from './rollups';
 import { applyStatusDeltas, rebuildSnapshots, type StatusDelta } from './totals';
 
@@ -17,9 +18,13 @@ import { applyStatusDeltas, rebuildSnapshots, type StatusDelta } from './totals'
 
 /** How the derived tables follow a write. */
 export type DerivedChange =
-  /** Status edits: each counted change moves the rollup, the totals above and today's snapshots (decision 005). */
-  | { deltas: readonly StatusDelta[] }
-  /** Set-based changes: the rollups of these administrations (or all) are rebuilt, then the totals above them. */
+  /**
+   * Status edits: each counted change moves the rollup, the totals above and today's snapshots (decision 005);
+   * each change of a status's 2.0 contribution (an assessment write, decision 020) moves the 2.0 rollup and
+   * the 2.0 totals above.
+   */
+  | { deltas: readonly StatusDelta[]; modelDeltas?: readonly ModelDelta[] }
+  /** Set-based changes: the rollups (1.1 and 2.0) of these administrations (or all) are rebuilt, then the totals above them. */
   | { rollupsOf: readonly number[] | 'all' }
   /** Territory or history changed: every derived table is rebuilt (rebuildDerivedTables). */
   | { everything: true };
@@ -60,21 +65,30 @@ function changedRegions(change: DerivedChange, named: readonly number[] = []): D
 }
 
 async function applyDerived(db: Db, change: DerivedChange): Promise<void> {
-  if ('deltas' in change) await applyStatusDeltas(db, change.deltas);
-  else if ('rollupsOf' in change) {
-    if (change.rollupsOf === 'all') await recomputeRollups(db);
-    else if (change.rollupsOf.length > 0) await recomputeRollups(db, change.rollupsOf);
+  // Always the 1.1 tables first, then the 2.0 tables: every writer locks in this order (no deadlocks).
+  if ('deltas' in change) {
+    await applyStatusDeltas(db, change.deltas);
+    await applyModelDeltas(db, change.modelDeltas ?? []);
+  } else if ('rollupsOf' in change) {
+    if (change.rollupsOf === 'all') {
+      await recomputeRollups(db);
+      await recomputeModelRollups(db);
+    } else if (change.rollupsOf.length > 0) {
+      await recomputeRollups(db, change.rollupsOf);
+      await recomputeModelRollups(db, change.rollupsOf);
+    }
   } else await rebuildDerived(db);
 }
 
 async function rebuildDerived(db: Db): Promise<void> {
   await recomputeRollups(db);
+  await recomputeModelRollups(db);
   await rebuildSnapshots(db);
 }
 
 /**
  * Rebuilds every derived table from the statuses and events: rollups, the
- * totals above them, and the snapshots of every German day (decision 010:
+ * totals above them (1.1, and 2.0 from the assessments), and the snapshots of every German day (decision 010:
  * databases written before it keep UTC days until this runs). For bulk loads
  * with history (demo, benchmark), territory changes and `pnpm ozg rebuild`.
  * Marks the data as changed, so that anything keyed by the data version

@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { createJobRunner, createLogger, logLevel, readApiEnv, registerAppJobs, startServer } from '@ozg/api';
+import {
+  createJobRunner,
+  createLogger,
+  logLevel,
+  poolSize,
+  readApiEnv,
+  registerAppJobs,
+  startServer,
+} from '@ozg/api';
 import { createDb, migrateDb, readDataset } from '@ozg/db';
 import { DEMO_USERS, seedDemo } from '@ozg/db/demo';
 
@@ -27,6 +35,11 @@ const running = startServer({
   secureCookies: env.OZG_BEHIND_TLS,
   trustProxy: env.OZG_TRUST_PROXY,
   logger,
+  embeddedLimits: { maxActive: env.OZG_EMBEDDED_MAX_ACTIVE, maxQueued: env.OZG_EMBEDDED_MAX_QUEUED },
+  serverLimits: {
+    maxActive: env.OZG_SERVER_MAX_ACTIVE ?? poolSize(database),
+    maxQueued: env.OZG_SERVER_MAX_QUEUED,
+  },
   ...(env.OZG_METRICS_TOKEN ? { metricsToken: env.OZG_METRICS_TOKEN } : {}),
   ...(env.OZG_METRICS_PORT
     ? { metricsListen: { port: env.OZG_METRICS_PORT, host: env.OZG_METRICS_HOST } }

@@ -68,3 +68,19 @@ export const MaturityMappingSchema = z
   })
   .meta({ id: 'MaturityMapping' });
 export type MaturityMapping = z.infer<typeof MaturityMappingSchema>;
+
+/**
+ * The 2.0 value that ranks and colours (laggards, map, comparison tables):
+ * the counted statuses at or above minLevel among all counted statuses, so a
+ * region that assessed little does not rank high (not assessed = not reached,
+ * still never level 0). A region with nothing assessed has no value (null,
+ * "keine Angabe"): nothing is known about it by 2.0, it is not at 0 %.
+ * `atOrAboveShare` (among the assessed) stays the region's own tile.
+ */
+export function model2ReachedShare(figures: {
+  atOrAbove: number;
+  assessed: number;
+  counted: number;
+}): number | null {
+  return figures.counted > 0 && figures.assessed > 0 ? figures.atOrAbove / figures.counted : null;
+}

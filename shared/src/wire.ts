@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unprocessable',
   'rate_limited',
   'internal',
+  /** 503: too many requests wait for the embedded database (decision 028); retry after Retry-After. */
+  'overloaded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -291,6 +293,22 @@ export const LaggardSchema = z.object({
   changeTwelveMonths: z.number().nullable().meta({ description: 'share now minus share 12 months ago' }),
   overdue: z.number().int(),
   consultationHeld: z.boolean(),
+  model2: z
+    .object({
+      counted: z.number().int().meta({ description: 'counted statuses (in the target set)' }),
+      assessed: z.number().int().meta({ description: 'of them with a complete 2.0 assessment' }),
+      assessedShare: z.number().nullable().meta({ description: 'assessed / counted' }),
+      atOrAbove: z.number().int().meta({ description: 'assessed statuses at 2.0 level >= minLevel' }),
+      share: z.number().nullable().meta({
+        description:
+          'atOrAbove / counted: the 2.0 share among the counted statuses (not assessed counts as not reached), the value ranked; null when nothing is assessed',
+      }),
+      peerCount: z.number().int(),
+      peerMedian: z.number().nullable(),
+      gap: z.number().nullable().meta({ description: 'share minus the peer median by 2.0' }),
+    })
+    .optional()
+    .meta({ description: 'only with model=2.0: the figures by Reifegradmodell 2.0 that rank the list' }),
 });
 export type Laggard = z.infer<typeof LaggardSchema>;
 
@@ -300,6 +318,11 @@ export const LaggardsSchema = z
     peerGroup: z
       .string()
       .meta({ description: 'what makes peers: kind and size class, optionally the same Kreis' }),
+    model: z.enum(['1.1', '2.0']).meta({ description: 'the model that ranks the list' }),
+    model2: z
+      .object({ version: z.number().int().nullable(), minLevel: z.number().int() })
+      .optional()
+      .meta({ description: 'only with model=2.0: the newest 2.0 version and the level counted from' }),
     items: z.array(LaggardSchema),
   })
   .meta({ id: 'Laggards' });

@@ -1,3 +1,4 @@
+import { QUERY_CANCELED } from '@ozg/db';
 import type { ErrorBody, ErrorCode } from '@ozg/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -15,6 +16,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  overloaded: 503,
 };
 
 /** An expected failure of a request; its message is German and shown to people. */
@@ -49,6 +51,13 @@ const GERMAN_MESSAGES: Record<string, string> = {
   'Unsupported Media Type': 'Dieser Content-Type wird hier nicht angenommen.',
 };
 
+/** A statement cancelled on request; drizzle wraps the driver's error in a DrizzleQueryError (its cause). */
+function isCancelled(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++)
+    if ((e as { code?: unknown }).code === QUERY_CANCELED) return true;
+  return false;
+}
+
 /** The one place that turns any thrown error into the error shape; only unknown errors are logged. */
 export function handleError(error: Error, c: Context) {
   if (error instanceof AppError)
@@ -62,6 +71,9 @@ export function handleError(error: Error, c: Context) {
       status,
     );
   }
+  // A read whose client left had its statement cancelled (decision 028): nobody reads the answer, and it
+  // is no fault. 499 as for a request dropped from the queue.
+  if (c.req.raw.signal.aborted && isCancelled(error)) return new Response(null, { status: 499 });
   console.error(`Unerwarteter Fehler bei ${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal', 'Interner Fehler. Bitte später erneut versuchen.'), 500);
 }

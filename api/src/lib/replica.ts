@@ -1,7 +1,8 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
 import type { AppBindings } from './router';
 
 /**
@@ -22,8 +23,9 @@ export function markWrites(options: { secureCookies: boolean }): MiddlewareHandl
     await next();
     const database = c.get('database');
     if (!database.replica || SAFE_METHODS.has(c.req.method) || c.res.status >= 400) return;
-    const [row] = await queryRows<{ lsn: string }>(
+    const [row] = await queryRowsAs(
       database.db,
+      z.object({ lsn: z.string() }),
       sql`select pg_current_wal_lsn()::text as lsn`,
     );
     if (!row) return;
@@ -45,8 +47,9 @@ export async function analyticsDb(c: Context<AppBindings>): Promise<Db> {
   const mark = getCookie(c, WRITE_POSITION_COOKIE);
   if (!mark || !LSN.test(mark)) return replica.db;
   try {
-    const [row] = await queryRows<{ caught_up: boolean | null }>(
+    const [row] = await queryRowsAs(
       replica.db,
+      z.object({ caught_up: z.boolean().nullable() }),
       sql`select pg_last_wal_replay_lsn() >= ${mark}::pg_lsn as caught_up`,
     );
     return row?.caught_up ? replica.db : database.db;

@@ -20,6 +20,11 @@ export type AppBindings = {
     sessionChannel: 'cookie' | 'bearer' | null;
     metrics: Metrics;
     lifecycle: Lifecycle;
+    /**
+     * Set by the embedded database's queue (decision 028): a handler whose work goes on after it has
+     * returned (a streamed import) keeps the request's place until `work` settles. Unset on a server.
+     */
+    holdPlaceUntil: ((work: Promise<unknown>) => void) | undefined;
   };
 };
 
@@ -38,10 +43,15 @@ export function createRouter() {
   });
   const openapi = router.openapi;
   router.openapi = ((route, handler, hook) => {
+    // The 503 of the embedded database's queue (decision 028) can answer any route but the health checks,
+    // which pass the queue by; documented here once instead of in every route.
+    const documented = route.path.startsWith('/health')
+      ? route
+      : { ...route, responses: { ...OVERLOADED_RESPONSE, ...route.responses } };
     const mediaTypes = Object.keys(route.request?.body?.content ?? {});
-    if (mediaTypes.length === 0) return openapi(route, handler, hook);
+    if (mediaTypes.length === 0) return openapi(documented, handler, hook);
     const own = route.middleware === undefined ? [] : [route.middleware].flat();
-    return openapi({ ...route, middleware: [...own, accepts(mediaTypes)] }, handler, hook);
+    return openapi({ ...documented, middleware: [...own, accepts(mediaTypes)] }, handler, hook);
   }) as typeof openapi;
   return router;
 }
@@ -66,6 +76,16 @@ const ERROR_RESPONSES = {
   415: errorEntry('Falscher Content-Type'),
   422: errorEntry('Nicht verarbeitbar'),
   429: errorEntry('Zu viele Versuche'),
+} as const;
+
+/** The 503 of the embedded database's bounded queue, on every route (see createRouter). */
+const OVERLOADED_RESPONSE = {
+  503: {
+    ...errorEntry(
+      'Der Server ist ausgelastet (zu viele Anfragen warten; Code overloaded); nach Retry-After erneut versuchen',
+    ),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Wartezeit in Sekunden' } },
+  },
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;
 

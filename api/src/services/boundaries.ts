@@ -1,8 +1,23 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import type { BoundaryGeometry, KreisBoundaries } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { findRegion, today } from './regions';
+
+/**
+ * A Kreis with its outline, if imported. The geometry (jsonb, checked by the
+ * import) is large: only its being an object is checked here.
+ */
+const BoundaryRow = z.object({
+  ags: z.string(),
+  name: z.string(),
+  geometry: z
+    .custom<BoundaryGeometry>((value) => typeof value === 'object' && value !== null, 'a GeoJSON geometry')
+    .nullable(),
+  source_file: z.string().nullable(),
+  imported_at: z.string().nullable(),
+});
 
 /**
  * The outlines of the current Kreise within a Land, Regierungsbezirk or Kreis,
@@ -14,14 +29,9 @@ export async function listKreisBoundaries({ db, key }: { db: Db; key: string }):
   if (region.level === 'gemeinde') {
     throw new AppError('validation_failed', 'Kreisgrenzen gibt es für Länder, Regierungsbezirke und Kreise.');
   }
-  const rows = await queryRows<{
-    ags: string;
-    name: string;
-    geometry: BoundaryGeometry | null;
-    source_file: string | null;
-    imported_at: string | null;
-  }>(
+  const rows = await queryRowsAs(
     db,
+    BoundaryRow,
     sql`select v.ags, v.name, b.geometry, b.source_file, b.imported_at::text as imported_at
         from region_versions v join regions r on r.id = v.region_id
         left join kreis_boundaries b on b.ags = v.ags

@@ -1,6 +1,14 @@
-import { type Db, intArray, isConfirmationEvent, queryRows } from '@ozg/db';
-import type { ChangeSet, ChangeSourceKind, Status, StatusChanges, UndoResult } from '@ozg/shared';
+import { type Db, intArray, isConfirmationEvent, queryRowsAs } from '@ozg/db';
+import {
+  type ChangeSet,
+  ChangeSetSchema,
+  type ChangeSourceKind,
+  type Status,
+  type StatusChanges,
+  type UndoResult,
+} from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { authorizeUndo } from './policy';
@@ -9,18 +17,26 @@ import { getStatuses, StatusConflictError, writeStatuses } from './statuses';
 /** How long a bulk edit or CSV commit can be undone as one step; later, statuses are changed one by one. */
 export const UNDO_WINDOW_HOURS = 24;
 
-type ChangeSetRow = {
-  id: number;
-  kind: ChangeSet['kind'];
-  source: ChangeSet['source'];
-  created_at: string;
-  undoable_until: string;
-  actor: string;
-  actor_user_id: number;
-  status_count: number;
-  regions: { ags: string; name: string }[] | null;
-  reverted_by: number | null;
-};
+/** A row of changeSetSelect; the enums and the regions are checked with the wire schema's own parts. */
+const ChangeSetRow = z.object({
+  id: z.number().int(),
+  kind: ChangeSetSchema.shape.kind,
+  source: ChangeSetSchema.shape.source,
+  created_at: z.string(),
+  undoable_until: z.string(),
+  actor: z.string(),
+  actor_user_id: z.number().int(),
+  status_count: z.number().int(),
+  regions: ChangeSetSchema.shape.regions.nullable(),
+  reverted_by: z.number().int().nullable(),
+});
+type ChangeSetRow = z.infer<typeof ChangeSetRow>;
+
+/** The values before an event, as stored (jsonb): passed back unchanged, so only its being an object is checked. */
+const StoredChanges = z.custom<StatusChanges>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'an object of status changes',
+);
 
 const changeSetSelect = sql`
   select cs.id, cs.kind, cs.source, cs.actor_user_id, cs.status_count, u.display_name as actor,
@@ -48,7 +64,11 @@ function toChangeSet(row: ChangeSetRow): ChangeSet {
 }
 
 async function readChangeSets(db: Db, where: SQL): Promise<ChangeSet[]> {
-  const rows = await queryRows<ChangeSetRow>(db, sql`${changeSetSelect} where ${where} order by cs.id desc`);
+  const rows = await queryRowsAs(
+    db,
+    ChangeSetRow,
+    sql`${changeSetSelect} where ${where} order by cs.id desc`,
+  );
   return rows.map(toChangeSet);
 }
 
@@ -93,8 +113,9 @@ export async function undoChangeSet(input: {
   return input.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     // The lock serialises two undos of the same change set; the second sees the first one's undo.
-    const [locked] = await queryRows<{ id: number; actor_user_id: number; fresh: boolean }>(
+    const [locked] = await queryRowsAs(
       db,
+      z.object({ id: z.number().int(), actor_user_id: z.number().int(), fresh: z.boolean() }),
       sql`select id, actor_user_id, created_at > now() - make_interval(hours => ${UNDO_WINDOW_HOURS}) as fresh
           from change_sets where id = ${input.id} for update`,
     );
@@ -112,8 +133,9 @@ export async function undoChangeSet(input: {
         `Rückgängig machen geht nur innerhalb von ${UNDO_WINDOW_HOURS} Stunden; bitte die Leistungen einzeln ändern.`,
       );
 
-    const events = await queryRows<{ id: number; status_id: number; before: StatusChanges }>(
+    const events = await queryRowsAs(
       db,
+      z.object({ id: z.number(), status_id: z.number().int(), before: StoredChanges }),
       sql`select id::float8 as id, status_id, before from status_events where change_set_id = ${input.id} order by status_id`,
     );
     const ids = events.map((event) => event.status_id);
@@ -122,8 +144,9 @@ export async function undoChangeSet(input: {
     );
     // Any later event of one of its statuses (an edit, an import, a change of the target set) blocks the
     // undo; a confirmation does not: it changed no field the undo would restore.
-    const changedSince = await queryRows<{ status_id: number }>(
+    const changedSince = await queryRowsAs(
       db,
+      z.object({ status_id: z.number().int() }),
       sql`select distinct later.status_id from status_events own
           join status_events later on later.status_id = own.status_id and later.id > own.id
             and not ${isConfirmationEvent('later')}

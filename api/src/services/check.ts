@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
-import { canEditRegion } from './policy';
+import { authorizeCheckAnswer, canAnswerCheck } from './policy';
 import { resolveAdministration } from './regions';
 
 /*
@@ -135,11 +135,6 @@ const submissionSelect = sql`
 
 const publicSubmission = ({ region_id: _, ...submission }: SubmissionRow): CheckSubmission => submission;
 
-/** Who may answer a municipality's check: its officers and the ministry. */
-export function mayAnswerCheck(actor: Actor | null, regionId: number): boolean {
-  return actor !== null && canEditRegion(actor, regionId);
-}
-
 const PeerRow = z.object({
   region_id: z.number().int(),
   kind: z.enum(REGION_KINDS),
@@ -189,7 +184,7 @@ export async function getCheckResult({
     sql`${submissionSelect} where s.region_id = ${municipality.regionId}
         order by s.state = 'draft' desc, s.submitted_at desc, s.id desc`,
   );
-  const mayAnswer = mayAnswerCheck(actor, municipality.regionId);
+  const mayAnswer = canAnswerCheck(actor, municipality.regionId);
   const draft = rows.find((row) => row.state === 'draft');
   const history = rows.filter((row) => row.state === 'submitted').map(publicSubmission);
   const [self] = await queryRowsAs(
@@ -246,8 +241,7 @@ export async function getCheckResult({
 
 async function answerable(db: Db, actor: Actor, ags: string) {
   const municipality = await resolveAdministration(db, ags);
-  if (!mayAnswerCheck(actor, municipality.regionId))
-    throw new AppError('forbidden', 'Den Check beantwortet die Kommune selbst (oder das Ministerium).');
+  authorizeCheckAnswer({ actor, input: { regionId: municipality.regionId } });
   return municipality;
 }
 

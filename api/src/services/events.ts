@@ -3,6 +3,8 @@ import { CHANGE_SET_KINDS, CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSour
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeCsv } from '../lib/csv';
+import type { Actor } from './auth';
+import { authorizeUserEvents } from './policy';
 
 const EventRow = z.object({
   id: z.number(),
@@ -22,18 +24,22 @@ const EventRow = z.object({
 });
 const Total = z.object({ total: z.number().int() });
 
-export type EventFilter = (
-  | { statusId: number }
-  | { regionId: number }
-  | { belowRegionId: number }
-  | { actorUserId: number }
-) & {
+/** The conditions any list of events may add to its scope. */
+export type EventConditions = {
   /** Days in Germany, both included (JJJJ-MM-TT). */
   from?: string | undefined;
   to?: string | undefined;
   source?: ChangeSourceKind | undefined;
   userId?: number | undefined;
 };
+
+export type EventFilter = (
+  | { statusId: number }
+  | { regionId: number }
+  | { belowRegionId: number }
+  | { actorUserId: number }
+) &
+  EventConditions;
 
 /** The where clause of a filter; "below a region" means every administration in it (the region included). */
 function eventWhere(filter: EventFilter): { prefix: SQL; where: SQL } {
@@ -148,4 +154,36 @@ export async function eventsCsv({ db, filter }: { db: Db; filter: EventFilter })
       .join('; '),
   ]);
   return writeCsv([header, ...lines], 'excel');
+}
+
+type UserEventsInput = {
+  db: Db;
+  actor: Actor;
+  userId: number;
+  /** The trail is already one user's: a `user` condition does not apply. */
+  conditions: Omit<EventConditions, 'userId'>;
+};
+
+/** One user's audit trail: the user's own, anyone's for the ministry (authorizeUserEvents). */
+function userEventsFilter({ actor, userId, conditions }: UserEventsInput): EventFilter {
+  authorizeUserEvents({ actor, input: { userId } });
+  return { actorUserId: userId, ...conditions };
+}
+
+/** A page of one user's audit trail. */
+export async function listUserEvents(
+  input: UserEventsInput & { page?: number | undefined; pageSize?: number | undefined },
+) {
+  const filter = userEventsFilter(input);
+  return listEvents({
+    db: input.db,
+    filter,
+    ...(input.page ? { page: input.page } : {}),
+    ...(input.pageSize ? { pageSize: input.pageSize } : {}),
+  });
+}
+
+/** One user's audit trail as CSV. */
+export async function userEventsCsv(input: UserEventsInput): Promise<string> {
+  return eventsCsv({ db: input.db, filter: userEventsFilter(input) });
 }

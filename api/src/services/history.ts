@@ -1,9 +1,18 @@
-import { type Db, intArray, queryRows } from '@ozg/db';
+import { type Db, intArray, queryRowsAs } from '@ozg/db';
 import { FORECAST_HORIZON, forecastReach, OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { summarizeRegion, today } from './regions';
 
 type Point = { date: string; targetServices: number; conformant: number; share: number | null };
+
+/** A region's snapshot on a day (int4 columns, the day as text): a few hundred rows per series. */
+const DayTotalRow = z.object({
+  region_id: z.number().int(),
+  day: z.string(),
+  target: z.number().int(),
+  conformant: z.number().int(),
+});
 
 /**
  * Regions' totals at the end of given German days (decision 010), on the territory of each
@@ -15,8 +24,9 @@ export async function totalsOnDays(
   regionIds: readonly number[],
   days: readonly string[],
 ): Promise<Map<string, Point>> {
-  const rows = await queryRows<{ region_id: number; day: string; target: number; conformant: number }>(
+  const rows = await queryRowsAs(
     db,
+    DayTotalRow,
     sql`select r.region_id, d.day::text as day, coalesce(s.target_count, 0) as target, coalesce(s.conformant, 0) as conformant
         from unnest(${intArray(regionIds)}) r(region_id)
         cross join unnest(${`{${days.join(',')}}`}::date[]) d(day)
@@ -87,8 +97,9 @@ export async function getProgressSeries({
   const end = asOf ?? today();
   const region = await summarizeRegion(db, key, end);
   // Where the region's recorded history begins: its first snapshot with target services (primary key order).
-  const [first] = await queryRows<{ first: string | null }>(
+  const [first] = await queryRowsAs(
     db,
+    z.object({ first: z.string().nullable() }),
     sql`select min(day)::text as first from progress_snapshots
         where region_id = ${region.id} and target_count > 0 and day <= ${end}::date`,
   );
@@ -105,12 +116,9 @@ export async function getProgressSeries({
     .filter((point) => point.share !== null)
     .map((point) => ({ date: point.date, share: point.share as number }));
   // Territory changes loaded after their Stichtag rewrote the figures from that day on: say so.
-  const recalculations = await queryRows<{
-    effective_from: string;
-    recalculated_on: string;
-    file_name: string;
-  }>(
+  const recalculations = await queryRowsAs(
     db,
+    z.object({ effective_from: z.string(), recalculated_on: z.string(), file_name: z.string() }),
     sql`select stichtag::text as effective_from, recalculated_on::text, file_name from (
           select stichtag, (imported_at at time zone 'Europe/Berlin')::date as recalculated_on, file_name, id
           from territory_imports where land = ${region.ags.slice(0, 2)} and territory_changes > 0) t

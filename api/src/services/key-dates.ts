@@ -22,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { authorizeKeyDateCreate } from './policy';
 import { toFigures } from './progress';
 import { formatDate, today } from './regions';
 
@@ -86,7 +87,7 @@ export async function createKeyDate({
   actor: Actor;
   input: { day: string; label: string };
 }): Promise<KeyDate> {
-  if (actor.role !== 'admin') throw new AppError('forbidden', 'Stichtage legt das Ministerium an.');
+  authorizeKeyDateCreate({ actor });
   const inserted = await queryRowsAs(
     db,
     z.object({ id: z.number().int() }),

@@ -1,20 +1,27 @@
-import { administrationsBelow, CURRENT, type Db, queryRows } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, DERIVED_MODEL_FAMILY, queryRowsAs } from '@ozg/db';
 import {
   type Laggard,
   type Laggards,
   median,
+  model2ReachedShare,
   REGION_KIND_LABELS,
+  REGION_KINDS,
   type RegionKind,
   SIZE_CLASSES,
   type SizeClass,
   sizeClassOf,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
 import { totalsOnDays } from './history';
+import { newestModel2 } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
 export type LaggardFilter = { sameKreis?: boolean; kind?: RegionKind; sizeClass?: SizeClass; limit?: number };
+
+/** With 2.0 the list is ranked by the share at or above minLevel by Reifegradmodell 2.0 (decision 020). */
+export type LaggardModel = { family: '1.1' | '2.0'; minLevel?: number | undefined };
 
 /**
  * The fair peers of a municipality (issue 5), one definition for the laggards,
@@ -37,6 +44,23 @@ export const FAIR_PEER_GROUPS = {
   kreis: 'gleiche Art, gleiche Größenklasse, gleicher Kreis',
 } as const;
 
+/** A Gemeinde below the region with today's counts (int4 casts; the served population is never null). */
+const MunicipalityRow = z.object({
+  region_id: z.number().int(),
+  ags: z.string(),
+  name: z.string(),
+  kind: z.enum(REGION_KINDS),
+  population: z.number().int(),
+  kreis_ags: z.string().nullable(),
+  kreis_name: z.string().nullable(),
+  target: z.number().int(),
+  conformant: z.number().int(),
+  consulted: z.boolean(),
+  counted2: z.number().int(),
+  assessed2: z.number().int(),
+  above2: z.number().int(),
+});
+
 const twelveMonthsBefore = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
@@ -52,34 +76,43 @@ export async function getLaggards({
   db,
   key,
   filter,
+  model,
 }: {
   db: Db;
   key: string;
   filter: LaggardFilter;
+  model?: LaggardModel | undefined;
 }): Promise<Laggards> {
   const now = today();
   const region = await summarizeRegion(db, key, now);
-  const rows = await queryRows<{
-    region_id: number;
-    ags: string;
-    name: string;
-    kind: RegionKind;
-    population: number;
-    kreis_ags: string | null;
-    kreis_name: string | null;
-    target: number;
-    conformant: number;
-    consulted: boolean;
-  }>(
+  const by2 = model?.family === '2.0';
+  const newest = by2 ? await newestModel2(db) : null;
+  const minLevel = model?.minLevel ?? newest?.conformant ?? 3;
+  // The Gemeinde's total row of region_model_totals (one row each, no status scan): level columns >= minLevel.
+  const above = sql.raw(
+    Array.from({ length: 8 - minLevel }, (_, index) => `m.level${minLevel + index}`).join(' + ') || '0',
+  );
+  const model2Columns = by2
+    ? sql`coalesce(m.counted, 0)::int as counted2, coalesce(m.assessed, 0)::int as assessed2,
+          coalesce(${above}, 0)::int as above2`
+    : sql`0 as counted2, 0 as assessed2, 0 as above2`;
+  const model2Join = by2
+    ? sql`left join region_model_totals m on m.region_id = a.region_id and m.themenfeld is null
+            and m.family = ${DERIVED_MODEL_FAMILY}::maturity_model`
+    : sql``;
+  const rows = await queryRowsAs(
     db,
+    MunicipalityRow,
     sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select a.region_id, v.ags, v.name, a.kind, a.population::int as population, k.ags as kreis_ags, k.name as kreis_name,
           coalesce((select sum(target_count) from region_rollups r where r.region_id = a.region_id), 0)::int as target,
           coalesce((select sum(level3 + level4) from region_rollups r where r.region_id = a.region_id), 0)::int as conformant,
-          exists (select 1 from consultations c where c.region_id = a.region_id and c.state = 'held') as consulted
+          exists (select 1 from consultations c where c.region_id = a.region_id and c.state = 'held') as consulted,
+          ${model2Columns}
         from administrations a
         join region_versions v on v.region_id = a.region_id and v.valid_to is null
         left join region_versions k on k.region_id = v.parent_region_id and k.valid_to is null
+        ${model2Join}
         where a.level = 'gemeinde'`,
   );
   const yearAgo = twelveMonthsBefore(now);
@@ -94,6 +127,37 @@ export async function getLaggards({
   const peers = peerMedians(
     rows.map((row) => ({ key: peerKey(row), value: share(row.conformant, row.target) })),
   );
+  const peers2 = by2
+    ? peerMedians(
+        rows.map((row) => ({
+          key: peerKey(row),
+          value: model2ReachedShare({
+            atOrAbove: row.above2,
+            assessed: row.assessed2,
+            counted: row.counted2,
+          }),
+        })),
+      )
+    : null;
+  const model2Of = (row: (typeof rows)[number]) => {
+    const value = model2ReachedShare({
+      atOrAbove: row.above2,
+      assessed: row.assessed2,
+      counted: row.counted2,
+    });
+    const group = peers2?.get(peerKey(row));
+    const peerMedian = group?.median ?? null;
+    return {
+      counted: row.counted2,
+      assessed: row.assessed2,
+      assessedShare: share(row.assessed2, row.counted2),
+      atOrAbove: row.above2,
+      share: value,
+      peerCount: group?.count ?? 0,
+      peerMedian,
+      gap: value !== null && peerMedian !== null ? value - peerMedian : null,
+    };
+  };
   const items: Laggard[] = rows
     .map((row) => {
       const now = share(row.conformant, row.target);
@@ -113,6 +177,7 @@ export async function getLaggards({
         changeTwelveMonths: now !== null && then !== null ? now - then : null,
         overdue: row.target - row.conformant,
         consultationHeld: row.consulted,
+        ...(by2 ? { model2: model2Of(row) } : {}),
       };
     })
     .filter(
@@ -120,14 +185,15 @@ export async function getLaggards({
         (!filter.kind || item.region.kind === filter.kind) &&
         (!filter.sizeClass || item.sizeClass === filter.sizeClass),
     )
-    .sort(
-      (a, b) =>
-        (a.gap ?? Number.POSITIVE_INFINITY) - (b.gap ?? Number.POSITIVE_INFINITY) ||
-        a.region.name.localeCompare(b.region.name, 'de'),
-    );
+    .sort((a, b) => {
+      const gapOf = (item: Laggard) => (by2 ? item.model2?.gap : item.gap) ?? Number.POSITIVE_INFINITY;
+      return gapOf(a) - gapOf(b) || a.region.name.localeCompare(b.region.name, 'de');
+    });
   return {
     region,
     peerGroup: filter.sameKreis ? FAIR_PEER_GROUPS.kreis : FAIR_PEER_GROUPS.land,
+    model: by2 ? '2.0' : '1.1',
+    ...(by2 ? { model2: { version: newest?.version ?? null, minLevel } } : {}),
     items: filter.limit ? items.slice(0, filter.limit) : items,
   };
 }
@@ -170,11 +236,24 @@ const COLUMNS: readonly ExportColumn<Laggard>[] = [
   ['Beratung erhalten', (item: Laggard) => item.consultationHeld],
 ];
 
-/** The laggards as a table for CSV and XLSX (lib/export). */
+const model2Columns = (minLevel: number): readonly ExportColumn<Laggard>[] => [
+  ['RG2.0 bewertet', (item: Laggard) => item.model2?.assessed ?? null],
+  ['RG2.0 Anteil bewertet (%)', (item: Laggard) => percent(item.model2?.assessedShare ?? null)],
+  [`RG2.0 Stufe ${minLevel}+`, (item: Laggard) => item.model2?.atOrAbove ?? null],
+  [`RG2.0 Anteil Stufe ${minLevel}+ (%)`, (item: Laggard) => percent(item.model2?.share ?? null)],
+  ['RG2.0 Median der Vergleichsgruppe (%)', (item: Laggard) => percent(item.model2?.peerMedian ?? null)],
+  ['RG2.0 Abstand (Prozentpunkte)', (item: Laggard) => percent(item.model2?.gap ?? null)],
+];
+
+/** The laggards as a table for CSV and XLSX (lib/export); by 2.0 with the 2.0 columns that rank it. */
 export const laggardsTable = (laggards: Laggards) =>
   exportTable({
     sheet: 'Nachzügler',
-    title: `Nachzügler in ${laggards.region.name} – Vergleichsgruppe: ${laggards.peerGroup}`,
-    columns: COLUMNS,
+    title: `Nachzügler in ${laggards.region.name} – Vergleichsgruppe: ${laggards.peerGroup}${
+      laggards.model2
+        ? ` – nach Reifegradmodell 2.0, Stufe ${laggards.model2.minLevel} oder höher (Arbeitsstand, vom Land anpassbar)`
+        : ''
+    }`,
+    columns: laggards.model2 ? [...COLUMNS, ...model2Columns(laggards.model2.minLevel)] : COLUMNS,
     rows: laggards.items,
   });

@@ -1,9 +1,10 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import type { LinkResult } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { Agent, request } from 'undici';
+import { z } from 'zod';
 
 /**
  * Checks every recorded service URL (issue #15): each distinct address once per
@@ -345,16 +346,18 @@ export async function runLinkCheck(input: {
 }): Promise<LinkCheckRun> {
   const { db, config } = input;
   // Results of addresses no status records any more only take up room.
-  const [removed] = await queryRows<{ count: number }>(
+  const [removed] = await queryRowsAs(
     db,
+    z.object({ count: z.number().int() }),
     sql`with deleted as (
           delete from link_checks lc
           where not exists (select 1 from service_statuses s where s.url = lc.url)
           returning 1)
         select count(*)::int as count from deleted`,
   );
-  const rows = await queryRows<{ url: string }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({ url: z.string() }),
     sql`select u.url from (select distinct url from service_statuses where url is not null) u
         left join link_checks lc on lc.url = u.url
         order by lc.checked_at asc nulls first, u.url`,

@@ -4,13 +4,19 @@
  * locks: expand() turns `changes.criteria` into a diff (old and new answers,
  * stored in the status event so that an undo writes them back) and, for
  * Reifegradmodell 1.1, the level they compute; persist() stores the answers
- * and the computed assessment per model version in the same transaction.
+ * and the computed assessment per model version in the same transaction, and
+ * returns how the 2.0 contribution of each status moved, for the derived
+ * tables of 2.0 (decision 020), which the write path then moves.
  */
 import {
   type Db,
+  DERIVED_MODEL_FAMILY,
   intArray,
   listMaturityModels,
-  queryRows,
+  type ModelDelta,
+  modelDeltas,
+  queryRowsAs,
+  readModelStates,
   recomputeAssessments,
   type StoredMaturityModel,
 } from '@ozg/db';
@@ -26,16 +32,18 @@ import {
   type StatusChanges,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 
-type AnswerRow = {
-  status_id: number;
-  model_id: number;
-  criterion_key: string;
-  level: number;
-  evidence_url: string | null;
-  evidence_note: string | null;
-  evidence_date: string | null;
-};
+/** A stored answer (level is smallint, the evidence date as text). */
+const AnswerRow = z.object({
+  status_id: z.number().int(),
+  model_id: z.number().int(),
+  criterion_key: z.string(),
+  level: z.number().int(),
+  evidence_url: z.string().nullable(),
+  evidence_note: z.string().nullable(),
+  evidence_date: z.string().nullable(),
+});
 
 const refOf = (modelId: number, criterion: string) => `${modelId}:${criterion}`;
 
@@ -82,8 +90,12 @@ export type CriteriaContext = {
     status: Status,
     changes: StatusChanges,
   ): { changes: StatusChanges; diff: CriteriaDiff; problems: FieldProblem[] };
-  /** Stores the answers of the planned writes and recomputes their assessments. */
-  persist(db: Db, planned: { status: Status; diff: CriteriaDiff }[], actorId: number): Promise<void>;
+  /**
+   * Stores the answers of the planned writes and recomputes their assessments; returns the
+   * statuses whose 2.0 figures moved (old and new level and analog flag of the newest 2.0
+   * assessment each), for the write path.
+   */
+  persist(db: Db, planned: { status: Status; diff: CriteriaDiff }[], actorId: number): Promise<ModelDelta[]>;
 };
 
 export async function loadCriteriaContext(db: Db, statusIds: readonly number[]): Promise<CriteriaContext> {
@@ -92,8 +104,9 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
   const rows =
     statusIds.length === 0
       ? []
-      : await queryRows<AnswerRow>(
+      : await queryRowsAs(
           db,
+          AnswerRow,
           sql`select status_id, model_id, criterion_key, level, evidence_url, evidence_note, evidence_date::text as evidence_date
               from maturity_answers where status_id = any(${intArray(statusIds)})`,
         );
@@ -193,7 +206,17 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
       const writes = planned.flatMap(({ status, diff }) =>
         (diff.criteria?.to ?? []).map((change) => ({ statusId: status.id, ...change })),
       );
-      if (writes.length === 0) return;
+      if (writes.length === 0) return [];
+      // Only answers to a 2.0 version can move the 2.0 figures. Whether a status counts does not
+      // change here (a status edit keeps in_target and model 1.1), so reading after its update is exact.
+      const watched = [
+        ...new Set(
+          writes
+            .filter((write) => byId.get(write.modelId)?.family === DERIVED_MODEL_FAMILY)
+            .map((write) => write.statusId),
+        ),
+      ];
+      const before = await readModelStates(tx, watched);
       const removed = writes.filter((write) => write.answer === null);
       const kept = writes.filter((write) => write.answer !== null);
       if (removed.length > 0)
@@ -215,6 +238,7 @@ export async function loadCriteriaContext(db: Db, statusIds: readonly number[]):
         return { statusId, modelId };
       });
       await recomputeAssessments(tx, pairs, byId);
+      return modelDeltas(before, await readModelStates(tx, watched));
     },
   };
 }

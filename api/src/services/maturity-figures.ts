@@ -1,4 +1,13 @@
-import { administrationsBelow, CURRENT, countedStatus, type Db, queryRowsAs } from '@ozg/db';
+import {
+  administrationsBelow,
+  CURRENT,
+  countedStatus,
+  type Db,
+  DERIVED_MODEL_FAMILY,
+  intArray,
+  newestAssessmentSql,
+  queryRowsAs,
+} from '@ozg/db';
 import { MATURITY_MODELS, type MaturityMapping, type Model2Figures } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,9 +20,12 @@ import { findRegion, today } from './regions';
  * rule of the lists, decision 019); "nicht bewertet" is a status without a
  * complete one, never level 0.
  *
- * Read from maturity_assessments over the territory (not yet from derived
- * tables like the 1.1 figures): one row per status below the roots, the
- * assessment found by its primary key.
+ * A region's figures are one row of region_model_totals (its total over all
+ * Themenfelder), kept in step with the assessments like region_totals with the
+ * statuses (decision 020). The figures of one service (coverage) have no
+ * derived table (region × service would be millions of rows at national
+ * scale): they are counted from the service's statuses below the region, with
+ * the assessment found by its primary key.
  */
 
 const LevelRow = z.object({
@@ -26,7 +38,7 @@ const LevelRow = z.object({
 const ConformantRow = z.object({ version: z.number().int(), conformant: z.number().int() });
 
 /** The newest stored 2.0 version and its conformant level (the default of minLevel). */
-async function newestModel2(db: Db): Promise<{ version: number; conformant: number } | null> {
+export async function newestModel2(db: Db): Promise<{ version: number; conformant: number } | null> {
   const [row] = await queryRowsAs(
     db,
     ConformantRow,
@@ -43,6 +55,17 @@ export function requireToday(day: string): void {
       'validation_failed',
       'model: Kennzahlen nach Reifegradmodell 2.0 gibt es nur für heute; asOf weglassen oder model=1.1 wählen.',
     );
+}
+
+/**
+ * No course by 2.0: the snapshots (progress_snapshots) hold 1.1 only, and
+ * history before a 2.0 snapshot table would be unknown, not zero (decision 020).
+ */
+export function refuseSeries2(): never {
+  throw new AppError(
+    'validation_failed',
+    'model: Einen Verlauf nach Reifegradmodell 2.0 gibt es noch nicht: Tagesstände werden nur nach Reifegradmodell 1.1 gespeichert, der Stand nach 2.0 ist nur für heute bekannt (progress?model=2.0). model weglassen oder model=1.1 wählen.',
+  );
 }
 
 export function emptyModel2(minLevel: number, version: number | null): Model2Figures {
@@ -72,22 +95,8 @@ export async function model2Figures(
     rootIds.map((id) => [id, emptyModel2(minLevel, model?.version ?? null)]),
   );
   if (rootIds.length === 0) return result;
-  const service = options.ozgId === undefined ? sql`` : sql`and st.ozg_id = ${options.ozgId}`;
-  const rows = await queryRowsAs(
-    db,
-    LevelRow,
-    sql`with recursive ${administrationsBelow(rootIds, CURRENT)}
-        select ad.root_id, l.level, count(*)::int as n,
-          count(*) filter (where l.analog_processing)::int as analog
-        from administrations ad
-        join service_statuses st on st.region_id = ad.region_id and ${countedStatus('st')} ${service}
-        left join lateral (
-          select a.level, a.analog_processing
-          from maturity_assessments a join maturity_models m on m.id = a.model_id and m.family = '2.0'
-          where a.status_id = st.id order by m.version desc limit 1
-        ) l on true
-        group by ad.root_id, l.level`,
-  );
+  const rows =
+    options.ozgId === undefined ? await fromTotals(db, rootIds) : await live(db, rootIds, options.ozgId);
   for (const row of rows) {
     const figures = result.get(row.root_id);
     if (!figures) continue;
@@ -108,6 +117,51 @@ export async function model2Figures(
   return result;
 }
 
+type LevelRow = z.infer<typeof LevelRow>;
+
+const TotalsRow = z.object({
+  root_id: z.number().int(),
+  counted: z.number().int(),
+  assessed: z.number().int(),
+  levels: z.array(z.number().int()),
+  analog: z.number().int(),
+});
+
+/**
+ * Each root's total row of region_model_totals as level rows (level null: the
+ * counted statuses without a complete assessment), the shape of the live count.
+ */
+async function fromTotals(db: Db, rootIds: number[]): Promise<LevelRow[]> {
+  const rows = await queryRowsAs(
+    db,
+    TotalsRow,
+    sql`select region_id as root_id, counted, assessed,
+          array[level0, level1, level2, level3, level4, level5, level6, level7] as levels, analog
+        from region_model_totals
+        where region_id = any(${intArray(rootIds)}) and themenfeld is null
+          and family = ${DERIVED_MODEL_FAMILY}::maturity_model`,
+  );
+  return rows.flatMap((row) => [
+    { root_id: row.root_id, level: null, n: row.counted - row.assessed, analog: row.analog },
+    ...row.levels.map((n, level) => ({ root_id: row.root_id, level, n, analog: 0 })),
+  ]);
+}
+
+/** The counted statuses of one service below each root, by the level of their newest 2.0 assessment. */
+async function live(db: Db, rootIds: number[], ozgId: number): Promise<LevelRow[]> {
+  return queryRowsAs(
+    db,
+    LevelRow,
+    sql`with recursive ${administrationsBelow(rootIds, CURRENT)}
+        select ad.root_id, l.level, count(*)::int as n,
+          count(*) filter (where l.analog_processing)::int as analog
+        from administrations ad
+        join service_statuses st on st.region_id = ad.region_id and ${countedStatus('st')} and st.ozg_id = ${ozgId}
+        left join lateral ${newestAssessmentSql('st')} l on true
+        group by ad.root_id, l.level`,
+  );
+}
+
 const MappingRow = z.object({
   level11: z.number().int(),
   level20: z.number().int().nullable(),
@@ -124,11 +178,7 @@ export async function maturityMapping({ db, key }: { db: Db; key: string }): Pro
         select st.maturity_level::int as level11, l.level::int as level20, count(*)::int as count
         from administrations ad
         join service_statuses st on st.region_id = ad.region_id and ${countedStatus('st')}
-        left join lateral (
-          select a.level
-          from maturity_assessments a join maturity_models m on m.id = a.model_id and m.family = '2.0'
-          where a.status_id = st.id order by m.version desc limit 1
-        ) l on true
+        left join lateral ${newestAssessmentSql('st')} l on true
         group by 1, 2 order by 1, 2 nulls first`,
   );
   return { ags: region.ags, cells };

@@ -1,11 +1,4 @@
-import {
-  addMaturityModel,
-  administrationsBelow,
-  CURRENT,
-  type Db,
-  listMaturityModels,
-  queryRowsAs,
-} from '@ozg/db';
+import { addMaturityModel, type Db, listMaturityModels, queryRowsAs } from '@ozg/db';
 import { ImportFileError, parseMaturityDefinition } from '@ozg/db/importers';
 import {
   type AnalogProcessingSummary,
@@ -20,6 +13,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { emptyModel2, model2Figures } from './maturity-figures';
+import { authorizeMaturityModelLoad } from './policy';
 import { findRegion, today } from './regions';
 import { getStatus } from './statuses';
 
@@ -39,8 +34,7 @@ export async function uploadMaturityModel(input: {
   bytes: Uint8Array;
   fileName: string;
 }): Promise<ImportResult> {
-  if (input.actor.role !== 'admin')
-    throw new AppError('forbidden', 'Reifegradmodelle lädt nur die Administration.');
+  authorizeMaturityModelLoad({ actor: input.actor });
   let definition: ReturnType<typeof parseMaturityDefinition>;
   try {
     definition = parseMaturityDefinition(input.bytes, input.fileName);
@@ -168,41 +162,17 @@ export async function listRegionAssessments(db: Db, regionId: number): Promise<R
 
 /**
  * "Online-Antrag, Bearbeitung analog" over a region's target statuses, by the
- * newest 2.0 version each status was assessed with. A query over the
- * assessments (not the rollups): the analytics per model version follow later.
+ * newest 2.0 version each status was assessed with: the region's row of the
+ * 2.0 totals (decision 020), as in progress with model=2.0.
  */
 export async function analogProcessingSummary(db: Db, key: string): Promise<AnalogProcessingSummary> {
   const region = await findRegion(db, key, today());
-  const rows = await queryRowsAs(
-    db,
-    z.object({
-      target: z.number().int(),
-      level: z.number().int().nullable(),
-      analog: z.boolean().nullable(),
-    }),
-    sql`with recursive ${administrationsBelow([region.region_id], CURRENT)},
-        latest as (
-          select distinct on (a.status_id) a.status_id, a.level, a.analog_processing
-          from administrations ad
-          join service_statuses st on st.region_id = ad.region_id and st.in_target
-          join maturity_assessments a on a.status_id = st.id
-          join maturity_models m on m.id = a.model_id and m.family = '2.0'
-          order by a.status_id, m.version desc
-        )
-        select (select count(*)::int from administrations ad
-                join service_statuses st on st.region_id = ad.region_id and st.in_target) as target,
-          l.level, l.analog_processing as analog
-        from (select 1) one left join latest l on true`,
-  );
-  const target = rows[0]?.target ?? 0;
-  const assessed = rows.filter((row) => row.level !== null && row.level !== undefined);
-  const levels = new Map<number, number>();
-  for (const row of assessed) levels.set(row.level as number, (levels.get(row.level as number) ?? 0) + 1);
+  const figures = (await model2Figures(db, [region.region_id])).get(region.region_id) ?? emptyModel2(0, null);
   return {
     ags: region.ags,
-    targetCount: target,
-    assessed2: assessed.length,
-    analogProcessing: rows.filter((row) => row.analog === true).length,
-    levels2: [...levels].sort(([a], [b]) => a - b).map(([level, count]) => ({ level, count })),
+    targetCount: figures.counted,
+    assessed2: figures.assessed,
+    analogProcessing: figures.analogProcessing,
+    levels2: figures.levelCounts.flatMap((count, level) => (count > 0 ? [{ level, count }] : [])),
   };
 }

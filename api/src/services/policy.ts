@@ -1,6 +1,7 @@
-import { type Db, queryRows } from '@ozg/db';
+import { type Db, queryRowsAs } from '@ozg/db';
 import type { UserRole } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 
@@ -25,6 +26,10 @@ export const ROLES = {
   consultingWithOfficer: ['admin', 'consultant', 'officer'],
   /** The consulting report: also the read-only ministry staff. */
   consultingReport: ['admin', 'consultant', 'viewer'],
+  /** Reminders, reconciliation decisions, the check: the ministry and the officers (their own administrations). */
+  municipality: ['admin', 'officer'],
+  /** Overviews across the municipalities (stale statuses, the Kreise's reconciliation): the ministry and its staff. */
+  ministry: ['admin', 'viewer'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 /** Whether the actor may edit the statuses of an administration: the ministry all, an officer their own. */
@@ -48,6 +53,28 @@ export function authorizeStatusEdit({
 export function authorizeUndo({ actor, input }: { actor: Actor; input: { ownerUserId: number | null } }) {
   if (input.ownerUserId !== actor.id && actor.role !== 'admin')
     throw new AppError('forbidden', 'Nur eigene Änderungen können rückgängig gemacht werden.');
+}
+
+/** The maturity models (Reifegradmodelle): only the ministry loads a new version. */
+export function authorizeMaturityModelLoad({ actor }: { actor: Actor }) {
+  if (actor.role !== 'admin')
+    throw new AppError('forbidden', 'Reifegradmodelle lädt nur die Administration.');
+}
+
+/** Key dates (Stichtage): only the ministry adds one. */
+export function authorizeKeyDateCreate({ actor }: { actor: Actor }) {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'Stichtage legt das Ministerium an.');
+}
+
+/** Who may answer a municipality's check: its officers and the ministry (the `mayAnswer` flag). */
+export function canAnswerCheck(actor: Actor | null, regionId: number): boolean {
+  return actor !== null && canEditRegion(actor, regionId);
+}
+
+/** Saving a draft of the check or submitting it: see canAnswerCheck. */
+export function authorizeCheckAnswer({ actor, input }: { actor: Actor; input: { regionId: number } }) {
+  if (!canAnswerCheck(actor, input.regionId))
+    throw new AppError('forbidden', 'Den Check beantwortet die Kommune selbst (oder das Ministerium).');
 }
 
 /** Another user's audit trail: only the ministry. */
@@ -88,8 +115,9 @@ export async function authorizeMeasureUpdate({
   input: { measureId: number; changesTitleOrServices: boolean };
 }) {
   if (actor.role !== 'officer') return;
-  const [measure] = await queryRows<{ region_id: number }>(
+  const [measure] = await queryRowsAs(
     db,
+    z.object({ region_id: z.number().int() }),
     sql`select c.region_id from measures m join consultations c on c.id = m.consultation_id
         where m.id = ${input.measureId}`,
   );

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Db, endOfGermanDaySql, queryRows } from '@ozg/db';
+import { type Db, endOfGermanDaySql, queryRowsAs } from '@ozg/db';
 import {
   endOfGermanDay,
   MATURITY_LABELS_1_1,
   MEASURE_STATE_LABELS,
-  type MeasureState,
+  MEASURE_STATES,
   median,
   OZG_DEADLINE,
   type QuickWin,
@@ -15,6 +15,7 @@ import {
   sizeClassOf,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { type ExportTable, type ExportValue, exportTable, percent, tablesXlsx } from '../lib/export';
 import { de, type PdfBlock, renderPdf } from '../lib/pdf';
@@ -157,16 +158,18 @@ const peerComparisonSection: ProfileSectionBuilder = {
   async build({ db, day, municipality, land }) {
     // Fair peers as on the laggards page: the same kind and size class, here within the Land, on the day's territory.
     const sizeClass = sizeClassOf(municipality.population ?? 0);
-    const candidates = await queryRows<{ region_id: number; population: number | null }>(
+    const candidates = await queryRowsAs(
       db,
+      z.object({ region_id: z.number().int(), population: z.number().int().nullable() }),
       sql`select v.region_id, v.population from region_versions v join regions r on r.id = v.region_id
           where r.level = ${municipality.level} and v.kind = ${municipality.kind} and v.ags like ${`${land.ags}%`}
             and v.valid_from <= ${day}::date and (v.valid_to is null or v.valid_to > ${day}::date)`,
     );
     const peers = candidates.filter((row) => sizeClassOf(row.population ?? 0) === sizeClass);
     const kreis = municipality.ancestors.find((ancestor) => ancestor.level === 'kreis');
-    const others = await queryRows<{ region_id: number; ags: string }>(
+    const others = await queryRowsAs(
       db,
+      z.object({ region_id: z.number().int(), ags: z.string() }),
       sql`select region_id, ags from region_versions
           where ags = any(${`{${[land.ags, kreis?.ags].filter(Boolean).join(',')}}`}::text[])
             and valid_from <= ${day}::date and (valid_to is null or valid_to > ${day}::date)`,
@@ -262,13 +265,14 @@ const peerComparisonSection: ProfileSectionBuilder = {
 
 // ---------------------------------------------------------------- open measures
 
-type OpenMeasure = {
-  title: string;
-  owner: string | null;
-  due_date: string | null;
-  state: MeasureState;
-  module: string;
-};
+const OpenMeasure = z.object({
+  title: z.string(),
+  owner: z.string().nullable(),
+  due_date: z.string().nullable(),
+  state: z.enum(MEASURE_STATES),
+  module: z.string(),
+});
+type OpenMeasure = z.infer<typeof OpenMeasure>;
 
 const openMeasuresSection: ProfileSectionBuilder = {
   id: 'massnahmen',
@@ -276,8 +280,9 @@ const openMeasuresSection: ProfileSectionBuilder = {
     // Open on the day: agreed by its end and not completed by then. A measure completed later
     // was open on the day; one dropped has no date of dropping and is left out.
     const dayEnd = endOfGermanDaySql(day);
-    const measures = await queryRows<OpenMeasure>(
+    const measures = await queryRowsAs(
       db,
+      OpenMeasure,
       sql`select m.title, m.owner, m.due_date::text as due_date,
             case when m.state = 'done' then 'open'::measure_state else m.state end as state,
             cm.name as module
@@ -505,8 +510,9 @@ export const PROFILE_SECTIONS: readonly ProfileSectionBuilder[] = [
 
 /** The municipality and its sections as of a day. */
 async function buildProfile(db: Db, regionId: number, day: string, sections = PROFILE_SECTIONS) {
-  const [row] = await queryRows<{ ags: string }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ ags: z.string() }),
     sql`select ags from region_versions where region_id = ${regionId}
           and valid_from <= ${day}::date and (valid_to is null or valid_to > ${day}::date)`,
   );
@@ -578,6 +584,14 @@ export async function freezeConsultationProfile(
     on conflict (consultation_id) do nothing`);
 }
 
+/** bytea: a Buffer (a Uint8Array) from pg, a Uint8Array from PGlite; text ("\x…") if a driver gives it so. */
+const StoredProfileRow = z.object({
+  pdf: z.union([z.instanceof(Uint8Array), z.string()]),
+  sha256: z.string(),
+  day: z.string(),
+  ags: z.string(),
+});
+
 /**
  * The stored profile of a held consultation, byte for byte. A held
  * consultation without one (recorded before profiles were frozen, or loaded
@@ -590,8 +604,9 @@ export async function storedProfile(
   consultationId: number,
 ): Promise<{ pdf: Uint8Array; sha256: string; day: string; ags: string }> {
   const read = () =>
-    queryRows<{ pdf: Uint8Array | string; sha256: string; day: string; ags: string }>(
+    queryRowsAs(
       db,
+      StoredProfileRow,
       sql`select p.pdf, p.sha256, p.day::text as day, v.ags from consultation_profiles p
           join consultations c on c.id = p.consultation_id
           join region_versions v on v.region_id = c.region_id and v.valid_to is null
@@ -599,8 +614,9 @@ export async function storedProfile(
     );
   let [row] = await read();
   if (!row) {
-    const [held] = await queryRows<{ region_id: number; held_on: string; module_name: string }>(
+    const [held] = await queryRowsAs(
       db,
+      z.object({ region_id: z.number().int(), held_on: z.string(), module_name: z.string() }),
       sql`select c.region_id, c.held_on::text as held_on, m.name as module_name
           from consultations c join consulting_modules m on m.id = c.module_id
           where c.id = ${consultationId} and c.state = 'held'`,

@@ -2,12 +2,13 @@ import {
   type Db,
   emptyRow,
   type FigureRow,
+  FigureRowSchema,
   type Figures,
   figuresAsOf,
   groupFigures,
   intArray,
   medianOfHistogramSql,
-  queryRows,
+  queryRowsAs,
 } from '@ozg/db';
 import type {
   ChildrenProgress,
@@ -30,8 +31,9 @@ import { listChildren, summarizeRegion, today } from './regions';
  */
 export async function currentFigures(db: Db, rootIds: number[], totalsOnly = false): Promise<Figures> {
   // The median is taken in SQL (medianOfHistogramSql): parsing each row's histogram here cost half the request.
-  const rows = await queryRows<FigureRow>(
+  const rows = await queryRowsAs(
     db,
+    FigureRowSchema,
     sql`select region_id as root_id, themenfeld, administrations, target_count as target,
           level0 as l0, level1 as l1, level2 as l2, level3 as l3, level4 as l4, online_by_deadline as by_deadline,
           weighted_target::float8 as w_target, weighted_conformant::float8 as w_conformant,

@@ -1,4 +1,4 @@
-import { administrationsBelow, CURRENT, type Db, queryRows, queryRowsAs, textArray, validOn } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, queryRowsAs, textArray, validOn } from '@ozg/db';
 import { LINK_RESULTS, type LinkState, type RegionLinks } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +10,14 @@ const MAX_ITEMS = 500;
 /** A link counts as broken when its last check failed (`refused` was never checked): on link_checks as lc. */
 export const brokenLinkSql = sql`lc.result not in ('ok', 'refused')`;
 
-const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
+const LinkSummaryRow = z.object({
+  with_url: z.number().int(),
+  checked: z.number().int(),
+  broken: z.number().int(),
+  last_checked_at: z.string().nullable(),
+});
 
 const isoSql = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
@@ -51,13 +58,9 @@ export async function linkStatesOf(db: Db, urls: string[]): Promise<Map<string, 
 export async function getRegionLinks({ db, key }: { db: Db; key: string }): Promise<RegionLinks> {
   const region = await findRegion(db, key, today());
   const broken = brokenLinkSql;
-  const [summary] = await queryRows<{
-    with_url: number;
-    checked: number;
-    broken: number;
-    last_checked_at: string | Date | null;
-  }>(
+  const [summary] = await queryRowsAs(
     db,
+    LinkSummaryRow,
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as with_url, count(lc.url)::int as checked,
           (count(*) filter (where ${broken}))::int as broken, max(lc.checked_at) as last_checked_at

@@ -1,29 +1,42 @@
-import { administrationsBelow, type Db, onDay, queryRows, validOn } from '@ozg/db';
+import { administrationsBelow, type Db, onDay, queryRowsAs, validOn } from '@ozg/db';
 import {
   carriesStatuses,
   isCityKreis,
   parseRegionKey,
+  REGION_KINDS,
+  REGION_LEVELS,
   type RegionDetail,
   type RegionLevel,
   type RegionSummary,
   todayInGermany,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../lib/errors';
 
-type VersionRow = {
-  region_id: number;
-  level: RegionLevel;
-  ags: string;
-  ars: string;
-  name: string;
-  kind: RegionSummary['kind'];
-  population: number | null;
-  area_hectares: number | null;
-  sonderstatus: boolean;
-  valid_from: string;
-  parent_region_id: number | null;
-};
+/*
+ * Every request reads a region through here, so the row schemas stay flat:
+ * plain scalars and two enums, no transforms (the int4 columns and the casts
+ * below come as numbers, the dates as text, from both drivers).
+ */
+const RegionLevelSchema = z.enum(REGION_LEVELS);
+const RegionKindSchema = z.enum(REGION_KINDS);
+
+/** A row of versionColumns. */
+const VersionRow = z.object({
+  region_id: z.number().int(),
+  level: RegionLevelSchema,
+  ags: z.string(),
+  ars: z.string(),
+  name: z.string(),
+  kind: RegionKindSchema,
+  population: z.number().int().nullable(),
+  area_hectares: z.number().int().nullable(),
+  sonderstatus: z.boolean(),
+  valid_from: z.string(),
+  parent_region_id: z.number().int().nullable(),
+});
+type VersionRow = z.infer<typeof VersionRow>;
 
 const versionColumns = sql`v.region_id, r.level, v.ags, v.ars, v.name, v.kind, v.population, v.area_hectares,
   v.sonderstatus, v.valid_from::text as valid_from, v.parent_region_id`;
@@ -40,8 +53,9 @@ export async function findRegion(db: Db, key: string, asOf: string): Promise<Ver
       `"${key}" ist kein AGS (2, 3, 5 oder 8 Ziffern) und kein ARS (12 Ziffern).`,
     );
   const column = sql.raw(`v.${parsed.column}`);
-  const [row] = await queryRows<VersionRow>(
+  const [row] = await queryRowsAs(
     db,
+    VersionRow,
     sql`select ${versionColumns} from region_versions v join regions r on r.id = v.region_id
         where ${column} = ${parsed.value} and r.level = ${parsed.level} and ${validOn('v', onDay(asOf))}`,
   );
@@ -49,19 +63,30 @@ export async function findRegion(db: Db, key: string, asOf: string): Promise<Ver
   return row;
 }
 
-type TreeTotals = {
-  root_id: number;
-  bezirke: number;
-  kreise: number;
-  gemeinden: number;
-  population: number | null;
-};
+const TreeTotals = z.object({
+  root_id: z.number().int(),
+  bezirke: z.number().int(),
+  kreise: z.number().int(),
+  gemeinden: z.number().int(),
+  /** float8: the sum of the Gemeinden's inhabitants, null when none has a figure. */
+  population: z.number().nullable(),
+});
+type TreeTotals = z.infer<typeof TreeTotals>;
+
+const AncestorRow = z.object({
+  ags: z.string(),
+  name: z.string(),
+  level: RegionLevelSchema,
+  kind: RegionKindSchema,
+  depth: z.number().int(),
+});
 
 /** Counts the descendants of each root and sums the population of their Gemeinden, on the territory of a date. */
 async function treeTotals(db: Db, rootIds: number[], asOf: string): Promise<Map<number, TreeTotals>> {
   if (rootIds.length === 0) return new Map();
-  const rows = await queryRows<TreeTotals>(
+  const rows = await queryRowsAs(
     db,
+    TreeTotals,
     sql`with recursive ${administrationsBelow(rootIds, onDay(asOf))}
         select root_id,
           (count(*) filter (where level = 'bezirk' and region_id <> root_id))::int as bezirke,
@@ -99,14 +124,9 @@ export async function getRegion({
 }): Promise<RegionDetail> {
   const row = await findRegion(db, key, asOf);
   const totals = (await treeTotals(db, [row.region_id], asOf)).get(row.region_id);
-  const ancestors = await queryRows<{
-    ags: string;
-    name: string;
-    level: RegionLevel;
-    kind: RegionSummary['kind'];
-    depth: number;
-  }>(
+  const ancestors = await queryRowsAs(
     db,
+    AncestorRow,
     sql`with recursive up(region_id, depth) as (
           select ${row.parent_region_id}::int, 1 where ${row.parent_region_id}::int is not null
           union all
@@ -148,8 +168,9 @@ export async function listChildren({
   level?: RegionLevel;
 }): Promise<{ parent: RegionSummary; children: RegionSummary[] }> {
   const parent = await findRegion(db, key, asOf);
-  const rows = await queryRows<VersionRow>(
+  const rows = await queryRowsAs(
     db,
+    VersionRow,
     sql`with recursive tree(region_id) as (
           select ${parent.region_id}::int
           union all
@@ -194,8 +215,9 @@ export async function resolveAdministration(
 ): Promise<{ regionId: number; ags: string; name: string }> {
   const region = await findRegion(db, key, today());
   if (region.level === 'kreis' && isCityKreis(region.kind)) {
-    const [city] = await queryRows<{ region_id: number; ags: string; name: string }>(
+    const [city] = await queryRowsAs(
       db,
+      z.object({ region_id: z.number().int(), ags: z.string(), name: z.string() }),
       sql`select region_id, ags, name from region_versions where parent_region_id = ${region.region_id} and valid_to is null`,
     );
     if (city) return { regionId: city.region_id, ags: city.ags, name: city.name };

@@ -365,6 +365,9 @@ export async function writeStatuses(
       );
       changeSetId = row?.id ?? null;
     }
+    // The criteria answers and the levels computed from them, in the same transaction (decision 019);
+    // before the derived change, which carries how they move the 2.0 figures (decision 020).
+    const modelDeltas = await criteria.persist(db, planned, input.actor.id);
     await applyStatusChanges(db, {
       statement: appendEventsSql(
         {
@@ -385,11 +388,10 @@ export async function writeStatuses(
             set: change.set,
           })),
         ),
+        modelDeltas,
       },
       regionIds: planned.map((entry) => entry.status.regionId),
     });
-    // The criteria answers and the levels computed from them, in the same transaction (decision 019).
-    await criteria.persist(db, planned, input.actor.id);
 
     const updated = await queryRowsAs(
       db,

@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../client';
-import { createTestDatabase, readOfficialFile } from '../testing/index';
+import { preparedTestDatabases, readOfficialFile } from '../testing/index';
 import { importBoundaries } from './boundaries';
 import { parseBoundaries } from './boundaries-parse';
 import { ImportFileError } from './errors';
 import { importGv100 } from './gv100';
 
-let database: Database;
-beforeEach(async () => {
-  database = await createTestDatabase();
+/**
+ * Each test that writes gets its own copy of one database holding the official directory of Hessen:
+ * the GV100AD is imported once per file, not once per test.
+ */
+const withHessen = preparedTestDatabases(async (database) => {
   await importGv100({
     database,
     text: readOfficialFile('GV100AD_301123.txt'),
@@ -17,9 +19,18 @@ beforeEach(async () => {
     land: '06',
   });
 });
-afterEach(async () => {
-  await database.close();
-});
+afterAll(() => withHessen.dispose());
+
+let database: Database;
+/** For the tests that use a database (the parser's own tests need none). */
+function useHessenDatabase() {
+  beforeEach(async () => {
+    database = await withHessen.create();
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+}
 
 const hessen = () => ({ text: readOfficialFile('hessen-kreise.geojson'), fileName: 'hessen-kreise.geojson' });
 
@@ -53,6 +64,8 @@ function square(ags: string, name: string, [x, y]: [number, number], size = 0.1)
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 
 describe('boundaries import of the official VG250 Kreis outlines', () => {
+  useHessenDatabase();
+
   it('stores the outlines of all 26 Hessian Kreise, each matching a Kreis of the directory', async () => {
     const summary = await importBoundaries({ database, ...hessen() });
     expect(summary).toEqual({ imported: 26, laender: ['06'], skippedOtherLaender: 0, missing: [] });
@@ -89,6 +102,8 @@ describe('boundaries import of the official VG250 Kreis outlines', () => {
 });
 
 describe('boundaries import of malformed files', () => {
+  useHessenDatabase();
+
   async function expectRefused(text: string, message: RegExp) {
     await importBoundaries({ database, ...hessen() });
     const error = await importBoundaries({ database, text, fileName: 'kreise.geojson' }).catch((e) => e);

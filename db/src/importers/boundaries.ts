@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type Database, type Db, queryRows } from '../client';
+import { z } from 'zod';
+import { type Database, type Db, queryRowsAs } from '../client';
 import { markDataChanged } from '../instance';
 import { kreisBoundaries } from '../schema/index';
 import { parseBoundaries } from './boundaries-parse';
@@ -35,8 +36,9 @@ export async function importBoundaries(input: {
 
   await input.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const kreise = await queryRows<{ ags: string; name: string }>(
+    const kreise = await queryRowsAs(
       db,
+      z.object({ ags: z.string(), name: z.string() }),
       sql`select ags, name from region_versions v join regions r on r.id = v.region_id
           where r.level = 'kreis' and v.valid_to is null order by ags`,
     );

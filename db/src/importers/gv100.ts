@@ -6,8 +6,9 @@ import {
   todayInGermany,
 } from '@ozg/shared';
 import { and, eq, inArray, isNull, lte, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { syncTargetSets, type TargetSetSync } from '../applicability';
-import { type Database, type Db, queryRows } from '../client';
+import { type Database, type Db, queryRowsAs } from '../client';
 import { appendEventsSql, countedStatus, stateOf } from '../domain-sql';
 import { prepareForOfficialImport } from '../instance';
 import { regionSuccessions, regions, regionVersions, territoryImports } from '../schema/index';
@@ -305,8 +306,9 @@ export async function importGv100(input: {
         changes.closed += batch.length;
         for (const version of batch) changedRegions.set(version.regionId, version.ags.slice(0, 2));
       }
-      const [orphans] = await queryRows<{ names: string | null }>(
+      const [orphans] = await queryRowsAs(
         db,
+        z.object({ names: z.string().nullable() }),
         sql`select string_agg(v.name, ', ') as names from region_versions v
           where v.valid_to is null and v.parent_region_id is not null
             and not exists (select 1 from region_versions p where p.region_id = v.parent_region_id and p.valid_to is null)`,

@@ -1,7 +1,8 @@
 import { isLeikaKey, isOzgId, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database, Db } from '../client';
-import { queryRows } from '../client';
+import { queryRowsAs } from '../client';
 import { usageFigures, usageImports } from '../schema/index';
 import { ImportFileError, type ProgressReporter, silentProgress } from './errors';
 import { chunks } from './gv100';
@@ -200,19 +201,23 @@ export async function importUsage(input: {
   const rows = parseUsageCsv(input.text, input.fileName, input.today ? { today: input.today } : {});
   const db0 = input.database.db;
   const regionsByKey = new Map<string, number>();
-  for (const row of await queryRows<{ ags: string; ars: string; region_id: number }>(
+  for (const row of await queryRowsAs(
     db0,
+    z.object({ ags: z.string(), ars: z.string(), region_id: z.number().int() }),
     sql`select ags, ars, region_id from region_versions where valid_to is null`,
   )) {
     regionsByKey.set(`ags:${row.ags}`, row.region_id);
     regionsByKey.set(`ars:${row.ars}`, row.region_id);
   }
   const services = new Set(
-    (await queryRows<{ ozg_id: number }>(db0, sql`select ozg_id from ozg_services`)).map((s) => s.ozg_id),
+    (
+      await queryRowsAs(db0, z.object({ ozg_id: z.number().int() }), sql`select ozg_id from ozg_services`)
+    ).map((s) => s.ozg_id),
   );
   const leika = new Map<string, number | null>();
-  for (const entry of await queryRows<{ leika_key: string; ozg_id: number | null }>(
+  for (const entry of await queryRowsAs(
     db0,
+    z.object({ leika_key: z.string(), ozg_id: z.number().int().nullable() }),
     sql`select leika_key, ozg_id from leika_services where leika_key is not null`,
   ))
     leika.set(entry.leika_key, entry.ozg_id);

@@ -1,6 +1,7 @@
 import { assess } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { type Db, intArray, queryRows } from '../client';
+import { z } from 'zod';
+import { type Db, intArray, queryRowsAs } from '../client';
 import type { StoredMaturityModel } from './models';
 
 /** Recomputes the stored assessment of each (status, model version) from its answers; no answers: no row. */
@@ -13,8 +14,14 @@ export async function recomputeAssessments(
   // By id arrays (index scans), not by joining a JSON list: the demo recomputes thousands at once.
   const statusIds = [...new Set(pairs.map((pair) => pair.statusId))];
   const modelIds = [...new Set(pairs.map((pair) => pair.modelId))];
-  const rows = await queryRows<{ status_id: number; model_id: number; criterion_key: string; level: number }>(
+  const rows = await queryRowsAs(
     db,
+    z.object({
+      status_id: z.number().int(),
+      model_id: z.number().int(),
+      criterion_key: z.string(),
+      level: z.number().int(),
+    }),
     sql`select a.status_id, a.model_id, a.criterion_key, a.level from maturity_answers a
         where a.status_id = any(${intArray(statusIds)}) and a.model_id = any(${intArray(modelIds)})`,
   );

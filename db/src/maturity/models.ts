@@ -1,6 +1,12 @@
-import { BUILTIN_MATURITY_DEFINITIONS, type MaturityDefinition, type MaturityModel } from '@ozg/shared';
+import {
+  BUILTIN_MATURITY_DEFINITIONS,
+  MATURITY_MODEL_VERSIONS,
+  type MaturityDefinition,
+  type MaturityModel,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client';
+import { z } from 'zod';
+import { type Db, queryRowsAs } from '../client';
 import { markDataChanged } from '../instance';
 
 export type StoredMaturityModel = {
@@ -37,8 +43,9 @@ export async function addMaturityModel(
   createdBy: number | null,
 ): Promise<StoredMaturityModel> {
   // The family's row lock (via the max) is not enough against two uploads at once; the unique index decides.
-  const [row] = await queryRows<{ id: number }>(
+  const [row] = await queryRowsAs(
     db,
+    z.object({ id: z.number().int() }),
     sql`insert into maturity_models (family, version, definition, source, created_by)
         select ${definition.family}, coalesce(max(version), 0) + 1, ${JSON.stringify(definition)}::jsonb, 'upload', ${createdBy}
         from maturity_models where family = ${definition.family}
@@ -51,18 +58,28 @@ export async function addMaturityModel(
   return stored;
 }
 
+/**
+ * A stored model. The definition (jsonb, checked when it was loaded) is read
+ * with every status write: only its being an object, or JSON text, is checked.
+ */
+const StoredModelRow = z.object({
+  id: z.number().int(),
+  family: z.enum(MATURITY_MODEL_VERSIONS as ['1.1', '2.0']),
+  version: z.number().int(),
+  definition: z.union([
+    z.string(),
+    z.custom<MaturityDefinition>((value) => typeof value === 'object' && value !== null, 'a definition'),
+  ]),
+  source: z.enum(['builtin', 'upload']),
+  created_at: z.string(),
+  current: z.boolean(),
+});
+
 /** Every stored version, newest first within a family; current = the newest one, which new answers use. */
 export async function listMaturityModels(db: Db): Promise<StoredMaturityModel[]> {
-  const rows = await queryRows<{
-    id: number;
-    family: MaturityModel;
-    version: number;
-    definition: MaturityDefinition | string;
-    source: 'builtin' | 'upload';
-    created_at: string;
-    current: boolean;
-  }>(
+  const rows = await queryRowsAs(
     db,
+    StoredModelRow,
     sql`select id, family, version, definition, source,
           to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
           version = max(version) over (partition by family) as current

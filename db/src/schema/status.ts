@@ -239,6 +239,98 @@ export const regionTotals = pgTable(
   ],
 );
 
+/** Counts per Reifegrad 0-7 of Reifegradmodell 2.0 (decision 020), shared by its rollups and totals. */
+const model2Counts = () => ({
+  /** Counted statuses (in the target set, Reifegradmodell 1.1: the denominator of the 1.1 figures). */
+  counted: integer().notNull().default(0),
+  /** Of them with a complete assessment of the family's newest version that the status has (decision 019). */
+  assessed: integer().notNull().default(0),
+  level0: integer().notNull().default(0),
+  level1: integer().notNull().default(0),
+  level2: integer().notNull().default(0),
+  level3: integer().notNull().default(0),
+  level4: integer().notNull().default(0),
+  level5: integer().notNull().default(0),
+  level6: integer().notNull().default(0),
+  level7: integer().notNull().default(0),
+  /** Flagged "Online-Antrag, Bearbeitung analog" by that assessment (also an incomplete one). */
+  analog: integer().notNull().default(0),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+type Model2Columns = {
+  family: AnyPgColumn;
+  counted: AnyPgColumn;
+  assessed: AnyPgColumn;
+  analog: AnyPgColumn;
+} & Record<`level${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`, AnyPgColumn>;
+
+/** The rules both 2.0 tables keep: levels sum to the assessed, nothing negative, nothing above the counted. */
+function model2Checks(table: string, t: Model2Columns) {
+  const levels = sql.join(
+    ([0, 1, 2, 3, 4, 5, 6, 7] as const).map((level) => sql`${t[`level${level}`]}`),
+    sql` + `,
+  );
+  const all = sql.join(
+    [t.counted, t.assessed, t.analog, ...([0, 1, 2, 3, 4, 5, 6, 7] as const).map((l) => t[`level${l}`])].map(
+      (column) => sql`${column}`,
+    ),
+    sql`, `,
+  );
+  return [
+    // Only 2.0 has these tables: the counted model 1.1 lives in region_rollups and region_totals.
+    check(`${table}_family`, sql`${t.family} = '2.0'`),
+    check(`${table}_sum`, sql`${t.assessed} = ${levels}`),
+    check(`${table}_non_negative`, sql`least(${all}) >= 0`),
+    check(`${table}_within_counted`, sql`${t.assessed} <= ${t.counted} and ${t.analog} <= ${t.counted}`),
+  ];
+}
+
+/**
+ * Per administration, Themenfeld and maturity model family (only 2.0): the
+ * counted statuses by the level of their newest assessment of that family
+ * (decision 020). The 2.0 counterpart of region_rollups, with the same grid
+ * (a row per Themenfeld of the administration's statuses, zeros included);
+ * kept in step by the assessment write and the status write path.
+ */
+export const regionModelRollups = pgTable(
+  'region_model_rollups',
+  {
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    themenfeld: themenfeld().notNull(),
+    family: maturityModel().notNull(),
+    ...model2Counts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.themenfeld, t.family] }),
+    ...model2Checks('region_model_rollups', t),
+  ],
+);
+
+/**
+ * The 2.0 counterpart of region_totals: every region of the current
+ * territory, per Themenfeld and in total (themenfeld null), summed over the
+ * administrations below it, so that the 2.0 figures of a region are one row.
+ */
+export const regionModelTotals = pgTable(
+  'region_model_totals',
+  {
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    /** null: all Themenfelder together. */
+    themenfeld: themenfeld(),
+    family: maturityModel().notNull(),
+    ...model2Counts(),
+  },
+  (t) => [
+    unique('region_model_totals_key').on(t.regionId, t.themenfeld, t.family).nullsNotDistinct(),
+    ...model2Checks('region_model_totals', t),
+  ],
+);
+
 /**
  * A region's total at the end of each German day (decision 010) on which it changed, on the
  * territory of that day: the time series reads the latest row at or before

@@ -1,4 +1,11 @@
 export { DEMO_TODAY } from './global-setup';
 export { type Gv100FixtureRecord, gv100Line, sampleGv100 } from './gv100-fixture';
+export { modelTotalsDifferences } from './model-totals';
 export { restoreCachedDemoDataDir } from './template-cache';
-export { createDemoTestDatabase, createTestDatabase, OFFICIAL_DATA_DIR, readOfficialFile } from './test-db';
+export {
+  createDemoTestDatabase,
+  createTestDatabase,
+  OFFICIAL_DATA_DIR,
+  preparedTestDatabases,
+  readOfficialFile,
+} from './test-db';

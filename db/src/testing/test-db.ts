@@ -24,10 +24,19 @@ async function copyTemplate(which: 'migrated' | 'demo'): Promise<Database> {
   const config = inject('testDatabase');
   if (config.kind === 'pglite') {
     const path = which === 'demo' ? config.demoTemplatePath : config.templatePath;
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(path)]) });
-    return createDb({ kind: 'pglite', client });
+    return copyPglite(new Blob([readFileSync(path)]));
   }
-  const template = which === 'demo' ? config.demoTemplate : config.template;
+  return copyPostgres(which === 'demo' ? config.demoTemplate : config.template);
+}
+
+async function copyPglite(dump: Blob): Promise<Database> {
+  return createDb({ kind: 'pglite', client: await PGlite.create({ loadDataDir: dump }) });
+}
+
+/** A new database of this run (named with its prefix, so the teardown finds leftovers), copied from `template`. */
+async function createCopy(template: string): Promise<{ serverUrl: string; name: string }> {
+  const config = inject('testDatabase');
+  if (config.kind !== 'postgres') throw new Error('A server database needs DATABASE_URL.');
   const name = `${config.testPrefix}_${randomBytes(4).toString('hex')}`;
   await withAdmin(config.serverUrl, async (admin) => {
     // Concurrent copies of one template can collide ("being accessed by other users"): retry briefly.
@@ -41,18 +50,78 @@ async function copyTemplate(which: 'migrated' | 'demo'): Promise<Database> {
       }
     }
   });
-  const database = await createDb({
-    kind: 'postgres',
-    url: withDatabase(config.serverUrl, name),
-    poolSize: 20,
-  });
+  return { serverUrl: config.serverUrl, name };
+}
+
+const dropDatabase = (serverUrl: string, name: string) =>
+  withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+
+/** A copy of `template` on the server; close() drops it. */
+async function copyPostgres(template: string): Promise<Database> {
+  const { serverUrl, name } = await createCopy(template);
+  const database = await createDb({ kind: 'postgres', url: withDatabase(serverUrl, name), poolSize: 20 });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await withAdmin(config.serverUrl, (admin) =>
-        admin.query(`drop database if exists ${name} with (force)`),
-      );
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}
+
+type PreparedTemplate =
+  | { kind: 'pglite'; dump: Blob }
+  | { kind: 'postgres'; serverUrl: string; name: string };
+
+/**
+ * Test databases of one test file that all start from the same prepared state
+ * (the official GV100AD of a Land imported, say): `prepare` runs once, at the
+ * first create(), on a fresh migrated database, and every create() returns a
+ * copy of the result (PGlite: the data directory dumped once and loaded per
+ * copy; PostgreSQL: CREATE DATABASE ... TEMPLATE). The copies share nothing, as
+ * with createTestDatabase; only the preparation is paid once per file instead
+ * of once per test. dispose() (in afterAll) drops the prepared template on the
+ * server; the run's teardown would too, as it carries the run's prefix.
+ */
+export function preparedTestDatabases(prepare: (database: Database) => Promise<void>): {
+  create: () => Promise<Database>;
+  dispose: () => Promise<void>;
+} {
+  let template: Promise<PreparedTemplate> | null = null;
+  const build = async (): Promise<PreparedTemplate> => {
+    const config = inject('testDatabase');
+    if (config.kind === 'pglite') {
+      const database = await copyTemplate('migrated');
+      try {
+        await prepare(database);
+        if (database.driver.kind !== 'pglite') throw new Error('unexpected driver');
+        return { kind: 'pglite', dump: await database.driver.client.dumpDataDir('none') };
+      } finally {
+        await database.close();
+      }
+    }
+    const { serverUrl, name } = await createCopy(config.template);
+    const database = await createDb({ kind: 'postgres', url: withDatabase(serverUrl, name), poolSize: 20 });
+    try {
+      await prepare(database);
+    } catch (error) {
+      await database.close();
+      await dropDatabase(serverUrl, name);
+      throw error;
+    }
+    // A template is copied only without open connections: close the pool, keep the database.
+    await database.close();
+    return { kind: 'postgres', serverUrl, name };
+  };
+  return {
+    create: async () => {
+      template ??= build();
+      const prepared = await template;
+      return prepared.kind === 'pglite' ? copyPglite(prepared.dump) : copyPostgres(prepared.name);
+    },
+    dispose: async () => {
+      const prepared = await template?.catch(() => null);
+      if (prepared?.kind === 'postgres') await dropDatabase(prepared.serverUrl, prepared.name);
     },
   };
 }

@@ -35,6 +35,34 @@ async function freshDatabase(name: string): Promise<Database> {
   return database;
 }
 
+/**
+ * The machine and the PostgreSQL server a result is measured on, read before
+ * anything is loaded. Each setting by an aliased `current_setting` and checked:
+ * `show shared_buffers` read as column `v` gave "" in results/2026-11-25.json.
+ */
+async function machineInfo() {
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ version: string; shared_buffers: string }>(
+      `select version() as version, current_setting('shared_buffers') as shared_buffers`,
+    );
+    const server = rows[0];
+    if (!server?.version || !server.shared_buffers)
+      throw new Error('Version oder shared_buffers des PostgreSQL-Servers nicht gelesen.');
+    return {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unbekannt',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: server.version,
+      sharedBuffers: server.shared_buffers,
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Applies to the measurements only (set after loading): no request may take the machine for minutes. */
 async function limitStatements(name: string) {
   const admin = new pg.Client({ connectionString: SERVER });
@@ -373,19 +401,8 @@ async function main() {
     ...(only ? { only: only.split(',') } : {}),
   };
   const loadBefore = loadavg().map(round1);
+  const machine = await machineInfo();
   const loaded = await load(scale);
-  const probe = await createDb({ kind: 'postgres', url: databaseUrl('ozg_bench_he'), poolSize: 1 });
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unbekannt',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    postgres: (await queryRows<{ v: string }>(probe.db, sql`select version() as v`))[0]?.v ?? '',
-    sharedBuffers:
-      (await queryRows<{ v: string }>(probe.db, sql`select current_setting('shared_buffers') as v`))[0]?.v ??
-      '',
-  };
-  await probe.close();
   // The ceiling: a bare Hono hello-world on @hono/node-server, in a process of its own like the app.
   const helloServer = await spawnServer('hello');
   const hello = new Map<number, number>();
@@ -456,6 +473,7 @@ async function main() {
 async function datahubMain(startedAt: Date, scale: Scale) {
   const name = scale === 'hessen' ? 'ozg_bench_dh_he' : 'ozg_bench_dh_de';
   const loadBefore = loadavg().map(round1);
+  const machine = await machineInfo();
   let loaded: unknown = 'wiederverwendet';
   let database: Database;
   if (process.argv.includes('--reuse')) {
@@ -501,13 +519,7 @@ async function datahubMain(startedAt: Date, scale: Scale) {
   const results = {
     date: startedAt.toISOString(),
     scale,
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unbekannt',
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      loadAverageBefore: loadBefore,
-    },
+    machine: { ...machine, loadAverageBefore: loadBefore },
     database: { name, ...counts, load: loaded },
     datahub: result,
     loadAverageAfter: loadavg().map(round1),

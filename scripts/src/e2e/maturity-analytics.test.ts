@@ -85,4 +85,57 @@ describe('figures by Reifegradmodell 2.0', () => {
       await close();
     }
   });
+
+  it('colours the map and ranks the Kreise and the laggards by 2.0 when the ministry switches to 2.0', async () => {
+    type Child = {
+      region: { ags: string; name: string };
+      model2: { atOrAbove: number; assessed: number; counted: number };
+    };
+    const kreise = (await (
+      await fetch(`${journey.app.url}/api/v1/regions/06/children/progress?model=2.0&level=kreis`)
+    ).json()) as { children: Child[] };
+    // A Kreis with assessed services, its share among the counted statuses (not assessed = not reached;
+    // a Kreis with nothing assessed has no value, "–").
+    const kreis = kreise.children.find((child) => child.model2.atOrAbove > 0) ?? kreise.children[0];
+    if (!kreis) throw new Error('no Kreis');
+    const kreisShare = percent(kreis.model2.atOrAbove / kreis.model2.counted);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, close } = await openPage(journey.chromium.browser, viewport);
+      const problems = watchForErrors(page);
+      await signIn(page, journey.app.url, ADMIN.email, ADMIN.password, '/');
+      await page.getByRole('group', { name: 'Reifegradmodell' }).getByRole('radio', { name: '2.0' }).check();
+      const map = page.getByRole('region', { name: 'Reifegradmodell 2.0 ab Stufe 3 je Kreis' });
+      await map.waitFor();
+      await allLoaded(page);
+      // The legend names the model and the level; the note carries the marker of the provisional definition.
+      await expect(map.locator('.map-legend').textContent()).resolves.toContain(
+        'Reifegradmodell 2.0, ab Stufe 3',
+      );
+      await expect(map.textContent()).resolves.toContain('Arbeitsstand, vom Land anpassbar');
+      // The comparison of the Kreise ranks by 2.0 as well.
+      const comparison = page.getByRole('region', { name: 'Kreise und kreisfreie Städte im Vergleich' });
+      await comparison.getByRole('columnheader', { name: /2\.0 ab Stufe 3/ }).waitFor();
+      await screenshot(page, `overview-model2-map-${name}`);
+      // The map's table view: the same value as the API's.
+      await map.getByRole('button', { name: 'Tabelle' }).click();
+      const row = map.getByRole('row').filter({ hasText: kreis.region.ags });
+      await expect(row.textContent()).resolves.toContain(kreisShare);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // The laggards by 2.0: the link keeps the model, the list says so and ranks by the 2.0 gap.
+      await page.goto(`${journey.app.url}/nachzuegler?modell=2.0`);
+      await page.getByRole('heading', { name: /Reifegradmodell 2\.0 ab Stufe 3/ }).waitFor();
+      await page.locator('.laggards-table tbody tr').first().waitFor();
+      await allLoaded(page);
+      await expect(page.textContent('main')).resolves.toContain('Arbeitsstand, vom Land anpassbar');
+      const gaps = (await page.locator('.laggards-table td.gap').allTextContents())
+        .slice(0, 10)
+        .map((text) => Number(text.replace(/\u00a0Pp\./, '').replace(',', '.')));
+      expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+      await screenshot(page, `laggards-model2-${name}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await close();
+    }
+  });
 });

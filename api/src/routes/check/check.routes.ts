@@ -16,10 +16,10 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 /** Issue 17: the check, the module recommendation and quick wins, the basis of a consultation. */
 const tags = ['Beratung: Grundlage'];
-const MANAGERS = ['admin', 'consultant'] as const;
 const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 export const listQuestionnairesRoute = createRoute({
@@ -57,7 +57,7 @@ export const uploadQuestionnaireRoute = createRoute({
     'Neue Fassung des Fragebogens laden (Administration): JSON wie GET …/questionnaire → definition, oder CSV ' +
     'dimension,dimension_name,dimension_weight,question,text,help,weight,answers (answers: „Nein=0 | Ja=2 | Keine Angabe=“); ' +
     'ganz oder gar nicht; frühere Fassungen und ihre Einreichungen bleiben unverändert',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     query: CheckQuestionnaireUploadQuerySchema,
     body: {
@@ -98,7 +98,7 @@ export const saveDraftRoute = createRoute({
   tags,
   summary:
     'Entwurf des Checks speichern (die eigene Kommune, Administration); mit der gelesenen Version, sonst 409',
-  ...signedIn('officer', 'admin'),
+  ...signedIn(...ROLES.municipality),
   request: { params: RegionKeyParamSchema, body: body(CheckDraftInputSchema) },
   responses: {
     200: jsonContent(CheckSubmissionSchema, 'Gespeichert'),
@@ -112,7 +112,7 @@ export const submitCheckRoute = createRoute({
   tags,
   summary:
     'Check einreichen (die eigene Kommune, Administration): alle Fragen beantwortet; die Punktwerte bleiben mit der Fassung gespeichert',
-  ...signedIn('officer', 'admin'),
+  ...signedIn(...ROLES.municipality),
   request: { params: RegionKeyParamSchema, body: body(CheckSubmitInputSchema) },
   responses: {
     201: jsonContent(CheckSubmissionSchema, 'Eingereicht'),
@@ -126,7 +126,7 @@ export const recommendationRoute = createRoute({
   tags,
   summary:
     'Empfohlenes Beratungsmodul je Bereich mit Begründung, aus dem Check und den OZG-Zahlen (Beratung, Administration)',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   request: { params: RegionKeyParamSchema },
   responses: {
     200: jsonContent(RecommendationSchema, 'Empfehlung'),
@@ -139,7 +139,7 @@ export const getRulesRoute = createRoute({
   path: '/consulting/recommendation-rules',
   tags,
   summary: 'Regeln der Modulempfehlung (Stammdaten, aktuelle Fassung)',
-  ...signedIn(...MANAGERS),
+  ...signedIn(...ROLES.consulting),
   responses: {
     200: jsonContent(RecommendationRuleSetSchema, 'Regeln'),
     ...errorResponses(401, 403),
@@ -152,7 +152,7 @@ export const saveRulesRoute = createRoute({
   tags,
   summary:
     'Regeln der Modulempfehlung als neue Fassung speichern (Administration); mit der gelesenen Fassung, sonst 409',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { body: body(RecommendationRulesInputSchema) },
   responses: {
     200: jsonContent(RecommendationRuleSetSchema, 'Gespeichert'),

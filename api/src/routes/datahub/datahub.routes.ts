@@ -9,6 +9,7 @@ import {
   StatusRulesErrorSchema,
 } from '@ozg/shared';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 export const datahubDifferencesRoute = createRoute({
   method: 'get',
@@ -30,7 +31,7 @@ export const datahubDecisionsRoute = createRoute({
   tags: ['Abgleich'],
   summary:
     'Über Abweichungen entscheiden: übernehmen (Status übernimmt den Wert des Bundes, Quelle „Data Hub“), ablehnen (mit Begründung) oder zur Klärung markieren; mode=dry-run zeigt die Vorschau, mode=commit übernimmt ganz oder gar nicht',
-  ...signedIn('admin', 'officer'),
+  ...signedIn(...ROLES.municipality),
   request: {
     body: { content: { 'application/json': { schema: DatahubDecisionRequestSchema } }, required: true },
   },
@@ -47,6 +48,6 @@ export const datahubKreiseRoute = createRoute({
   path: '/datahub/kreise',
   tags: ['Abgleich'],
   summary: 'Offene Abweichungen zum Data Hub je Kreis und wie alt die älteste ist (Ministerium)',
-  ...signedIn('admin', 'viewer'),
+  ...signedIn(...ROLES.ministry),
   responses: { 200: jsonContent(DatahubKreiseSchema, 'Je Kreis'), ...errorResponses(401, 403) },
 });

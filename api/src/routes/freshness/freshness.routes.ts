@@ -14,6 +14,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponse, errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 /*
  * Provenance and freshness of statuses (decisions 021 and 025): "Bestätigen",
@@ -74,7 +75,7 @@ export const regionRemindersRoute = createRoute({
   tags: ['Status'],
   summary:
     'Was in einer Kommune zu tun ist: veraltete Status, offene Abweichungen zum Data Hub, defekte Links (Sachbearbeitung: nur die eigene Kommune)',
-  ...signedIn('admin', 'officer'),
+  ...signedIn(...ROLES.municipality),
   request: { params: RegionKeyParamSchema, query: ThresholdQuerySchema },
   responses: {
     200: jsonContent(RemindersSchema, 'Erinnerungen'),
@@ -88,7 +89,7 @@ export const staleListRoute = createRoute({
   tags: ['Status'],
   summary:
     'Kommunen mit Status, die länger als days Tage (Standard 90) nicht bestätigt oder geändert wurden, mit Kreis; sortierbar (Ministerium)',
-  ...signedIn('admin', 'viewer'),
+  ...signedIn(...ROLES.ministry),
   request: { query: StaleListQuerySchema },
   responses: { 200: jsonContent(StaleListSchema, 'Veraltete Kommunen'), ...errorResponses(400, 401, 403) },
 });

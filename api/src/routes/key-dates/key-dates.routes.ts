@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { exportContent } from '../../lib/export';
 import { pdfContent, ReportFormatQuerySchema } from '../../lib/pdf';
 import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 const tags = ['Stichtage'];
 
@@ -52,7 +53,7 @@ export const createKeyDateRoute = createRoute({
   tags,
   summary:
     'Stichtag ergänzen (Ministerium): ein vergangener Tag wird sofort festgeschrieben, ein künftiger nach seinem Ende',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: { body: { content: { 'application/json': { schema: KeyDateInputSchema } }, required: true } },
   responses: {
     201: jsonContent(KeyDateSchema, 'Angelegt'),

@@ -1,5 +1,6 @@
 import { requireActor } from '../../lib/auth';
 import { bodyBytes } from '../../lib/csv';
+import { answer } from '../../lib/import-answer';
 import { createRouter } from '../../lib/router';
 import {
   analogProcessingSummary,
@@ -9,7 +10,6 @@ import {
   uploadMaturityModel,
 } from '../../services/maturity';
 import { resolveAdministration } from '../../services/regions';
-import { answer } from '../imports/imports.index';
 import {
   analogSummaryRoute,
   importModelRoute,

@@ -11,6 +11,7 @@ import {
 } from '@ozg/shared';
 import { z } from 'zod';
 import { errorResponses, jsonContent, signedIn } from '../../lib/router';
+import { ROLES } from '../../services/policy';
 
 const IdParamSchema = z.object({
   id: idParamSchema().meta({ param: { name: 'id', in: 'path' }, example: 1 }),
@@ -30,7 +31,7 @@ export const importModelRoute = createRoute({
   tags: ['Import'],
   summary:
     'Eine überarbeitete Definition eines Reifegradmodells laden (JSON oder CSV, Administration): als neue Version, ganz oder gar nicht',
-  ...signedIn('admin'),
+  ...signedIn(...ROLES.admin),
   request: {
     query: ImportFileQuerySchema,
     body: {

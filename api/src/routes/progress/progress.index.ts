@@ -6,7 +6,7 @@ import { getCoverage } from '../../services/coverage';
 import { getAdoptionHints } from '../../services/hints';
 import { getProgressSeries } from '../../services/history';
 import { getLaggards, laggardsTable } from '../../services/laggards';
-import { maturityMapping } from '../../services/maturity-figures';
+import { maturityMapping, refuseSeries2 } from '../../services/maturity-figures';
 import { getChildrenProgress, getProgress } from '../../services/progress';
 import { childrenTable, coverageTable, progressTable, seriesTable } from '../../services/progress-export';
 import { today } from '../../services/regions';
@@ -67,10 +67,11 @@ export const progressRouter = createRouter()
   .openapi(laggardsRoute, async (c) => {
     // Named municipalities with their gaps: for signed-in users (consultants, ministry), not open data.
     requireActor(c);
-    const { sameKreis, kind, sizeClass, limit, format } = c.req.valid('query');
+    const { sameKreis, kind, sizeClass, limit, format, model, minLevel } = c.req.valid('query');
     const laggards = await getLaggards({
       db: c.get('database').db,
       key: c.req.valid('param').key,
+      ...(model ? { model: { family: model, minLevel } } : {}),
       filter: {
         sameKreis: sameKreis === 'true',
         ...(kind ? { kind } : {}),
@@ -90,7 +91,8 @@ export const progressRouter = createRouter()
     return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
   .openapi(seriesRoute, async (c) => {
-    const { asOf, format } = c.req.valid('query');
+    const { asOf, format, model } = c.req.valid('query');
+    if (model === '2.0') refuseSeries2();
     const result = await getProgressSeries({
       db: await analyticsDb(c),
       key: c.req.valid('param').key,

@@ -62,7 +62,12 @@ export const seriesRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) bis zum Stichtag asOf (Standard: heute), Stand zur Frist, Prognose (öffentlich)',
-  request: { params: RegionKeyParamSchema, query: AsOfQuerySchema.extend(FormatQuerySchema.shape) },
+  description:
+    'Nur nach Reifegradmodell 1.1: Tagesstände nach Reifegradmodell 2.0 werden nicht gespeichert, model=2.0 ergibt 400 (Entscheidung 020).',
+  request: {
+    params: RegionKeyParamSchema,
+    query: AsOfQuerySchema.extend(FormatQuerySchema.shape).extend(ModelQuerySchema.shape),
+  },
   responses: {
     200: exportContent(ProgressSeriesSchema, 'Verlauf und Prognose'),
     ...errorResponses(400, 404),
@@ -93,7 +98,7 @@ export const laggardsRoute = createRoute({
   path: '/regions/{key}/laggards',
   tags: ['Fortschritt'],
   summary:
-    'Kommunen im Vergleich mit fairen Vergleichsgruppen (Art, Größenklasse, optional Kreis): Abstand zum Median, Veränderung in 12 Monaten, überfällige Leistungen, Beratung; als JSON, CSV oder XLSX',
+    'Kommunen im Vergleich mit fairen Vergleichsgruppen (Art, Größenklasse, optional Kreis): Abstand zum Median, Veränderung in 12 Monaten, überfällige Leistungen, Beratung; mit model=2.0 gereiht nach dem Anteil ab minLevel nach Reifegradmodell 2.0 unter den gezählten Leistungen (model2 je Kommune); als JSON, CSV oder XLSX',
   ...signedIn(),
   request: {
     params: RegionKeyParamSchema,
@@ -103,6 +108,7 @@ export const laggardsRoute = createRoute({
       sizeClass: z.enum(SIZE_CLASS_IDS).optional(),
       limit: z.coerce.number().int().min(1).max(20_000).optional(),
       ...FormatQuerySchema.shape,
+      ...ModelQuerySchema.shape,
     }),
   },
   responses: {

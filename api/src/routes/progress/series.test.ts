@@ -1,7 +1,6 @@
 import { type Database, queryRows, schema, syncTargetSets } from '@ozg/db';
-import { seedDemo } from '@ozg/db/demo';
 import { importGv100 } from '@ozg/db/importers';
-import { createTestDatabase, sampleGv100 } from '@ozg/db/testing';
+import { createDemoTestDatabase, createTestDatabase, sampleGv100 } from '@ozg/db/testing';
 import { OZG_DEADLINE, type ProgressSeries, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +13,8 @@ describe('progress series on the demo', () => {
   let database: Database;
   let series: ProgressSeries;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo({ database, today: '2026-11-25' });
+    // A copy of the run's demo template: the demo as seedDemo generates it for DEMO_TODAY, not a second seed.
+    database = await createDemoTestDatabase();
     const res = await testApp(database).request('/api/v1/regions/06435/progress/series');
     expect(res.status).toBe(200);
     series = await readBody(res, seriesRoute, 200);

@@ -3,8 +3,7 @@ import { bodyBytes } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { createRouter } from '../../lib/router';
 import { listChangeSets, undoChangeSet } from '../../services/change-sets';
-import { eventsCsv, listEvents } from '../../services/events';
-import { authorizeUserEvents } from '../../services/policy';
+import { eventsCsv, listEvents, listUserEvents, userEventsCsv } from '../../services/events';
 import { findRegion, resolveAdministration, today } from '../../services/regions';
 import { exportStatusesCsv, importStatusesCsv } from '../../services/status-csv';
 import { bulkUpdateStatuses, getStatus, listStatuses, updateStatuses } from '../../services/statuses';
@@ -122,13 +121,11 @@ export const statusesRouter = createRouter()
   .openapi(userEventsRoute, async (c) => {
     const actor = requireActor(c);
     const { id } = c.req.valid('param');
-    authorizeUserEvents({ actor, input: { userId: id } });
     const { db } = c.get('database');
-    const { page, pageSize, format, user: _, ...days } = c.req.valid('query');
-    const filter = { actorUserId: id, ...days };
-    if (format === 'csv')
-      return csvFile(c, await eventsCsv({ db, filter }), `ozg-aenderungen-benutzer-${id}`);
-    return c.json(await listEvents({ db, filter, ...pageOf({ page, pageSize }) }), 200);
+    const { page, pageSize, format, user: _, ...conditions } = c.req.valid('query');
+    const input = { db, actor, userId: id, conditions };
+    if (format === 'csv') return csvFile(c, await userEventsCsv(input), `ozg-aenderungen-benutzer-${id}`);
+    return c.json(await listUserEvents({ ...input, page, pageSize }), 200);
   });
 
 const pageOf = ({ page, pageSize }: { page?: number | undefined; pageSize?: number | undefined }) => ({

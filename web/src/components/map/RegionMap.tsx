@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { formatDate, formatShare } from '../../lib/format';
 import { Link } from '../../lib/navigation';
 import { useBoundaries } from '../../lib/queries/regions';
@@ -33,6 +33,8 @@ export type RegionMapProps = {
   /** Where a click on a Kreis leads; no links when missing. */
   hrefFor?: (ags: string) => string;
   headingLevel?: 2 | 3;
+  /** What the value means in detail, under the legend (e.g. the model and level). */
+  note?: ReactNode;
 };
 
 /**
@@ -48,6 +50,7 @@ export function RegionMap({
   valueLabel,
   hrefFor,
   headingLevel = 2,
+  note,
 }: RegionMapProps) {
   const headingId = useId();
   const [view, setView] = useState<'map' | 'table'>('map');
@@ -90,6 +93,7 @@ export function RegionMap({
       </div>
       {body}
       {view === 'map' && values.length > 0 ? <Legend valueLabel={valueLabel} /> : null}
+      {note ? <p className="region-map-note">{note}</p> : null}
       {view === 'map' && !boundaries.isPending ? (
         <p className="region-map-source">
           {outlines.length > 0 && boundaries.data?.source

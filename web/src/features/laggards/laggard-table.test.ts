@@ -55,6 +55,33 @@ describe('sorting laggards', () => {
     ]);
   });
 
+  it('sorts by the 2.0 gap and share when ranked by Reifegradmodell 2.0', () => {
+    const by2 = (item: Laggard, gap: number | null): Laggard => ({
+      ...item,
+      model2: {
+        counted: 40,
+        assessed: 20,
+        assessedShare: 0.5,
+        atOrAbove: 8,
+        share: gap === null ? null : 0.2 + gap,
+        peerCount: 3,
+        peerMedian: 0.2,
+        gap,
+      },
+    });
+    const items2 = [
+      by2(laggard('Beispielfeld', -0.1, 3000), -0.05),
+      by2(laggard('Altdorf', null, 9000), -0.15),
+      by2(laggard('Musterbach', -0.3, 500), null),
+    ];
+    expect(sortLaggards(items2, 'gap', 'asc', true).map((item) => item.region.name)).toEqual([
+      'Altdorf',
+      'Beispielfeld',
+      'Musterbach',
+    ]);
+    expect(sortLaggards(items2, 'share', 'desc', true)[0]?.region.name).toBe('Beispielfeld');
+  });
+
   it('leaves the input untouched', () => {
     const before = items.map((item) => item.region.name);
     sortLaggards(items, 'name', 'desc');

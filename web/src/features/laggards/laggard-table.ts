@@ -13,15 +13,28 @@ const value: Record<LaggardSort, (item: Laggard) => number | string | null> = {
   overdue: (item) => item.overdue,
 };
 
+/** By Reifegradmodell 2.0 the share and the gap are those of `model2`. */
+const value2: Record<LaggardSort, (item: Laggard) => number | string | null> = {
+  ...value,
+  gap: (item) => item.model2?.gap ?? null,
+  share: (item) => item.model2?.share ?? null,
+};
+
 /**
  * Sorts laggards by a column; rows without a value (no target services, no
  * history) go last in either direction, ties by name, so the order is stable.
  */
-export function sortLaggards(items: readonly Laggard[], sort: LaggardSort, order: 'asc' | 'desc'): Laggard[] {
+export function sortLaggards(
+  items: readonly Laggard[],
+  sort: LaggardSort,
+  order: 'asc' | 'desc',
+  by2 = false,
+): Laggard[] {
   const direction = order === 'asc' ? 1 : -1;
+  const of = (by2 ? value2 : value)[sort];
   return [...items].sort((a, b) => {
-    const x = value[sort](a);
-    const y = value[sort](b);
+    const x = of(a);
+    const y = of(b);
     if (x === null && y !== null) return 1;
     if (y === null && x !== null) return -1;
     let result = 0;

@@ -55,4 +55,38 @@ describe('comparison rows', () => {
     expect(sortProgressRows(rows, { column: 'population', direction: 'desc' })[0]?.name).toBe('Frankfurt');
     expect(sortProgressRows(rows, { column: 'name', direction: 'desc' })[0]?.name).toBe('Wiesbaden');
   });
+
+  it('ranks by the share by Reifegradmodell 2.0 among the counted statuses when asked to', () => {
+    const model2 = (counted: number, assessed: number, atOrAbove: number) => ({
+      version: 1,
+      minLevel: 3,
+      counted,
+      assessed,
+      assessedShare: counted > 0 ? assessed / counted : null,
+      levelCounts: [0, 0, 0, atOrAbove, 0, 0, 0, 0],
+      atOrAbove,
+      atOrAboveShare: assessed > 0 ? atOrAbove / assessed : null,
+      analogProcessing: 0,
+      analogShare: null,
+    });
+    const with2 = [
+      // All of the few assessed reach 3: among the counted still the lowest (not assessed = not reached).
+      { ...child('06411', 'Darmstadt', 0.4, 160_000), model2: model2(100, 5, 5) },
+      { ...child('06412', 'Frankfurt', 0.2, 770_000), model2: model2(100, 50, 30) },
+      { ...child('06414', 'Wiesbaden', null, 280_000), model2: model2(0, 0, 0) },
+      // Nothing assessed: no value by 2.0 (unknown), not 0 %.
+      { ...child('06413', 'Offenbach', 0.4, 130_000), model2: model2(100, 0, 0) },
+    ];
+    const rows = toProgressRows(with2, true);
+    expect(Object.fromEntries(rows.map((row) => [row.name, row.rank]))).toEqual({
+      Frankfurt: 1,
+      Darmstadt: 2,
+      Wiesbaden: null,
+      Offenbach: null,
+    });
+    expect(rows.map((row) => row.model2Share)).toEqual([0.05, 0.3, null, null]);
+    expect(rows.map((row) => row.model2AssessedShare)).toEqual([0.05, 0.5, null, 0]);
+    // Without the flag the 1.1 share ranks as before.
+    expect(toProgressRows(with2).find((row) => row.name === 'Darmstadt')?.rank).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ChildrenProgress, RegionKind, RegionLevel } from '@ozg/shared';
+import { type ChildrenProgress, model2ReachedShare, type RegionKind, type RegionLevel } from '@ozg/shared';
 
 /** One region in a comparison table; shares are 0-1, null when it has no target services. */
 export type ProgressRow = {
@@ -12,7 +12,14 @@ export type ProgressRow = {
   populationWeightedShare: number | null;
   onlineByDeadlineShare: number | null;
   overdue: number;
-  /** 1 = highest OZG-konform share within the rows compared; null without target services. */
+  /** By Reifegradmodell 2.0 (only when the children came with model=2.0): target services at or above the level / counted. */
+  model2Share: number | null;
+  /** Share of the target services with a complete 2.0 assessment. */
+  model2AssessedShare: number | null;
+  /**
+   * 1 = highest share within the rows compared (OZG-konform, or by 2.0 when
+   * the rows are ranked by 2.0); null without target services.
+   */
   rank: number | null;
 };
 
@@ -22,15 +29,18 @@ export type ProgressSortColumn =
   | 'conformantShare'
   | 'populationWeightedShare'
   | 'onlineByDeadlineShare'
-  | 'overdue';
+  | 'overdue'
+  | 'model2Share'
+  | 'model2AssessedShare';
 export type ProgressSort = { column: ProgressSortColumn; direction: 'asc' | 'desc' };
 
 /**
  * Flattens the API's children (possibly of several parents, e.g. the Kreise of
- * every Regierungsbezirk) and ranks them among each other by OZG-konform share.
+ * every Regierungsbezirk) and ranks them among each other by OZG-konform share,
+ * or with `by2` by the share by Reifegradmodell 2.0 (model2ReachedShare).
  */
-export function toProgressRows(children: ChildrenProgress['children']): ProgressRow[] {
-  const rows: ProgressRow[] = children.map(({ region, figures }) => ({
+export function toProgressRows(children: ChildrenProgress['children'], by2 = false): ProgressRow[] {
+  const rows: ProgressRow[] = children.map(({ region, figures, model2 }) => ({
     ags: region.ags,
     name: region.name,
     level: region.level,
@@ -41,15 +51,18 @@ export function toProgressRows(children: ChildrenProgress['children']): Progress
     populationWeightedShare: figures.populationWeightedShare,
     onlineByDeadlineShare: figures.onlineByDeadlineShare,
     overdue: figures.overdue,
+    model2Share: model2 ? model2ReachedShare(model2) : null,
+    model2AssessedShare: model2?.assessedShare ?? null,
     rank: null,
   }));
+  const rankedBy = (row: ProgressRow) => (by2 ? row.model2Share : row.conformantShare);
   const ranked = rows
-    .filter((row) => row.conformantShare !== null)
-    .sort((a, b) => (b.conformantShare ?? 0) - (a.conformantShare ?? 0));
+    .filter((row) => rankedBy(row) !== null)
+    .sort((a, b) => (rankedBy(b) ?? 0) - (rankedBy(a) ?? 0));
   // Equal shares share a rank (1, 2, 2, 4), as in a league table.
   ranked.forEach((row, index) => {
     const previous = ranked[index - 1];
-    row.rank = previous && previous.conformantShare === row.conformantShare ? previous.rank : index + 1;
+    row.rank = previous && rankedBy(previous) === rankedBy(row) ? previous.rank : index + 1;
   });
   return rows;
 }

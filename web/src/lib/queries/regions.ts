@@ -80,21 +80,39 @@ export const useMaturityMapping = (key: string, enabled = true) =>
 export const progressFileUrl = (key: string, asOf: string | null | undefined, format: ExportFormat) =>
   `${API_BASE}${api.regions[':key'].progress.$path({ param: { key }, query: { ...(asOf ? { asOf } : {}), format } })}`;
 
+/** With 2.0 the children carry `model2` (today only); `minLevel` null = the model's conformant level. */
+export type Model2Query = { minLevel: number | null } | null | undefined;
+
 /** GET /regions/{key}/children/progress: the direct children with their figures and rank, today or on `asOf`. */
-export const childrenProgressQueryOptions = (key: string, asOf?: string | null) =>
+export const childrenProgressQueryOptions = (key: string, asOf?: string | null, model2?: Model2Query) =>
   queryOptions({
-    queryKey: ['regions', key, 'children', 'progress', { asOf: asOf ?? null }],
+    queryKey: [
+      'regions',
+      key,
+      'children',
+      'progress',
+      { asOf: asOf ?? null, model: model2 ? '2.0' : '1.1', minLevel: model2?.minLevel ?? null },
+    ],
     queryFn: () =>
-      unwrap(api.regions[':key'].children.progress.$get({ param: { key }, query: asOf ? { asOf } : {} })),
+      unwrap(
+        api.regions[':key'].children.progress.$get({
+          param: { key },
+          query: {
+            ...(asOf ? { asOf } : {}),
+            ...(model2 ? { model: '2.0' as const } : {}),
+            ...(model2?.minLevel != null ? { minLevel: String(model2.minLevel) } : {}),
+          },
+        }),
+      ),
   });
 
-export const useChildrenProgress = (key: string | null, asOf?: string | null) =>
-  useQuery({ ...childrenProgressQueryOptions(key ?? '', asOf), enabled: key !== null });
+export const useChildrenProgress = (key: string | null, asOf?: string | null, model2?: Model2Query) =>
+  useQuery({ ...childrenProgressQueryOptions(key ?? '', asOf, model2), enabled: key !== null });
 
 /** The children of several regions at once, e.g. the Kreise of all Regierungsbezirke of a Land. */
-export const useChildrenProgressOf = (keys: readonly string[], asOf?: string | null) =>
+export const useChildrenProgressOf = (keys: readonly string[], asOf?: string | null, model2?: Model2Query) =>
   useQueries({
-    queries: keys.map((key) => childrenProgressQueryOptions(key, asOf)),
+    queries: keys.map((key) => childrenProgressQueryOptions(key, asOf, model2)),
     combine: (results) => ({
       data: results.every((result) => result.data)
         ? results.flatMap((result) => result.data?.children ?? [])

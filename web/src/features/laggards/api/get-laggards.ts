@@ -8,9 +8,13 @@ export type LaggardFilters = {
   kind?: RegionKind;
   sizeClass?: SizeClass;
   sameKreis: boolean;
+  /** Ranked by Reifegradmodell 2.0 from this level (null: the model's conformant level); 1.1 when missing. */
+  model2?: { minLevel: number | null } | null;
 };
 
 const queryOf = (filters: LaggardFilters) => ({
+  ...(filters.model2 ? { model: '2.0' as const } : {}),
+  ...(filters.model2?.minLevel != null ? { minLevel: String(filters.model2.minLevel) } : {}),
   ...(filters.kind ? { kind: filters.kind } : {}),
   ...(filters.sizeClass ? { sizeClass: filters.sizeClass } : {}),
   ...(filters.sameKreis ? { sameKreis: 'true' as const } : {}),

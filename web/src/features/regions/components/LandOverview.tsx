@@ -1,3 +1,4 @@
+import { model2ReachedShare } from '@ozg/shared';
 import type { ReactNode } from 'react';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
@@ -12,6 +13,7 @@ import {
   useChildrenProgress,
   useChildrenProgressOf,
   useProgress,
+  useProgress2,
   useRegion,
 } from '../../../lib/queries/regions';
 import { regionPath } from '../../../lib/region-paths';
@@ -42,13 +44,16 @@ export function LandOverview({
   keyDates?: ReactNode;
 }) {
   const date = asOf ?? undefined;
+  // 2.0 is today's only (decision 020): a past ?stand= shows 1.1.
+  const model2 = model === '2.0' && !asOf ? { minLevel } : null;
   const land = useRegion(landKey, date);
   const progress = useProgress(landKey, date);
+  const progress2 = useProgress2(landKey, model2 !== null, minLevel);
   const activity = useActivity(landKey);
-  const children = useChildrenProgress(landKey, date);
+  const children = useChildrenProgress(landKey, date, model2);
   const hasBezirke = children.data?.children.some((child) => child.region.level === 'bezirk') ?? false;
   const bezirkKeys = hasBezirke ? (children.data?.children.map((child) => child.region.ags) ?? []) : [];
-  const kreiseOfBezirke = useChildrenProgressOf(bezirkKeys, date);
+  const kreiseOfBezirke = useChildrenProgressOf(bezirkKeys, date, model2);
   usePageTitle(land.data ? `${land.data.name}: Übersicht` : null);
 
   if (land.isPending) return <Loading label="Das Land" />;
@@ -67,8 +72,15 @@ export function LandOverview({
     }
     return <ErrorState error={land.error} onRetry={() => void land.refetch()} />;
   }
-  const landShare = progress.data?.figures.conformantShare ?? null;
+  const figures2 = model2 ? progress2.data?.model2 : undefined;
+  const model2Level = figures2?.minLevel ?? null;
+  const landShare = model2
+    ? figures2
+      ? model2ReachedShare(figures2)
+      : null
+    : (progress.data?.figures.conformantShare ?? null);
   const reference = landShare === null ? undefined : { label: land.data.name, share: landShare };
+  const by2 = model2Level !== null;
   const kreise = hasBezirke ? kreiseOfBezirke.data : children.data?.children;
 
   return (
@@ -92,10 +104,15 @@ export function LandOverview({
         />
       )}
       {asOf ? null : <LinkCheckSummary regionKey={landKey} />}
-      <ProgressOverTime regionKey={landKey} asOf={asOf} />
+      <ProgressOverTime regionKey={landKey} asOf={asOf} model2={model2 !== null} />
       {keyDates}
       <div className="panel">
-        <KreisProgressMap regionKey={landKey} asOf={asOf} hrefFor={(ags) => regionPath(ags, 'kreis', asOf)} />
+        <KreisProgressMap
+          regionKey={landKey}
+          asOf={asOf}
+          model2={model2}
+          hrefFor={(ags) => regionPath(ags, 'kreis', asOf)}
+        />
       </div>
       <div className="panel-grid">
         {hasBezirke && children.data ? (
@@ -106,9 +123,14 @@ export function LandOverview({
               href={(format) => childrenProgressFileUrl(landKey, date, format)}
             />
             <Comparison
-              rows={toProgressRows(children.data.children)}
-              caption="Regierungsbezirke mit OZG-konformem Anteil und weiteren Kennzahlen"
+              rows={toProgressRows(children.data.children, by2)}
+              caption={
+                by2
+                  ? `Regierungsbezirke mit Anteil ab Stufe ${model2Level} nach Reifegradmodell 2.0 und weiteren Kennzahlen`
+                  : 'Regierungsbezirke mit OZG-konformem Anteil und weiteren Kennzahlen'
+              }
               reference={reference}
+              model2Level={model2Level}
             />
           </section>
         ) : null}
@@ -133,9 +155,14 @@ export function LandOverview({
             <p className="state state-empty">Zu diesem Land sind keine Kreise geladen.</p>
           ) : (
             <Comparison
-              rows={toProgressRows(kreise)}
-              caption="Kreise und kreisfreie Städte mit OZG-konformem Anteil und weiteren Kennzahlen"
+              rows={toProgressRows(kreise, by2)}
+              caption={
+                by2
+                  ? `Kreise und kreisfreie Städte mit Anteil ab Stufe ${model2Level} nach Reifegradmodell 2.0 und weiteren Kennzahlen`
+                  : 'Kreise und kreisfreie Städte mit OZG-konformem Anteil und weiteren Kennzahlen'
+              }
               reference={reference}
+              model2Level={model2Level}
             />
           )}
         </section>

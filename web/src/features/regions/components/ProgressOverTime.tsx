@@ -13,11 +13,27 @@ const ProgressChart = lazy(() => import('./charts/ProgressChart'));
  * table for every reader. With a past date the chart ends on that day and the
  * forecast starts from it.
  */
-export function ProgressOverTime({ regionKey, asOf }: { regionKey: string; asOf: string | null }) {
+export function ProgressOverTime({
+  regionKey,
+  asOf,
+  model2 = false,
+}: {
+  regionKey: string;
+  asOf: string | null;
+  /** The page shows Reifegradmodell 2.0: say that the course stays 1.1 (no 2.0 history is stored). */
+  model2?: boolean;
+}) {
   const series = useSeries(regionKey, asOf ?? undefined);
   return (
     <section aria-labelledby="verlauf" className="panel">
       <h2 id="verlauf">Verlauf und Prognose</h2>
+      {model2 ? (
+        <p className="hint">
+          Verlauf und Prognose nach Reifegradmodell 1.1 (OZG-konform ab Stufe 3): Einen Verlauf nach
+          Reifegradmodell 2.0 gibt es noch nicht, Tagesstände werden nur nach 1.1 gespeichert. Der Stand nach
+          2.0 ist nur für heute bekannt (oben).
+        </p>
+      ) : null}
       <ExportLinks what="Verlauf" href={(format) => seriesFileUrl(regionKey, format, asOf ?? undefined)} />
       {series.isPending ? (
         <Loading label="Der Verlauf" />

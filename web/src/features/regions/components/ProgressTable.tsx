@@ -33,6 +33,7 @@ export function ProgressTable({
   highlightAgs,
   linkTo = (row) => `/regionen/${row.ags}`,
   rowLinks,
+  model2Level,
 }: {
   rows: readonly ProgressRow[];
   caption: string;
@@ -40,8 +41,22 @@ export function ProgressTable({
   linkTo?: (row: ProgressRow) => string;
   /** Further links of a row for the signed-in user (its workspace, its audit trail). */
   rowLinks?: ((row: ProgressRow) => ReactNode) | undefined;
+  /** By Reifegradmodell 2.0 from this level: its share first (and ranked), then the share assessed. */
+  model2Level?: number | null | undefined;
 }) {
-  const [sort, setSort] = useState<ProgressSort>({ column: 'conformantShare', direction: 'desc' });
+  const by2 = model2Level != null;
+  const columns: typeof COLUMNS = by2
+    ? [
+        COLUMNS[0] as (typeof COLUMNS)[number],
+        { key: 'model2Share', label: `2.0 ab Stufe ${model2Level}`, numeric: true, narrow: true },
+        { key: 'model2AssessedShare', label: 'Bewertet (2.0)', numeric: true, narrow: false },
+        ...COLUMNS.slice(1).map((column) => ({ ...column, narrow: false })),
+      ]
+    : COLUMNS;
+  const [sort, setSort] = useState<ProgressSort>({
+    column: by2 ? 'model2Share' : 'conformantShare',
+    direction: 'desc',
+  });
   const sorted = sortProgressRows(rows, sort);
   const headers = useRovingFocus<HTMLTableSectionElement>('.sort-button', 'horizontal');
   const rowNames = useRovingFocus<HTMLTableSectionElement>(':scope > tr > th > a', 'vertical');
@@ -63,7 +78,7 @@ export function ProgressTable({
             <th scope="col" className="numeric">
               Rang
             </th>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <SortHeader
                 key={column.key}
                 label={column.label}
@@ -97,14 +112,19 @@ export function ProgressTable({
                   <span className="row-kind">{REGION_KIND_LABELS[row.kind]}</span>
                   {rowLinks?.(row)}
                 </th>
-                <td className="numeric">
-                  <div className="share">
-                    <span className="share-bar" aria-hidden="true">
-                      <span style={{ width: `${(row.conformantShare ?? 0) * 100}%` }} />
-                    </span>
-                    <span className="share-value">{formatShare(row.conformantShare)}</span>
-                  </div>
-                </td>
+                {by2 ? (
+                  <>
+                    <td className="numeric">
+                      <ShareCell share={row.model2Share} />
+                    </td>
+                    <td className="numeric hide-narrow">{formatShare(row.model2AssessedShare)}</td>
+                    <td className="numeric hide-narrow">{formatShare(row.conformantShare)}</td>
+                  </>
+                ) : (
+                  <td className="numeric">
+                    <ShareCell share={row.conformantShare} />
+                  </td>
+                )}
                 <td className="numeric hide-narrow">{formatShare(row.populationWeightedShare)}</td>
                 <td className="numeric hide-narrow">{formatShare(row.onlineByDeadlineShare)}</td>
                 <td className="numeric hide-narrow">{formatNumber(row.overdue)}</td>
@@ -114,6 +134,17 @@ export function ProgressTable({
           })}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function ShareCell({ share }: { share: number | null }) {
+  return (
+    <div className="share">
+      <span className="share-bar" aria-hidden="true">
+        <span style={{ width: `${(share ?? 0) * 100}%` }} />
+      </span>
+      <span className="share-value">{formatShare(share)}</span>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
+import { model2ReachedShare, REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
 import { z } from 'zod';
 import { ExportLinks } from '../../../components/ExportLinks';
 import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
@@ -12,6 +12,7 @@ import {
   useActivity,
   useChildrenProgress,
   useProgress,
+  useProgress2,
   useRegion,
 } from '../../../lib/queries/regions';
 import { asOfParam, minLevelParam, modelParam } from '../../../lib/search-params';
@@ -91,16 +92,26 @@ function RegionDashboard({
   minLevel: number | null;
 }) {
   const date = asOf ?? undefined;
+  // 2.0 is today's only (decision 020): a past ?stand= shows 1.1.
+  const model2 = model === '2.0' && !asOf ? { minLevel } : null;
   const progress = useProgress(region.ags, date);
+  const progress2 = useProgress2(region.ags, model2 !== null, minLevel);
   const activity = useActivity(region.ags);
   const hasChildren = region.level !== 'gemeinde';
-  const children = useChildrenProgress(hasChildren ? region.ags : null, date);
-  const peers = useChildrenProgress(region.parent?.ags ?? null, date);
+  const children = useChildrenProgress(hasChildren ? region.ags : null, date, model2);
+  const peers = useChildrenProgress(region.parent?.ags ?? null, date, model2);
   usePageTitle(`${region.name} (${REGION_LEVEL_LABELS[region.level]})`);
 
-  const share = progress.data?.figures.conformantShare ?? null;
+  const figures2 = model2 ? progress2.data?.model2 : undefined;
+  const model2Level = figures2?.minLevel ?? null;
+  const by2 = model2Level !== null;
+  const share = model2
+    ? figures2
+      ? model2ReachedShare(figures2)
+      : null
+    : (progress.data?.figures.conformantShare ?? null);
   const reference = share === null ? undefined : { label: region.name, share };
-  const peerRows = peers.data ? toProgressRows(peers.data.children) : [];
+  const peerRows = peers.data ? toProgressRows(peers.data.children, by2) : [];
   const ownRank = peerRows.find((row) => row.ags === region.ags)?.rank ?? null;
 
   return (
@@ -130,7 +141,7 @@ function RegionDashboard({
       )}
       {/* Link checks know only today's state. */}
       {asOf ? null : <LinkCheckSummary regionKey={region.ags} />}
-      <ProgressOverTime regionKey={region.ags} asOf={asOf} />
+      <ProgressOverTime regionKey={region.ags} asOf={asOf} model2={model2 !== null} />
       {/* Usage figures are today's 12 months only. */}
       {asOf ? null : <RegionUsage regionKey={region.ags} />}
       <div className="panel-grid">
@@ -149,10 +160,11 @@ function RegionDashboard({
               <p className="state state-empty">Keine untergeordneten Gebiete.</p>
             ) : (
               <Comparison
-                rows={toProgressRows(children.data.children)}
+                rows={toProgressRows(children.data.children, by2)}
                 caption={`${CHILDREN_HEADINGS[region.level]} ${inRegion(region)}`}
                 reference={reference}
                 rowLinks={regionLinks}
+                model2Level={model2Level}
               />
             )}
           </section>
@@ -175,12 +187,17 @@ function RegionDashboard({
                 <p>
                   {ownRank === null
                     ? `${region.name} hat keinen Rang: ohne Zielleistungen gibt es keinen Anteil.`
-                    : `${region.name} steht auf Rang ${formatNumber(ownRank)} von ${formatNumber(peerRows.length)} nach dem OZG-konformen Anteil.`}
+                    : `${region.name} steht auf Rang ${formatNumber(ownRank)} von ${formatNumber(peerRows.length)} ${
+                        by2
+                          ? `nach dem Anteil ab Stufe ${model2Level} nach Reifegradmodell 2.0`
+                          : 'nach dem OZG-konformen Anteil'
+                      }.`}
                 </p>
                 <Comparison
                   rows={peerRows}
                   caption={`${PEER_NAMES[region.level]} ${inRegion(region.parent)}`}
                   highlightAgs={region.ags}
+                  model2Level={model2Level}
                 />
               </>
             )}

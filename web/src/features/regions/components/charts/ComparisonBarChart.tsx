@@ -21,18 +21,20 @@ import { formatShare } from '../../../../lib/format';
 import { regionShortName } from '../../../../lib/region-names';
 import type { ProgressRow } from '../../progress-rows';
 
-/** Horizontal bars of the OZG-konform share; the highlighted region in a darker colour. Only draws. */
+/** Horizontal bars of the OZG-konform share (or the 2.0 share); the highlighted region in a darker colour. Only draws. */
 export default function ComparisonBarChart({
   rows,
   highlightAgs,
   reference,
   narrow,
+  valueKey = 'conformantShare',
 }: {
   rows: ProgressRow[];
   highlightAgs?: string | undefined;
   /** The parent's share, drawn as a vertical line. */
   reference?: { label: string; share: number } | undefined;
   narrow: boolean;
+  valueKey?: 'conformantShare' | 'model2Share';
 }) {
   // The shared short names ("Lkr. Kassel", "Reg.-Bez. Darmstadt"), as in the table and on the map.
   const data = rows.map((row) => ({ ...row, label: regionShortName(row) }));
@@ -64,7 +66,7 @@ export default function ComparisonBarChart({
               }}
             />
           ) : null}
-          <Bar dataKey="conformantShare" isAnimationActive={false} barSize={16} label={barShareLabel}>
+          <Bar dataKey={valueKey} isAnimationActive={false} barSize={16} label={barShareLabel}>
             {rows.map((row) => (
               <Cell
                 key={row.ags}
