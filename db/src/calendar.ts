@@ -18,3 +18,19 @@ export const germanToday: SQL = germanDay(sql`now()`);
 /** The first instant after a German day (a date expression or an ISO date): events before it count for that day. */
 export const endOfGermanDaySql = (day: SQL | string): SQL =>
   sql`(((${day})::date + 1)::timestamp at time zone ${zone})`;
+
+/**
+ * An instant as ISO 8601 text in UTC (`2026-12-04T18:20:00Z`, or `…:00.123Z` with milliseconds).
+ * The drivers read timestamptz differently (pg as Date, PGlite as text); this text they read alike.
+ * Milliseconds where a client sends the value back (a status's `updatedAt` for concurrency checks)
+ * or orders by it; seconds where people read it. `instant` as a string is a column reference.
+ */
+export function isoTimestampSql(
+  instant: SQL | string,
+  precision: 'seconds' | 'milliseconds' = 'seconds',
+): SQL {
+  const value = typeof instant === 'string' ? sql.raw(instant) : instant;
+  const format =
+    precision === 'milliseconds' ? `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'` : `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
+  return sql`to_char((${value}) at time zone 'UTC', ${sql.raw(format)})`;
+}

@@ -14,7 +14,7 @@ export {
   runScheduledBackup,
   type ScheduledBackupConfig,
 } from './backup';
-export { endOfGermanDaySql, germanDay, germanToday } from './calendar';
+export { endOfGermanDaySql, germanDay, germanToday, isoTimestampSql } from './calendar';
 export { type Checksums, tableChecksums } from './checksums';
 export {
   createDb,

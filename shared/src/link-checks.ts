@@ -27,9 +27,14 @@ export const LINK_RESULT_LABELS: Record<LinkResult, string> = {
   refused: 'nicht geprüft (internes Netz)',
 };
 
-/** A link counts as broken when its last check failed; `refused` was never checked, so it is not broken. */
+/**
+ * A link counts as broken when its last check failed; `refused` was never checked, so it is not broken.
+ * The one list of results that are not broken: isBrokenLink and the SQL predicate (brokenLinkSql) read it.
+ */
+export const NOT_BROKEN_LINK_RESULTS = ['ok', 'refused'] as const satisfies readonly LinkResult[];
+
 export function isBrokenLink(result: LinkResult): boolean {
-  return result !== 'ok' && result !== 'refused';
+  return !(NOT_BROKEN_LINK_RESULTS as readonly LinkResult[]).includes(result);
 }
 
 export const LinkStateSchema = z

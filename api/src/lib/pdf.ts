@@ -73,7 +73,7 @@ const BOTTOM = PAGE.height - PAGE.margin - 14; // room for the footer
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** The report as PDF bytes. */
-export async function renderPdf(report: PdfReport): Promise<Uint8Array> {
+export async function renderPdf(report: PdfReport): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,

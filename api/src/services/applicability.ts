@@ -1,4 +1,4 @@
-import { type Db, intArray, queryRowsAs, syncTargetSets } from '@ozg/db';
+import { type Db, intArray, isoTimestampSql, queryRowsAs, syncTargetSets } from '@ozg/db';
 import {
   ApplicabilityExceptionSchema,
   EXECUTING_LEVEL_LABELS,
@@ -191,7 +191,7 @@ export async function listExceptions(db: Db, regionId: number): Promise<Applicab
     db,
     ApplicabilityExceptionSchema,
     sql`select v.ags as "regionAgs", e.ozg_id as "ozgId", e.applies, e.reason,
-          to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt"
+          ${isoTimestampSql('e.created_at')} as "createdAt"
         from applicability_exceptions e join region_versions v on v.region_id = e.region_id and v.valid_to is null
         where e.region_id = ${regionId} order by e.ozg_id`,
   );

@@ -1,4 +1,4 @@
-import { type Db, intArray, isConfirmationEvent, queryRowsAs } from '@ozg/db';
+import { type Db, intArray, isConfirmationEvent, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import {
   type ChangeSet,
   ChangeSetSchema,
@@ -40,8 +40,8 @@ const StoredChanges = z.custom<StatusChanges>(
 
 const changeSetSelect = sql`
   select cs.id, cs.kind, cs.source, cs.actor_user_id, cs.status_count, u.display_name as actor,
-    to_char(cs.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-    to_char((cs.created_at + make_interval(hours => ${UNDO_WINDOW_HOURS})) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as undoable_until,
+    ${isoTimestampSql('cs.created_at', 'milliseconds')} as created_at,
+    ${isoTimestampSql(sql`cs.created_at + make_interval(hours => ${UNDO_WINDOW_HOURS})`, 'milliseconds')} as undoable_until,
     (select undo.id from change_sets undo where undo.reverts = cs.id) as reverted_by,
     (select jsonb_agg(jsonb_build_object('ags', v.ags, 'name', v.name) order by v.ags)
        from (select distinct e.region_id from status_events e where e.change_set_id = cs.id) r

@@ -1,4 +1,4 @@
-import { type Db, queryRowsAs } from '@ozg/db';
+import { type Db, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import {
   answerProblems,
   type CheckAnswers,
@@ -40,8 +40,6 @@ const VersionRow = z.object({ version: z.number().int() });
 /** max(version) of an empty table is null. */
 const MaxVersionRow = z.object({ version: z.number().int().nullable() });
 
-const iso = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 const who = (alias: string) =>
   sql.raw(
     `case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name) end`,
@@ -62,7 +60,7 @@ async function ensureQuestionnaire(db: Db): Promise<void> {
 
 const versionSelect = (withDefinition: boolean) => sql`
   select q.id, q.version, q.title, q.shipped_default as "shippedDefault", q.source,
-    ${iso('q.created_at')} as "createdAt", ${who('u')} as "createdBy",
+    ${isoTimestampSql('q.created_at')} as "createdAt", ${who('u')} as "createdBy",
     (select count(*)::int from check_submissions s where s.questionnaire_id = q.id and s.state = 'submitted') as submissions
     ${withDefinition ? sql`, q.definition` : sql``}
   from check_questionnaires q left join users u on u.id = q.created_by`;
@@ -127,8 +125,8 @@ type SubmissionRow = z.infer<typeof SubmissionRow>;
 
 const submissionSelect = sql`
   select s.id, s.region_id, s.state, q.version as "questionnaireVersion", s.answers, s.scores,
-    ${iso('s.updated_at')} as "updatedAt", ${who('u')} as "updatedBy",
-    ${iso('s.submitted_at')} as "submittedAt", s.version
+    ${isoTimestampSql('s.updated_at')} as "updatedAt", ${who('u')} as "updatedBy",
+    ${isoTimestampSql('s.submitted_at')} as "submittedAt", s.version
   from check_submissions s
   join check_questionnaires q on q.id = s.questionnaire_id
   left join users u on u.id = s.updated_by`;

@@ -1,4 +1,4 @@
-import { administrationsBelow, CURRENT, type Db, queryRowsAs } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   CONSULTING_AREAS,
@@ -73,7 +73,7 @@ async function openRequests(input: { db: Db; key: string; area?: ConsultingArea;
     sql`select c.id as "consultationId", json_build_object('ags', v.ags, 'name', v.name) as region,
           case when k.ags is null then null else json_build_object('ags', k.ags, 'name', k.name) end as kreis,
           json_build_object('id', m.id, 'name', m.name) as module, c.area,
-          to_char(c.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "requestedAt",
+          ${isoTimestampSql('c.requested_at')} as "requestedAt",
           c.request_note as note
         from consultations c
         join users creator on creator.id = c.created_by and creator.role = 'officer'

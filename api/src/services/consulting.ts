@@ -1,4 +1,4 @@
-import { type Db, endOfGermanDaySql, intArray, queryRowsAs } from '@ozg/db';
+import { type Db, endOfGermanDaySql, intArray, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import {
   CONSULTING_AREA_LABELS,
   type Consultant,
@@ -20,8 +20,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
-import { authorizeConsultationRequest, authorizeMeasureUpdate } from './policy';
-import { freezeConsultationProfile } from './profile';
+import { authorizeConsultationRead, authorizeConsultationRequest, authorizeMeasureUpdate } from './policy';
+import { freezeConsultationProfile, storedProfile } from './profile';
 import { currentFigures, figuresAsOf } from './progress';
 import { formatDate, today } from './regions';
 
@@ -145,7 +145,7 @@ type ConsultationRow = z.infer<typeof ConsultationRow>;
 const consultationSelect = sql`
   select c.id, c.region_id, json_build_object('ags', v.ags, 'name', v.name) as region,
     json_build_object('id', m.id, 'name', m.name) as module, c.area, c.state,
-    to_char(c.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "requestedAt",
+    ${isoTimestampSql('c.requested_at')} as "requestedAt",
     case when creator.role = 'officer' then 'municipality' else 'consulting' end as "requestedBy",
     c.request_note as "requestNote",
     c.scheduled_for::text as "scheduledFor",
@@ -174,7 +174,17 @@ async function withMeasures(
   }));
 }
 
-export async function listConsultations(db: Db, regionId: number): Promise<Consultation[]> {
+/** A municipality's consultations, newest first; officers read only their own (authorizeConsultationRead). */
+export async function listConsultations({
+  db,
+  actor,
+  regionId,
+}: {
+  db: Db;
+  actor: Actor;
+  regionId: number;
+}): Promise<Consultation[]> {
+  authorizeConsultationRead({ actor, input: { regionId } });
   const rows = await queryRowsAs(
     db,
     ConsultationRow,
@@ -365,6 +375,20 @@ export async function consultationRegion(db: Db, id: number): Promise<number> {
   return row.region_id;
 }
 
+/** The profile frozen when a consultation was held: whoever may read the consultation may read it. */
+export async function readConsultationProfile({
+  db,
+  actor,
+  consultationId,
+}: {
+  db: Db;
+  actor: Actor;
+  consultationId: number;
+}): ReturnType<typeof storedProfile> {
+  authorizeConsultationRead({ actor, input: { regionId: await consultationRegion(db, consultationId) } });
+  return storedProfile(db, consultationId);
+}
+
 // ---------------------------------------------------------------- measures
 
 const MeasureRow = MeasureSchema.omit({ overdue: true });
@@ -375,7 +399,7 @@ async function listMeasures(db: Db, consultationIds: number[]): Promise<Measure[
     db,
     MeasureRow,
     sql`select m.id, m.consultation_id as "consultationId", m.title, m.owner, m.due_date::text as "dueDate", m.state,
-          to_char(m.completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "completedAt", m.version,
+          ${isoTimestampSql('m.completed_at')} as "completedAt", m.version,
           coalesce((select array_agg(ms.ozg_id order by ms.ozg_id) from measure_services ms where ms.measure_id = m.id), '{}') as "ozgIds",
           coalesce((select array_agg(me.status_event_id::int order by me.status_event_id) from measure_status_events me
                     where me.measure_id = m.id), '{}') as "statusEventIds"

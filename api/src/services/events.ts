@@ -1,4 +1,4 @@
-import { administrationsBelow, CURRENT, type Db, queryRowsAs } from '@ozg/db';
+import { administrationsBelow, CURRENT, type Db, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import { CHANGE_SET_KINDS, CHANGE_SOURCE_LABELS, CHANGE_SOURCES, type ChangeSourceKind } from '@ozg/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -85,7 +85,7 @@ export async function listEvents({
     db,
     EventRow,
     sql`${prefix}select e.id::float8 as id, e.status_id, e.region_id, v.name as region_name, e.ozg_id, s.name as service_name,
-          to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
+          ${isoTimestampSql('e.occurred_at', 'milliseconds')} as occurred_at,
           e.source, u.display_name as actor, e.before, e.after, e.change_set_id, cs.kind as change_set_kind
         from status_events e
         left join change_sets cs on cs.id = e.change_set_id

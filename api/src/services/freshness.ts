@@ -5,6 +5,7 @@ import {
   CURRENT,
   type Db,
   intArray,
+  isoTimestampSql,
   queryRowsAs,
   staleConfirmationSql,
   stateOf,
@@ -88,13 +89,13 @@ export async function confirmStatuses({
               ...stateOf('c'),
               actorUserId: sql`${actor.id}::int`,
               source: sql`${input.source}::change_source`,
-              before: sql`jsonb_build_object(${CONFIRMATION_FIELD}::text, ${isoSql(sql`c.previous_confirmed_at`)})`,
-              after: sql`jsonb_build_object(${CONFIRMATION_FIELD}::text, ${isoSql(sql`c.confirmed_at`)})`,
+              before: sql`jsonb_build_object(${CONFIRMATION_FIELD}::text, ${isoTimestampSql(sql`c.previous_confirmed_at`, 'milliseconds')})`,
+              after: sql`jsonb_build_object(${CONFIRMATION_FIELD}::text, ${isoTimestampSql(sql`c.confirmed_at`, 'milliseconds')})`,
             },
             sql`confirmed c`,
           )}
         )
-        select ${isoSql(sql`now()`)} as confirmed_at`,
+        select ${isoTimestampSql(sql`now()`, 'milliseconds')} as confirmed_at`,
       // A confirmation moves no figure: no rollup or snapshot changes, only the data version.
       derived: { deltas: [] },
     });
@@ -169,7 +170,6 @@ function summarize(fresh: Status[], conflicts: Status[]) {
 }
 
 /** The same ISO form as the API's other instants (UTC, milliseconds, Z). */
-const isoSql = (value: SQL) => sql`to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const ProvenanceRow = z.object({
   field: z.enum(PROVENANCE_FIELDS),

@@ -4,6 +4,7 @@ import {
   type FrozenFigureRow,
   figuresAsOf,
   freezeDueKeyDates,
+  isoTimestampSql,
   queryRowsAs,
   readKeyDateFigures,
 } from '@ozg/db';
@@ -44,9 +45,9 @@ type KeyDateDbRow = z.infer<typeof KeyDateDbRow>;
 
 const keyDateSelect = sql`
   select k.id, k.day::text as day, k.label,
-    to_char(k.frozen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as frozen_at,
+    ${isoTimestampSql('k.frozen_at')} as frozen_at,
     u.display_name as created_by,
-    to_char(k.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at
+    ${isoTimestampSql('k.created_at')} as created_at
   from key_dates k left join users u on u.id = k.created_by`;
 
 const toKeyDate = (row: KeyDateDbRow): KeyDate => ({

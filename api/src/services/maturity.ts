@@ -1,4 +1,4 @@
-import { addMaturityModel, type Db, listMaturityModels, queryRowsAs } from '@ozg/db';
+import { addMaturityModel, type Db, isoTimestampSql, listMaturityModels, queryRowsAs } from '@ozg/db';
 import { ImportFileError, parseMaturityDefinition } from '@ozg/db/importers';
 import {
   type AnalogProcessingSummary,
@@ -100,7 +100,7 @@ export async function getStatusAssessments(db: Db, statusId: number): Promise<St
       updated_at: z.string(),
     }),
     sql`select model_id, criterion_key, level, evidence_url, evidence_note, evidence_date::text as evidence_date,
-          to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
+          ${isoTimestampSql('updated_at', 'milliseconds')} as updated_at
         from maturity_answers where status_id = ${statusId} order by criterion_key`,
   );
   return {

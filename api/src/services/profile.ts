@@ -19,8 +19,10 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import { type ExportTable, type ExportValue, exportTable, percent, tablesXlsx } from '../lib/export';
 import { de, type PdfBlock, renderPdf } from '../lib/pdf';
+import type { Actor } from './auth';
 import { getCheckResult } from './check';
 import { getProgressSeries } from './history';
+import { authorizeConsultationRead } from './policy';
 import { figuresOf, getProgress, toFigures } from './progress';
 import { progressTable } from './progress-export';
 import { listQuickWins } from './quick-wins';
@@ -535,7 +537,7 @@ export async function profilePdf(
   regionId: number,
   day: string,
   occasion?: string,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const { municipality, built } = await buildProfile(db, regionId, day);
   const kreis = kreisOf(municipality);
   return renderPdf({
@@ -557,6 +559,24 @@ export async function profilePdf(
 }
 
 /** The profile's figures as XLSX, a worksheet per table of its sections. */
+/** A municipality's profile as of a day; it names measures and consultations, so officers read only their own. */
+export async function municipalityProfile({
+  db,
+  actor,
+  regionId,
+  day,
+  format,
+}: {
+  db: Db;
+  actor: Actor;
+  regionId: number;
+  day: string;
+  format: 'pdf' | 'xlsx';
+}): Promise<Uint8Array<ArrayBuffer>> {
+  authorizeConsultationRead({ actor, input: { regionId } });
+  return format === 'xlsx' ? profileXlsx(db, regionId, day) : profilePdf(db, regionId, day);
+}
+
 export async function profileXlsx(db: Db, regionId: number, day: string): Promise<Uint8Array<ArrayBuffer>> {
   const { built } = await buildProfile(db, regionId, day);
   return tablesXlsx(built.flatMap((section) => section.tables));

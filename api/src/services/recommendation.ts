@@ -1,4 +1,4 @@
-import { type Db, queryRowsAs } from '@ozg/db';
+import { type Db, isoTimestampSql, queryRowsAs } from '@ozg/db';
 import {
   CheckScoresSchema,
   CONSULTING_AREA_LABELS,
@@ -30,7 +30,7 @@ export async function getRecommendationRules({ db }: { db: Db }): Promise<Recomm
   const [row] = await queryRowsAs(
     db,
     RecommendationRuleSetSchema,
-    sql`select r.version, r.rules, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+    sql`select r.version, r.rules, ${isoTimestampSql('r.created_at')} as "createdAt",
           case when u.id is null then null else json_build_object('id', u.id, 'displayName', u.display_name) end as "createdBy"
         from recommendation_rule_sets r left join users u on u.id = r.created_by
         order by r.version desc limit 1`,
@@ -96,7 +96,7 @@ export async function getRecommendation({ db, ags }: { db: Db; ags: string }): P
   const [latest] = await queryRowsAs(
     db,
     z.object({ scores: CheckScoresSchema, submitted_at: z.string(), version: z.number().int() }),
-    sql`select s.scores, to_char(s.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at, q.version
+    sql`select s.scores, ${isoTimestampSql('s.submitted_at')} as submitted_at, q.version
         from check_submissions s join check_questionnaires q on q.id = s.questionnaire_id
         where s.region_id = ${municipality.regionId} and s.state = 'submitted'
         order by s.submitted_at desc, s.id desc limit 1`,

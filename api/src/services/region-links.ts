@@ -1,5 +1,13 @@
-import { administrationsBelow, CURRENT, type Db, queryRowsAs, textArray, validOn } from '@ozg/db';
-import { LINK_RESULTS, type LinkState, type RegionLinks } from '@ozg/shared';
+import {
+  administrationsBelow,
+  CURRENT,
+  type Db,
+  isoTimestampSql,
+  queryRowsAs,
+  textArray,
+  validOn,
+} from '@ozg/db';
+import { LINK_RESULTS, type LinkState, NOT_BROKEN_LINK_RESULTS, type RegionLinks } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { findRegion, today } from './regions';
@@ -7,10 +15,10 @@ import { findRegion, today } from './regions';
 /** Enough for the workspace of a large city; a Land's full list is for an export, not this answer. */
 const MAX_ITEMS = 500;
 
-/** A link counts as broken when its last check failed (`refused` was never checked): on link_checks as lc. */
-export const brokenLinkSql = sql`lc.result not in ('ok', 'refused')`;
-
-const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+/** isBrokenLink in SQL, on link_checks as lc (the results are fixed identifiers, not user input). */
+export const brokenLinkSql = sql.raw(
+  `lc.result not in (${NOT_BROKEN_LINK_RESULTS.map((result) => `'${result}'`).join(', ')})`,
+);
 
 const LinkSummaryRow = z.object({
   with_url: z.number().int(),
@@ -19,12 +27,9 @@ const LinkSummaryRow = z.object({
   last_checked_at: z.string().nullable(),
 });
 
-const isoSql = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
-
 /** The columns of a link check (link_checks as lc) that make its LinkState, read with LinkStateRow. */
-const linkStateColumns = sql`lc.url, lc.result::text as result, lc.http_status, ${isoSql('lc.checked_at')} as checked_at,
-  ${isoSql('lc.last_success_at')} as last_success_at, ${isoSql('lc.broken_since')} as broken_since`;
+const linkStateColumns = sql`lc.url, lc.result::text as result, lc.http_status, ${isoTimestampSql('lc.checked_at')} as checked_at,
+  ${isoTimestampSql('lc.last_success_at')} as last_success_at, ${isoTimestampSql('lc.broken_since')} as broken_since`;
 
 const LinkStateRow = z.object({
   url: z.string(),
@@ -63,7 +68,7 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
     LinkSummaryRow,
     sql`with recursive ${administrationsBelow([region.region_id], CURRENT)}
         select count(*)::int as with_url, count(lc.url)::int as checked,
-          (count(*) filter (where ${broken}))::int as broken, max(lc.checked_at) as last_checked_at
+          (count(*) filter (where ${broken}))::int as broken, ${isoTimestampSql(sql`max(lc.checked_at)`)} as last_checked_at
         from administrations a
         join service_statuses st on st.region_id = a.region_id and st.in_target and st.url is not null
         left join link_checks lc on lc.url = st.url`,
@@ -92,7 +97,7 @@ export async function getRegionLinks({ db, key }: { db: Db; key: string }): Prom
     withUrl: summary?.with_url ?? 0,
     checked: summary?.checked ?? 0,
     broken: summary?.broken ?? 0,
-    lastCheckedAt: iso(summary?.last_checked_at ?? null),
+    lastCheckedAt: summary?.last_checked_at ?? null,
     items: rows.map((row) => ({
       statusId: row.status_id,
       ozgId: row.ozg_id,

@@ -4,6 +4,7 @@ import {
   type Db,
   intArray,
   isCountedStatus,
+  isoTimestampSql,
   queryRowsAs,
   type StatusDelta,
   staleConfirmationSql,
@@ -62,8 +63,8 @@ const statusSelect = sql`
   select st.id, st.region_id, st.ozg_id, s.name as service_name, s.themenfeld, st.in_target, st.maturity_level,
     st.maturity_model, st.workflow_state, st.solution, st.url, st.planned_date::text as planned_date,
     st.online_since::text as online_since, st.contact, st.note, st.version,
-    to_char(st.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at, u.display_name as updated_by,
-    to_char(st.confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as confirmed_at
+    ${isoTimestampSql('st.updated_at', 'milliseconds')} as updated_at, u.display_name as updated_by,
+    ${isoTimestampSql('st.confirmed_at', 'milliseconds')} as confirmed_at
   from service_statuses st
   join ozg_services s on s.ozg_id = st.ozg_id
   left join users u on u.id = st.updated_by`;

@@ -6,6 +6,7 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isoTimestampSql } from '../calendar';
 import { type Db, queryRowsAs } from '../client';
 import { markDataChanged } from '../instance';
 
@@ -81,7 +82,7 @@ export async function listMaturityModels(db: Db): Promise<StoredMaturityModel[]>
     db,
     StoredModelRow,
     sql`select id, family, version, definition, source,
-          to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+          ${isoTimestampSql('created_at', 'milliseconds')} as created_at,
           version = max(version) over (partition by family) as current
         from maturity_models order by family, version desc`,
   );

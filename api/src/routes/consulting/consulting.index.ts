@@ -14,7 +14,6 @@ import {
   updateModule,
 } from '../../services/consulting';
 import { consultingReportTables, getConsultingReport, getWorklist } from '../../services/consulting-report';
-import { authorizeConsultationRead } from '../../services/policy';
 import { resolveAdministration, today } from '../../services/regions';
 import {
   createMeasureRoute,
@@ -50,8 +49,7 @@ export const consultingRouter = createRouter()
     const actor = requireActor(c);
     const { db } = c.get('database');
     const municipality = await resolveAdministration(db, c.req.valid('param').key);
-    authorizeConsultationRead({ actor, input: { regionId: municipality.regionId } });
-    return c.json({ items: await listConsultations(db, municipality.regionId) }, 200);
+    return c.json({ items: await listConsultations({ db, actor, regionId: municipality.regionId }) }, 200);
   })
   .openapi(requestConsultationRoute, async (c) => {
     // Officers ask for their own municipality (checked in the service); viewers may not (route).

@@ -1,7 +1,14 @@
 import { type Database, queryRows } from '@ozg/db';
-import { RegionLinksSchema, StatusPageSchema } from '@ozg/shared';
+import {
+  isBrokenLink,
+  LINK_RESULTS,
+  type LinkResult,
+  RegionLinksSchema,
+  StatusPageSchema,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenLinkSql } from '../../services/region-links';
 import { demoTestApp, signInAs, type TestApp } from '../../testing';
 
 let database: Database;
@@ -38,6 +45,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.close();
+});
+
+describe('a broken link', () => {
+  it('is the same in SQL as in TypeScript for every result a check can find', async () => {
+    const rows = await queryRows<{ result: LinkResult; broken: boolean }>(
+      database.db,
+      sql`select lc.result, ${brokenLinkSql} as broken
+          from unnest(enum_range(null::link_result)) as lc(result)`,
+    );
+    expect(rows.map((row) => row.result).sort()).toEqual([...LINK_RESULTS].sort());
+    for (const row of rows) expect(row.broken, row.result).toBe(isBrokenLink(row.result));
+  });
 });
 
 describe('GET /api/v1/regions/{key}/links', () => {

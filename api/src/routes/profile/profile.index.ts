@@ -1,9 +1,8 @@
 import { requireActor } from '../../lib/auth';
 import { pdfResponse } from '../../lib/pdf';
 import { createRouter } from '../../lib/router';
-import { consultationRegion } from '../../services/consulting';
-import { authorizeConsultationRead } from '../../services/policy';
-import { profilePdf, profileXlsx, storedProfile } from '../../services/profile';
+import { readConsultationProfile } from '../../services/consulting';
+import { municipalityProfile } from '../../services/profile';
 import { resolveAdministration, today } from '../../services/regions';
 import { consultationProfileRoute, profileRoute } from './profile.routes';
 
@@ -15,23 +14,28 @@ export const profileRouter = createRouter()
     const actor = requireActor(c);
     const { db } = c.get('database');
     const municipality = await resolveAdministration(db, c.req.valid('param').key);
-    authorizeConsultationRead({ actor, input: { regionId: municipality.regionId } });
     const { asOf, format } = c.req.valid('query');
     const day = asOf ?? today();
     const name = `kommunalprofil-${municipality.ags}-${day}`;
+    const profile = await municipalityProfile({
+      db,
+      actor,
+      regionId: municipality.regionId,
+      day,
+      format: format ?? 'pdf',
+    });
     if (format === 'xlsx')
-      return c.body(await profileXlsx(db, municipality.regionId, day), 200, {
+      return c.body(profile, 200, {
         'content-type': XLSX_TYPE,
         'content-disposition': `attachment; filename="${name}.xlsx"`,
       });
-    return pdfResponse(c, name, await profilePdf(db, municipality.regionId, day));
+    return pdfResponse(c, name, profile);
   })
   .openapi(consultationProfileRoute, async (c) => {
     const actor = requireActor(c);
     const { db } = c.get('database');
     const id = c.req.valid('param').id;
-    authorizeConsultationRead({ actor, input: { regionId: await consultationRegion(db, id) } });
-    const stored = await storedProfile(db, id);
+    const stored = await readConsultationProfile({ db, actor, consultationId: id });
     return pdfResponse(c, `kommunalprofil-${stored.ags}-${stored.day}-beratung-${id}`, stored.pdf, {
       etag: `"${stored.sha256}"`,
     });
