@@ -1,6 +1,7 @@
 import { THEMENFELDER, type Themenfeld } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { germanToday } from './calendar';
 import { type Db, intArray, queryRowsAs } from './client';
 import {
   administrationLinks,
@@ -24,10 +25,17 @@ import { currentAncestors } from './totals';
  * - region_model_totals: the same per region of the current territory, per
  *   Themenfeld and in total (themenfeld null): progress, children and
  *   coverage read one row per region.
+ * - region_model_snapshots: per region, its total row at the end of each
+ *   German day (decision 010) on which it was written; the series by 2.0
+ *   reads the latest row at or before each point.
  *
  * Moved by deltas in the transaction of an assessment write (ModelDelta,
  * through the write path), rebuilt with the 1.1 rollups for set-based changes
- * (target sets, imports) and by rebuildDerivedTables.
+ * (target sets, imports) and by rebuildDerivedTables. Every move and rebuild
+ * of the totals writes today's snapshot of the regions it touched; no rebuild
+ * rewrites a past day (decision 020: the assessments carry no effective
+ * dates, so past days cannot be replayed; a past row is what was recorded
+ * then, and an as-of view never learns of later days).
  */
 
 const FAMILY = sql.raw(`'${DERIVED_MODEL_FAMILY}'::maturity_model`);
@@ -139,6 +147,22 @@ async function recomputeModelTotals(db: Db, adminIds?: readonly number[]): Promi
       delete from region_model_totals t where not exists (
         select 1 from region_versions v where v.region_id = t.region_id and ${validOn('v', CURRENT)})`);
   }
+  await snapshotModelToday(db, scopeIds ?? 'all');
+}
+
+/**
+ * Today's 2.0 snapshot of each region from its current total row (the
+ * counterpart of snapshotToday for 1.1). Only today's row is written: the
+ * rows of past days stay as they were recorded, also a region's that has
+ * left the territory since.
+ */
+async function snapshotModelToday(db: Db, regionIds: readonly number[] | 'all'): Promise<void> {
+  const scope = regionIds === 'all' ? sql`` : sql`and region_id = any(${intArray(regionIds)})`;
+  await db.execute(sql`
+    insert into region_model_snapshots (region_id, day, family, ${columnList})
+    select region_id, ${germanToday}, family, ${columnList}
+    from region_model_totals where themenfeld is null and family = ${FAMILY} ${scope}
+    on conflict (region_id, family, day) do update set ${excludedSet}`);
 }
 
 /**
@@ -334,19 +358,26 @@ export async function applyModelDeltas(db: Db, deltas: readonly ModelDelta[]): P
   );
   if (summed.length !== totalRows.length)
     throw new Error('Summenzeile (Reifegradmodell 2.0) fehlt: Änderung abgebrochen.');
+  await snapshotModelToday(db, totalIds);
 }
 
 /**
  * Fills the 2.0 tables of a database that had statuses before they existed
- * (migration 0017): once, after the migrations, when the 1.1 totals have rows
- * and the 2.0 totals none. A database without regions has nothing to fill.
+ * (migrations 0017 and 0019): once, after the migrations, when the 1.1 totals
+ * have rows and the 2.0 totals none (which also writes today's snapshots), or
+ * when the 2.0 totals have rows and the snapshots none (today's from the
+ * totals: the course by 2.0 begins on the day of the upgrade). A database
+ * without regions has nothing to fill.
  */
 export async function ensureModelTotals(db: Db): Promise<void> {
   const [row] = await queryRowsAs(
     db,
-    z.object({ missing: z.boolean() }),
-    sql`select exists (select 1 from region_totals) and not exists (select 1 from region_model_totals) as missing`,
+    z.object({ missing: z.boolean(), snapshots_missing: z.boolean() }),
+    sql`select exists (select 1 from region_totals) and not exists (select 1 from region_model_totals) as missing,
+          exists (select 1 from region_model_totals) and not exists (select 1 from region_model_snapshots)
+            as snapshots_missing`,
   );
   // One transaction: a start that fails half-way leaves the tables empty, and the next start fills them.
   if (row?.missing) await db.transaction((tx) => recomputeModelRollups(tx as unknown as Db));
+  else if (row?.snapshots_missing) await snapshotModelToday(db, 'all');
 }

@@ -20,6 +20,7 @@ const HOT_TABLES = [
   'instance_state',
   'progress_snapshots',
   'region_model_rollups',
+  'region_model_snapshots',
   'region_model_totals',
   'region_rollups',
   'region_totals',
@@ -51,6 +52,8 @@ describe('the storage parameters of the tables updated by every write', () => {
         'autovacuum_analyze_scale_factor=0.05',
       ]);
     expect(options.progress_snapshots).toContain('fillfactor=90');
+    // Migration 0019: the 2.0 snapshots like the 1.1 ones (only today's rows change).
+    expect(options.region_model_snapshots).toContain('fillfactor=90');
     expect(options.instance_state).toEqual([
       'fillfactor=10',
       'autovacuum_vacuum_scale_factor=0',

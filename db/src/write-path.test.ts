@@ -7,7 +7,12 @@ import { appendEventsSql, stateOf } from './domain-sql';
 import { addMaturityModel, listMaturityModels, recomputeAssessments } from './maturity/index';
 import { migrateDb } from './migrate';
 import { modelDeltas, readModelStates } from './model-totals';
-import { createDemoTestDatabase, modelTotalsDifferences } from './testing/index';
+import {
+  createDemoTestDatabase,
+  modelSnapshotDifferences,
+  modelTotalsDifferences,
+  pastModelSnapshots,
+} from './testing/index';
 import { applyStatusChanges, rebuildDerivedTables } from './write-path';
 
 let database: Database;
@@ -46,6 +51,12 @@ const derivedTables = async (db: Db) => ({
     sql`select region_id, themenfeld, family, counted, assessed, level0, level1, level2, level3, level4, level5,
           level6, level7, analog
         from region_model_totals order by region_id, themenfeld nulls first, family`,
+  ),
+  modelSnapshots: await queryRows(
+    db,
+    sql`select region_id, family, day::text, counted, assessed, level0, level1, level2, level3, level4, level5,
+          level6, level7, analog
+        from region_model_snapshots order by region_id, family, day`,
   ),
 });
 
@@ -136,6 +147,9 @@ describe('derived tables', () => {
   it('the 2.0 tables moved by assessment deltas and target-set changes equal a plain recomputation and a rebuild', async () => {
     const { db } = database;
     expect(await modelTotalsDifferences(db)).toEqual([]);
+    // The demo's course by 2.0: its past days are what was recorded then, and no later write changes them.
+    const past = await pastModelSnapshots(db);
+    expect(past.length).toBeGreaterThan(0);
     const criteria = REIFEGRADMODELL_2_0.criteria;
     type Op =
       | { kind: 'assess'; pick: number; version: number; answers: (number | null)[] }
@@ -238,6 +252,8 @@ describe('derived tables', () => {
       fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 15 }), async (operations) => {
         for (const operation of operations) await apply(operation);
         expect(await modelTotalsDifferences(db)).toEqual([]);
+        expect(await modelSnapshotDifferences(db)).toEqual([]);
+        expect(await pastModelSnapshots(db)).toEqual(past);
       }),
       { numRuns: 8 },
     );
@@ -251,7 +267,109 @@ describe('derived tables', () => {
     const rebuilt = await derivedTables(db);
     expect(rebuilt.modelRollups).toEqual(moved.modelRollups);
     expect(rebuilt.modelTotals).toEqual(moved.modelTotals);
+    expect(rebuilt.modelSnapshots).toEqual(moved.modelSnapshots);
+    expect(await pastModelSnapshots(db)).toEqual(past);
   }, 300_000);
+
+  it("an assessment write moves today's 2.0 snapshot of the administration and its ancestors, never a past one", async () => {
+    const { db } = database;
+    const [status] = await queryRows<{ id: number; region_id: number }>(
+      db,
+      sql`select st.id, st.region_id from service_statuses st
+          where st.in_target and st.maturity_model = '1.1'
+            and not exists (select 1 from maturity_assessments a where a.status_id = st.id)
+          order by st.id limit 1`,
+    );
+    if (!status) throw new Error('no unassessed status');
+    const [{ ancestors } = { ancestors: [] }] = await queryRows<{ ancestors: number[] }>(
+      db,
+      sql`with recursive up(id) as (
+            select ${status.region_id}::int
+            union select v.parent_region_id from up join region_versions v on v.region_id = up.id and v.valid_to is null
+            where v.parent_region_id is not null)
+          select array_agg(id order by id) as ancestors from up`,
+    );
+    expect(ancestors.length).toBeGreaterThanOrEqual(3);
+    /** Each region's latest 2.0 snapshot: its day and assessed count. */
+    const latest = async () =>
+      queryRows<{ region_id: number; day: string; assessed: number }>(
+        db,
+        sql`select distinct on (region_id) region_id, day::text as day, assessed from region_model_snapshots
+            where region_id = any(${intArray(ancestors)}) order by region_id, day desc`,
+      );
+    const before = await latest();
+    const past = await pastModelSnapshots(db);
+    const [model] = (await listMaturityModels(db)).filter((m) => m.family === '2.0');
+    if (!model) throw new Error('no 2.0 model');
+    const states = await readModelStates(db, [status.id]);
+    // Every criterion at its top option: a complete assessment at level 7.
+    await db.execute(sql`
+      insert into maturity_answers (status_id, model_id, criterion_key, level)
+      select ${status.id}, ${model.id}, c.key, c.level
+      from jsonb_to_recordset(${JSON.stringify(
+        REIFEGRADMODELL_2_0.criteria.map((c) => ({ key: c.key, level: c.levels.at(-1)?.level })),
+      )}::jsonb) as c(key text, level smallint)`);
+    await recomputeAssessments(
+      db,
+      [{ statusId: status.id, modelId: model.id }],
+      new Map([[model.id, model]]),
+    );
+    await db.transaction(async (tx) => {
+      await applyStatusChanges(tx as unknown as Db, {
+        statement: sql`select 1 where false`,
+        derived: {
+          deltas: [],
+          modelDeltas: modelDeltas(states, await readModelStates(tx as unknown as Db, [status.id])),
+        },
+      });
+    });
+
+    const [{ today } = { today: '' }] = await queryRows<{ today: string }>(
+      db,
+      sql`select ((now() at time zone 'Europe/Berlin')::date)::text as today`,
+    );
+    const after = await latest();
+    expect(after.map((row) => row.day)).toEqual(ancestors.map(() => today));
+    expect(after.map((row) => row.assessed)).toEqual(
+      ancestors.map((id) => {
+        const was = before.find((row) => row.region_id === id);
+        return (was?.assessed ?? 0) + 1;
+      }),
+    );
+    expect(await modelSnapshotDifferences(db)).toEqual([]);
+    expect(await pastModelSnapshots(db)).toEqual(past);
+  }, 120_000);
+
+  it("every rebuild keeps the past 2.0 snapshots and takes today's from the 2.0 totals", async () => {
+    const { db } = database;
+    const past = await pastModelSnapshots(db);
+    expect(past.length).toBeGreaterThan(100);
+    const changes: Parameters<typeof applyStatusChanges>[1][] = [
+      { statement: sql`select 1 where false`, derived: { rollupsOf: 'all' } },
+      { statement: sql`select 1 where false`, derived: { everything: true } },
+    ];
+    for (const write of [...changes, null]) {
+      // Today's rows wrong or missing: the rebuild takes them from the totals again.
+      await db.execute(sql`
+        update region_model_snapshots set counted = counted + 5
+        where day = (now() at time zone 'Europe/Berlin')::date and region_id % 2 = 0`);
+      await db.execute(sql`
+        delete from region_model_snapshots where day = (now() at time zone 'Europe/Berlin')::date and region_id % 2 = 1`);
+      expect(await modelSnapshotDifferences(db)).not.toEqual([]);
+      if (write) await applyStatusChanges(db, write);
+      else await rebuildDerivedTables(db);
+      expect(await modelSnapshotDifferences(db)).toEqual([]);
+      // Today's row of every region with a 2.0 total, not only the latest of an earlier day.
+      const [count] = await queryRows<{ today: number; totals: number }>(
+        db,
+        sql`select (select count(*)::int from region_model_snapshots
+                    where day = (now() at time zone 'Europe/Berlin')::date) as today,
+              (select count(*)::int from region_model_totals where themenfeld is null) as totals`,
+      );
+      expect(count?.today).toBe(count?.totals);
+      expect(await pastModelSnapshots(db)).toEqual(past);
+    }
+  }, 240_000);
 
   it('a database that had statuses before the 2.0 tables existed gets them filled on the next start', async () => {
     const { db } = database;
@@ -262,5 +380,18 @@ describe('derived tables', () => {
     const filled = await derivedTables(db);
     expect(filled.modelRollups).toEqual(expected.modelRollups);
     expect(filled.modelTotals).toEqual(expected.modelTotals);
+    expect(await modelSnapshotDifferences(db)).toEqual([]);
+  }, 120_000);
+
+  it("a database that had 2.0 totals before the 2.0 snapshots existed gets today's on the next start", async () => {
+    const { db } = database;
+    await db.execute(sql`delete from region_model_snapshots`);
+    await migrateDb(database);
+    expect(await modelSnapshotDifferences(db)).toEqual([]);
+    const [row] = await queryRows<{ days: number }>(
+      db,
+      sql`select count(distinct day)::int as days from region_model_snapshots`,
+    );
+    expect(row?.days).toBe(1);
   }, 120_000);
 });

@@ -20,8 +20,8 @@ import { applyStatusDeltas, rebuildSnapshots, type StatusDelta } from './totals'
 export type DerivedChange =
   /**
    * Status edits: each counted change moves the rollup, the totals above and today's snapshots (decision 005);
-   * each change of a status's 2.0 contribution (an assessment write, decision 020) moves the 2.0 rollup and
-   * the 2.0 totals above.
+   * each change of a status's 2.0 contribution (an assessment write, decision 020) moves the 2.0 rollup,
+   * the 2.0 totals above and their snapshots of today.
    */
   | { deltas: readonly StatusDelta[]; modelDeltas?: readonly ModelDelta[] }
   /** Set-based changes: the rollups (1.1 and 2.0) of these administrations (or all) are rebuilt, then the totals above them. */
@@ -88,8 +88,9 @@ async function rebuildDerived(db: Db): Promise<void> {
 
 /**
  * Rebuilds every derived table from the statuses and events: rollups, the
- * totals above them (1.1, and 2.0 from the assessments), and the snapshots of every German day (decision 010:
- * databases written before it keep UTC days until this runs). For bulk loads
+ * totals above them (1.1, and 2.0 from the assessments), and the 1.1 snapshots of every German day (decision 010:
+ * databases written before it keep UTC days until this runs). Of the 2.0 snapshots only today's rows are
+ * taken from the totals: the assessments have no events to replay, so past rows stay as recorded (decision 020). For bulk loads
  * with history (demo, benchmark), territory changes and `pnpm ozg rebuild`.
  * Marks the data as changed, so that anything keyed by the data version
  * follows.

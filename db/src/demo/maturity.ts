@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client';
+import {
+  administrationLinks,
+  CURRENT,
+  countedStatus,
+  DERIVED_MODEL_FAMILY,
+  newestAssessmentSql,
+} from '../domain-sql';
 import { recomputeAssessments } from '../maturity/assessments';
 import { listMaturityModels } from '../maturity/models';
 
@@ -56,4 +63,59 @@ export async function insertDemoAssessments(db: Db, officerRegionAgs: string): P
     sql`select distinct status_id as "statusId", model_id as "modelId" from maturity_answers`,
   );
   await recomputeAssessments(db, pairs, new Map(models.map((model) => [model.id, model])));
+}
+
+/** The demo's first day of assessments by Reifegradmodell 2.0 (published in July 2025). */
+export const DEMO_MODEL2_START = '2025-07-01';
+
+const LEVELS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const FAMILY = sql.raw(`'${DERIVED_MODEL_FAMILY}'::maturity_model`);
+
+/**
+ * A plausible course by Reifegradmodell 2.0 for the demo (decision 020): the
+ * demo's assessments carry no events, so the days before today are invented
+ * here, as the 1.1 history is generated. Each assessed status gets a day of
+ * assessment between DEMO_MODEL2_START and `today`, pseudo-random from its id
+ * and more often later (the square root of a uniform number: the pace grows),
+ * and counts from that day with the level and flag it has today; the counted
+ * statuses count from the first day. Summed per region of today's territory
+ * and accumulated over the days, a row per region and day on which its figures
+ * changed, the last on `today` equal to the 2.0 totals (so the course ends
+ * where today's figures stand). Set-based and deterministic.
+ */
+export async function insertDemoModelHistory(db: Db, today: string): Promise<void> {
+  if (today < DEMO_MODEL2_START) return;
+  const levelSums = sql.raw(LEVELS.map((level) => `sum(sum(d_level${level})) over w`).join(', '));
+  const levelDeltas = sql.raw(
+    LEVELS.map((level) => `(f.level = ${level})::int as d_level${level}`).join(', '),
+  );
+  const zeros = sql.raw(LEVELS.map((level) => `0 as d_level${level}`).join(', '));
+  const columns = sql.raw(
+    ['counted', 'assessed', ...LEVELS.map((level) => `level${level}`), 'analog'].join(', '),
+  );
+  await db.execute(sql`
+    insert into region_model_snapshots (region_id, day, family, ${columns})
+    with ${administrationLinks(CURRENT)},
+    facts as (
+      select st.region_id as admin_id, l.level, coalesce(l.analog_processing, false) as analog,
+        l.assessed_status,
+        ${DEMO_MODEL2_START}::date + floor(sqrt(((st.id::bigint * 2246822519) % 10007) / 10007.0)
+          * (${today}::date - ${DEMO_MODEL2_START}::date))::int as day
+      from service_statuses st
+      left join lateral (select x.*, true as assessed_status from ${newestAssessmentSql('st')} x) l on true
+      where ${countedStatus('st')}
+    ),
+    changes as (
+      select admin_id, ${DEMO_MODEL2_START}::date as day, 1 as d_counted, 0 as d_assessed, ${zeros}, 0 as d_analog
+      from facts
+      union all
+      select f.admin_id, f.day, 0, (f.level is not null)::int, ${levelDeltas}, f.analog::int
+      from facts f where f.assessed_status
+    )
+    select l.ancestor_id, c.day, ${FAMILY}, sum(sum(c.d_counted)) over w, sum(sum(c.d_assessed)) over w,
+      ${levelSums}, sum(sum(c.d_analog)) over w
+    from links l join changes c on c.admin_id = l.admin_id
+    group by l.ancestor_id, c.day
+    window w as (partition by l.ancestor_id order by c.day)
+    on conflict (region_id, family, day) do nothing`);
 }

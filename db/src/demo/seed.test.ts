@@ -177,6 +177,56 @@ describe('demo seed', { timeout: 120_000 }, () => {
     expect(land.analog).toBeGreaterThan(0);
   });
 
+  it('writes a course by 2.0 from mid-2025 that grows and ends on the demo day at the 2.0 totals', async () => {
+    await seeded();
+    // Per region: its first and its last row up to the demo day, and whether its assessed count ever fell.
+    const rows = await queryRows<{
+      ags: string;
+      first_day: string;
+      first_assessed: number;
+      falls: number;
+      last_day: string;
+      last: string;
+      total: string | null;
+    }>(
+      database.db,
+      sql`with s as (
+            select region_id, day, counted, assessed, level0, level1, level2, level3, level4, level5, level6,
+              level7, analog, assessed < lag(assessed) over (partition by region_id order by day) as fell
+            from region_model_snapshots where family = '2.0' and day <= ${DEMO_TODAY}::date)
+          select v.ags, min(s.day)::text as first_day,
+            (array_agg(s.assessed order by s.day))[1] as first_assessed,
+            count(*) filter (where s.fell)::int as falls, max(s.day)::text as last_day,
+            (select row(x.counted, x.assessed, x.level0, x.level1, x.level2, x.level3, x.level4, x.level5,
+              x.level6, x.level7, x.analog)::text from s x where x.region_id = s.region_id order by x.day desc limit 1) as last,
+            (select row(t.counted, t.assessed, t.level0, t.level1, t.level2, t.level3, t.level4, t.level5,
+              t.level6, t.level7, t.analog)::text from region_model_totals t
+              where t.region_id = s.region_id and t.themenfeld is null and t.family = '2.0') as total
+          from s join region_versions v on v.region_id = s.region_id and v.valid_to is null
+          group by s.region_id, v.ags order by v.ags`,
+    );
+    const land = rows.find((row) => row.ags === '06');
+    expect(land).toMatchObject({
+      first_day: '2025-07-01',
+      first_assessed: 0,
+      falls: 0,
+    });
+    expect((land?.last_day ?? '') > '2026-11-01').toBe(true);
+    expect(rows.every((row) => row.first_day >= '2025-07-01' && row.falls === 0)).toBe(true);
+    // Consistent with today's figures: the last recorded day is the 2.0 total of every region.
+    expect(rows.filter((row) => row.last !== row.total)).toEqual([]);
+    // It grew: a year before the demo day far fewer were assessed than on it.
+    const { before, after } = await one<{ before: number; after: number }>(sql`
+      select (select assessed from region_model_snapshots where region_id = v.region_id and day <= '2025-11-25'
+              order by day desc limit 1) as before,
+        (select assessed from region_model_snapshots where region_id = v.region_id and day <= ${DEMO_TODAY}::date
+              order by day desc limit 1) as after
+      from region_versions v where v.ags = '06' and v.valid_to is null`);
+    expect(after).toBeGreaterThan(100);
+    expect(before).toBeGreaterThan(0);
+    expect(before / after).toBeLessThan(0.3);
+  });
+
   it('is idempotent and leaves an existing demo alone', async () => {
     await seeded();
     const before = await one<{ n: number }>(sql`select count(*)::int as n from status_events`);

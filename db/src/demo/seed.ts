@@ -28,7 +28,7 @@ import { insertDemoChecks } from './check';
 import { insertDemoConsultations } from './consulting';
 import { insertDemoDatahub } from './datahub';
 import { DEMO_BEZIRKE, DEMO_KREISE, DEMO_LAND, inventedPlaceNames } from './hessen';
-import { insertDemoAssessments } from './maturity';
+import { insertDemoAssessments, insertDemoModelHistory } from './maturity';
 import { type Random, seededRandom } from './random';
 import { DEMO_OZG_ID_START, DEMO_SERVICES } from './services';
 import { insertDemoUsage } from './usage';
@@ -235,7 +235,9 @@ export async function seedDemo(input: {
       today,
       random,
     });
-    // The history is backdated: every snapshot comes from the events.
+    // The course by 2.0 has no events to rebuild it from: the demo writes its past days (decision 020).
+    await insertDemoModelHistory(db, today);
+    // The history is backdated: every 1.1 snapshot comes from the events, today's 2.0 rows from the totals.
     await rebuildDerivedTables(db, { dataset: 'demo' });
     await insertDemoChecks(db, {
       gemeindeIds: othersGemeindeIds,

@@ -351,3 +351,27 @@ export const progressSnapshots = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.day] })],
 );
+
+/**
+ * The 2.0 counterpart of progress_snapshots (decision 020): a region's 2.0
+ * total (all Themenfelder) at the end of each German day on which it was
+ * written, keyed by family like the other 2.0 tables. Today's row follows the
+ * 2.0 totals in the writer's transaction; past rows are never rewritten: the
+ * assessments carry no effective dates, so a past day cannot be replayed, and
+ * a row is what was recorded on that day.
+ */
+export const regionModelSnapshots = pgTable(
+  'region_model_snapshots',
+  {
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    family: maturityModel().notNull(),
+    ...model2Counts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.family, t.day] }),
+    ...model2Checks('region_model_snapshots', t),
+  ],
+);

@@ -1,6 +1,6 @@
 export { DEMO_TODAY } from './global-setup';
 export { type Gv100FixtureRecord, gv100Line, sampleGv100 } from './gv100-fixture';
-export { modelTotalsDifferences } from './model-totals';
+export { modelSnapshotDifferences, modelTotalsDifferences, pastModelSnapshots } from './model-totals';
 export { restoreCachedDemoDataDir } from './template-cache';
 export {
   createDemoTestDatabase,

@@ -97,3 +97,38 @@ export async function modelTotalsDifferences(db: Db): Promise<unknown[]> {
         where a.region_id is null or b.region_id is null`,
   );
 }
+
+/** The rows of region_model_snapshots before today (German day, decision 010), in key order: what no write may change. */
+export async function pastModelSnapshots(db: Db): Promise<unknown[]> {
+  return queryRows(
+    db,
+    sql`select region_id, family, day::text as day, ${counts} from region_model_snapshots
+        where day < (now() at time zone 'Europe/Berlin')::date order by region_id, family, day`,
+  );
+}
+
+/**
+ * The latest 2.0 snapshot (up to today) of every region against its 2.0 total
+ * row (all Themenfelder): the course ends where today's figures stand. The
+ * latest, not today's: a region whose totals did not move today keeps the row
+ * of the day they last moved (and a test template may be from an earlier day).
+ * Returns the differing rows.
+ */
+export async function modelSnapshotDifferences(db: Db): Promise<unknown[]> {
+  return queryRows(
+    db,
+    sql`with t as (
+          select region_id, ${counts} from region_model_totals where family = '2.0' and themenfeld is null),
+        s as (
+          select distinct on (region_id) region_id, ${counts} from region_model_snapshots
+          where family = '2.0' and day <= (now() at time zone 'Europe/Berlin')::date
+            and region_id in (select region_id from t)
+          order by region_id, day desc)
+        select coalesce(t.region_id, s.region_id) as region_id, row_to_json(t) as total, row_to_json(s) as snapshot
+        from t full join s on s.region_id = t.region_id
+        where (t.counted, t.assessed, t.level0, t.level1, t.level2, t.level3, t.level4, t.level5, t.level6,
+            t.level7, t.analog)
+          is distinct from (s.counted, s.assessed, s.level0, s.level1, s.level2, s.level3, s.level4, s.level5,
+            s.level6, s.level7, s.analog)`,
+  );
+}
