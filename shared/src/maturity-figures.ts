@@ -84,3 +84,44 @@ export function model2ReachedShare(figures: {
 }): number | null {
   return figures.counted > 0 && figures.assessed > 0 ? figures.atOrAbove / figures.counted : null;
 }
+
+/** A region's 2.0 counts on a day (a row of region_model_snapshots, or of region_model_totals). */
+export type Model2Counts = {
+  counted: number;
+  assessed: number;
+  /** Assessed statuses per 2.0 level 0-7. */
+  levelCounts: readonly number[];
+  analog: number;
+};
+
+/** One point of the course by Reifegradmodell 2.0 (decision 020), from the latest 2.0 snapshot at or before its day. */
+export const Model2SeriesPointSchema = z
+  .object({
+    counted: z.number().int().meta({ description: 'counted statuses (in the target set) on that day' }),
+    assessed: z.number().int().meta({ description: 'of them with a complete 2.0 assessment' }),
+    atOrAbove: z.number().int().meta({ description: 'assessed statuses at 2.0 level >= minLevel' }),
+    analogProcessing: z.number().int().meta({ description: 'flagged "Online-Antrag, Bearbeitung analog"' }),
+    share: z.number().nullable().meta({
+      description:
+        'atOrAbove / counted (model2ReachedShare: not assessed counts as not reached); null when nothing is assessed',
+    }),
+    assessedShare: z.number().nullable().meta({ description: 'assessed / counted' }),
+    analogShare: z.number().nullable().meta({ description: 'analogProcessing / counted' }),
+  })
+  .meta({ id: 'Model2SeriesPoint' });
+export type Model2SeriesPoint = z.infer<typeof Model2SeriesPointSchema>;
+
+/** The point of the course by 2.0 for a day's counts: the ranking value, the share assessed and the analog share. */
+export function model2SeriesPoint(counts: Model2Counts, minLevel: number): Model2SeriesPoint {
+  const atOrAbove = counts.levelCounts.slice(minLevel).reduce((sum, n) => sum + n, 0);
+  const share = (part: number) => (counts.counted > 0 ? part / counts.counted : null);
+  return {
+    counted: counts.counted,
+    assessed: counts.assessed,
+    atOrAbove,
+    analogProcessing: counts.analog,
+    share: model2ReachedShare({ atOrAbove, assessed: counts.assessed, counted: counts.counted }),
+    assessedShare: share(counts.assessed),
+    analogShare: share(counts.analog),
+  };
+}

@@ -1,7 +1,7 @@
 /** Wire schemas shared by the API (validation, OpenAPI) and the web app (types). */
 import { z } from 'zod';
 import { THEMENFELDER } from './catalog';
-import { Model2FiguresSchema } from './maturity-figures';
+import { Model2FiguresSchema, Model2SeriesPointSchema } from './maturity-figures';
 import { ADMINISTRATIONS_DEFINITION } from './progress';
 import { REGION_KINDS, REGION_LEVELS } from './regions';
 import { idParamSchema } from './wire-primitives';
@@ -190,6 +190,10 @@ const SeriesPointSchema = z.object({
   targetServices: z.number().int(),
   conformant: z.number().int(),
   share: z.number().nullable(),
+  model2: Model2SeriesPointSchema.nullable().optional().meta({
+    description:
+      'only with model=2.0: the figures by Reifegradmodell 2.0 from the latest 2.0 snapshot at or before the day; null before the first one (unknown, not 0)',
+  }),
 });
 
 const ForecastSchema = z.union([
@@ -230,6 +234,24 @@ export const ProgressSeriesSchema = z
       full: ForecastSchema.meta({ description: 'when 100 % are OZG-konform at the recent pace' }),
       threeQuarters: ForecastSchema.meta({ description: 'when 75 % are OZG-konform at the recent pace' }),
     }),
+    model2: z
+      .object({
+        version: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: 'newest stored 2.0 version (its conformant level is the default minLevel)' }),
+        minLevel: z.number().int(),
+        firstDay: z
+          .string()
+          .nullable()
+          .meta({ description: "the region's first 2.0 snapshot up to asOf; the points before it are null" }),
+      })
+      .optional()
+      .meta({
+        description:
+          'only with model=2.0: the course by Reifegradmodell 2.0 is in each point (model2); the forecast stays 1.1',
+      }),
     recalculations: z
       .array(
         z.object({
@@ -306,6 +328,10 @@ export const LaggardSchema = z.object({
       peerCount: z.number().int(),
       peerMedian: z.number().nullable(),
       gap: z.number().nullable().meta({ description: 'share minus the peer median by 2.0' }),
+      changeTwelveMonths: z.number().nullable().optional().meta({
+        description:
+          'share now minus the share by 2.0 from the latest 2.0 snapshot at or before the day 12 months ago; null when there is none or nothing was assessed then',
+      }),
     })
     .optional()
     .meta({ description: 'only with model=2.0: the figures by Reifegradmodell 2.0 that rank the list' }),

@@ -1,10 +1,25 @@
-import { type Db, intArray, queryRowsAs } from '@ozg/db';
-import { FORECAST_HORIZON, forecastReach, OZG_DEADLINE, type ProgressSeries } from '@ozg/shared';
+import { type Db, DERIVED_MODEL_FAMILY, intArray, queryRowsAs } from '@ozg/db';
+import {
+  FORECAST_HORIZON,
+  forecastReach,
+  type Model2Counts,
+  type Model2SeriesPoint,
+  model2SeriesPoint,
+  OZG_DEADLINE,
+  type ProgressSeries,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { newestModel2 } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
-type Point = { date: string; targetServices: number; conformant: number; share: number | null };
+type Point = {
+  date: string;
+  targetServices: number;
+  conformant: number;
+  share: number | null;
+  model2?: Model2SeriesPoint | null;
+};
 
 /** A region's snapshot on a day (int4 columns, the day as text): a few hundred rows per series. */
 const DayTotalRow = z.object({
@@ -47,6 +62,51 @@ export async function totalsOnDays(
   );
 }
 
+/** A region's 2.0 snapshot on a day, or none (all null) before its first one. */
+const DayModelRow = z.object({
+  region_id: z.number().int(),
+  day: z.string(),
+  counted: z.number().int().nullable(),
+  assessed: z.number().int().nullable(),
+  levels: z.array(z.number().int()).nullable(),
+  analog: z.number().int().nullable(),
+});
+
+/**
+ * Regions' 2.0 counts at the end of given German days: the latest row of
+ * region_model_snapshots at or before the day (one index lookup per region and
+ * day), so a day never sees a later write. Keyed by `${regionId}:${day}`; null
+ * before the region's first 2.0 snapshot (unknown, not zero).
+ */
+export async function model2OnDays(
+  db: Db,
+  regionIds: readonly number[],
+  days: readonly string[],
+): Promise<Map<string, Model2Counts | null>> {
+  const rows = await queryRowsAs(
+    db,
+    DayModelRow,
+    sql`select r.region_id, d.day::text as day, s.counted, s.assessed, s.levels, s.analog
+        from unnest(${intArray(regionIds)}) r(region_id)
+        cross join unnest(${`{${days.join(',')}}`}::date[]) d(day)
+        left join lateral (
+          select p.counted, p.assessed, p.analog,
+            array[p.level0, p.level1, p.level2, p.level3, p.level4, p.level5, p.level6, p.level7] as levels
+          from region_model_snapshots p
+          where p.region_id = r.region_id and p.family = ${DERIVED_MODEL_FAMILY}::maturity_model
+            and p.day <= d.day
+          order by p.day desc limit 1) s on true`,
+  );
+  return new Map(
+    rows.map((row) => [
+      `${row.region_id}:${row.day}`,
+      row.counted === null || row.assessed === null || row.levels === null || row.analog === null
+        ? null
+        : { counted: row.counted, assessed: row.assessed, levelCounts: row.levels, analog: row.analog },
+    ]),
+  );
+}
+
 /** Month ends from the month of `first` to the month of `last` (the last one is `last` itself). */
 export function monthEnds(first: string, last: string): string[] {
   const result: string[] = [];
@@ -84,15 +144,19 @@ const FORECAST_METHOD =
  * from the region's first snapshot with target services up to that day, the
  * 90 days before it and the deadline, and the forecast from the months up to
  * that day. Nothing after the day is read, so an as-of page ends there.
+ * With model 2.0 every point also carries the figures by 2.0 of the same day
+ * (decision 020); the forecast stays the 1.1 one (the 2022 deadline view).
  */
 export async function getProgressSeries({
   db,
   key,
   asOf,
+  model,
 }: {
   db: Db;
   key: string;
   asOf?: string;
+  model?: { family: '1.1' | '2.0'; minLevel?: number | undefined } | undefined;
 }): Promise<ProgressSeries> {
   const end = asOf ?? today();
   const region = await summarizeRegion(db, key, end);
@@ -110,7 +174,11 @@ export async function getProgressSeries({
   const deadline = OZG_DEADLINE <= end ? OZG_DEADLINE : end;
   const all = [...new Set([...months, ...days, deadline])].sort();
   const points = await totalsOnDays(db, [region.id], all);
-  const pick = (date: string) => points.get(`${region.id}:${date}`) as Point;
+  const model2 = model?.family === '2.0' ? await seriesModel2(db, region.id, all, end, model.minLevel) : null;
+  const pick = (date: string): Point => {
+    const point = points.get(`${region.id}:${date}`) as Point;
+    return model2 ? { ...point, model2: model2.points.get(date) ?? null } : point;
+  };
   const monthly = months.map(pick);
   const shares = monthly
     .filter((point) => point.share !== null)
@@ -126,6 +194,7 @@ export async function getProgressSeries({
   );
   return {
     region,
+    ...(model2 ? { model2: model2.meta } : {}),
     recalculations: recalculations.map((row) => ({
       effectiveFrom: row.effective_from,
       recalculatedOn: row.recalculated_on,
@@ -140,5 +209,36 @@ export async function getProgressSeries({
       full: forecastReach(shares, 1),
       threeQuarters: forecastReach(shares, 0.75),
     },
+  };
+}
+
+/** The 2.0 points of a region's series: each day's figures from its latest 2.0 snapshot, and the first such day. */
+async function seriesModel2(
+  db: Db,
+  regionId: number,
+  days: readonly string[],
+  end: string,
+  minLevel: number | undefined,
+): Promise<{
+  meta: NonNullable<ProgressSeries['model2']>;
+  points: Map<string, Model2SeriesPoint | null>;
+}> {
+  const newest = await newestModel2(db);
+  const level = minLevel ?? newest?.conformant ?? 3;
+  const [first] = await queryRowsAs(
+    db,
+    z.object({ first: z.string().nullable() }),
+    sql`select min(day)::text as first from region_model_snapshots
+        where region_id = ${regionId} and family = ${DERIVED_MODEL_FAMILY}::maturity_model and day <= ${end}::date`,
+  );
+  const counts = await model2OnDays(db, [regionId], days);
+  return {
+    meta: { version: newest?.version ?? null, minLevel: level, firstDay: first?.first ?? null },
+    points: new Map(
+      days.map((day) => {
+        const found = counts.get(`${regionId}:${day}`);
+        return [day, found ? model2SeriesPoint(found, level) : null];
+      }),
+    ),
   };
 }

@@ -4,6 +4,7 @@ import {
   type Laggards,
   median,
   model2ReachedShare,
+  model2SeriesPoint,
   REGION_KIND_LABELS,
   REGION_KINDS,
   type RegionKind,
@@ -14,7 +15,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
-import { totalsOnDays } from './history';
+import { model2OnDays, totalsOnDays } from './history';
 import { newestModel2 } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
@@ -121,6 +122,14 @@ export async function getLaggards({
     rows.map((row) => row.region_id),
     [yearAgo],
   );
+  // By 2.0: each Gemeinde's latest 2.0 snapshot at or before the day a year ago (none: no change known).
+  const past2 = by2
+    ? await model2OnDays(
+        db,
+        rows.map((row) => row.region_id),
+        [yearAgo],
+      )
+    : null;
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
   const peerKey = (row: (typeof rows)[number]) =>
     fairPeerKey({ kind: row.kind, population: row.population, kreisAgs: row.kreis_ags }, !!filter.sameKreis);
@@ -147,6 +156,8 @@ export async function getLaggards({
     });
     const group = peers2?.get(peerKey(row));
     const peerMedian = group?.median ?? null;
+    const then = past2?.get(`${row.region_id}:${yearAgo}`);
+    const before = then ? model2SeriesPoint(then, minLevel).share : null;
     return {
       counted: row.counted2,
       assessed: row.assessed2,
@@ -156,6 +167,7 @@ export async function getLaggards({
       peerCount: group?.count ?? 0,
       peerMedian,
       gap: value !== null && peerMedian !== null ? value - peerMedian : null,
+      changeTwelveMonths: value !== null && before !== null ? value - before : null,
     };
   };
   const items: Laggard[] = rows
@@ -243,6 +255,10 @@ const model2Columns = (minLevel: number): readonly ExportColumn<Laggard>[] => [
   [`RG2.0 Anteil Stufe ${minLevel}+ (%)`, (item: Laggard) => percent(item.model2?.share ?? null)],
   ['RG2.0 Median der Vergleichsgruppe (%)', (item: Laggard) => percent(item.model2?.peerMedian ?? null)],
   ['RG2.0 Abstand (Prozentpunkte)', (item: Laggard) => percent(item.model2?.gap ?? null)],
+  [
+    'RG2.0 Veränderung 12 Monate (Prozentpunkte)',
+    (item: Laggard) => percent(item.model2?.changeTwelveMonths ?? null),
+  ],
 ];
 
 /** The laggards as a table for CSV and XLSX (lib/export); by 2.0 with the 2.0 columns that rank it. */

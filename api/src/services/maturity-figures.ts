@@ -57,17 +57,6 @@ export function requireToday(day: string): void {
     );
 }
 
-/**
- * No course by 2.0: the snapshots (progress_snapshots) hold 1.1 only, and
- * history before a 2.0 snapshot table would be unknown, not zero (decision 020).
- */
-export function refuseSeries2(): never {
-  throw new AppError(
-    'validation_failed',
-    'model: Einen Verlauf nach Reifegradmodell 2.0 gibt es noch nicht: Tagesstände werden nur nach Reifegradmodell 1.1 gespeichert, der Stand nach 2.0 ist nur für heute bekannt (progress?model=2.0). model weglassen oder model=1.1 wählen.',
-  );
-}
-
 export function emptyModel2(minLevel: number, version: number | null): Model2Figures {
   return {
     version,

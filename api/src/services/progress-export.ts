@@ -80,13 +80,26 @@ export function seriesTable(series: ProgressSeries) {
   type Row = ProgressSeries['deadline'] & { kind: keyof typeof SERIES_KINDS };
   return exportTable<Row>({
     sheet: 'Verlauf',
-    title: `${series.region.name}: Verlauf des OZG-konformen Anteils`,
+    title: series.model2
+      ? `${series.region.name}: Verlauf des OZG-konformen Anteils und nach Reifegradmodell 2.0 ab Stufe ${series.model2.minLevel}`
+      : `${series.region.name}: Verlauf des OZG-konformen Anteils`,
     columns: [
       ['Datum', (row) => row.date],
       ['Punkt', (row) => SERIES_KINDS[row.kind]],
       ['Zielleistungen', (row) => row.targetServices],
       ['OZG-konform', (row) => row.conformant],
       ['Anteil OZG-konform (%)', (row) => percent(row.share)],
+      // With model=2.0 the course by 2.0 beside it; empty cells before the first 2.0 snapshot (unknown, not 0).
+      ...(series.model2
+        ? ([
+            [
+              `RG2.0 Anteil Stufe ${series.model2.minLevel}+ (%)`,
+              (row: Row) => percent(row.model2?.share ?? null),
+            ],
+            ['RG2.0 Anteil bewertet (%)', (row: Row) => percent(row.model2?.assessedShare ?? null)],
+            ['RG2.0 Anteil Bearbeitung analog (%)', (row: Row) => percent(row.model2?.analogShare ?? null)],
+          ] as const)
+        : []),
     ],
     rows: [
       { ...series.deadline, kind: 'deadline' },

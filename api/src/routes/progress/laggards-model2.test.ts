@@ -1,5 +1,5 @@
 import { type Database, queryRows } from '@ozg/db';
-import { median, sizeClassOf } from '@ozg/shared';
+import { median, sizeClassOf, todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
@@ -139,10 +139,40 @@ describe('laggards by Reifegradmodell 2.0', () => {
     }
   });
 
-  it('refuses a series by 2.0 and says why, and keeps the 1.1 series', async () => {
-    const res = await app.request('/api/v1/regions/06/progress/series?model=2.0');
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(await res.json())).toMatch(/Verlauf nach Reifegradmodell 2\.0 gibt es noch nicht/);
+  it('changes over 12 months by 2.0 from the latest 2.0 snapshot a year ago, recomputed in plain SQL', async () => {
+    const laggards = await fetchLaggards('?model=2.0&minLevel=4');
+    const now = new Date(`${todayInGermany()}T00:00:00Z`);
+    now.setUTCFullYear(now.getUTCFullYear() - 1);
+    const yearAgo = now.toISOString().slice(0, 10);
+    const then = new Map(
+      (
+        await queryRows<{ ags: string; share: number | null }>(
+          database.db,
+          sql`select v.ags, case when s.counted > 0 and s.assessed > 0
+                then (s.level4 + s.level5 + s.level6 + s.level7)::float8 / s.counted end as share
+              from region_versions v
+              join region_model_snapshots s on s.region_id = v.region_id and s.family = '2.0'
+                and s.day = (select max(x.day) from region_model_snapshots x
+                             where x.region_id = v.region_id and x.day <= ${yearAgo}::date)
+              where v.valid_to is null and v.ags like '06%'`,
+        )
+      ).map((row) => [row.ags, row.share]),
+    );
+    let known = 0;
+    for (const item of laggards.items) {
+      const before = then.get(item.region.ags) ?? null;
+      const share = item.model2?.share ?? null;
+      const want = share !== null && before !== null ? share - before : null;
+      if (want === null) expect(item.model2?.changeTwelveMonths, item.region.ags).toBeNull();
+      else {
+        known++;
+        expect(item.model2?.changeTwelveMonths, item.region.ags).toBeCloseTo(want, 12);
+      }
+    }
+    // The demo assessed a year ago already: some Gemeinden have a change by 2.0, and it grew.
+    expect(known).toBeGreaterThan(5);
+    expect(laggards.items.some((item) => (item.model2?.changeTwelveMonths ?? 0) > 0)).toBe(true);
+    // The 1.1 series stays as it was.
     await readBody(await app.request('/api/v1/regions/06/progress/series?model=1.1'), seriesRoute, 200);
   });
 });

@@ -6,7 +6,7 @@ import { getCoverage } from '../../services/coverage';
 import { getAdoptionHints } from '../../services/hints';
 import { getProgressSeries } from '../../services/history';
 import { getLaggards, laggardsTable } from '../../services/laggards';
-import { maturityMapping, refuseSeries2 } from '../../services/maturity-figures';
+import { maturityMapping } from '../../services/maturity-figures';
 import { getChildrenProgress, getProgress } from '../../services/progress';
 import { childrenTable, coverageTable, progressTable, seriesTable } from '../../services/progress-export';
 import { today } from '../../services/regions';
@@ -91,12 +91,12 @@ export const progressRouter = createRouter()
     return c.json(await getAdoptionHints({ db: c.get('database').db, key, ozgId }), 200);
   })
   .openapi(seriesRoute, async (c) => {
-    const { asOf, format, model } = c.req.valid('query');
-    if (model === '2.0') refuseSeries2();
+    const { asOf, format, model, minLevel } = c.req.valid('query');
     const result = await getProgressSeries({
       db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(asOf ? { asOf } : {}),
+      ...(model ? { model: { family: model, minLevel } } : {}),
     });
     if (format === 'csv' || format === 'xlsx')
       return fileResponse(c, format, `verlauf-${result.region.ags}-${asOf ?? today()}`, [

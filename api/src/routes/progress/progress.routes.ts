@@ -61,9 +61,16 @@ export const seriesRoute = createRoute({
   path: '/regions/{key}/progress/series',
   tags: ['Fortschritt'],
   summary:
-    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) bis zum Stichtag asOf (Standard: heute), Stand zur Frist, Prognose (öffentlich)',
+    'Verlauf des OZG-konformen Anteils (monatlich, täglich für 90 Tage) bis zum Stichtag asOf (Standard: heute), Stand zur Frist, Prognose; mit model=2.0 je Punkt auch der Anteil nach Reifegradmodell 2.0 (öffentlich)',
   description:
-    'Nur nach Reifegradmodell 1.1: Tagesstände nach Reifegradmodell 2.0 werden nicht gespeichert, model=2.0 ergibt 400 (Entscheidung 020).',
+    'Mit model=2.0 (und minLevel, Standard: die konforme Stufe der neuesten 2.0-Version) trägt jeder Punkt zusätzlich model2: ' +
+    'der Anteil der gezählten Leistungen ab minLevel nach Reifegradmodell 2.0 unter allen gezählten (nicht bewertet zählt als nicht erreicht; ' +
+    'null, solange nichts bewertet ist), der Anteil bewertet und der Anteil „Online-Antrag, Bearbeitung analog“, ' +
+    'jeweils aus dem letzten Tagesstand nach 2.0 an oder vor dem Tag (region_model_snapshots). ' +
+    'Vor dem ersten Tagesstand nach 2.0 ist model2 null (unbekannt, nicht 0); model2.firstDay nennt ihn. ' +
+    'Frühere Tage werden nicht nachträglich berechnet: Bewertungen haben kein Wirksamkeitsdatum, ein Tagesstand ist, was an dem Tag erfasst war. ' +
+    'asOf gilt auch für 2.0: gelesen wird nur bis zu diesem Tag. Die Prognose bleibt die nach Reifegradmodell 1.1 (Frist 31.12.2022); ' +
+    'ohne model bleibt die Antwort wie bisher (Entscheidung 020).',
   request: {
     params: RegionKeyParamSchema,
     query: AsOfQuerySchema.extend(FormatQuerySchema.shape).extend(ModelQuerySchema.shape),
