@@ -18,6 +18,7 @@ const value2: Record<LaggardSort, (item: Laggard) => number | string | null> = {
   ...value,
   gap: (item) => item.model2?.gap ?? null,
   share: (item) => item.model2?.share ?? null,
+  change: (item) => item.model2?.changeTwelveMonths ?? null,
 };
 
 /**

@@ -6,7 +6,9 @@ import {
   describeForecasts,
   describeRecalculations,
   describeSeries,
+  describeSeries2,
   shapeSeries,
+  shapeSeries2,
   yearTicks,
 } from './progress-series';
 
@@ -173,5 +175,48 @@ describe('note on recalculated figures', () => {
       'Gebietsänderung zum 01.01.2026: Die Werte ab dem 01.01.2026 wurden am 15.03.2026 neu berechnet (Gemeindeverzeichnis GV100AD_010126.txt).',
     ]);
     expect(describeRecalculations([])).toEqual([]);
+  });
+});
+
+describe('the course by Reifegradmodell 2.0', () => {
+  const figures = (share: number | null) => ({
+    counted: 100,
+    assessed: share === null ? 0 : 40,
+    atOrAbove: share === null ? 0 : share * 100,
+    analogProcessing: 10,
+    share,
+    assessedShare: share === null ? 0 : 0.4,
+    analogShare: 0.1,
+  });
+  const by2: ProgressSeries = {
+    ...series({
+      method: '',
+      horizon: '2040-12-31',
+      full: { reachable: false, target: 1, reason: 'too_few_points' },
+      threeQuarters: { reachable: false, target: 0.75, reason: 'too_few_points' },
+    }),
+    model2: { version: 1, minLevel: 4, firstDay: '2022-12-15' },
+    monthly: [
+      { ...point('2022-11-30', 0.1), model2: null },
+      { ...point('2022-12-31', 0.2), model2: figures(null) },
+      { ...point('2023-01-31', 0.5), model2: figures(0.25) },
+    ],
+  };
+
+  it('plots the 2.0 share from the first 2.0 snapshot on, without forecast points', () => {
+    expect(shapeSeries2(by2)).toEqual([
+      { time: dateToTime('2022-12-31'), date: '2022-12-31', actual: null, forecast: null },
+      { time: dateToTime('2023-01-31'), date: '2023-01-31', actual: 0.25, forecast: null },
+    ]);
+  });
+
+  it('says in German where it stands and since when it is recorded', () => {
+    const text = describeSeries2(by2);
+    expect(text).toContain('mindestens Stufe 4');
+    expect(text).toContain('25,0');
+    expect(text).toContain('seit dem 15.12.2022');
+    expect(describeSeries2({ ...by2, model2: { version: 1, minLevel: 3, firstDay: null } })).toMatch(
+      /noch keinen Tagesstand nach Reifegradmodell 2\.0/,
+    );
   });
 });

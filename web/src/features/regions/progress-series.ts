@@ -119,3 +119,40 @@ export function describeRecalculations(recalculations: ProgressSeries['recalcula
       `Gebietsänderung zum ${formatDate(entry.effectiveFrom)}: Die Werte ab dem ${formatDate(entry.effectiveFrom)} wurden am ${formatDate(entry.recalculatedOn)} neu berechnet (Gemeindeverzeichnis ${entry.fileName}).`,
   );
 }
+
+/** The points of a series by Reifegradmodell 2.0 (decision 020): the month ends from the first 2.0 snapshot on. */
+export const model2Months = (series: ProgressSeries) =>
+  series.monthly.filter((point) => point.model2 !== null && point.model2 !== undefined);
+
+/**
+ * The chart's points by 2.0: the share at or above the level among all counted
+ * statuses (the ranking value) at each month end since the first 2.0 snapshot.
+ * No forecast: the forecast is that of the 2022 deadline, by 1.1.
+ */
+export function shapeSeries2(series: ProgressSeries): SeriesChartPoint[] {
+  return model2Months(series).map((point) => ({
+    time: dateToTime(point.date),
+    date: point.date,
+    actual: point.model2?.share ?? null,
+    forecast: null,
+  }));
+}
+
+/** The course by 2.0 in words: since when it is recorded, and where it stands on the last day. */
+export function describeSeries2(series: ProgressSeries): string {
+  const level = series.model2?.minLevel ?? 3;
+  const first = series.model2?.firstDay;
+  const last = series.monthly.at(-1);
+  if (!first || !last?.model2)
+    return 'Für dieses Gebiet gibt es noch keinen Tagesstand nach Reifegradmodell 2.0: der Verlauf beginnt mit der ersten Bewertung.';
+  const figures = last.model2;
+  const reached =
+    figures.share === null
+      ? `ist noch nichts nach Reifegradmodell 2.0 bewertet`
+      : `erreichten ${formatShare(figures.share)} der Zielleistungen nach Reifegradmodell 2.0 mindestens Stufe ${level}`;
+  return (
+    `Am ${formatDate(last.date)} ${reached} (bewertet: ${formatShare(figures.assessedShare)}, ` +
+    `„Online-Antrag, Bearbeitung analog“: ${formatShare(figures.analogShare)}). ` +
+    `Tagesstände nach 2.0 gibt es seit dem ${formatDate(first)}; davor ist der Stand unbekannt, nicht 0\u00a0%.`
+  );
+}

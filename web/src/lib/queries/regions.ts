@@ -137,19 +137,45 @@ export const childrenProgressFileUrl = (
     query: { ...(asOf ? { asOf } : {}), ...(level ? { level } : {}), format },
   })}`;
 
-/** GET /regions/{key}/progress/series: the OZG-konform share month by month up to today or `asOf`, and the forecast. */
-export const seriesQueryOptions = (key: string, asOf?: string | null) =>
+/**
+ * GET /regions/{key}/progress/series: the OZG-konform share month by month up to today or `asOf`, and the
+ * forecast; with 2.0 each point also carries the figures by Reifegradmodell 2.0 (`model2`, decision 020).
+ */
+export const seriesQueryOptions = (key: string, asOf?: string | null, model2?: Model2Query) =>
   queryOptions({
-    queryKey: ['regions', key, 'progress', 'series', { asOf: asOf ?? null }],
+    queryKey: [
+      'regions',
+      key,
+      'progress',
+      'series',
+      { asOf: asOf ?? null, model: model2 ? '2.0' : '1.1', minLevel: model2?.minLevel ?? null },
+    ],
     queryFn: () =>
-      unwrap(api.regions[':key'].progress.series.$get({ param: { key }, query: asOf ? { asOf } : {} })),
+      unwrap(
+        api.regions[':key'].progress.series.$get({
+          param: { key },
+          query: seriesQuery(asOf, model2),
+        }),
+      ),
   });
 
-export const useSeries = (key: string, asOf?: string | null) => useQuery(seriesQueryOptions(key, asOf));
+const seriesQuery = (asOf: string | null | undefined, model2: Model2Query) => ({
+  ...(asOf ? { asOf } : {}),
+  ...(model2 ? { model: '2.0' as const } : {}),
+  ...(model2?.minLevel != null ? { minLevel: String(model2.minLevel) } : {}),
+});
+
+export const useSeries = (key: string, asOf?: string | null, model2?: Model2Query) =>
+  useQuery(seriesQueryOptions(key, asOf, model2));
 
 /** The same course as a file: the deadline, every month end (up to the day shown), the last 90 days. */
-export const seriesFileUrl = (key: string, format: ExportFormat, asOf?: string | null) =>
-  `${API_BASE}${api.regions[':key'].progress.series.$path({ param: { key }, query: asOf ? { format, asOf } : { format } })}`;
+export const seriesFileUrl = (
+  key: string,
+  format: ExportFormat,
+  asOf?: string | null,
+  model2?: Model2Query,
+) =>
+  `${API_BASE}${api.regions[':key'].progress.series.$path({ param: { key }, query: { ...seriesQuery(asOf, model2), format } })}`;
 
 /** GET /regions/{key}/activity: how many target statuses below a region were changed in the last 30 days. */
 export const activityQueryOptions = (key: string) =>

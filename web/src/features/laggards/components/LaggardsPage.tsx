@@ -32,13 +32,14 @@ const COLUMNS: Column[] = [
   { sort: null, label: 'Beratung', className: 'hide-narrow' },
 ];
 
-/** By Reifegradmodell 2.0: the 2.0 share ranks; no 12-month change (no 2.0 history), the 1.1 share beside. */
+/** By Reifegradmodell 2.0: the 2.0 share ranks, its 12-month change from the 2.0 snapshots, the 1.1 share beside. */
 const columns2 = (minLevel: number): Column[] => [
   { sort: 'name', label: 'Kommune' },
   { sort: 'population', label: 'Einwohner', numeric: true, className: 'hide-narrow' },
   { sort: 'share', label: `2.0 ab Stufe ${minLevel}`, numeric: true },
   { sort: null, label: 'Median der Vergleichsgruppe', numeric: true, className: 'hide-narrow' },
   { sort: 'gap', label: 'Abstand', numeric: true, className: 'gap' },
+  { sort: 'change', label: 'Veränderung 12 Monate', numeric: true, className: 'hide-narrow' },
   { sort: null, label: 'OZG-konform (1.1)', numeric: true, className: 'hide-narrow' },
   { sort: 'overdue', label: 'Überfällig', numeric: true, className: 'hide-narrow' },
   { sort: null, label: 'Beratung', className: 'hide-narrow' },
@@ -177,8 +178,9 @@ export function LaggardsPage() {
           <p className="hint">
             Gereiht nach dem Anteil der Zielleistungen, die nach Reifegradmodell 2.0 mindestens Stufe {level2}{' '}
             erreichen; nicht bewertete zählen als nicht erreicht (nicht als Stufe 0), darunter steht, wie viel
-            bewertet ist. Kommunen ganz ohne Bewertung haben keinen Wert und stehen am Ende. Eine Veränderung
-            in 12 Monaten gibt es nach 2.0 nicht: Tagesstände werden nur nach 1.1 gespeichert.{' '}
+            bewertet ist. Kommunen ganz ohne Bewertung haben keinen Wert und stehen am Ende. Die Veränderung
+            in 12 Monaten vergleicht mit dem Tagesstand nach 2.0 vor einem Jahr; ohne Tagesstand oder
+            Bewertung damals bleibt sie leer.{' '}
             <span className="badge-provisional">Arbeitsstand, vom Land anpassbar</span>
           </p>
         ) : null}
@@ -251,6 +253,9 @@ export function LaggardsPage() {
                             className={`numeric gap ${item.model2.gap !== null && item.model2.gap < 0 ? 'gap-behind' : ''}`}
                           >
                             {formatPercentagePoints(item.model2.gap)}
+                          </td>
+                          <td className="numeric hide-narrow">
+                            {formatPercentagePoints(item.model2.changeTwelveMonths ?? null)}
                           </td>
                           <td className="numeric hide-narrow">{formatShare(item.share)}</td>
                         </>

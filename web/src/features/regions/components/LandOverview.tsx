@@ -104,7 +104,7 @@ export function LandOverview({
         />
       )}
       {asOf ? null : <LinkCheckSummary regionKey={landKey} />}
-      <ProgressOverTime regionKey={landKey} asOf={asOf} model2={model2 !== null} />
+      <ProgressOverTime regionKey={landKey} asOf={asOf} model2={model2} />
       {keyDates}
       <div className="panel">
         <KreisProgressMap

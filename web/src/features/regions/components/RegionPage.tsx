@@ -141,7 +141,7 @@ function RegionDashboard({
       )}
       {/* Link checks know only today's state. */}
       {asOf ? null : <LinkCheckSummary regionKey={region.ags} />}
-      <ProgressOverTime regionKey={region.ags} asOf={asOf} model2={model2 !== null} />
+      <ProgressOverTime regionKey={region.ags} asOf={asOf} model2={model2} />
       {/* Usage figures are today's 12 months only. */}
       {asOf ? null : <RegionUsage regionKey={region.ags} />}
       <div className="panel-grid">

@@ -30,9 +30,13 @@ const yearOf = (time: number) => String(new Date(time).getUTCFullYear());
 export default function ProgressChart({
   points,
   deadlineTime,
+  label = 'OZG-konform',
 }: {
   points: SeriesChartPoint[];
-  deadlineTime: number;
+  /** null: no deadline line (the course by Reifegradmodell 2.0 has no 2022 deadline). */
+  deadlineTime: number | null;
+  /** What the measured line shows, for the tooltip. */
+  label?: string;
 }) {
   return (
     <ChartFrame>
@@ -53,20 +57,22 @@ export default function ProgressChart({
             labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString())}
             formatter={(value, name) => [
               formatShare(typeof value === 'number' ? value : null),
-              name === 'forecast' ? 'Prognose' : 'OZG-konform',
+              name === 'forecast' ? 'Prognose' : label,
             ]}
           />
-          <ReferenceLine
-            x={deadlineTime}
-            stroke={CHART_COLOURS.reference}
-            strokeWidth={2}
-            label={{
-              value: 'Frist 31.12.2022',
-              position: 'top',
-              fill: CHART_COLOURS.reference,
-              fontSize: 12,
-            }}
-          />
+          {deadlineTime !== null ? (
+            <ReferenceLine
+              x={deadlineTime}
+              stroke={CHART_COLOURS.reference}
+              strokeWidth={2}
+              label={{
+                value: 'Frist 31.12.2022',
+                position: 'top',
+                fill: CHART_COLOURS.reference,
+                fontSize: 12,
+              }}
+            />
+          ) : null}
           <Line dataKey="actual" {...MEASURED_LINE} connectNulls={false} />
           <Line
             type="linear"
