@@ -58,6 +58,49 @@ describe('figures by Reifegradmodell 2.0', () => {
     await close();
   });
 
+  it('shows the course by 2.0 in "Verlauf und Prognose" when the ministry switches to 2.0, without a forecast', async () => {
+    type Series = {
+      model2: { minLevel: number; firstDay: string | null };
+      monthly: { date: string; model2: { share: number | null; assessedShare: number | null } | null }[];
+    };
+    const series = (await (
+      await fetch(`${journey.app.url}/api/v1/regions/06/progress/series?model=2.0`)
+    ).json()) as Series;
+    const last = series.monthly.at(-1)?.model2;
+    if (!last || !series.model2.firstDay) throw new Error('no course by 2.0 in the demo');
+    const months = series.monthly.filter((point) => point.model2 !== null);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, close } = await openPage(journey.chromium.browser, viewport);
+      const problems = watchForErrors(page);
+      await signIn(page, journey.app.url, ADMIN.email, ADMIN.password, '/');
+      const course = page.getByRole('region', { name: 'Verlauf und Prognose' });
+      // 1.1 first: the deadline and the forecast.
+      await course.getByText(/^Prognose:/).waitFor();
+      await page.getByRole('group', { name: 'Reifegradmodell' }).getByRole('radio', { name: '2.0' }).check();
+      const figure = course.getByTestId('verlauf-2-0');
+      await figure.waitFor();
+      await allLoaded(page);
+      const text = (await course.textContent()) ?? '';
+      expect(text).toContain('Verlauf nach Reifegradmodell 2.0');
+      expect(text).toContain('Eine Prognose gibt es nach 2.0 nicht');
+      expect(text).toContain(
+        `erreichten ${percent(last.share)} der Zielleistungen nach Reifegradmodell 2.0 mindestens Stufe 3`,
+      );
+      expect(text).toContain(`bewertet: ${percent(last.assessedShare)}`);
+      expect(text).not.toMatch(/Prognose: /);
+      // The chart is drawn (the line of the 2.0 share); the table holds the month ends since the first 2.0 day.
+      await figure.locator('svg .recharts-line').first().waitFor();
+      await figure.getByText('Monatswerte nach Reifegradmodell 2.0 als Tabelle').click();
+      const rows = figure.locator('table tbody tr');
+      await expect(rows.count()).resolves.toBe(months.length);
+      await expect(rows.last().textContent()).resolves.toContain(percent(last.share));
+      await screenshot(page, `overview-model2-course-${name}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await close();
+    }
+  });
+
   it('shows the switch and the 2.0 figures on a Kreis page and on a phone', async () => {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const { page, close } = await openPage(journey.chromium.browser, viewport);
