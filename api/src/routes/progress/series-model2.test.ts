@@ -123,6 +123,18 @@ describe('progress series by Reifegradmodell 2.0', () => {
     expect(JSON.stringify(await res.json())).toMatch(/minLevel/);
   });
 
+  it('exports the course by 2.0 beside the 1.1 columns, empty before the first 2.0 snapshot', async () => {
+    const res = await app.request('/api/v1/regions/06/progress/series?model=2.0&minLevel=4&format=csv');
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).split('\r\n');
+    const header = lines.find((line) => line.startsWith('Datum'));
+    expect(header).toContain('RG2.0 Anteil Stufe 4+ (%)');
+    expect(header).toContain('RG2.0 Anteil bewertet (%)');
+    // The deadline row (2022) has no 2.0 value: three empty cells at its end.
+    const deadline = lines.find((line) => line.startsWith('2022-12-31'));
+    expect(deadline?.endsWith(';;;')).toBe(true);
+  });
+
   it("a write today moves today's point only; a past point and an as-of series never reflect it", async () => {
     const today = todayInGermany();
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
