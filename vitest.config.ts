@@ -2,8 +2,20 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import LongestFirstSequencer from './vitest.sequencer';
 
-/** Only the suites that use a test database pay for its templates (migrated, and seeded with the demo). */
-const withTestDatabase = { globalSetup: ['db/src/testing/global-setup.ts'] };
+/**
+ * Only the suites that use a test database pay for its templates (migrated, and seeded with the demo).
+ * On the embedded database they run without a fresh module graph per file (isolate: false): every file
+ * imports the whole API and drizzle schema, which cost 58 s of the api project's 167 s, and without it
+ * the project took 98 s (decision 027). Their state lives in the PGlite instance each file creates for
+ * itself, not in modules (no vi.mock, no environment stubs, fake timers restored where used). Against
+ * PostgreSQL a pool that one file leaves open outlives it in a shared worker, and another file's
+ * `drop database … with (force)` then ends its connections into a foreign test, so there each file keeps
+ * its own worker (the gain there was 15 s of 158).
+ */
+const withTestDatabase = {
+  globalSetup: ['db/src/testing/global-setup.ts'],
+  isolate: Boolean(process.env.DATABASE_URL),
+};
 /** Tests of moving to and scaling out on a server (migrate-to, read replica): they need a real PostgreSQL. */
 const serverOnly = ['db/src/**/*.server.test.ts', 'api/src/**/*.server.test.ts'];
 
