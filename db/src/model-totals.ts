@@ -11,7 +11,7 @@ import {
   newestAssessmentSql,
   validOn,
 } from './domain-sql';
-import { currentAncestors } from './totals';
+import { currentAncestors, totalsGridSql, totalsScope } from './totals';
 
 /*
  * The derived tables of Reifegradmodell 2.0 (decision 020), the counterpart of
@@ -113,25 +113,17 @@ export async function recomputeModelRollups(db: Db, adminIds?: readonly number[]
 async function recomputeModelTotals(db: Db, adminIds?: readonly number[]): Promise<void> {
   const scopeIds = adminIds ? await currentAncestors(db, adminIds) : null;
   if (scopeIds && scopeIds.length === 0) return;
-  const inScope = (column: string) =>
-    scopeIds ? sql`${sql.raw(column)} = any(${intArray(scopeIds)})` : sql`true`;
+  const inScope = totalsScope(scopeIds);
   // Same order as applyModelDeltas (total row first), so a rebuild and an edit cannot deadlock.
   await db.execute(sql`
     select 1 from region_model_totals where family = ${FAMILY} and ${inScope('region_id')}
     order by region_id, themenfeld nulls first for update`);
-  const themenfelder = `{${THEMENFELDER.join(',')}}`;
   const sums = sql.raw(COUNT_COLUMNS.map((column) => `sum(r.${column})::int as ${column}`).join(', '));
   const values = sql.raw(COUNT_COLUMNS.map((column) => `coalesce(c.${column}, 0)`).join(', '));
   await db.execute(sql`
     insert into region_model_totals (region_id, themenfeld, family, ${columnList})
     with ${administrationLinks(CURRENT)},
-    scope as (
-      select v.region_id from region_versions v where ${validOn('v', CURRENT)} and ${inScope('v.region_id')}
-    ),
-    grid as (
-      select s.region_id, t.themenfeld from scope s
-      cross join (select unnest(${themenfelder}::themenfeld[]) union all select null) t(themenfeld)
-    ),
+    ${totalsGridSql(inScope)},
     counts as (
       select l.ancestor_id, r.themenfeld, ${sums}
       from links l join region_model_rollups r on r.region_id = l.admin_id and r.family = ${FAMILY}

@@ -1,5 +1,5 @@
 import { daysBetween, OZG_CONFORMANT_LEVEL, OZG_DEADLINE, THEMENFELDER, type Themenfeld } from '@ozg/shared';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { germanDay, germanToday } from './calendar';
 import { type Db, intArray, queryRowsAs } from './client';
@@ -62,27 +62,41 @@ async function snapshotToday(db: Db, regionIds: readonly number[] | 'all'): Prom
  * delta always finds its row. Rows are locked first and upserted (see
  * recomputeRollups for why); totals of regions that left the territory go.
  */
-export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Promise<void> {
-  const scopeIds = adminIds ? await currentAncestors(db, adminIds) : null;
-  if (scopeIds && scopeIds.length === 0) return;
-  const inScope = (column: string) =>
+/** A column restricted to the regions whose totals are recomputed (null: all of them). */
+export const totalsScope =
+  (scopeIds: readonly number[] | null) =>
+  (column: string): SQL =>
     scopeIds ? sql`${sql.raw(column)} = any(${intArray(scopeIds)})` : sql`true`;
-  await db.execute(
-    // Same order as applyStatusDeltas (total row first), so a rebuild and an edit cannot deadlock.
-    sql`select 1 from region_totals where ${inScope('region_id')} order by region_id, themenfeld nulls first for update`,
-  );
+
+/**
+ * The row grid of a totals table (1.1 and 2.0 alike), as CTEs `scope` and `grid`: every current region
+ * in scope with each Themenfeld and the total (null), so that zeros are rows too and a later delta
+ * always finds its row.
+ */
+export function totalsGridSql(inScope: (column: string) => SQL): SQL {
   const themenfelder = `{${THEMENFELDER.join(',')}}`;
-  await db.execute(sql`
-    insert into region_totals (region_id, themenfeld, administrations, target_count, level0, level1, level2,
-      level3, level4, online_by_deadline, weighted_target, weighted_conformant, days_late, updated_at)
-    with ${administrationLinks(CURRENT)},
-    scope as (
+  return sql`scope as (
       select v.region_id from region_versions v where ${validOn('v', CURRENT)} and ${inScope('v.region_id')}
     ),
     grid as (
       select s.region_id, t.themenfeld from scope s
       cross join (select unnest(${themenfelder}::themenfeld[]) union all select null) t(themenfeld)
-    ),
+    )`;
+}
+
+export async function recomputeTotals(db: Db, adminIds?: readonly number[]): Promise<void> {
+  const scopeIds = adminIds ? await currentAncestors(db, adminIds) : null;
+  if (scopeIds && scopeIds.length === 0) return;
+  const inScope = totalsScope(scopeIds);
+  await db.execute(
+    // Same order as applyStatusDeltas (total row first), so a rebuild and an edit cannot deadlock.
+    sql`select 1 from region_totals where ${inScope('region_id')} order by region_id, themenfeld nulls first for update`,
+  );
+  await db.execute(sql`
+    insert into region_totals (region_id, themenfeld, administrations, target_count, level0, level1, level2,
+      level3, level4, online_by_deadline, weighted_target, weighted_conformant, days_late, updated_at)
+    with ${administrationLinks(CURRENT)},
+    ${totalsGridSql(inScope)},
     counts as (
       select l.ancestor_id, r.themenfeld,
         (count(distinct l.admin_id) filter (where r.target_count > 0))::int as administrations,

@@ -34,8 +34,8 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 
-/** A stored answer (level is smallint, the evidence date as text). */
-const AnswerRow = z.object({
+/** A stored answer (level is smallint, the evidence date as text); the CSV export reads the same rows. */
+export const AnswerRow = z.object({
   status_id: z.number().int(),
   model_id: z.number().int(),
   criterion_key: z.string(),

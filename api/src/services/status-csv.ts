@@ -19,10 +19,10 @@ import {
   type WorkflowState,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { type CsvVariant, readCsvUpload, writeCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
+import { AnswerRow } from './maturity-criteria';
 import { authorizeStatusEdit } from './policy';
 import { today } from './regions';
 import { diffStatus, queryStatuses, writeStatuses } from './statuses';
@@ -75,16 +75,6 @@ async function criterionColumns(db: Db): Promise<CriterionColumn[]> {
     })),
   );
 }
-
-const AnswerRow = z.object({
-  status_id: z.number().int(),
-  model_id: z.number().int(),
-  criterion_key: z.string(),
-  level: z.number().int(),
-  evidence_url: z.string().nullable(),
-  evidence_note: z.string().nullable(),
-  evidence_date: z.string().nullable(),
-});
 
 /** The stored answers of some statuses, by status id and `modelId:criterion`. */
 async function answersOf(db: Db, statusIds: number[]): Promise<Map<number, Map<string, CriterionAnswer>>> {
