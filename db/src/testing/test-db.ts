@@ -53,8 +53,24 @@ async function createCopy(template: string): Promise<{ serverUrl: string; name: 
   return { serverUrl: config.serverUrl, name };
 }
 
+/**
+ * Drops a test database once its own connections are gone. pg's `pool.end()` resolves when its clients
+ * are told to end, not when their backends have exited; a forced drop in between terminates them, and
+ * pg reports that as a lost connection (a console.error that fails whichever test is running then).
+ * `with (force)` stays for the connections of a crashed test.
+ */
 const dropDatabase = (serverUrl: string, name: string) =>
-  withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+  withAdmin(serverUrl, async (admin) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await admin.query<{ connections: number }>(
+        'select count(*)::int as connections from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if ((rows[0]?.connections ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+  });
 
 /** A copy of `template` on the server; close() drops it. */
 async function copyPostgres(template: string): Promise<Database> {
