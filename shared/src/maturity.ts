@@ -11,6 +11,8 @@ export const MATURITY_MODELS = {
 export type MaturityModel = keyof typeof MATURITY_MODELS;
 export const MATURITY_MODEL_VERSIONS = Object.keys(MATURITY_MODELS) as MaturityModel[];
 export const DEFAULT_MATURITY_MODEL: MaturityModel = '1.1';
+/** Reifegradmodell 2.0 replaced 1.1 as the yardstick in July 2025: a day before it has no 2.0 figures. */
+export const MODEL2_PUBLISHED = '2025-07-01';
 
 export const MATURITY_LEVELS_1_1 = [0, 1, 2, 3, 4] as const;
 export type MaturityLevel = (typeof MATURITY_LEVELS_1_1)[number];

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors';
 import type { Actor } from './auth';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
-import { authorizeCheckAnswer, canAnswerCheck } from './policy';
+import { authorizeCheckAnswer, authorizeConsultationRead, canAnswerCheck } from './policy';
 import { resolveAdministration } from './regions';
 
 /*
@@ -162,20 +162,31 @@ function comparison(group: string, peers: PeerRow[]): CheckResult['peers']['land
  * first), the latest compared with fair peers (the laggards' definition: same
  * kind and size class in the Land, and also in the same Kreis; each peer's
  * latest submission counts, whatever version it answered, by dimension key),
- * and the draft for those who may answer. For the profile (branch keydates):
- * `getCheckResult({ db, ags })` without actor gives everything but the draft.
+ * and the draft for those who may answer.
+ * `getCheckResult` authorizes the reader (officers see their own municipality only); the profile, which
+ * has authorized its reader already, reads through `checkResultOf` without an actor and gets everything
+ * but the draft.
  */
 export async function getCheckResult({
   db,
+  actor,
   ags,
-  actor = null,
 }: {
   db: Db;
+  actor: Actor;
   ags: string;
-  actor?: Actor | null;
 }): Promise<CheckResult> {
-  await ensureQuestionnaire(db);
   const municipality = await resolveAdministration(db, ags);
+  authorizeConsultationRead({ actor, input: { regionId: municipality.regionId } });
+  return checkResultOf(db, municipality, actor);
+}
+
+export async function checkResultOf(
+  db: Db,
+  municipality: { regionId: number; ags: string; name: string },
+  actor: Actor | null,
+): Promise<CheckResult> {
+  await ensureQuestionnaire(db);
   const rows = await queryRowsAs(
     db,
     SubmissionRow,

@@ -2,7 +2,6 @@ import { type Db, DERIVED_MODEL_FAMILY, intArray, queryRowsAs } from '@ozg/db';
 import {
   FORECAST_HORIZON,
   forecastReach,
-  type Model2Counts,
   type Model2SeriesPoint,
   model2SeriesPoint,
   OZG_DEADLINE,
@@ -10,7 +9,7 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { newestModel2 } from './maturity-figures';
+import { model2OnDays, newestModel2 } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
 type Point = {
@@ -58,51 +57,6 @@ export async function totalsOnDays(
         conformant: row.conformant,
         share: row.target > 0 ? row.conformant / row.target : null,
       },
-    ]),
-  );
-}
-
-/** A region's 2.0 snapshot on a day, or none (all null) before its first one. */
-const DayModelRow = z.object({
-  region_id: z.number().int(),
-  day: z.string(),
-  counted: z.number().int().nullable(),
-  assessed: z.number().int().nullable(),
-  levels: z.array(z.number().int()).nullable(),
-  analog: z.number().int().nullable(),
-});
-
-/**
- * Regions' 2.0 counts at the end of given German days: the latest row of
- * region_model_snapshots at or before the day (one index lookup per region and
- * day), so a day never sees a later write. Keyed by `${regionId}:${day}`; null
- * before the region's first 2.0 snapshot (unknown, not zero).
- */
-export async function model2OnDays(
-  db: Db,
-  regionIds: readonly number[],
-  days: readonly string[],
-): Promise<Map<string, Model2Counts | null>> {
-  const rows = await queryRowsAs(
-    db,
-    DayModelRow,
-    sql`select r.region_id, d.day::text as day, s.counted, s.assessed, s.levels, s.analog
-        from unnest(${intArray(regionIds)}) r(region_id)
-        cross join unnest(${`{${days.join(',')}}`}::date[]) d(day)
-        left join lateral (
-          select p.counted, p.assessed, p.analog,
-            array[p.level0, p.level1, p.level2, p.level3, p.level4, p.level5, p.level6, p.level7] as levels
-          from region_model_snapshots p
-          where p.region_id = r.region_id and p.family = ${DERIVED_MODEL_FAMILY}::maturity_model
-            and p.day <= d.day
-          order by p.day desc limit 1) s on true`,
-  );
-  return new Map(
-    rows.map((row) => [
-      `${row.region_id}:${row.day}`,
-      row.counted === null || row.assessed === null || row.levels === null || row.analog === null
-        ? null
-        : { counted: row.counted, assessed: row.assessed, levelCounts: row.levels, analog: row.analog },
     ]),
   );
 }

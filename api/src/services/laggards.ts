@@ -15,8 +15,8 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ExportColumn, exportTable, percent } from '../lib/export';
-import { model2OnDays, totalsOnDays } from './history';
-import { newestModel2 } from './maturity-figures';
+import { totalsOnDays } from './history';
+import { model2OnDays, newestModel2 } from './maturity-figures';
 import { summarizeRegion, today } from './regions';
 
 export type LaggardFilter = { sameKreis?: boolean; kind?: RegionKind; sizeClass?: SizeClass; limit?: number };

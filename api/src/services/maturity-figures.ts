@@ -8,7 +8,13 @@ import {
   newestAssessmentSql,
   queryRowsAs,
 } from '@ozg/db';
-import { MATURITY_MODELS, type MaturityMapping, type Model2Figures } from '@ozg/shared';
+import {
+  germanDate,
+  MATURITY_MODELS,
+  type MaturityMapping,
+  type Model2Counts,
+  type Model2Figures,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
@@ -48,15 +54,6 @@ export async function newestModel2(db: Db): Promise<{ version: number; conforman
   return row ?? null;
 }
 
-/** The 2.0 figures are today's: asOf replays only the 1.1 events (decision 020). */
-export function requireToday(day: string): void {
-  if (day !== today())
-    throw new AppError(
-      'validation_failed',
-      'model: Kennzahlen nach Reifegradmodell 2.0 gibt es nur für heute; asOf weglassen oder model=1.1 wählen.',
-    );
-}
-
 export function emptyModel2(minLevel: number, version: number | null): Model2Figures {
   return {
     version,
@@ -72,11 +69,20 @@ export function emptyModel2(minLevel: number, version: number | null): Model2Fig
   };
 }
 
-/** The 2.0 figures of each root over its whole subtree (today's territory), optionally of one service. */
+/**
+ * The 2.0 figures of each root over its whole subtree, optionally of one
+ * service (today only: a service's figures have no derived table). Today they
+ * are the roots' rows of region_model_totals; on an earlier day (`day`, a
+ * Stichtag) each root's latest row of region_model_snapshots at or before it
+ * (decision 020), so a past day never knows a later assessment. A root without
+ * a snapshot by then has counted nothing; before the first 2.0 snapshot of all
+ * the roots there is no 2.0 figure for that day, and the request is refused
+ * with the first day (unknown is not zero).
+ */
 export async function model2Figures(
   db: Db,
   rootIds: number[],
-  options: { minLevel?: number | undefined; ozgId?: number } = {},
+  options: { minLevel?: number | undefined; ozgId?: number; day?: string } = {},
 ): Promise<Map<number, Model2Figures>> {
   const model = await newestModel2(db);
   const minLevel = options.minLevel ?? model?.conformant ?? 3;
@@ -84,8 +90,18 @@ export async function model2Figures(
     rootIds.map((id) => [id, emptyModel2(minLevel, model?.version ?? null)]),
   );
   if (rootIds.length === 0) return result;
+  const past = options.day !== undefined && options.day !== today() ? options.day : null;
+  if (past !== null && options.ozgId !== undefined)
+    throw new AppError(
+      'validation_failed',
+      'model: Kennzahlen einer Leistung nach Reifegradmodell 2.0 gibt es nur für heute; asOf weglassen oder model=1.1 wählen.',
+    );
   const rows =
-    options.ozgId === undefined ? await fromTotals(db, rootIds) : await live(db, rootIds, options.ozgId);
+    past !== null
+      ? await onDay(db, rootIds, past)
+      : options.ozgId === undefined
+        ? await fromTotals(db, rootIds)
+        : await live(db, rootIds, options.ozgId);
   for (const row of rows) {
     const figures = result.get(row.root_id);
     if (!figures) continue;
@@ -133,6 +149,78 @@ async function fromTotals(db: Db, rootIds: number[]): Promise<LevelRow[]> {
   return rows.flatMap((row) => [
     { root_id: row.root_id, level: null, n: row.counted - row.assessed, analog: row.analog },
     ...row.levels.map((n, level) => ({ root_id: row.root_id, level, n, analog: 0 })),
+  ]);
+}
+
+/** A region's 2.0 snapshot on a day, or none (all null) before its first one. */
+const DayModelRow = z.object({
+  region_id: z.number().int(),
+  day: z.string(),
+  counted: z.number().int().nullable(),
+  assessed: z.number().int().nullable(),
+  levels: z.array(z.number().int()).nullable(),
+  analog: z.number().int().nullable(),
+});
+
+/**
+ * Regions' 2.0 counts at the end of given German days: the latest row of
+ * region_model_snapshots at or before the day (one index lookup per region and
+ * day), so a day never sees a later write. Keyed by `${regionId}:${day}`; null
+ * before the region's first 2.0 snapshot (unknown, not zero).
+ */
+export async function model2OnDays(
+  db: Db,
+  regionIds: readonly number[],
+  days: readonly string[],
+): Promise<Map<string, Model2Counts | null>> {
+  const rows = await queryRowsAs(
+    db,
+    DayModelRow,
+    sql`select r.region_id, d.day::text as day, s.counted, s.assessed, s.levels, s.analog
+        from unnest(${intArray(regionIds)}) r(region_id)
+        cross join unnest(${`{${days.join(',')}}`}::date[]) d(day)
+        left join lateral (
+          select p.counted, p.assessed, p.analog,
+            array[p.level0, p.level1, p.level2, p.level3, p.level4, p.level5, p.level6, p.level7] as levels
+          from region_model_snapshots p
+          where p.region_id = r.region_id and p.family = ${DERIVED_MODEL_FAMILY}::maturity_model
+            and p.day <= d.day
+          order by p.day desc limit 1) s on true`,
+  );
+  return new Map(
+    rows.map((row) => [
+      `${row.region_id}:${row.day}`,
+      row.counted === null || row.assessed === null || row.levels === null || row.analog === null
+        ? null
+        : { counted: row.counted, assessed: row.assessed, levelCounts: row.levels, analog: row.analog },
+    ]),
+  );
+}
+
+/** Each root's 2.0 snapshot on a past day as level rows (the shape of the live count); see model2Figures. */
+async function onDay(db: Db, rootIds: number[], day: string): Promise<LevelRow[]> {
+  const counts = await model2OnDays(db, rootIds, [day]);
+  const found = rootIds.flatMap((id) => {
+    const row = counts.get(`${id}:${day}`);
+    return row ? [{ id, row }] : [];
+  });
+  if (found.length === 0) {
+    const [first] = await queryRowsAs(
+      db,
+      z.object({ first: z.string().nullable() }),
+      sql`select min(day)::text as first from region_model_snapshots
+          where region_id = any(${intArray(rootIds)}) and family = ${DERIVED_MODEL_FAMILY}::maturity_model`,
+    );
+    throw new AppError(
+      'validation_failed',
+      first?.first
+        ? `asOf: Am ${germanDate(day)} gab es noch keinen Stand nach Reifegradmodell 2.0; der erste ist vom ${germanDate(first.first)}.`
+        : 'asOf: Nach Reifegradmodell 2.0 ist hier noch nichts erfasst; asOf weglassen oder model=1.1 wählen.',
+    );
+  }
+  return found.flatMap(({ id, row }) => [
+    { root_id: id, level: null, n: row.counted - row.assessed, analog: row.analog },
+    ...row.levelCounts.map((n, level) => ({ root_id: id, level, n, analog: 0 })),
   ]);
 }
 

@@ -20,12 +20,12 @@ import { AppError } from '../lib/errors';
 import { type ExportTable, type ExportValue, exportTable, percent, tablesXlsx } from '../lib/export';
 import { de, type PdfBlock, renderPdf } from '../lib/pdf';
 import type { Actor } from './auth';
-import { getCheckResult } from './check';
+import { checkResultOf } from './check';
 import { getProgressSeries } from './history';
 import { authorizeConsultationRead } from './policy';
 import { figuresOf, getProgress, toFigures } from './progress';
 import { progressTable } from './progress-export';
-import { listQuickWins } from './quick-wins';
+import { quickWinsOf } from './quick-wins';
 import { getRegion, today } from './regions';
 
 /*
@@ -346,7 +346,11 @@ const openMeasuresSection: ProfileSectionBuilder = {
 const checkSection: ProfileSectionBuilder = {
   id: 'check',
   async build({ db, day, municipality }) {
-    const result = await getCheckResult({ db, ags: municipality.ags });
+    const result = await checkResultOf(
+      db,
+      { regionId: municipality.id, ags: municipality.ags, name: municipality.name },
+      null,
+    );
     // The newest check submitted by the end of the profile's day: a later one is not known then.
     const dayEnd = endOfGermanDay(day).getTime();
     const submitted = result.history.filter(
@@ -444,7 +448,11 @@ const quickWinsSection: ProfileSectionBuilder = {
         ],
         tables: [],
       };
-    const wins = await listQuickWins({ db, ags: municipality.ags });
+    const wins = await quickWinsOf(db, {
+      regionId: municipality.id,
+      ags: municipality.ags,
+      name: municipality.name,
+    });
     const open = wins.items.filter((win) => win.measure === null);
     const solutions = (win: QuickWin) =>
       win.solutions.map((entry) => `${SOLUTION_KIND_LABELS[entry.solution]} ${entry.count}`).join(', ');

@@ -19,7 +19,7 @@ import type {
   Themenfeld,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
-import { model2Figures, requireToday } from './maturity-figures';
+import { model2Figures } from './maturity-figures';
 import { listChildren, summarizeRegion, today } from './regions';
 
 /**
@@ -78,16 +78,15 @@ export async function getProgress({
   db: Db;
   key: string;
   asOf?: string;
-  /** With 2.0 the figures by Reifegradmodell 2.0 come along (today only). */
+  /** With 2.0 the figures by Reifegradmodell 2.0 come along (on a past day from its 2.0 snapshot). */
   model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<RegionProgress> {
   const day = asOf ?? today();
-  if (model?.family === '2.0') requireToday(day);
   const region = await summarizeRegion(db, key, day);
   const figures = (await figuresOf(db, [region.id], day)).get(region.id);
   const model2 =
     model?.family === '2.0'
-      ? (await model2Figures(db, [region.id], { minLevel: model.minLevel })).get(region.id)
+      ? (await model2Figures(db, [region.id], { minLevel: model.minLevel, day })).get(region.id)
       : undefined;
   return {
     ...(model2 ? { model2 } : {}),
@@ -120,7 +119,6 @@ export async function getChildrenProgress({
   model?: { family: '1.1' | '2.0'; minLevel?: number | undefined };
 }): Promise<ChildrenProgress> {
   const day = asOf ?? today();
-  if (model?.family === '2.0') requireToday(day);
   const { parent, children } = await listChildren({ db, key, asOf: day, ...(level ? { level } : {}) });
   const figures = await figuresOf(
     db,
@@ -133,7 +131,7 @@ export async function getChildrenProgress({
       ? await model2Figures(
           db,
           children.map((child) => child.id),
-          { minLevel: model.minLevel },
+          { minLevel: model.minLevel, day },
         )
       : null;
   const rows = children.map((child) => {

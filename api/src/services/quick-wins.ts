@@ -10,7 +10,9 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Actor } from './auth';
 import { FAIR_PEER_GROUPS, fairPeerKey } from './laggards';
+import { authorizeConsultationRead } from './policy';
 import { resolveAdministration, today } from './regions';
 import { peerDemand } from './usage';
 
@@ -143,11 +145,27 @@ function toWins(rows: Row[]): Map<number, Win[]> {
 
 /**
  * The quick wins of one municipality, best first, each with the measure
- * already agreed for it (if any). For the profile (branch keydates):
- * `listQuickWins({ db, ags })`.
+ * already agreed for it (if any). `listQuickWins` authorizes the reader (officers see their own
+ * municipality only); the profile, which has authorized its reader already, reads `quickWinsOf`.
  */
-export async function listQuickWins({ db, ags }: { db: Db; ags: string }): Promise<QuickWins> {
+export async function listQuickWins({
+  db,
+  actor,
+  ags,
+}: {
+  db: Db;
+  actor: Actor;
+  ags: string;
+}): Promise<QuickWins> {
   const municipality = await resolveAdministration(db, ags);
+  authorizeConsultationRead({ actor, input: { regionId: municipality.regionId } });
+  return quickWinsOf(db, municipality);
+}
+
+export async function quickWinsOf(
+  db: Db,
+  municipality: { regionId: number; ags: string; name: string },
+): Promise<QuickWins> {
   const all = await administrationsOfLand(db, municipality.ags.slice(0, 2));
   const self = all.find((a) => a.region_id === municipality.regionId);
   const peers = self

@@ -5,6 +5,7 @@ export {
   demoDatahubXlsx,
   insertDemoDatahub,
 } from './datahub';
+export { insertDemoAssessments, insertDemoModelHistory } from './maturity';
 export {
   DEMO_CONSULTING_MODULES,
   DEMO_HISTORY_START,

@@ -8,38 +8,82 @@ import {
   newestAssessmentSql,
 } from '../domain-sql';
 import { recomputeAssessments } from '../maturity/assessments';
-import { listMaturityModels } from '../maturity/models';
+import { listMaturityModels, type StoredMaturityModel } from '../maturity/models';
 
 /**
- * Plausible criteria answers for the demo (decision 019): the OZG-konform
- * statuses of two in five administrations, and half of those of the demo
- * officer's Gemeinde (the other half stays for the officer to assess), are
- * assessed by both models. The 2.0 back office is paper for about a third of
- * them, so "Online-Antrag, Bearbeitung analog" shows. The 1.1 answers compute
- * the status's recorded level, so both stay consistent. Set-based, with
- * pseudo-random numbers from the status id: the same on every run.
+ * Plausible criteria answers for the demo (decision 019): the counted statuses
+ * of one in four administrations, and half of those of the demo officer's
+ * Gemeinde (the other half stays for the officer to assess), are assessed by
+ * both models, at every 1.1 level: what is not online yet is assessed too, so
+ * the 2.0 distribution runs from 0 to 7 as in the field. The 2.0 front end
+ * follows the status's 1.1 level; behind an online application the back office
+ * is paper for about a third of them ("Online-Antrag, Bearbeitung analog"), and
+ * a few fully connected services of level 4 reach 6 (Statusmonitor, NOOTS) or 7
+ * (end to end). The 1.1 answers compute the status's recorded level, so both
+ * stay consistent. Set-based, with pseudo-random numbers from the status id:
+ * the same on every run. `regionsPerStep` splits the work by region id (the
+ * national benchmark assesses about 1.2 million statuses; the demo takes one
+ * step).
  */
-export async function insertDemoAssessments(db: Db, officerRegionAgs: string): Promise<void> {
+export async function insertDemoAssessments(
+  db: Db,
+  officerRegionAgs: string | null,
+  { regionsPerStep = Number.POSITIVE_INFINITY }: { regionsPerStep?: number } = {},
+): Promise<void> {
   const models = await listMaturityModels(db);
   const v11 = models.find((model) => model.family === '1.1' && model.version === 1);
   const v20 = models.find((model) => model.family === '2.0' && model.version === 1);
   if (!v11 || !v20) throw new Error('Reifegradmodelle fehlen');
+  const modelsById = new Map(models.map((model) => [model.id, model]));
+  const [range] = await queryRows<{ first: number | null; last: number | null }>(
+    db,
+    sql`select min(region_id) as first, max(region_id) as last from service_statuses`,
+  );
+  if (range?.first == null || range.last == null) return;
+  const step = Math.min(regionsPerStep, range.last - range.first + 1);
+  for (let from = range.first; from <= range.last; from += step)
+    await assessRegions(db, {
+      v11: v11.id,
+      v20: v20.id,
+      officerRegionAgs,
+      from,
+      to: from + step,
+      modelsById,
+    });
+}
+
+/** The demo's answers for the statuses of regions with ids in [from, to), and their computed levels. */
+async function assessRegions(
+  db: Db,
+  step: {
+    v11: number;
+    v20: number;
+    officerRegionAgs: string | null;
+    from: number;
+    to: number;
+    modelsById: Map<number, StoredMaturityModel>;
+  },
+): Promise<void> {
+  const { from, to } = step;
+  const officerHalf =
+    step.officerRegionAgs === null
+      ? sql`false`
+      : sql`(st.ozg_id % 2 = 0 and st.region_id = (select region_id from region_versions where ags = ${step.officerRegionAgs} and valid_to is null))`;
   const assessed = sql`
     select st.id, st.maturity_level as l,
       ((st.id::bigint * 2654435761) % 100)::int as r, ((st.id::bigint * 40503) % 100)::int as q
     from service_statuses st
-    where st.in_target and st.maturity_level >= 3 and st.maturity_model = '1.1'
-      and (st.region_id % 4 = 0
-        or (st.ozg_id % 2 = 0 and st.region_id = (select region_id from region_versions where ags = ${officerRegionAgs} and valid_to is null)))`;
+    where ${countedStatus('st')} and st.region_id >= ${from} and st.region_id < ${to}
+      and (st.region_id % 4 = 0 or ${officerHalf})`;
   await db.execute(sql`
     insert into maturity_answers (status_id, model_id, criterion_key, level, evidence_note)
-    select s.id, ${v20.id}, c.key, c.level, c.note
+    select s.id, ${step.v20}, c.key, c.level, c.note
     from (${assessed}) s
     cross join lateral (values
-      ('information', 7, null),
-      ('online_antrag', 7, null),
-      ('nachweise_einreichen', 7, null),
-      ('bezahlung_online', 7, null),
+      ('information', case when s.l = 0 then 0 else 7 end, null),
+      ('online_antrag', case when s.l <= 1 then 1 when s.l = 2 then 2 else 7 end, null),
+      ('nachweise_einreichen', case when s.l < 3 then 2 else 7 end, null),
+      ('bezahlung_online', case when s.l < 3 and s.q < 50 then 2 else 7 end, null),
       ('antragseingang', case when s.r < 25 then 3 else 7 end,
         case when s.r < 12 then 'Ausdruck' when s.r < 25 then 'E-Mail/PDF' when s.q < 55 then 'civento-Workflow' else 'FIT-Connect' end),
       ('fachverfahren', case when s.r < 30 then 3 else 7 end, case when s.r >= 30 then 'Fachverfahren mit Schnittstelle' end),
@@ -48,21 +92,31 @@ export async function insertDemoAssessments(db: Db, officerRegionAgs: string): P
       ('e_payment_hkr', case when s.q < 45 then 4 else 7 end, null),
       ('statusmonitor', case when s.q < 80 then 5 else 7 end, null),
       ('deutschland_id', case when s.l = 4 or s.q >= 60 then 7 else 5 end, null),
-      ('noots', case when s.l = 4 and s.q < 25 then 7 else 5 end, null),
-      ('ende_zu_ende', 6, null)
+      ('noots', case when s.l = 4 and (s.q < 25 or s.q >= 80) then 7 else 5 end, null),
+      ('ende_zu_ende', case when s.l = 4 and s.q >= 80 and s.r >= 85 then 7 else 6 end, null)
     ) as c(key, level, note)`);
-  // 1.1: every criterion at 4 for level 4; for level 3 the paper Bescheid is the lowest criterion.
+  // 1.1: every criterion at 4 for level 4; below, the criteria that hold the status at its level.
   await db.execute(sql`
     insert into maturity_answers (status_id, model_id, criterion_key, level)
-    select s.id, ${v11.id}, c.key, case when c.key = 'bescheid' and s.l = 3 then 3 else 4 end
+    select s.id, ${step.v11}, c.key,
+      case c.key
+        when 'leistungsbeschreibung' then case when s.l = 0 then 0 else 4 end
+        when 'antragsformular' then case when s.l <= 1 then 1 when s.l = 2 then 2 else 4 end
+        when 'antragsprozess' then case when s.l <= 2 then 2 else 4 end
+        when 'antragsuebermittlung' then case when s.l <= 2 then 2 else 4 end
+        when 'bescheid' then case when s.l <= 3 then 3 else 4 end
+        else 4
+      end
     from (${assessed}) s
     cross join (values ('leistungsbeschreibung'), ('antragsformular'), ('antragsprozess'), ('nutzerkonto'),
       ('authentifizierung'), ('nachweise'), ('bezahlung'), ('antragsuebermittlung'), ('bescheid'), ('rueckkanal')) as c(key)`);
   const pairs = await queryRows<{ statusId: number; modelId: number }>(
     db,
-    sql`select distinct status_id as "statusId", model_id as "modelId" from maturity_answers`,
+    sql`select distinct a.status_id as "statusId", a.model_id as "modelId"
+        from maturity_answers a join service_statuses st on st.id = a.status_id
+        where st.region_id >= ${from} and st.region_id < ${to}`,
   );
-  await recomputeAssessments(db, pairs, new Map(models.map((model) => [model.id, model])));
+  await recomputeAssessments(db, pairs, step.modelsById);
 }
 
 /** The demo's first day of assessments by Reifegradmodell 2.0 (published in July 2025). */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { appendEventsSql, countedModel, type Database, queryRows, rebuildDerivedTables } from '@ozg/db';
+import { insertDemoAssessments, insertDemoModelHistory } from '@ozg/db/demo';
 import { importCatalog, importGv100 } from '@ozg/db/importers';
+import { todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 
 export const OFFICIAL_DATA = new URL('../../../../shared/data/', import.meta.url);
@@ -12,7 +14,9 @@ const read = (name: string) => ({ text: readFileSync(new URL(name, OFFICIAL_DATA
  * catalogue, which creates a status for every Gemeinde and municipally relevant
  * service (~5 million for Germany), then writes a plausible history: one
  * backdated step per status between 2021 and 2025, and a final state today.
- * Three events per status in all.
+ * Three events per status in all. Then the demo's criteria answers by both
+ * maturity models (one in four administrations, every level) and its course
+ * by Reifegradmodell 2.0 since July 2025, so the 2.0 reads measure real rows.
  */
 export async function generate(database: Database, options: { land?: string; log: (line: string) => void }) {
   const started = Date.now();
@@ -71,19 +75,24 @@ export async function generate(database: Database, options: { land?: string; log
     ),
   );
   options.log(`  Endstand geschrieben (${seconds(started)} s)`);
+  await insertDemoAssessments(db, null, { regionsPerStep: 200 });
+  await insertDemoModelHistory(db, todayInGermany());
+  options.log(`  Bewertungen nach Reifegradmodell 1.1 und 2.0 geschrieben (${seconds(started)} s)`);
   await db.execute(sql`select 1`); // keeps the order of log lines honest on slow machines
   // The history is backdated: every derived table comes from the statuses and events.
   await rebuildDerivedTables(db);
   options.log(`  Rollups, Summen und Tagesstände neu berechnet (${seconds(started)} s)`);
   await db.execute(sql`analyze`);
-  const [counts] = await queryRows<{ gemeinden: number; statuses: number; events: number }>(
+  const [counts] = await queryRows<{ gemeinden: number; statuses: number; events: number; assessed: number }>(
     db,
     sql`select (select count(*) from regions where level = 'gemeinde')::int as gemeinden,
                (select count(*) from service_statuses)::int as statuses,
-               (select count(*) from status_events)::int as events`,
+               (select count(*) from status_events)::int as events,
+               (select count(*) from maturity_assessments a join maturity_models m on m.id = a.model_id
+                 where m.family = '2.0' and a.level is not null)::int as assessed`,
   );
   return {
-    ...(counts as { gemeinden: number; statuses: number; events: number }),
+    ...(counts as { gemeinden: number; statuses: number; events: number; assessed: number }),
     seconds: seconds(started),
   };
 }

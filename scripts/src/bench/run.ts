@@ -198,6 +198,29 @@ function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
     },
     { name: 'Suche „Bau“', path: '/api/v1/search?q=Bau' },
     { name: `Nachzügler (${land}, angemeldet)`, path: `/api/v1/regions/${land}/laggards`, signedIn: true },
+    // The same figures by Reifegradmodell 2.0 (issue #14): totals, snapshots and the live count of a service.
+    { name: `Land-Fortschritt nach 2.0 (${land})`, path: `/api/v1/regions/${land}/progress?model=2.0` },
+    {
+      name: `Land-Fortschritt nach 2.0 zum Stichtag (${land}, asOf)`,
+      path: `/api/v1/regions/${land}/progress?model=2.0&asOf=2026-03-31`,
+    },
+    {
+      name: `Untergeordnete Gebiete nach 2.0 (${land})`,
+      path: `/api/v1/regions/${land}/children/progress?model=2.0`,
+    },
+    {
+      name: `Zeitreihe des Landes nach 2.0 (${land})`,
+      path: `/api/v1/regions/${land}/progress/series?model=2.0`,
+    },
+    {
+      name: `Verbreitung einer Leistung nach 2.0 (${land})`,
+      path: `/api/v1/services/${ozgId}/coverage?region=${land}&model=2.0`,
+    },
+    {
+      name: `Nachzügler nach 2.0 (${land}, angemeldet)`,
+      path: `/api/v1/regions/${land}/laggards?model=2.0`,
+      signedIn: true,
+    },
   ];
 }
 

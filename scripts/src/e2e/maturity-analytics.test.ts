@@ -181,4 +181,44 @@ describe('figures by Reifegradmodell 2.0', () => {
       await close();
     }
   });
+
+  it('shows the 2.0 figures of a Stichtag from that day, and 1.1 only before July 2025', async () => {
+    const day = '2026-03-31';
+    const api = (await (
+      await fetch(`${journey.app.url}/api/v1/regions/06/progress?model=2.0&asOf=${day}`)
+    ).json()) as { model2: Model2 };
+    const now = (await (await fetch(`${journey.app.url}/api/v1/regions/06/progress?model=2.0`)).json()) as {
+      model2: Model2;
+    };
+    // The demo assesses more after March 2026: the day's figures are not today's.
+    expect(api.model2.assessed).toBeLessThan(now.model2.assessed);
+    const { page, close } = await openPage(journey.chromium.browser, VIEWPORTS.desktop);
+    const problems = watchForErrors(page);
+    await signIn(page, journey.app.url, ADMIN.email, ADMIN.password, '/');
+    await page.goto(`${journey.app.url}/?modell=2.0&stand=${day}`);
+    const panel = page.getByRole('region', { name: 'Kennzahlen nach Reifegradmodell 2.0 am 31.03.2026' });
+    await panel.waitFor();
+    await allLoaded(page);
+    await expect(panel.textContent()).resolves.toContain(
+      `${new Intl.NumberFormat('de-DE').format(api.model2.assessed)} von`,
+    );
+    await page
+      .getByRole('region', { name: 'Reifegradmodell 2.0 ab Stufe 3 je Kreis am 31.03.2026' })
+      .waitFor();
+    await screenshot(page, 'overview-model2-asof-desktop');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The deadline day: Reifegradmodell 2.0 did not exist yet, the page shows 1.1 and says why.
+    await page.goto(`${journey.app.url}/?modell=2.0&stand=2022-12-31`);
+    const group = page.getByRole('group', { name: 'Reifegradmodell' });
+    await group.getByText('Reifegradmodell 2.0 gibt es erst seit Juli 2025').waitFor();
+    await expect(group.getByRole('radio', { name: '1.1' }).isChecked()).resolves.toBe(true);
+    await expect(group.getByRole('radio', { name: '2.0' }).isDisabled()).resolves.toBe(true);
+    await allLoaded(page);
+    await expect(
+      page.getByRole('heading', { name: /Kennzahlen nach Reifegradmodell 2\.0/ }).count(),
+    ).resolves.toBe(0);
+    expect(problems()).toEqual([]);
+    await close();
+  });
 });

@@ -12,14 +12,12 @@ import {
   saveCheckDraft,
   submitCheck,
 } from '../../services/check';
-import { authorizeConsultationRead } from '../../services/policy';
 import { listQuickWins } from '../../services/quick-wins';
 import {
   getRecommendation,
   getRecommendationRules,
   saveRecommendationRules,
 } from '../../services/recommendation';
-import { resolveAdministration } from '../../services/regions';
 import {
   getCheckRoute,
   getQuestionnaireRoute,
@@ -75,12 +73,7 @@ export const checkRouter = createRouter()
   .openapi(getCheckRoute, async (c) => {
     const actor = requireActor(c);
     const { db } = c.get('database');
-    const { key } = c.req.valid('param');
-    authorizeConsultationRead({
-      actor,
-      input: { regionId: (await resolveAdministration(db, key)).regionId },
-    });
-    return c.json(await getCheckResult({ db, ags: key, actor }), 200);
+    return c.json(await getCheckResult({ db, actor, ags: c.req.valid('param').key }), 200);
   })
   .openapi(saveDraftRoute, async (c) => {
     const actor = requireActor(c);
@@ -116,12 +109,12 @@ export const checkRouter = createRouter()
     );
   })
   .openapi(quickWinsRoute, async (c) => {
-    const actor = requireActor(c);
-    const { db } = c.get('database');
-    const { key } = c.req.valid('param');
-    authorizeConsultationRead({
-      actor,
-      input: { regionId: (await resolveAdministration(db, key)).regionId },
-    });
-    return c.json(await listQuickWins({ db, ags: key }), 200);
+    return c.json(
+      await listQuickWins({
+        db: c.get('database').db,
+        actor: requireActor(c),
+        ags: c.req.valid('param').key,
+      }),
+      200,
+    );
   });

@@ -19,7 +19,8 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listQuickWins } from '../../services/quick-wins';
+import { quickWinsOf } from '../../services/quick-wins';
+import { resolveAdministration } from '../../services/regions';
 import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
@@ -343,6 +344,8 @@ describe('a new questionnaire version', () => {
 });
 
 describe('quick wins', () => {
+  const winsOf = async (ags: string) =>
+    quickWinsOf(database.db, await resolveAdministration(database.db, ags));
   /** The same question in one plain SQL statement, size classes as a CASE. */
   async function plainQuickWins(ags: string) {
     const sizeCase = sql.raw(
@@ -376,7 +379,7 @@ describe('quick wins', () => {
     );
     let total = 0;
     for (const { ags } of [...sample, { ags: OWN }]) {
-      const wins = await listQuickWins({ db: database.db, ags });
+      const wins = await winsOf(ags);
       const plain = await plainQuickWins(ags);
       // High demand (usage figures, decision 022) first; the plain order within each part.
       const demandOf = new Map(wins.items.map((w) => [w.ozgId, w.demand]));
@@ -410,9 +413,7 @@ describe('quick wins', () => {
     );
     expect(worklist.items.length).toBeGreaterThan(0);
     for (const item of worklist.items.slice(0, 4))
-      expect(item.quickWins).toBe(
-        (await listQuickWins({ db: database.db, ags: item.region.ags })).items.length,
-      );
+      expect(item.quickWins).toBe((await winsOf(item.region.ags)).items.length);
   });
 });
 

@@ -26,6 +26,9 @@ export const progressRoute = createRoute({
   tags: ['Fortschritt'],
   summary:
     'Fortschritt eines Gebiets heute: Zielleistungen, Reifegrade, OZG-konformer Anteil (auch nach Einwohnern), Stand zur Frist 31.12.2022, überfällige Leistungen, je Themenfeld (öffentlich)',
+  description:
+    'Mit model=2.0 und asOf kommen die Kennzahlen nach Reifegradmodell 2.0 aus dem letzten Tagesstand nach 2.0 an oder vor dem Tag ' +
+    '(region_model_snapshots): ein Stichtag kennt keine spätere Bewertung. Vor dem ersten Tagesstand nach 2.0 antwortet die API mit 400 und nennt ihn.',
   request: {
     params: RegionKeyParamSchema,
     query: AsOfQuerySchema.extend(FormatQuerySchema.shape).extend(ModelQuerySchema.shape),
@@ -38,6 +41,9 @@ export const childrenProgressRoute = createRoute({
   path: '/regions/{key}/children/progress',
   tags: ['Fortschritt'],
   summary: 'Die untergeordneten Gebiete mit ihren Kennzahlen und ihrem Rang (öffentlich)',
+  description:
+    'Mit model=2.0 und asOf kommen die Kennzahlen nach Reifegradmodell 2.0 aus dem letzten Tagesstand nach 2.0 an oder vor dem Tag ' +
+    '(region_model_snapshots): ein Stichtag kennt keine spätere Bewertung. Vor dem ersten Tagesstand nach 2.0 antwortet die API mit 400 und nennt ihn.',
   request: {
     params: RegionKeyParamSchema,
     query: AsOfQuerySchema.extend({

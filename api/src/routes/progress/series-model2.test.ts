@@ -10,7 +10,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
-import { seriesRoute } from './progress.routes';
+import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.routes';
 
 /*
  * The course by Reifegradmodell 2.0 (decision 020): every point from the
@@ -154,6 +154,13 @@ describe('progress series by Reifegradmodell 2.0', () => {
     const keys = ['06', '06435', GEMEINDE];
     const before = await Promise.all(keys.map((key) => fetchSeries(key, '?model=2.0')));
     const asOfBefore = await Promise.all(keys.map((key) => fetchSeries(key, `?model=2.0&asOf=${yesterday}`)));
+    const progressOn = async (key: string) =>
+      readBody(
+        await app.request(`/api/v1/regions/${key}/progress?model=2.0&asOf=${yesterday}`),
+        progressRoute,
+        200,
+      );
+    const progressBefore = await Promise.all(keys.map(progressOn));
     const past = await pastModelSnapshots(database.db);
 
     // Every criterion at its top option: a complete assessment at level 7.
@@ -184,7 +191,57 @@ describe('progress series by Reifegradmodell 2.0', () => {
       const pastPoints = (series: ProgressSeries) => pointsOf(series).filter((point) => point.date < today);
       expect(pastPoints(now), key).toEqual(pastPoints(was));
       expect(await fetchSeries(key, `?model=2.0&asOf=${yesterday}`), key).toEqual(asOfBefore[index]);
+      expect(await progressOn(key), key).toEqual(progressBefore[index]);
     }
     expect(await pastModelSnapshots(database.db)).toEqual(past);
+  });
+
+  it('gives progress and children on a past day from the snapshot of that day, and refuses a day before the first', async () => {
+    const day = '2026-03-31';
+    for (const [key, minLevel] of [
+      ['06', 3],
+      [GEMEINDE, 5],
+    ] as const) {
+      const progress = await readBody(
+        await app.request(`/api/v1/regions/${key}/progress?model=2.0&minLevel=${minLevel}&asOf=${day}`),
+        progressRoute,
+        200,
+      );
+      const expected = await reference(key, day, minLevel);
+      expect(expected, key).not.toBeNull();
+      expect(progress.model2, key).toMatchObject({
+        minLevel,
+        counted: expected?.counted,
+        assessed: expected?.assessed,
+        atOrAbove: expected?.atOrAbove,
+        analogProcessing: expected?.analogProcessing,
+        assessedShare: expected?.assessedShare,
+        analogShare: expected?.analogShare,
+      });
+      // The day's figures are not today's: the demo assesses more after March 2026.
+      const now = await readBody(
+        await app.request(`/api/v1/regions/${key}/progress?model=2.0`),
+        progressRoute,
+        200,
+      );
+      if (key === '06') expect(progress.model2?.assessed).toBeLessThan(now.model2?.assessed ?? 0);
+    }
+    const children = await readBody(
+      await app.request(`/api/v1/regions/06435/children/progress?model=2.0&asOf=${day}`),
+      childrenProgressRoute,
+      200,
+    );
+    expect(children.children.length).toBeGreaterThan(0);
+    for (const child of children.children)
+      expect(child.model2?.assessed, child.region.ags).toBe(
+        (await reference(child.region.ags, day, 3))?.assessed ?? 0,
+      );
+
+    const early = await app.request('/api/v1/regions/06/progress?model=2.0&asOf=2024-01-01');
+    expect(early.status).toBe(400);
+    const message = JSON.stringify(await early.json());
+    expect(message).toContain('asOf');
+    expect(message).toContain('01.01.2024');
+    expect(message).toMatch(/der erste ist vom \d{2}\.\d{2}\.\d{4}/);
   });
 });

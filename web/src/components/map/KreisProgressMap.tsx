@@ -7,7 +7,7 @@ import '../model-switch.css';
 
 /**
  * The Kreise of a Land or Regierungsbezirk coloured by their OZG-konform share
- * (Reifegrad 3 or higher), today or on `asOf`; with `model2` (today only) by
+ * (Reifegrad 3 or higher), today or on `asOf`; with `model2` by
  * the share of the target services at or above a level of Reifegradmodell 2.0.
  */
 export function KreisProgressMap({
@@ -23,7 +23,7 @@ export function KreisProgressMap({
   asOf?: string | null;
   model2?: Model2Query;
 }) {
-  const by2 = model2 && !asOf ? model2 : null;
+  const by2 = model2 ?? null;
   const progress = useKreisProgress(regionKey, asOf ?? undefined, by2);
   if (progress.isPending) return <Loading label="Die Karte der Kreise" />;
   if (progress.error) return <ErrorState error={progress.error} onRetry={progress.refetch} />;
@@ -35,7 +35,7 @@ export function KreisProgressMap({
       values={progress.values}
       title={
         level !== null
-          ? `Reifegradmodell 2.0 ab Stufe ${level} je Kreis`
+          ? `Reifegradmodell 2.0 ab Stufe ${level} je Kreis${asOf ? ` am ${formatDate(asOf)}` : ''}`
           : asOf
             ? `OZG-konform je Kreis am ${formatDate(asOf)}`
             : 'OZG-konform je Kreis'

@@ -8,7 +8,7 @@ import type { KreisValue } from './map-layout';
  * children of the region, and where those are Regierungsbezirke, theirs;
  * today or as of a past day (on that day's territory). With `model2` the
  * share is the one by Reifegradmodell 2.0 (counted statuses at or above the
- * level, model2ReachedShare; today only).
+ * level, model2ReachedShare).
  */
 export function useKreisProgress(
   regionKey: string,

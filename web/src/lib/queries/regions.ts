@@ -64,9 +64,13 @@ export const progressQueryOptions = (
 
 export const useProgress = (key: string, asOf?: string | null) => useQuery(progressQueryOptions(key, asOf));
 
-/** The same endpoint with the figures by Reifegradmodell 2.0 (today only); disabled for 1.1. */
-export const useProgress2 = (key: string, enabled: boolean, minLevel: number | null) =>
-  useQuery({ ...progressQueryOptions(key, null, { model: '2.0', minLevel }), enabled });
+/** The same endpoint with the figures by Reifegradmodell 2.0 (on a past day from its 2.0 snapshot); disabled for 1.1. */
+export const useProgress2 = (
+  key: string,
+  asOf: string | null | undefined,
+  enabled: boolean,
+  minLevel: number | null,
+) => useQuery({ ...progressQueryOptions(key, asOf, { model: '2.0', minLevel }), enabled });
 
 /** GET /regions/{key}/maturity-mapping: 1.1 level × 2.0 level of the counted statuses. */
 export const useMaturityMapping = (key: string, enabled = true) =>
@@ -80,7 +84,7 @@ export const useMaturityMapping = (key: string, enabled = true) =>
 export const progressFileUrl = (key: string, asOf: string | null | undefined, format: ExportFormat) =>
   `${API_BASE}${api.regions[':key'].progress.$path({ param: { key }, query: { ...(asOf ? { asOf } : {}), format } })}`;
 
-/** With 2.0 the children carry `model2` (today only); `minLevel` null = the model's conformant level. */
+/** With 2.0 the children carry `model2`; `minLevel` null = the model's conformant level. */
 export type Model2Query = { minLevel: number | null } | null | undefined;
 
 /** GET /regions/{key}/children/progress: the direct children with their figures and rank, today or on `asOf`. */

@@ -54,7 +54,7 @@ const INDICATORS = [
   ],
   [
     'Verteilung der Stufen 0 bis 7',
-    'Anzahl der vollständig bewerteten Zielleistungen je Stufe des Reifegradmodells 2.0. Auswahl „Reifegradmodell 2.0“ auf der Übersicht und den Gebietsseiten; Kennzahlen nach 2.0 gibt es für heute; ihren Verlauf zeigen die Tagesstände nach 2.0 seit dem ersten erfassten Tag („Verlauf und Prognose“), frühere Tage werden nicht nachträglich berechnet.',
+    'Anzahl der vollständig bewerteten Zielleistungen je Stufe des Reifegradmodells 2.0. Auswahl „Reifegradmodell 2.0“ auf der Übersicht und den Gebietsseiten; Kennzahlen nach 2.0 für heute und, mit einem Stichtag, aus dem Tagesstand nach 2.0 dieses Tages; ihren Verlauf zeigen die Tagesstände seit dem ersten erfassten Tag („Verlauf und Prognose“), frühere Tage werden nicht nachträglich berechnet.',
   ],
 ] as const;
 

@@ -1,7 +1,7 @@
 import { model2ReachedShare } from '@ozg/shared';
 import type { ReactNode } from 'react';
 import { ExportLinks } from '../../../components/ExportLinks';
-import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
+import { type ModelChoice, ModelSwitch, modelOnDay } from '../../../components/ModelSwitch';
 import { KreisProgressMap } from '../../../components/map/KreisProgressMap';
 import { ErrorState, Loading } from '../../../components/States';
 import { ApiError } from '../../../lib/api-client';
@@ -44,11 +44,13 @@ export function LandOverview({
   keyDates?: ReactNode;
 }) {
   const date = asOf ?? undefined;
-  // 2.0 is today's only (decision 020): a past ?stand= shows 1.1.
-  const model2 = model === '2.0' && !asOf ? { minLevel } : null;
+  // A ?stand= before Reifegradmodell 2.0 existed shows 1.1; on a later one the 2.0 figures come from the
+  // daily 2.0 snapshots (decision 020).
+  const shownModel = modelOnDay(model, asOf);
+  const model2 = shownModel === '2.0' ? { minLevel } : null;
   const land = useRegion(landKey, date);
   const progress = useProgress(landKey, date);
-  const progress2 = useProgress2(landKey, model2 !== null, minLevel);
+  const progress2 = useProgress2(landKey, date, model2 !== null, minLevel);
   const activity = useActivity(landKey);
   const children = useChildrenProgress(landKey, date, model2);
   const hasBezirke = children.data?.children.some((child) => child.region.level === 'bezirk') ?? false;
@@ -86,11 +88,8 @@ export function LandOverview({
   return (
     <>
       <RegionHeader region={land.data} asOf={asOf} today={today} />
-      <ModelSwitch
-        value={asOf ? '1.1' : model}
-        disabledReason={asOf ? 'Reifegradmodell 2.0 nur für heute' : null}
-      />
-      {model === '2.0' && !asOf ? <Model2Panel regionKey={landKey} minLevel={minLevel} /> : null}
+      <ModelSwitch value={shownModel} asOf={asOf} />
+      {model2 ? <Model2Panel regionKey={landKey} asOf={asOf} minLevel={minLevel} /> : null}
       {progress.isPending ? (
         <Loading label="Die Kennzahlen" />
       ) : progress.isError ? (

@@ -20,7 +20,7 @@ const ProgressChart = lazy(() => import('./charts/ProgressChart'));
 /**
  * The OZG-konform share over time with the deadline and the forecast; text and
  * table for every reader. With a past date the chart ends on that day and the
- * forecast starts from it. Under the model switch's 2.0 (today only) it is the
+ * forecast starts from it. Under the model switch's 2.0 it is the
  * course by Reifegradmodell 2.0 instead (decision 020): the share at or above
  * the level among all counted services, from the first 2.0 snapshot on, with
  * no forecast (the forecast is that of the 2022 deadline, by 1.1).

@@ -1,7 +1,7 @@
 import { model2ReachedShare, REGION_LEVEL_LABELS, type RegionDetail, todayInGermany } from '@ozg/shared';
 import { z } from 'zod';
 import { ExportLinks } from '../../../components/ExportLinks';
-import { type ModelChoice, ModelSwitch } from '../../../components/ModelSwitch';
+import { type ModelChoice, ModelSwitch, modelOnDay } from '../../../components/ModelSwitch';
 import { ErrorState, Loading } from '../../../components/States';
 import { formatNumber, inRegion } from '../../../lib/format';
 import { type PageProps, useSearchParams } from '../../../lib/navigation';
@@ -92,10 +92,12 @@ function RegionDashboard({
   minLevel: number | null;
 }) {
   const date = asOf ?? undefined;
-  // 2.0 is today's only (decision 020): a past ?stand= shows 1.1.
-  const model2 = model === '2.0' && !asOf ? { minLevel } : null;
+  // A ?stand= before Reifegradmodell 2.0 existed shows 1.1; on a later one the 2.0 figures come from the
+  // daily 2.0 snapshots (decision 020).
+  const shownModel = modelOnDay(model, asOf);
+  const model2 = shownModel === '2.0' ? { minLevel } : null;
   const progress = useProgress(region.ags, date);
-  const progress2 = useProgress2(region.ags, model2 !== null, minLevel);
+  const progress2 = useProgress2(region.ags, date, model2 !== null, minLevel);
   const activity = useActivity(region.ags);
   const hasChildren = region.level !== 'gemeinde';
   const children = useChildrenProgress(hasChildren ? region.ags : null, date, model2);
@@ -117,11 +119,8 @@ function RegionDashboard({
   return (
     <>
       <RegionHeader region={region} asOf={asOf} today={today} links={regionLinks?.(region)} />
-      <ModelSwitch
-        value={asOf ? '1.1' : model}
-        disabledReason={asOf ? 'Reifegradmodell 2.0 nur für heute' : null}
-      />
-      {model === '2.0' && !asOf ? <Model2Panel regionKey={region.ags} minLevel={minLevel} /> : null}
+      <ModelSwitch value={shownModel} asOf={asOf} />
+      {model2 ? <Model2Panel regionKey={region.ags} asOf={asOf} minLevel={minLevel} /> : null}
       {progress.isPending ? (
         <Loading label="Die Kennzahlen" />
       ) : progress.isError ? (
