@@ -21,14 +21,18 @@ import { listMaturityModels, type StoredMaturityModel } from '../maturity/models
  * a few fully connected services of level 4 reach 6 (Statusmonitor, NOOTS) or 7
  * (end to end). The 1.1 answers compute the status's recorded level, so both
  * stay consistent. Set-based, with pseudo-random numbers from the status id:
- * the same on every run. `regionsPerStep` splits the work by region id (the
- * national benchmark assesses about 1.2 million statuses; the demo takes one
- * step).
+ * the same on every run. `regionsPerStep` splits the work by region id and
+ * `everyNth` sets the share of administrations (the national benchmark
+ * assesses one in eight: its foreign-key checks alone take about 15 s per
+ * million answers).
  */
 export async function insertDemoAssessments(
   db: Db,
   officerRegionAgs: string | null,
-  { regionsPerStep = Number.POSITIVE_INFINITY }: { regionsPerStep?: number } = {},
+  {
+    regionsPerStep = Number.POSITIVE_INFINITY,
+    everyNth = 4,
+  }: { regionsPerStep?: number; everyNth?: number } = {},
 ): Promise<void> {
   const models = await listMaturityModels(db);
   const v11 = models.find((model) => model.family === '1.1' && model.version === 1);
@@ -48,6 +52,7 @@ export async function insertDemoAssessments(
       officerRegionAgs,
       from,
       to: from + step,
+      everyNth,
       modelsById,
     });
 }
@@ -61,6 +66,7 @@ async function assessRegions(
     officerRegionAgs: string | null;
     from: number;
     to: number;
+    everyNth: number;
     modelsById: Map<number, StoredMaturityModel>;
   },
 ): Promise<void> {
@@ -74,7 +80,7 @@ async function assessRegions(
       ((st.id::bigint * 2654435761) % 100)::int as r, ((st.id::bigint * 40503) % 100)::int as q
     from service_statuses st
     where ${countedStatus('st')} and st.region_id >= ${from} and st.region_id < ${to}
-      and (st.region_id % 4 = 0 or ${officerHalf})`;
+      and (st.region_id % ${step.everyNth} = 0 or ${officerHalf})`;
   await db.execute(sql`
     insert into maturity_answers (status_id, model_id, criterion_key, level, evidence_note)
     select s.id, ${step.v20}, c.key, c.level, c.note

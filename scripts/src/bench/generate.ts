@@ -15,7 +15,7 @@ const read = (name: string) => ({ text: readFileSync(new URL(name, OFFICIAL_DATA
  * service (~5 million for Germany), then writes a plausible history: one
  * backdated step per status between 2021 and 2025, and a final state today.
  * Three events per status in all. Then the demo's criteria answers by both
- * maturity models (one in four administrations, every level) and its course
+ * maturity models (one in eight administrations, every level) and its course
  * by Reifegradmodell 2.0 since July 2025, so the 2.0 reads measure real rows.
  */
 export async function generate(database: Database, options: { land?: string; log: (line: string) => void }) {
@@ -75,7 +75,7 @@ export async function generate(database: Database, options: { land?: string; log
     ),
   );
   options.log(`  Endstand geschrieben (${seconds(started)} s)`);
-  await insertDemoAssessments(db, null, { regionsPerStep: 200 });
+  await insertDemoAssessments(db, null, { regionsPerStep: 200, everyNth: 8 });
   await insertDemoModelHistory(db, todayInGermany());
   options.log(`  Bewertungen nach Reifegradmodell 1.1 und 2.0 geschrieben (${seconds(started)} s)`);
   await db.execute(sql`select 1`); // keeps the order of log lines honest on slow machines
