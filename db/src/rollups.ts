@@ -44,6 +44,15 @@ export async function recomputeRollups(db: Db, regionIds?: readonly number[]): P
       target_count = excluded.target_count, level0 = excluded.level0, level1 = excluded.level1,
       level2 = excluded.level2, level3 = excluded.level3, level4 = excluded.level4,
       online_by_deadline = excluded.online_by_deadline, updated_at = now()`);
+  // A (region, Themenfeld) without statuses any more (its services moved to another Themenfeld in a
+  // catalogue import) has no group above: its row is zeroed, or the region's totals would count it twice.
+  await db.execute(sql`
+    update region_rollups r set target_count = 0, level0 = 0, level1 = 0, level2 = 0, level3 = 0, level4 = 0,
+      online_by_deadline = 0, updated_at = now()
+    where ${regionIds ? sql`r.region_id = any(${intArray(regionIds)}) and ` : sql``}r.target_count > 0
+      and not exists (
+        select 1 from service_statuses st join ozg_services s on s.ozg_id = st.ozg_id
+        where st.region_id = r.region_id and s.themenfeld = r.themenfeld)`);
   await recomputeTotals(db, regionIds);
 }
 

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../client';
-import { createTestDatabase, readOfficialFile } from '../testing/index';
+import { createTestDatabase, readOfficialFile, sampleGv100 } from '../testing/index';
 import { importCatalog } from './catalog';
 import { ImportFileError } from './errors';
+import { importGv100 } from './gv100';
 import { decodeUploadedText } from './text-encoding';
 
 let database: Database;
@@ -172,5 +173,39 @@ describe('catalogue import of malformed files', () => {
       sql`select name from ozg_services where ozg_id = 90003`,
     );
     expect(row?.name).toBe('Hundesteuer für Hunde');
+  });
+});
+
+describe('a service that moves to another Themenfeld', () => {
+  it('counts in its new Themenfeld only: rollups and totals keep nothing in the old one', async () => {
+    await importGv100({ database, text: sampleGv100(), fileName: 'gv100.txt' });
+    const catalog = (themenfeld: string) => ({
+      ozg: {
+        text: `ozg_id,name,lebenslage,themenfeld\n90001,Testleistung A,Testlage,${themenfeld}\n`,
+        fileName: 'ozg.csv',
+      },
+      leika: {
+        text: 'leika_key,name,leika_typ,ozg_id\n99999000000001,Test A,2/3,90001\n',
+        fileName: 'leika.csv',
+      },
+    });
+    const byThemenfeld = async () =>
+      queryRows<{ table: string; themenfeld: string; target: number }>(
+        database.db,
+        sql`select 'rollups' as table, themenfeld::text, sum(target_count)::int as target
+            from region_rollups group by themenfeld having sum(target_count) > 0
+            union all
+            select 'totals', themenfeld::text, sum(target_count)::int from region_totals
+            where themenfeld is not null group by themenfeld having sum(target_count) > 0
+            order by 1, 2`,
+      );
+    await importCatalog({ database, ...catalog('Bildung') });
+    const before = await byThemenfeld();
+    expect(before.map((row) => [row.table, row.themenfeld])).toEqual([
+      ['rollups', 'Bildung'],
+      ['totals', 'Bildung'],
+    ]);
+    await importCatalog({ database, ...catalog('Umwelt') });
+    expect(await byThemenfeld()).toEqual(before.map((row) => ({ ...row, themenfeld: 'Umwelt' })));
   });
 });
