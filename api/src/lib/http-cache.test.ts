@@ -1,6 +1,8 @@
-import type { Database } from '@ozg/db';
+import { countedStatus, type Database, queryRows } from '@ozg/db';
+import { MaturityModelListSchema, type MaturityModelVersion, StatusSchema } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressRoute } from '../routes/progress/progress.routes';
+import { progressRoute, seriesRoute } from '../routes/progress/progress.routes';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
 import { demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
 import { matchesEtag } from './http-cache';
@@ -67,6 +69,60 @@ describe('conditional requests and the response cache of the public figures', ()
       expect(after.headers.get('etag')).not.toBe(etag);
       const figures = await readBody(after, progressRoute, 200);
       expect(figures.figures.conformant).toBe(figuresBefore.figures.conformant + 1);
+    }
+  });
+
+  it('gives the figures and the course by 2.0 anew on both instances after a criteria answer', async () => {
+    const PROGRESS_2 = `${PROGRESS}?model=2.0`;
+    const SERIES_2 = '/api/v1/regions/06435901/progress/series?model=2.0';
+    const progressBefore = await first.request(PROGRESS_2);
+    const progressEtag = progressBefore.headers.get('etag') as string;
+    const assessedBefore = (await readBody(progressBefore, progressRoute, 200)).model2?.assessed ?? 0;
+    const seriesBefore = await first.request(SERIES_2);
+    const seriesEtag = seriesBefore.headers.get('etag') as string;
+    expect(seriesEtag).toMatch(/^W\/".+"$/);
+    const todayBefore = (await readBody(seriesBefore, seriesRoute, 200)).daily.at(-1)?.model2?.assessed ?? 0;
+    for (const app of [first, second]) {
+      expect((await app.request(PROGRESS_2, { headers: { 'if-none-match': progressEtag } })).status).toBe(
+        304,
+      );
+      expect((await app.request(SERIES_2, { headers: { 'if-none-match': seriesEtag } })).status).toBe(304);
+    }
+
+    // Every criterion of the current 2.0 version at its top option, for a status not yet assessed.
+    const officer = await signInAs(first, 'officer');
+    const [unassessed] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select st.id from service_statuses st
+          join region_versions v on v.region_id = st.region_id and v.valid_to is null and v.ags = '06435901'
+          where ${countedStatus('st')} and not exists (select 1 from maturity_answers a where a.status_id = st.id)
+          order by st.id limit 1`,
+    );
+    if (!unassessed) throw new Error('no unassessed status of the officer');
+    const models = MaturityModelListSchema.parse(
+      await (await first.request('/api/v1/maturity/models')).json(),
+    );
+    const model = models.items.find((m) => m.family === '2.0' && m.current) as MaturityModelVersion;
+    const status = StatusSchema.parse(
+      await (await officer.request('GET', `/api/v1/statuses/${unassessed.id}`)).json(),
+    );
+    const edit = await officer.request('PATCH', `/api/v1/statuses/${unassessed.id}`, {
+      version: status.version,
+      criteria: model.definition.criteria.map((criterion) => ({
+        modelId: model.id,
+        criterion: criterion.key,
+        answer: { level: Math.max(...criterion.levels.map((option) => option.level)) },
+      })),
+    });
+    expect(edit.status, await edit.clone().text()).toBe(200);
+
+    for (const app of [first, second]) {
+      const progress = await app.request(PROGRESS_2, { headers: { 'if-none-match': progressEtag } });
+      expect(progress.status).toBe(200);
+      expect((await readBody(progress, progressRoute, 200)).model2?.assessed).toBe(assessedBefore + 1);
+      const series = await app.request(SERIES_2, { headers: { 'if-none-match': seriesEtag } });
+      expect(series.status).toBe(200);
+      expect((await readBody(series, seriesRoute, 200)).daily.at(-1)?.model2?.assessed).toBe(todayBefore + 1);
     }
   });
 
