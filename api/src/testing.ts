@@ -2,6 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import type { Database } from '@ozg/db';
 import { DEMO_USERS } from '@ozg/db/demo';
 import { createDemoTestDatabase, DEMO_TODAY } from '@ozg/db/testing';
+import type { CriterionChange, MaturityModelVersion } from '@ozg/shared';
 import { z } from 'zod';
 import { type AppOptions, createApp } from './app';
 import { loginRoute } from './routes/auth/auth.routes';
@@ -121,4 +122,19 @@ export async function readBody<R extends RouteConfig, const S extends keyof R['r
       `${name}: Antwort ${status} passt nicht zum Schema der Route:\n${z.prettifyError(parsed.error)}\n${text.slice(0, 2000)}`,
     );
   return parsed.data as z.output<JsonSchemaOf<R, S>>;
+}
+
+/**
+ * Every criterion of a stored maturity model answered: the given level per criterion key, the top option
+ * for the rest (a complete assessment; all at the top is the model's highest level).
+ */
+export function completeAnswers(
+  model: MaturityModelVersion,
+  levels: Record<string, number> = {},
+): CriterionChange[] {
+  return model.definition.criteria.map((criterion) => ({
+    modelId: model.id,
+    criterion: criterion.key,
+    answer: { level: levels[criterion.key] ?? Math.max(...criterion.levels.map((option) => option.level)) },
+  }));
 }

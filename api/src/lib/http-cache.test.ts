@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressRoute, seriesRoute } from '../routes/progress/progress.routes';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
-import { demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
+import { completeAnswers, demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
 import { matchesEtag } from './http-cache';
 
 /*
@@ -108,11 +108,7 @@ describe('conditional requests and the response cache of the public figures', ()
     );
     const edit = await officer.request('PATCH', `/api/v1/statuses/${unassessed.id}`, {
       version: status.version,
-      criteria: model.definition.criteria.map((criterion) => ({
-        modelId: model.id,
-        criterion: criterion.key,
-        answer: { level: Math.max(...criterion.levels.map((option) => option.level)) },
-      })),
+      criteria: completeAnswers(model),
     });
     expect(edit.status, await edit.clone().text()).toBe(200);
 

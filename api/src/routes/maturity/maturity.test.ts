@@ -16,7 +16,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
+import { completeAnswers, demoTestApp, signInAs, type TestApp, type TestClient } from '../../testing';
 
 let database: Database;
 let app: TestApp;
@@ -67,14 +67,8 @@ const assessments = async (id: number) =>
   );
 
 /** Answers every criterion of a model with the given level per key, the rest with their top option. */
-function answersFor(family: '1.1' | '2.0', levels: Record<string, number>): CriterionChange[] {
-  const m = model(family);
-  return m.definition.criteria.map((criterion) => ({
-    modelId: m.id,
-    criterion: criterion.key,
-    answer: { level: levels[criterion.key] ?? Math.max(...criterion.levels.map((option) => option.level)) },
-  }));
-}
+const answersFor = (family: '1.1' | '2.0', levels: Record<string, number>): CriterionChange[] =>
+  completeAnswers(model(family), levels);
 
 async function answer(status: Status, criteria: CriterionChange[], client = officer) {
   const fresh = await read(status.id);

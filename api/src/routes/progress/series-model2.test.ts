@@ -9,7 +9,14 @@ import {
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
+import {
+  completeAnswers,
+  demoTestApp,
+  readBody,
+  signInAs,
+  type TestApp,
+  type TestClient,
+} from '../../testing';
 import { childrenProgressRoute, progressRoute, seriesRoute } from './progress.routes';
 
 /*
@@ -169,11 +176,7 @@ describe('progress series by Reifegradmodell 2.0', () => {
     );
     const res = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
       version: fresh.version,
-      criteria: model.definition.criteria.map((criterion) => ({
-        modelId: model.id,
-        criterion: criterion.key,
-        answer: { level: Math.max(...criterion.levels.map((option) => option.level)) },
-      })),
+      criteria: completeAnswers(model),
     });
     expect(res.status, await res.clone().text()).toBe(200);
 
