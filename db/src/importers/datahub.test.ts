@@ -215,3 +215,47 @@ describe('Data Hub XLSX (decision 021)', () => {
     expect(inCsv.problem).toBe('Enthält das unzulässige Zeichen NUL (U+0000).');
   });
 });
+
+describe('a newer Data Hub import', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createDemoTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const perRegion = async () =>
+    new Map(
+      (
+        await queryRows<{ region_id: number; imports: number[]; n: number }>(
+          database.db,
+          sql`select region_id, array_agg(distinct import_id order by import_id) as imports, count(*)::int as n
+              from datahub_records group by region_id`,
+        )
+      ).map((row) => [row.region_id, row]),
+    );
+
+  it('replaces the records of the regions it covers and keeps those of the others', async () => {
+    const before = await perRegion();
+    expect(before.size).toBeGreaterThan(1);
+    // The officer's Gemeinde only, one URL changed so that the content is new.
+    const csv = (await demoDatahubCsv(database.db, GEMEINDE_ARS)).replace('https://', 'https://neu.');
+    const result = await importDatahub({ database, files: [{ text: csv, fileName: 'gemeinde.csv' }] });
+    expect(result.unchanged).toBe(false);
+    const [gemeinde] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select region_id as id from region_versions where ars = ${GEMEINDE_ARS} and valid_to is null`,
+    );
+    const after = await perRegion();
+    // The covered region holds the new import's records only: no superseded rows pile up.
+    expect(after.get(gemeinde?.id as number)).toEqual({
+      region_id: gemeinde?.id,
+      imports: [result.importId],
+      n: result.matched,
+    });
+    // Every other region keeps what it had.
+    for (const [regionId, row] of before)
+      if (regionId !== gemeinde?.id) expect(after.get(regionId), String(regionId)).toEqual(row);
+  });
+});

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { textProblem } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Database, type Db, queryRowsAs } from '../client';
+import { type Database, type Db, intArray, queryRowsAs } from '../client';
 import { refreshDatahubCounts } from '../datahub';
 import { ImportFileError, ImportRefusedError, type ProgressReporter, silentProgress } from './errors';
 import { readSpreadsheetCsv } from './spreadsheet-csv';
@@ -502,6 +502,11 @@ export async function importDatahub(input: {
       done += batch.size;
       progress(done, matched.count, 'Speichern');
     }
+    // Only the latest import per region counts (differencesSql): the records of older imports for the
+    // regions this one covers are superseded. Kept, a national import added 5 million rows each time.
+    await db.execute(sql`
+      delete from datahub_records
+      where region_id = any(${intArray([...matched.regionIds])}) and import_id < ${importId}`);
     // Fresh statistics for the reconciliation's plans after a large load (allowed in a transaction).
     if (matched.count > 50_000) await db.execute(sql`analyze datahub_records`);
     progress(0, 1, 'Abweichungen zählen');

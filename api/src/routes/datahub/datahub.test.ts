@@ -88,7 +88,10 @@ describe('Data Hub import and reconciliation (decision 021)', () => {
       true,
     );
     const afterFirst = await importCount();
-    expect(afterFirst).toBe((before ?? 0) + data.content.length - 2);
+    // The page holds the whole demo export: every region of the demo's import, whose records it
+    // supersedes, so the table holds the matched records of this import only.
+    expect(before).toBeGreaterThan(0);
+    expect(afterFirst).toBe(data.content.length - 2);
 
     const second = await readBody(
       await admin.request('POST', '/api/v1/imports/datahub?fileName=seite0.json', text),
