@@ -66,4 +66,38 @@ describe('cancelOnAbort', () => {
     }
     expect(await queryRows(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
+
+  it('never gives a connection that a cancel was sent for back to the pool, so a late cancel hits no other work', async () => {
+    if (database.kind !== 'postgres') return; // embedded nothing is cancelled
+    // A cancel request travels on a connection of its own: if the statement ends first and the pool hands
+    // the connection to the next request, the cancel stops that request's statement (a 500 in the bench).
+    const controller = new AbortController();
+    let pid: number | undefined;
+    const running = database.cancelOnAbort(controller.signal, () =>
+      database.db.transaction(async (tx) => {
+        [{ pid } = { pid: undefined }] = await queryRows<{ pid: number }>(
+          tx,
+          sql`select pg_backend_pid() as pid`,
+        );
+        await tx.execute(sql`select pg_sleep(20)`);
+      }),
+    );
+    setTimeout(() => controller.abort(), 300);
+    await expect(running).rejects.toMatchObject({ cause: { code: QUERY_CANCELED } });
+    expect(pid).toBeGreaterThan(0);
+    // The backend is closed, not left idle in the pool.
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows<{ n: number }>(
+              database.db,
+              sql`select count(*)::int as n from pg_stat_activity where pid = ${pid as number}`,
+            )
+          )[0]?.n,
+        { timeout: 5000 },
+      )
+      .toBe(0);
+    expect(await queryRows(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
 });

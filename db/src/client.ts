@@ -185,12 +185,18 @@ function trackConnections(pool: pg.Pool): void {
 /**
  * PostgreSQL's cancel request: a new TCP connection carrying the backend's process id and secret key,
  * no authentication, no place in the pool (a query for pg_cancel_backend would wait for one). A
- * backend that is between statements ignores it.
+ * backend that is between statements ignores it; one that has started the next statement stops that
+ * one. So a connection a cancel was sent for never goes back to the pool: released, it is closed
+ * (`release(true)`), and a cancel that arrives after its statement ended cannot stop another
+ * request's statement on the same backend (the national bench saw exactly that as a 500). Returns
+ * whether a cancel was sent.
  */
-function sendCancel(client: pg.PoolClient): void {
+function sendCancel(client: pg.PoolClient): boolean {
   const key = client as unknown as BackendKey;
   const { processID, secretKey, host, port } = key;
-  if (processID === undefined || secretKey === undefined || !key._activeQuery || !port) return;
+  if (processID === undefined || secretKey === undefined || !key._activeQuery || !port) return false;
+  const release = client.release.bind(client);
+  client.release = (error?: Error | boolean) => release(error ?? true);
   const connection = new pg.Connection() as unknown as RawConnection;
   // Nothing to do if it fails: the statement then runs to its end, as it would without the cancel.
   connection.on('error', () => {});
@@ -198,6 +204,7 @@ function sendCancel(client: pg.PoolClient): void {
   // Like pg's own Client.cancel: a host starting with / is the folder of a Unix socket.
   if (host?.startsWith('/')) connection.connect(`${host}/.s.PGSQL.${port}`);
   else connection.connect(port, host);
+  return true;
 }
 
 async function cancelOnAbort<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
