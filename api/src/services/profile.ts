@@ -341,16 +341,19 @@ const openMeasuresSection: ProfileSectionBuilder = {
   },
 };
 
+/** The profile's municipality as the consulting services name an administration they read for it. */
+const administrationOf = (municipality: RegionDetail) => ({
+  regionId: municipality.id,
+  ags: municipality.ags,
+  name: municipality.name,
+});
+
 // ---------------------------------------------------------------- Digitalisierungs-Check
 
 const checkSection: ProfileSectionBuilder = {
   id: 'check',
   async build({ db, day, municipality }) {
-    const result = await checkResultOf(
-      db,
-      { regionId: municipality.id, ags: municipality.ags, name: municipality.name },
-      null,
-    );
+    const result = await checkResultOf(db, administrationOf(municipality), null);
     // The newest check submitted by the end of the profile's day: a later one is not known then.
     const dayEnd = endOfGermanDay(day).getTime();
     const submitted = result.history.filter(
@@ -448,11 +451,7 @@ const quickWinsSection: ProfileSectionBuilder = {
         ],
         tables: [],
       };
-    const wins = await quickWinsOf(db, {
-      regionId: municipality.id,
-      ags: municipality.ags,
-      name: municipality.name,
-    });
+    const wins = await quickWinsOf(db, administrationOf(municipality));
     const open = wins.items.filter((win) => win.measure === null);
     const solutions = (win: QuickWin) =>
       win.solutions.map((entry) => `${SOLUTION_KIND_LABELS[entry.solution]} ${entry.count}`).join(', ');

@@ -90,8 +90,10 @@ async function assessRegions(
       ('online_antrag', case when s.l <= 1 then 1 when s.l = 2 then 2 else 7 end, null),
       ('nachweise_einreichen', case when s.l < 3 then 2 else 7 end, null),
       ('bezahlung_online', case when s.l < 3 and s.q < 50 then 2 else 7 end, null),
-      ('antragseingang', case when s.r < 25 then 3 else 7 end,
-        case when s.r < 12 then 'Ausdruck' when s.r < 25 then 'E-Mail/PDF' when s.q < 55 then 'civento-Workflow' else 'FIT-Connect' end),
+      -- Without an online application (1.1 below 3) the application arrives on paper.
+      ('antragseingang', case when s.l < 3 or s.r < 25 then 3 else 7 end,
+        case when s.l < 3 or s.r < 12 then 'Ausdruck' when s.r < 25 then 'E-Mail/PDF'
+          when s.q < 55 then 'civento-Workflow' else 'FIT-Connect' end),
       ('fachverfahren', case when s.r < 30 then 3 else 7 end, case when s.r >= 30 then 'Fachverfahren mit Schnittstelle' end),
       ('e_akte', case when s.r < 35 then 3 when s.q < 30 then 4 else 7 end, null),
       ('digitaler_bescheid', case when s.r < 50 or s.q < 40 then 4 else 7 end, null),
