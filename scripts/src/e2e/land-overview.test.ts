@@ -118,7 +118,9 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
       // The Land overview: tiles, the course with the deadline, Bezirke and Kreise compared, Themenfelder.
       await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
       await expect(page.locator('.account-name').textContent()).resolves.toContain('Lesezugriff');
-      await expect(page.getByRole('note').textContent()).resolves.toContain('Demo-Daten');
+      await expect(
+        page.getByRole('complementary', { name: 'Hinweis auf Demo-Daten' }).textContent(),
+      ).resolves.toContain('Demo-Daten');
       const tiles = kpiTiles(page);
       await tiles.nth(4).waitFor();
       const tileTexts = await tiles.allTextContents();
@@ -367,7 +369,12 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
     await page.getByRole('link', { name: 'Landesübersicht' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
-    // The 404 of /regions/09 is the browser's only complaint, and an expected one.
+    // An unknown region: a page with its heading and the API's reason, and no retry that would fail again.
+    await page.goto(`${journey.app.url}/regionen/06999999`);
+    await page.getByRole('heading', { level: 1, name: 'Gebiet nicht gefunden' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Kein Gebiet mit dem Schlüssel 06999999');
+    expect(await page.getByRole('button', { name: 'Erneut versuchen' }).count()).toBe(0);
+    // The 404s of /regions/09 and /regions/06999999 are the browser's only complaints, and expected ones.
     expect(problems().filter((problem) => !problem.includes('404'))).toEqual([]);
     await close();
   });

@@ -59,7 +59,14 @@ export function RegionPage({
   const region = useRegion(key, asOf);
 
   if (region.isPending) return <Loading label="Das Gebiet" />;
-  if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
+  if (region.isError)
+    return (
+      <ErrorState
+        notFoundHeading="Gebiet nicht gefunden"
+        error={region.error}
+        onRetry={() => void region.refetch()}
+      />
+    );
   if (region.data.level === 'land')
     return (
       <LandOverview landKey={region.data.ags} asOf={asOf} today={today} model={model} minLevel={minLevel} />

@@ -62,7 +62,14 @@ export function ReconciliationPage({ params }: { params: PathParams<'/arbeitsber
   const region = useRegion(params.ags);
   usePageTitle(region.data ? `Abgleich mit dem Bund – ${region.data.name}` : null);
   if (region.isPending) return <Loading label="Die Kommune" />;
-  if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
+  if (region.isError)
+    return (
+      <ErrorState
+        notFoundHeading="Kommune nicht gefunden"
+        error={region.error}
+        onRetry={() => void region.refetch()}
+      />
+    );
   const { data } = region;
   return (
     <div className="workspace reconciliation">

@@ -57,7 +57,14 @@ function Workspace({ regionKey, start = false }: { regionKey: string; start?: bo
   usePageTitle(region.data ? `${readOnly ? 'Leistungen' : 'Arbeitsbereich'} ${region.data.name}` : null);
 
   if (region.isPending) return <Loading label="Die Kommune" />;
-  if (region.isError) return <ErrorState error={region.error} onRetry={() => void region.refetch()} />;
+  if (region.isError)
+    return (
+      <ErrorState
+        notFoundHeading="Kommune nicht gefunden"
+        error={region.error}
+        onRetry={() => void region.refetch()}
+      />
+    );
   const { data } = region;
   const ownRegions = me.data?.role === 'officer' ? me.data.regions : [];
 
