@@ -1,8 +1,8 @@
 import { countedStatus, type Database, queryRows } from '@ozg/db';
-import { MaturityModelListSchema, type MaturityModelVersion, StatusSchema } from '@ozg/shared';
+import { type Laggards, MaturityModelListSchema, type MaturityModelVersion, StatusSchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressRoute, seriesRoute } from '../routes/progress/progress.routes';
+import { laggardsRoute, progressRoute, seriesRoute } from '../routes/progress/progress.routes';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
 import { completeAnswers, demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
 import { matchesEtag } from './http-cache';
@@ -128,12 +128,52 @@ describe('conditional requests and the response cache of the public figures', ()
     expect(past.figures).not.toEqual(today.figures);
   });
 
-  it('never caches what depends on the session: the laggards carry no ETag', async () => {
-    const admin = await signInAs(first, 'admin');
-    const res = await admin.request('GET', '/api/v1/regions/06/laggards');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('etag')).toBeNull();
-    await res.arrayBuffer();
+  it('caches the laggards for signed-in readers only, privately, and anew after a write', async () => {
+    const LAGGARDS = '/api/v1/regions/06/laggards';
+    const consultant = await signInAs(first, 'consultant');
+    const before = await consultant.request('GET', LAGGARDS);
+    expect(before.status).toBe(200);
+    const etag = before.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    // Never kept by a shared cache for someone else.
+    expect(before.headers.get('cache-control')).toBe('private, no-cache');
+    const laggardsBefore = await readBody(before, laggardsRoute, 200);
+
+    // Cached now: a signed-out request still gets the route's refusal, neither the body nor a 304.
+    for (const headers of [{}, { 'if-none-match': etag }] as Record<string, string>[]) {
+      const signedOut = await first.request(LAGGARDS, { headers });
+      expect(signedOut.status).toBe(401);
+      expect(signedOut.headers.get('etag')).toBeNull();
+      expect(await signedOut.text()).not.toContain(laggardsBefore.items[0]?.region.name ?? '');
+    }
+    // Another signed-in user of another role gets the same answer, from either instance.
+    const viewer = await signInAs(second, 'viewer');
+    expect((await viewer.request('GET', LAGGARDS, undefined, { 'if-none-match': etag })).status).toBe(304);
+    expect(await readBody(await viewer.request('GET', LAGGARDS), laggardsRoute, 200)).toEqual(laggardsBefore);
+
+    // A status edit of a listed Gemeinde: both instances give its new share, not the cached one.
+    const officer = await signInAs(first, 'officer');
+    const list = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
+    const status = list.items[0] as { id: number; version: number };
+    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2022-05-02',
+    });
+    expect(edit.status).toBe(200);
+    const conformantOf = (laggards: Laggards) =>
+      laggards.items.find((item) => item.region.ags === '06435901')?.conformant;
+    for (const reader of [consultant, viewer]) {
+      const after = await reader.request('GET', LAGGARDS, undefined, { 'if-none-match': etag });
+      expect(after.status).toBe(200);
+      expect(conformantOf(await readBody(after, laggardsRoute, 200))).toBe(
+        (conformantOf(laggardsBefore) ?? 0) + 1,
+      );
+    }
   });
 
   it('matches If-None-Match lists, weak or strong, and *', () => {

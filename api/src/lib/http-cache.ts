@@ -7,22 +7,25 @@ import { analyticsDb } from './replica';
 import type { AppBindings } from './router';
 
 /**
- * Conditional requests and a response cache for the public figure reads
- * (decision 023). The figures are a function of the data version (bumped in
- * the transaction of every write, markDataChanged), the day (today's figures
- * and series end today) and the full URL, query string included (so every
- * parameter, `asOf`, `sort` or a future `model`, is part of the key). Every
- * request reads the data version from the database it would read the figures
- * from, so a write is visible in the next read on every instance: the bound
- * is zero, at the cost of one primary-key lookup instead of the figures'
- * queries. Only routes whose answer is the same for everyone are listed:
- * nothing that depends on the session is ever served from this cache.
+ * Conditional requests and a response cache for the figure reads (decision
+ * 023). The figures are a function of the data version (bumped in the
+ * transaction of every write, markDataChanged), the day (today's figures and
+ * series end today) and the full URL, query string included (so every
+ * parameter, `asOf`, `sort` or `model`, is part of the key). Every request
+ * reads the data version from the database it would read the figures from, so
+ * a write is visible in the next read on every instance: the bound is zero, at
+ * the cost of one primary-key lookup instead of the figures' queries. Only
+ * routes whose answer is the same for everyone who may read it are listed:
+ * nothing that depends on who is signed in is ever served from this cache.
  */
-const PUBLIC_FIGURES = [
-  /^\/api\/v1\/regions\/[^/]+\/progress$/,
-  /^\/api\/v1\/regions\/[^/]+\/children\/progress$/,
-  /^\/api\/v1\/regions\/[^/]+\/progress\/series$/,
-  /^\/api\/v1\/services\/[^/]+\/coverage$/,
+const CACHED_FIGURES: readonly { path: RegExp; readers: 'everyone' | 'signed-in' }[] = [
+  { path: /^\/api\/v1\/regions\/[^/]+\/progress$/, readers: 'everyone' },
+  { path: /^\/api\/v1\/regions\/[^/]+\/children\/progress$/, readers: 'everyone' },
+  { path: /^\/api\/v1\/regions\/[^/]+\/progress\/series$/, readers: 'everyone' },
+  { path: /^\/api\/v1\/services\/[^/]+\/coverage$/, readers: 'everyone' },
+  // Named municipalities with their gaps: for every signed-in user alike (no role or region in the answer),
+  // not open data. A signed-out request passes by the cache to the route, which refuses it.
+  { path: /^\/api\/v1\/regions\/[^/]+\/laggards$/, readers: 'signed-in' },
 ];
 
 /** Serialised answers kept per instance; the least recently used go first. */
@@ -32,8 +35,10 @@ const VersionRow = z.object({ version: z.number().int() });
 
 type Entry = { etag: string; body: string; contentType: string };
 
-export function isPublicFigureRead(method: string, path: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && PUBLIC_FIGURES.some((route) => route.test(path));
+/** Who may be served a cached answer of this request, or null when it is never cached. */
+export function cachedFigureReaders(method: string, path: string): 'everyone' | 'signed-in' | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  return CACHED_FIGURES.find((route) => route.path.test(path))?.readers ?? null;
 }
 
 /** Whether an If-None-Match header names this ETag (a list, weak or strong, or `*`). */
@@ -46,7 +51,8 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 export function figureCache(): MiddlewareHandler<AppBindings> {
   const entries = new Map<string, Entry>();
   return async (c, next) => {
-    if (!isPublicFigureRead(c.req.method, c.req.path)) return next();
+    const readers = cachedFigureReaders(c.req.method, c.req.path);
+    if (!readers || (readers === 'signed-in' && !c.get('actor'))) return next();
     const [row] = await queryRowsAs(
       await analyticsDb(c),
       VersionRow,
@@ -55,7 +61,8 @@ export function figureCache(): MiddlewareHandler<AppBindings> {
     // Weak: the body is the same JSON, whichever encoding the compression picks.
     const etag = `W/"${row?.version ?? 0}-${today()}"`;
     // Revalidate every time: the ETag check is cheap, and the figures must never be stale.
-    c.header('cache-control', 'no-cache');
+    // A signed-in answer must not be kept by a shared cache (a proxy) for someone else.
+    c.header('cache-control', readers === 'everyone' ? 'no-cache' : 'private, no-cache');
     c.header('etag', etag);
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     const key = c.req.url.slice(c.req.url.indexOf('/api/'));

@@ -69,7 +69,8 @@ export const progressRouter = createRouter()
     requireActor(c);
     const { sameKreis, kind, sizeClass, limit, format, model, minLevel } = c.req.valid('query');
     const laggards = await getLaggards({
-      db: c.get('database').db,
+      // From the database the response cache read its data version from (decision 023).
+      db: await analyticsDb(c),
       key: c.req.valid('param').key,
       ...(model ? { model: { family: model, minLevel } } : {}),
       filter: {
