@@ -106,13 +106,14 @@ export async function getLaggards({
     MunicipalityRow,
     sql`with recursive ${administrationsBelow([region.id], CURRENT)}
         select a.region_id, v.ags, v.name, a.kind, a.population::int as population, k.ags as kreis_ags, k.name as kreis_name,
-          coalesce((select sum(target_count) from region_rollups r where r.region_id = a.region_id), 0)::int as target,
-          coalesce((select sum(level3 + level4) from region_rollups r where r.region_id = a.region_id), 0)::int as conformant,
+          coalesce(t.target_count, 0)::int as target, coalesce(t.level3 + t.level4, 0)::int as conformant,
           exists (select 1 from consultations c where c.region_id = a.region_id and c.state = 'held') as consulted,
           ${model2Columns}
         from administrations a
         join region_versions v on v.region_id = a.region_id and v.valid_to is null
         left join region_versions k on k.region_id = v.parent_region_id and k.valid_to is null
+        -- The Gemeinde's own total row (one index lookup), not a sum over its rollups per Themenfeld.
+        left join region_totals t on t.region_id = a.region_id and t.themenfeld is null
         ${model2Join}
         where a.level = 'gemeinde'`,
   );
@@ -131,30 +132,22 @@ export async function getLaggards({
       )
     : null;
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-  const peerKey = (row: (typeof rows)[number]) =>
-    fairPeerKey({ kind: row.kind, population: row.population, kreisAgs: row.kreis_ags }, !!filter.sameKreis);
-  const peers = peerMedians(
-    rows.map((row) => ({ key: peerKey(row), value: share(row.conformant, row.target) })),
-  );
-  const peers2 = by2
-    ? peerMedians(
-        rows.map((row) => ({
-          key: peerKey(row),
-          value: model2ReachedShare({
-            atOrAbove: row.above2,
-            assessed: row.assessed2,
-            counted: row.counted2,
-          }),
-        })),
-      )
-    : null;
-  const model2Of = (row: (typeof rows)[number]) => {
-    const value = model2ReachedShare({
-      atOrAbove: row.above2,
-      assessed: row.assessed2,
-      counted: row.counted2,
-    });
-    const group = peers2?.get(peerKey(row));
+  // Each Gemeinde's peer key and shares once: the medians, the gaps and the sort all read them.
+  const ranked = rows.map((row) => ({
+    row,
+    key: fairPeerKey(
+      { kind: row.kind, population: row.population, kreisAgs: row.kreis_ags },
+      !!filter.sameKreis,
+    ),
+    share: share(row.conformant, row.target),
+    share2: by2
+      ? model2ReachedShare({ atOrAbove: row.above2, assessed: row.assessed2, counted: row.counted2 })
+      : null,
+  }));
+  const peers = peerMedians(ranked.map(({ key, share }) => ({ key, value: share })));
+  const peers2 = by2 ? peerMedians(ranked.map(({ key, share2 }) => ({ key, value: share2 }))) : null;
+  const model2Of = ({ row, key, share2: value }: (typeof ranked)[number]) => {
+    const group = peers2?.get(key);
     const peerMedian = group?.median ?? null;
     const then = past2?.get(`${row.region_id}:${yearAgo}`);
     const before = then ? model2SeriesPoint(then, minLevel).share : null;
@@ -170,11 +163,11 @@ export async function getLaggards({
       changeTwelveMonths: value !== null && before !== null ? value - before : null,
     };
   };
-  const items: Laggard[] = rows
-    .map((row) => {
-      const now = share(row.conformant, row.target);
+  const items: Laggard[] = ranked
+    .map((entry) => {
+      const { row, key, share: now } = entry;
       const then = past.get(`${row.region_id}:${yearAgo}`)?.share ?? null;
-      const group = peers.get(peerKey(row));
+      const group = peers.get(key);
       const peerMedian = group?.median ?? null;
       return {
         region: { ags: row.ags, name: row.name, kind: row.kind, population: row.population },
@@ -189,7 +182,7 @@ export async function getLaggards({
         changeTwelveMonths: now !== null && then !== null ? now - then : null,
         overdue: row.target - row.conformant,
         consultationHeld: row.consulted,
-        ...(by2 ? { model2: model2Of(row) } : {}),
+        ...(by2 ? { model2: model2Of(entry) } : {}),
       };
     })
     .filter(

@@ -1,7 +1,9 @@
-import type { Database } from '@ozg/db';
+import { countedStatus, type Database, queryRowsAs } from '@ozg/db';
 import { type Laggard, median, todayInGermany } from '@ozg/shared';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { demoTestApp, readBody, signInAs, type TestApp, type TestClient } from '../../testing';
 import { laggardsRoute, progressRoute } from './progress.routes';
 
@@ -45,6 +47,29 @@ describe('laggards', () => {
     expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
     checkPeers(items, (item) => `${item.region.kind}|${item.sizeClass}`);
     expect(items.every((item) => item.overdue === item.targetServices - item.conformant)).toBe(true);
+  });
+
+  it('counts the target services and OZG-konform ones of each Gemeinde as its statuses say', async () => {
+    const { items } = await fetchLaggards();
+    const counted = await queryRowsAs(
+      database.db,
+      z.object({ ags: z.string(), target: z.number().int(), conformant: z.number().int() }),
+      sql`select v.ags, count(*)::int as target, count(*) filter (where st.maturity_level >= 3)::int as conformant
+          from service_statuses st
+          join region_versions v on v.region_id = st.region_id and v.valid_to is null
+          where ${countedStatus('st')}
+          group by v.ags`,
+    );
+    const byAgs = new Map(counted.map((row) => [row.ags, row]));
+    expect(items.length).toBeGreaterThan(200);
+    for (const item of items) {
+      const plain = byAgs.get(item.region.ags) ?? { target: 0, conformant: 0 };
+      expect([item.region.ags, item.targetServices, item.conformant]).toEqual([
+        item.region.ags,
+        plain.target,
+        plain.conformant,
+      ]);
+    }
   });
 
   it('compares within the same Kreis on request, and filters by kind and size class', async () => {
