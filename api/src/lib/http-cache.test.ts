@@ -1,11 +1,14 @@
 import { countedStatus, type Database, queryRows } from '@ozg/db';
 import { type Laggards, MaturityModelListSchema, type MaturityModelVersion, StatusSchema } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laggardsRoute, progressRoute, seriesRoute } from '../routes/progress/progress.routes';
 import { listStatusesRoute } from '../routes/statuses/statuses.routes';
 import { completeAnswers, demoTestApp, readBody, signInAs, type TestApp, testApp } from '../testing';
-import { matchesEtag } from './http-cache';
+import { figureCache, matchesEtag } from './http-cache';
+import { createMetrics } from './metrics';
+import type { AppBindings } from './router';
 
 /*
  * Two app instances over one database (decision 023): each has its own
@@ -174,6 +177,73 @@ describe('conditional requests and the response cache of the public figures', ()
         (conformantOf(laggardsBefore) ?? 0) + 1,
       );
     }
+  });
+
+  it('gives the readers who come in together one answer, and the new one after a write', async () => {
+    const metrics = createMetrics(database);
+    const third = testApp(database, { metrics });
+    const outcomes = async () =>
+      (await metrics.figureCache.get()).values.reduce((sum, value) => sum + value.value, 0);
+    const together = async () => {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => third.request(PROGRESS)));
+      return Promise.all(answers.map((answer) => readBody(answer, progressRoute, 200)));
+    };
+
+    const before = await together();
+    expect(new Set(before.map((body) => JSON.stringify(body))).size).toBe(1);
+    expect(await outcomes()).toBe(6);
+
+    const officer = await signInAs(first, 'officer');
+    const list = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
+    const status = list.items[0] as { id: number; version: number };
+    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2022-05-02',
+    });
+    expect(edit.status).toBe(200);
+    for (const body of await together())
+      expect(body.figures.conformant).toBe((before[0]?.figures.conformant ?? 0) + 1);
+  });
+
+  it('computes an answer once while it is being computed: the readers who come in meanwhile wait for it', async () => {
+    // A figure route whose computation is held open until the test lets it finish.
+    const metrics = createMetrics(database);
+    let computations = 0;
+    let finish: () => void = () => {};
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const app = new Hono<AppBindings>()
+      .use(async (c, next) => {
+        c.set('database', database);
+        c.set('actor', null);
+        c.set('metrics', metrics);
+        await next();
+      })
+      .use(figureCache())
+      .get('/api/v1/regions/:key/progress', async (c) => {
+        computations++;
+        await held;
+        return c.json({ computation: computations });
+      });
+    const answers = Array.from({ length: 3 }, () => app.request('/api/v1/regions/06/progress'));
+    // Without the sharing every reader would start its own computation at once; give them the time.
+    await expect
+      .poll(() => computations, { timeout: 1_000 })
+      .toBe(3)
+      .catch(() => undefined);
+    finish();
+    const bodies = await Promise.all((await Promise.all(answers)).map((answer) => answer.json()));
+    expect(computations).toBe(1);
+    expect(bodies).toEqual([{ computation: 1 }, { computation: 1 }, { computation: 1 }]);
+    const counted = (await metrics.figureCache.get()).values;
+    expect(Object.fromEntries(counted.map((value) => [value.labels.outcome, value.value]))).toEqual({
+      computed: 1,
+      shared: 2,
+    });
   });
 
   it('matches If-None-Match lists, weak or strong, and *', () => {

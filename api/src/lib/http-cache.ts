@@ -50,6 +50,13 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 
 export function figureCache(): MiddlewareHandler<AppBindings> {
   const entries = new Map<string, Entry>();
+  /**
+   * Answers being computed, by data version and URL. After a write every cached answer is old, and
+   * the readers who come in before the first new one is done would each compute the same figures
+   * (under a mixed load, hundreds at once): they wait for the one computation instead. A waiter read
+   * the same version, so the shared answer is at least as new as the one it would have computed.
+   */
+  const computing = new Map<string, Promise<Entry | null>>();
   return async (c, next) => {
     const readers = cachedFigureReaders(c.req.method, c.req.path);
     if (!readers || (readers === 'signed-in' && !c.get('actor'))) return next();
@@ -64,22 +71,51 @@ export function figureCache(): MiddlewareHandler<AppBindings> {
     // A signed-in answer must not be kept by a shared cache (a proxy) for someone else.
     c.header('cache-control', readers === 'everyone' ? 'no-cache' : 'private, no-cache');
     c.header('etag', etag);
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const outcomes = c.get('metrics').figureCache;
+    if (matchesEtag(c.req.header('if-none-match'), etag)) {
+      outcomes.inc({ outcome: 'not_modified' });
+      return c.body(null, 304);
+    }
     const key = c.req.url.slice(c.req.url.indexOf('/api/'));
+    const serve = (entry: Entry) => {
+      c.header('content-type', entry.contentType);
+      return c.body(entry.body, 200);
+    };
     const cached = entries.get(key);
     if (cached && cached.etag === etag) {
       // Refresh its place in the LRU order.
       entries.delete(key);
       entries.set(key, cached);
-      c.header('content-type', cached.contentType);
-      return c.body(cached.body, 200);
+      outcomes.inc({ outcome: 'hit' });
+      return serve(cached);
     }
-    await next();
-    const contentType = c.res.headers.get('content-type') ?? '';
-    if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
-    const body = await c.res.clone().text();
-    entries.delete(key);
-    entries.set(key, { etag, body, contentType });
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    const computation = `${etag} ${key}`;
+    const running = computing.get(computation);
+    if (running) {
+      const shared = await running;
+      if (shared) {
+        outcomes.inc({ outcome: 'shared' });
+        return serve(shared);
+      }
+      // The computation failed or answered something else (an error, a file): answer on our own.
+    }
+    let settle: (entry: Entry | null) => void = () => {};
+    if (!running) computing.set(computation, new Promise((resolve) => (settle = resolve)));
+    let entry: Entry | null = null;
+    try {
+      await next();
+      outcomes.inc({ outcome: 'computed' });
+      const contentType = c.res.headers.get('content-type') ?? '';
+      if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+      entry = { etag, body: await c.res.clone().text(), contentType };
+      entries.delete(key);
+      entries.set(key, entry);
+      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    } finally {
+      if (!running) {
+        computing.delete(computation);
+        settle(entry);
+      }
+    }
   };
 }

@@ -28,6 +28,12 @@ export function createMetrics(database: Database) {
     labelNames: ['job', 'outcome'] as const,
     registers: [registry],
   });
+  const figureCache = new Counter({
+    name: 'ozg_figure_cache_total',
+    help: 'Kennzahl-Anfragen nach Antwort des Zwischenspeichers: 304, Treffer, mit einer laufenden Berechnung geteilt, berechnet',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'ozg_db_pool_connections',
     help: 'Verbindungen des Datenbank-Pools (PGlite: eine)',
@@ -46,7 +52,7 @@ export function createMetrics(database: Database) {
       }
     },
   });
-  return { registry, httpDuration, imports, jobs };
+  return { registry, httpDuration, imports, jobs, figureCache };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
