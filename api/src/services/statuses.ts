@@ -369,6 +369,13 @@ export async function writeStatuses(
     // The criteria answers and the levels computed from them, in the same transaction (decision 019);
     // before the derived change, which carries how they move the 2.0 figures (decision 020).
     const modelDeltas = await criteria.persist(db, planned, input.actor.id);
+    // The records as they are now, read before the derived change: it locks the totals rows that every
+    // writer of the Land needs (up to the Land's), and they stay locked until the commit.
+    const updated = await queryRowsAs(
+      db,
+      StatusRow,
+      sql`${statusSelect} where st.id = any(${intArray(ids)})`,
+    );
     await applyStatusChanges(db, {
       statement: appendEventsSql(
         {
@@ -393,12 +400,6 @@ export async function writeStatuses(
       },
       regionIds: planned.map((entry) => entry.status.regionId),
     });
-
-    const updated = await queryRowsAs(
-      db,
-      StatusRow,
-      sql`${statusSelect} where st.id = any(${intArray(ids)})`,
-    );
     const byId = new Map(updated.map((row) => [row.id, toStatus(row)]));
     return { items: input.updates.map((update) => byId.get(update.id) as Status), changeSetId };
   });
