@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Database, hashPassword, migrateDb, queryRows } from '@ozg/db';
+import { todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { datahubBench, loadDatahubBenchDatabase } from './datahub';
@@ -174,7 +175,25 @@ function writeRequest(writers: Writer[], kind = 'write'): Request {
 }
 
 /** conditional: sent with the ETag of the warm-up in If-None-Match, so the answers are 304 (counted, not failures). */
-type Endpoint = { name: string; path: string; signedIn?: boolean; conditional?: boolean };
+type Endpoint = {
+  name: string;
+  path: string;
+  signedIn?: boolean;
+  conditional?: boolean;
+  /** Each request asks for another day (`asOf=` appended, cycling back from yesterday): no answer is cached. */
+  everyDayNew?: boolean;
+};
+
+/** Days back from yesterday, one per request of an `everyDayNew` load, to 1 January 2021. */
+function daysBack(count: number): string[] {
+  const days: string[] = [];
+  const day = new Date(`${todayInGermany()}T00:00:00Z`);
+  for (let index = 0; index < count && day.toISOString() > '2021-01-01'; index++) {
+    day.setUTCDate(day.getUTCDate() - 1);
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}
 
 function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
   return [
@@ -205,6 +224,11 @@ function endpoints(land: string, kreis: string, ozgId: number): Endpoint[] {
       path: `/api/v1/regions/${land}/progress?model=2.0&asOf=2026-03-31`,
     },
     {
+      name: `Land-Fortschritt zum Stichtag, jeder Tag neu (${land}, asOf, erste Abfrage)`,
+      path: `/api/v1/regions/${land}/progress`,
+      everyDayNew: true,
+    },
+    {
       name: `Untergeordnete Gebiete nach 2.0 (${land})`,
       path: `/api/v1/regions/${land}/children/progress?model=2.0`,
     },
@@ -233,6 +257,49 @@ export type Flags = {
   only?: string[];
 };
 
+/**
+ * A first read of a Stichtag: every request names a day that no request to this server named before
+ * (`unasked`, one list per server: from yesterday back to 2021), so the response cache never answers.
+ * Once the list is used up the requests repeat 2021-01-01, and `requests` beyond the list are cached.
+ */
+async function loadEveryDayNew(
+  url: string,
+  endpoint: Endpoint,
+  unasked: string[],
+  connections: number,
+  seconds: number,
+): Promise<HttpMeasure> {
+  let asked = 0;
+  const separator = endpoint.path.includes('?') ? '&' : '?';
+  const result = await loadMixed({
+    url,
+    connections,
+    seconds,
+    requests: [
+      {
+        kind: 'read',
+        setup: () => ({ path: `${endpoint.path}${separator}asOf=${unasked.shift() ?? '2021-01-01'}` }),
+        onResponse: () => {
+          asked++;
+        },
+      },
+    ],
+  });
+  const read = result.byKind.read;
+  return {
+    name: endpoint.name,
+    connections,
+    seconds,
+    requests: asked,
+    perSecond: read?.perSecond ?? 0,
+    p50: read?.p50 ?? Number.NaN,
+    p95: read?.p95 ?? Number.NaN,
+    p99: read?.p99 ?? Number.NaN,
+    errors: result.errors,
+    non2xx: read?.failed ?? 0,
+  };
+}
+
 async function suite(
   dbName: string,
   land: string,
@@ -255,6 +322,7 @@ async function suite(
     const signedIn = { authorization: `Bearer ${admin}` };
     log(`${label}:`);
     const reads: HttpMeasure[] = [];
+    const unasked = daysBack(3_000);
     const selected = endpoints(land, kreis, service?.ozg_id as number).filter(
       (endpoint) => !flags.only || flags.only.some((part) => endpoint.name.includes(part)),
     );
@@ -272,13 +340,15 @@ async function suite(
         ...(endpoint.conditional && etag ? { 'if-none-match': etag } : {}),
       };
       for (const connections of flags.connections) {
-        const measured = await loadUrl({
-          name: endpoint.name,
-          url: `${server.url}${endpoint.path}`,
-          connections,
-          seconds: flags.seconds,
-          headers,
-        });
+        const measured = endpoint.everyDayNew
+          ? await loadEveryDayNew(server.url, endpoint, unasked, connections, flags.seconds)
+          : await loadUrl({
+              name: endpoint.name,
+              url: `${server.url}${endpoint.path}`,
+              connections,
+              seconds: flags.seconds,
+              headers,
+            });
         if (endpoint.conditional) measured.non2xx = 0;
         const base = hello.get(connections);
         if (base) measured.ratio = Math.round((measured.perSecond / base) * 1000) / 1000;
@@ -300,7 +370,8 @@ async function suite(
     });
     log(`  Schreiben, ${writers.length} Sachbearbeiter eines Landes: ${JSON.stringify(writes.byKind)}`);
     const readPaths = endpoints(land, kreis, service?.ozg_id as number).filter(
-      (e) => !e.signedIn && !e.conditional,
+      // The same nine reads as before the first-read measure existed, so that runs stay comparable.
+      (e) => !e.signedIn && !e.conditional && !e.everyDayNew,
     );
     const mixedRequests: Request[] = [];
     for (let index = 0; index < 9; index++) {
