@@ -1,6 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDb, type Database, hashPassword, migrateDb, queryRows } from '@ozg/db';
 import { todayInGermany } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
@@ -437,15 +439,19 @@ function markdownTable(result: SuiteResult, connections: number[]): string {
  * load figures. `--scale hessen` loads and measures Hessen alone (50 s),
  * without the national database.
  */
-async function load(scale: Scale): Promise<{ germany?: unknown; hessen: unknown }> {
+async function load(scale: Scale): Promise<{ germany?: unknown; hessen: unknown; reusedFrom?: string }> {
   if (process.argv.includes('--reuse')) {
-    const previous = readdirSync(RESULTS)
-      .filter((name) => name.endsWith(scale === 'hessen' ? '-hessen.json' : '.json'))
-      .sort()
-      .at(-1);
-    log(`Datenbanken des letzten Laufs (${previous ?? 'unbekannt'}) werden wiederverwendet.`);
+    // The newest run over HTTP at this scale by its own date (not by file name: a tag sorts after the
+    // date, and the Data Hub and dead-tuple files are other benchmarks), and the load it did or reused.
+    const runs = readdirSync(RESULTS)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({ name, run: JSON.parse(readFileSync(new URL(name, RESULTS), 'utf8')) }))
+      .filter(({ run }) => run.transport === 'http' && run.scale === scale && run.load)
+      .sort((a, b) => String(a.run.date).localeCompare(String(b.run.date)));
+    const previous = runs.at(-1);
+    log(`Datenbanken des letzten Laufs (${previous?.name ?? 'unbekannt'}) werden wiederverwendet.`);
     return previous
-      ? JSON.parse(readFileSync(new URL(previous, RESULTS), 'utf8')).load
+      ? { reusedFrom: previous.run.load.reusedFrom ?? previous.name, ...previous.run.load }
       : { hessen: 'wiederverwendet, Ladezeit unbekannt' };
   }
   let germanyLoad: unknown;
@@ -466,6 +472,24 @@ async function load(scale: Scale): Promise<{ germany?: unknown; hessen: unknown 
 }
 
 type Scale = 'germany' | 'hessen';
+
+/**
+ * Writes a run's results as `<base>[-<tag>].json` in bench/results, in Biome's format (the file is
+ * committed), and never over an earlier run's file: a second run of the day gets `-2`, `-3`, ….
+ * `--tag` names a run of a series (before/after).
+ */
+function writeResults(base: string, results: unknown): string {
+  mkdirSync(RESULTS, { recursive: true });
+  const tag = flag('tag');
+  const stem = `${base}${tag ? `-${tag}` : ''}`;
+  let path = fileURLToPath(new URL(`${stem}.json`, RESULTS));
+  for (let run = 2; existsSync(path); run++) path = fileURLToPath(new URL(`${stem}-${run}.json`, RESULTS));
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+  // From the repository root: Biome reads its configuration and the git ignore file there.
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', path], { cwd: root });
+  return path;
+}
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -546,15 +570,11 @@ async function main() {
     hessenAlone: await suite('ozg_bench_he', '06', '06435', 'Nur Hessen geladen', hello, flags),
     loadAverageAfter: loadavg().map(round1),
   };
-  mkdirSync(RESULTS, { recursive: true });
-  // --tag names a run of a series (before/after): it must not overwrite the other runs of the day.
-  const tag = flag('tag');
-  const file = new URL(
-    `${startedAt.toISOString().slice(0, 10)}${scale === 'hessen' ? '-hessen' : ''}${tag ? `-${tag}` : ''}.json`,
-    RESULTS,
+  const file = writeResults(
+    `${startedAt.toISOString().slice(0, 10)}${scale === 'hessen' ? '-hessen' : ''}`,
+    results,
   );
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  log(`Ergebnisse: ${file.pathname}`);
+  log(`Ergebnisse: ${file}`);
   log('');
   log(`Last (1/5/15 min) vorher ${loadBefore.join(' / ')}, nachher ${results.loadAverageAfter.join(' / ')}`);
   log(markdownTable(results.hessenAlone, flags.connections));
@@ -618,14 +638,11 @@ async function datahubMain(startedAt: Date, scale: Scale) {
     datahub: result,
     loadAverageAfter: loadavg().map(round1),
   };
-  mkdirSync(RESULTS, { recursive: true });
-  const tag = flag('tag');
-  const file = new URL(
-    `${startedAt.toISOString().slice(0, 10)}-datahub-${scale === 'hessen' ? 'hessen' : 'national'}${tag ? `-${tag}` : ''}.json`,
-    RESULTS,
+  const file = writeResults(
+    `${startedAt.toISOString().slice(0, 10)}-datahub-${scale === 'hessen' ? 'hessen' : 'national'}`,
+    results,
   );
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  log(`Ergebnisse: ${file.pathname}`);
+  log(`Ergebnisse: ${file}`);
   log(`Last (1/5/15 min) vorher ${loadBefore.join(' / ')}, nachher ${results.loadAverageAfter.join(' / ')}`);
 }
 
