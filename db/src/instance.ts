@@ -15,13 +15,23 @@ export async function readDataset(db: Db): Promise<DatasetKind> {
   return row?.dataset ?? 'empty';
 }
 
-/** Records what the database holds and bumps the data version, in the caller's transaction. */
-export async function markDataChanged(db: Db, dataset?: DatasetKind): Promise<void> {
+/**
+ * Records what the database holds and bumps the data version, in the caller's transaction; also the
+ * past version (the validator of as-of answers, decision 023) unless the caller knows that the write
+ * leaves every past day as it was: only status edits whose events are recorded now (`pastUnchanged`).
+ * When in doubt, leave it out: a needless bump costs a recomputation, a missing one a stale past.
+ */
+export async function markDataChanged(
+  db: Db,
+  dataset?: DatasetKind,
+  options: { pastUnchanged?: boolean } = {},
+): Promise<void> {
   await db
     .update(instanceState)
     .set({
       ...(dataset ? { dataset } : {}),
       dataVersion: sql`${instanceState.dataVersion} + 1`,
+      ...(options.pastUnchanged ? {} : { pastVersion: sql`${instanceState.pastVersion} + 1` }),
       updatedAt: sql`now()`,
     })
     .where(eq(instanceState.id, 1));

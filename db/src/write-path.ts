@@ -53,7 +53,10 @@ export async function applyStatusChanges<R = Record<string, never>>(
   await applyDerived(db, derived);
   // The reconciliation's stored counts follow every status write (decision 021).
   await markDatahubCountsStale(db, changedRegions(derived, write.regionIds));
-  await markDataChanged(db, write.dataset);
+  // Deltas come from status edits (single, bulk, CSV, undo, confirmation): their events are recorded
+  // now, with no Stichtag of their own, so no past day changes. Set-based changes and rebuilds may
+  // carry a Stichtag (effective_on) or a new territory or catalogue, and change the past.
+  await markDataChanged(db, write.dataset, { pastUnchanged: 'deltas' in derived });
   return rows;
 }
 

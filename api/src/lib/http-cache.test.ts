@@ -1,5 +1,11 @@
-import { countedStatus, type Database, queryRows } from '@ozg/db';
-import { type Laggards, MaturityModelListSchema, type MaturityModelVersion, StatusSchema } from '@ozg/shared';
+import { countedStatus, type Database, queryRows, rebuildDerivedTables } from '@ozg/db';
+import {
+  type Laggards,
+  MaturityModelListSchema,
+  type MaturityModelVersion,
+  StatusSchema,
+  todayInGermany,
+} from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +128,52 @@ describe('conditional requests and the response cache of the public figures', ()
       const series = await app.request(SERIES_2, { headers: { 'if-none-match': seriesEtag } });
       expect(series.status).toBe(200);
       expect((await readBody(series, seriesRoute, 200)).daily.at(-1)?.model2?.assessed).toBe(todayBefore + 1);
+    }
+  });
+
+  it('keeps the answer of a past day through status edits, and gives it anew after a write that changes the past', async () => {
+    const PAST = `${PROGRESS}?asOf=2024-06-30`;
+    const TODAY = `${PROGRESS}?asOf=${todayInGermany()}`;
+    const past = await first.request(PAST);
+    const pastEtag = past.headers.get('etag') as string;
+    const pastFigures = await readBody(past, progressRoute, 200);
+    const today = await first.request(TODAY);
+    const todayEtag = today.headers.get('etag') as string;
+    await today.arrayBuffer();
+
+    // A status edit today: the past day is unchanged on both instances (304), today is not.
+    const officer = await signInAs(first, 'officer');
+    const list = await readBody(
+      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+      listStatusesRoute,
+      200,
+    );
+    const status = list.items[0] as { id: number; version: number };
+    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+      version: status.version,
+      maturityLevel: 3,
+      onlineSince: '2022-05-02',
+    });
+    expect(edit.status).toBe(200);
+    for (const app of [first, second]) {
+      expect((await app.request(PAST, { headers: { 'if-none-match': pastEtag } })).status).toBe(304);
+      const now = await app.request(TODAY, { headers: { 'if-none-match': todayEtag } });
+      expect(now.status).toBe(200);
+      await now.arrayBuffer();
+    }
+    // And what the cache serves for the past day is what the replay says now.
+    const replayed = await readBody(await testApp(database).request(PAST), progressRoute, 200);
+    expect(replayed).toEqual(pastFigures);
+    expect(await readBody(await second.request(PAST), progressRoute, 200)).toEqual(pastFigures);
+
+    // A rebuild of the derived tables (as after a territory change or `pnpm ozg rebuild`) may change
+    // any past day: the old ETag no longer matches on either instance.
+    await rebuildDerivedTables(database.db);
+    for (const app of [first, second]) {
+      const after = await app.request(PAST, { headers: { 'if-none-match': pastEtag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(pastEtag);
+      expect(await readBody(after, progressRoute, 200)).toEqual(pastFigures);
     }
   });
 

@@ -31,9 +31,11 @@ const CACHED_FIGURES: readonly { path: RegExp; readers: 'everyone' | 'signed-in'
 /** Serialised answers kept per instance; the least recently used go first. */
 const MAX_ENTRIES = 500;
 
-const VersionRow = z.object({ version: z.number().int() });
+const VersionRow = z.object({ version: z.number().int(), past: z.number().int() });
 
 type Entry = { etag: string; body: string; contentType: string };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Who may be served a cached answer of this request, or null when it is never cached. */
 export function cachedFigureReaders(method: string, path: string): 'everyone' | 'signed-in' | null {
@@ -63,10 +65,16 @@ export function figureCache(): MiddlewareHandler<AppBindings> {
     const [row] = await queryRowsAs(
       await analyticsDb(c),
       VersionRow,
-      sql`select data_version::int as version from instance_state where id = 1`,
+      sql`select data_version::int as version, past_version::int as past from instance_state where id = 1`,
     );
+    // The figures of a past day change only with a write that changes the past (the past version,
+    // markDataChanged), not with the status edits of today: under a mixed load of edits an as-of answer
+    // stays cached, where the data version made every edit cost a replay of the Land's events.
+    const day = today();
+    const asOf = c.req.query('asOf');
+    const past = asOf !== undefined && ISO_DAY.test(asOf) && asOf < day;
     // Weak: the body is the same JSON, whichever encoding the compression picks.
-    const etag = `W/"${row?.version ?? 0}-${today()}"`;
+    const etag = past ? `W/"p${row?.past ?? 0}-${day}"` : `W/"${row?.version ?? 0}-${day}"`;
     // Revalidate every time: the ETag check is cheap, and the figures must never be stale.
     // A signed-in answer must not be kept by a shared cache (a proxy) for someone else.
     c.header('cache-control', readers === 'everyone' ? 'no-cache' : 'private, no-cache');

@@ -15,6 +15,12 @@ export const instanceState = pgTable(
     id: smallint().primaryKey().default(1),
     dataset: datasetKind().notNull().default('empty'),
     dataVersion: bigint({ mode: 'number' }).notNull().default(0),
+    /**
+     * Bumped with the data version by every write that can change the figures of a past day (a
+     * territory or catalogue import, a target-set change, a rebuild), not by a status edit, whose
+     * events are recorded now: the validator of the as-of answers (decision 023).
+     */
+    pastVersion: bigint({ mode: 'number' }).notNull().default(0),
     datasetNote: varchar({ length: 300 }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

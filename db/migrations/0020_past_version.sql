@@ -1,0 +1,1 @@
+ALTER TABLE "instance_state" ADD COLUMN "past_version" bigint DEFAULT 0 NOT NULL;
