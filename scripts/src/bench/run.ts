@@ -136,39 +136,48 @@ async function signIn(database: Database, server: Server, land: string) {
  */
 function writeRequest(writers: Writer[], kind = 'write'): Request {
   let next = 0;
+  /**
+   * What each status holds now, kept beside autocannon's contexts: autocannon resets a connection's
+   * context after each pass through its request list (after every request of a write-only load), so
+   * a version or an on/off turn kept there was lost, every later write sent a stale version (409),
+   * and one that was not stale set the state it already had (no change, no write).
+   */
+  const state = new Map<number, { version: number; online: boolean }>();
+  for (const writer of writers)
+    for (const status of writer.statuses) state.set(status.id, { version: status.version, online: false });
   return {
     kind,
     method: 'PATCH',
     setup: (context) => {
-      if (context.status === undefined) {
-        const slot = next++;
-        const writer = writers[slot % writers.length] as Writer;
-        const status = writer.statuses[Math.floor(slot / writers.length) % writer.statuses.length];
-        context.token = writer.token;
-        context.status = { ...status };
-        context.round = 0;
-      }
-      const status = context.status as { id: number; version: number };
-      context.round = (context.round as number) + 1;
-      const online = (context.round as number) % 2 === 1;
+      // A status per request, in turn over all writers' statuses, so no two connections write one at once.
+      const slot = next++;
+      const writer = writers[slot % writers.length] as Writer;
+      const { id } = writer.statuses[Math.floor(slot / writers.length) % writer.statuses.length] as {
+        id: number;
+      };
+      const current = state.get(id) as { version: number; online: boolean };
+      context.statusId = id;
       return {
-        path: `/api/v1/statuses/${status.id}`,
+        path: `/api/v1/statuses/${id}`,
         body: JSON.stringify({
-          version: status.version,
-          ...(online
-            ? { maturityLevel: 3, onlineSince: '2024-05-02', workflowState: 'online' }
-            : { maturityLevel: 2, onlineSince: null, workflowState: 'in_progress' }),
+          version: current.version,
+          ...(current.online
+            ? { maturityLevel: 2, onlineSince: null, workflowState: 'in_progress' }
+            : { maturityLevel: 3, onlineSince: '2024-05-02', workflowState: 'online' }),
         }),
-        headers: { authorization: `Bearer ${context.token as string}` },
+        headers: { authorization: `Bearer ${writer.token}` },
       };
     },
     headers: { 'content-type': 'application/json' },
     onResponse: (status, body, context) => {
-      const current = context.status as { version: number };
+      const current = state.get(context.statusId as number);
+      if (!current) return;
       try {
         const parsed = JSON.parse(body);
-        if (status === 200) current.version = parsed.version;
-        else if (status === 409) current.version = parsed.error.details.current[0].version;
+        if (status === 200) {
+          current.version = parsed.version;
+          current.online = parsed.maturityLevel >= 3;
+        } else if (status === 409) current.version = parsed.error.details.current[0].version;
       } catch {
         // An answer without a body (a cut connection) leaves the version; the next 409 brings it.
       }
@@ -257,6 +266,8 @@ export type Flags = {
   poolSize?: number;
   /** Only the reads whose name contains one of these (`--only health,Nachzügler`); no writes, no mixed load. */
   only?: string[];
+  /** `--writes-only`: no reads, only the writes by the officers and the mixed load. */
+  writesOnly?: boolean;
 };
 
 /**
@@ -276,7 +287,8 @@ async function loadEveryDayNew(
   const result = await loadMixed({
     url,
     connections,
-    seconds,
+    // A first read of a large Land can take seconds: long enough that a connection gets answers.
+    seconds: Math.max(seconds, 20),
     requests: [
       {
         kind: 'read',
@@ -291,7 +303,7 @@ async function loadEveryDayNew(
   return {
     name: endpoint.name,
     connections,
-    seconds,
+    seconds: Math.round(result.seconds),
     requests: asked,
     perSecond: read?.perSecond ?? 0,
     p50: read?.p50 ?? Number.NaN,
@@ -328,7 +340,7 @@ async function suite(
     const selected = endpoints(land, kreis, service?.ozg_id as number).filter(
       (endpoint) => !flags.only || flags.only.some((part) => endpoint.name.includes(part)),
     );
-    for (const endpoint of selected) {
+    for (const endpoint of flags.writesOnly ? [] : selected) {
       // Warm up: plans, caches, the JIT.
       const warm = await fetch(`${server.url}${endpoint.path}`, {
         headers: endpoint.signedIn ? signedIn : {},
@@ -364,13 +376,15 @@ async function suite(
         writes: { seconds: 0, errors: 0, byKind: {} },
         mixed: { seconds: 0, errors: 0, byKind: {} },
       };
-    const writes = await loadMixed({
+    // One writer state for both loads: the mixed load goes on from the versions the writes left.
+    const writes = writeRequest(writers);
+    const written = await loadMixed({
       url: server.url,
       connections: writers.length,
       seconds: flags.seconds,
-      requests: [writeRequest(writers)],
+      requests: [writes],
     });
-    log(`  Schreiben, ${writers.length} Sachbearbeiter eines Landes: ${JSON.stringify(writes.byKind)}`);
+    log(`  Schreiben, ${writers.length} Sachbearbeiter eines Landes: ${JSON.stringify(written.byKind)}`);
     const readPaths = endpoints(land, kreis, service?.ozg_id as number).filter(
       // The same nine reads as before the first-read measure existed, so that runs stay comparable.
       (e) => !e.signedIn && !e.conditional && !e.everyDayNew,
@@ -380,7 +394,7 @@ async function suite(
       const endpoint = readPaths[index % readPaths.length] as Endpoint;
       mixedRequests.push({ kind: 'read', path: endpoint.path });
     }
-    mixedRequests.push(writeRequest(writers));
+    mixedRequests.push(writes);
     const mixed = await loadMixed({
       url: server.url,
       connections: 200,
@@ -388,7 +402,7 @@ async function suite(
       requests: mixedRequests,
     });
     log(`  Gemischt, 200 Verbindungen, 10 % Schreiben: ${JSON.stringify(mixed)}`);
-    return { reads, writes, mixed };
+    return { reads, writes: written, mixed };
   } finally {
     await server.stop();
     await database.close();
@@ -517,6 +531,7 @@ async function main() {
     connections: (flag('connections') ?? '1,16,64').split(',').map(Number),
     ...(poolSize ? { poolSize: Number(poolSize) } : {}),
     ...(only ? { only: only.split(',') } : {}),
+    ...(process.argv.includes('--writes-only') ? { writesOnly: true } : {}),
   };
   const loadBefore = loadavg().map(round1);
   const machine = await machineInfo();
