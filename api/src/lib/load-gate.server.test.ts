@@ -16,6 +16,21 @@ import { OVERLOADED_MESSAGE, RETRY_AFTER_SECONDS } from './load-gate';
  * of a Land's progress wait inside PostgreSQL for as long as a test needs.
  */
 const PROGRESS = '/api/v1/regions/06/progress';
+/** Twelve of the demo's (real) Hessian Kreise. */
+const FLOOD_KREISE = [
+  '06411',
+  '06412',
+  '06413',
+  '06414',
+  '06431',
+  '06432',
+  '06433',
+  '06434',
+  '06435',
+  '06436',
+  '06437',
+  '06438',
+];
 let database: Database;
 /** A connection of the test database's own pool (20, more than any gate here lets through). */
 let locker: { query(text: string): Promise<unknown>; release(): void };
@@ -86,7 +101,9 @@ describe('the gate on a PostgreSQL server, over real HTTP', () => {
     const lock = await lockTotals();
     let responses: Response[];
     try {
-      const flood = Array.from({ length: 12 }, () => fetch(`${base}${PROGRESS}`));
+      // Twelve Kreise, not twelve times one URL: the response cache has identical reads wait for one
+      // computation (decision 023), and the gate must be seen with reads that each need a connection.
+      const flood = FLOOD_KREISE.map((ags) => fetch(`${base}/api/v1/regions/${ags}/progress`));
       // Two reads hold their connections waiting for the lock; three wait in the queue; seven are refused.
       expect(await until(waitingForLock, (pids) => pids.length >= 2)).toHaveLength(2);
       await new Promise((resolve) => setTimeout(resolve, 300));
