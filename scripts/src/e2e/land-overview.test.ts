@@ -374,6 +374,8 @@ describe('the ministry reads the Land overview and drills down to a Gemeinde', (
     await page.getByRole('heading', { level: 1, name: 'Gebiet nicht gefunden' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Kein Gebiet mit dem Schlüssel 06999999');
     expect(await page.getByRole('button', { name: 'Erneut versuchen' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Landesübersicht' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hessen' }).waitFor();
     // The 404s of /regions/09 and /regions/06999999 are the browser's only complaints, and expected ones.
     expect(problems().filter((problem) => !problem.includes('404'))).toEqual([]);
     await close();

@@ -1,4 +1,5 @@
 import { ApiError, userMessage } from '../lib/api-client';
+import { Link } from '../lib/navigation';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -37,6 +38,11 @@ export function ErrorState({
     <div className="state state-error" role="alert">
       {heading ? <h1>{heading}</h1> : null}
       <p>{message}</p>
+      {notFoundHeading && status === 404 ? (
+        <p>
+          Weiter zur <Link to="/">Landesübersicht</Link> oder über die Suche oben.
+        </p>
+      ) : null}
       {onRetry && retryHelps ? (
         <button type="button" onClick={onRetry}>
           Erneut versuchen
