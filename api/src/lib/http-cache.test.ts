@@ -36,6 +36,23 @@ afterAll(async () => {
 
 const PROGRESS = '/api/v1/regions/06435901/progress';
 
+/** A status edit through the first instance: one overdue status of Gemeinde 06435901 becomes OZG-konform. */
+async function bringOneOverdueStatusOnline(): Promise<void> {
+  const officer = await signInAs(first, 'officer');
+  const list = await readBody(
+    await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
+    listStatusesRoute,
+    200,
+  );
+  const status = list.items[0] as { id: number; version: number };
+  const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
+    version: status.version,
+    maturityLevel: 3,
+    onlineSince: '2022-05-02',
+  });
+  expect(edit.status).toBe(200);
+}
+
 describe('conditional requests and the response cache of the public figures', () => {
   it('answers 304 to the current ETag, and the new figures on both instances after a write', async () => {
     const before = await first.request(PROGRESS);
@@ -57,19 +74,7 @@ describe('conditional requests and the response cache of the public figures', ()
     expect(cached).toEqual(figuresBefore);
 
     // A status edit through the first instance.
-    const officer = await signInAs(first, 'officer');
-    const list = await readBody(
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
-      listStatusesRoute,
-      200,
-    );
-    const status = list.items[0] as { id: number; version: number };
-    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
-      version: status.version,
-      maturityLevel: 3,
-      onlineSince: '2022-05-02',
-    });
-    expect(edit.status).toBe(200);
+    await bringOneOverdueStatusOnline();
 
     // The writing instance and the other one: the old ETag no longer matches, the figures are new.
     for (const app of [first, second]) {
@@ -142,19 +147,7 @@ describe('conditional requests and the response cache of the public figures', ()
     await today.arrayBuffer();
 
     // A status edit today: the past day is unchanged on both instances (304), today is not.
-    const officer = await signInAs(first, 'officer');
-    const list = await readBody(
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
-      listStatusesRoute,
-      200,
-    );
-    const status = list.items[0] as { id: number; version: number };
-    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
-      version: status.version,
-      maturityLevel: 3,
-      onlineSince: '2022-05-02',
-    });
-    expect(edit.status).toBe(200);
+    await bringOneOverdueStatusOnline();
     for (const app of [first, second]) {
       expect((await app.request(PAST, { headers: { 'if-none-match': pastEtag } })).status).toBe(304);
       const now = await app.request(TODAY, { headers: { 'if-none-match': todayEtag } });
@@ -207,19 +200,7 @@ describe('conditional requests and the response cache of the public figures', ()
     expect(await readBody(await viewer.request('GET', LAGGARDS), laggardsRoute, 200)).toEqual(laggardsBefore);
 
     // A status edit of a listed Gemeinde: both instances give its new share, not the cached one.
-    const officer = await signInAs(first, 'officer');
-    const list = await readBody(
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
-      listStatusesRoute,
-      200,
-    );
-    const status = list.items[0] as { id: number; version: number };
-    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
-      version: status.version,
-      maturityLevel: 3,
-      onlineSince: '2022-05-02',
-    });
-    expect(edit.status).toBe(200);
+    await bringOneOverdueStatusOnline();
     const conformantOf = (laggards: Laggards) =>
       laggards.items.find((item) => item.region.ags === '06435901')?.conformant;
     for (const reader of [consultant, viewer]) {
@@ -245,19 +226,7 @@ describe('conditional requests and the response cache of the public figures', ()
     expect(new Set(before.map((body) => JSON.stringify(body))).size).toBe(1);
     expect(await outcomes()).toBe(6);
 
-    const officer = await signInAs(first, 'officer');
-    const list = await readBody(
-      await officer.request('GET', '/api/v1/regions/06435901/statuses?overdue=true&pageSize=1'),
-      listStatusesRoute,
-      200,
-    );
-    const status = list.items[0] as { id: number; version: number };
-    const edit = await officer.request('PATCH', `/api/v1/statuses/${status.id}`, {
-      version: status.version,
-      maturityLevel: 3,
-      onlineSince: '2022-05-02',
-    });
-    expect(edit.status).toBe(200);
+    await bringOneOverdueStatusOnline();
     for (const body of await together())
       expect(body.figures.conformant).toBe((before[0]?.figures.conformant ?? 0) + 1);
   });

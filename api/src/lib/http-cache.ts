@@ -14,7 +14,9 @@ import type { AppBindings } from './router';
  * parameter, `asOf`, `sort` or `model`, is part of the key). Every request
  * reads the data version from the database it would read the figures from, so
  * a write is visible in the next read on every instance: the bound is zero, at
- * the cost of one primary-key lookup instead of the figures' queries. Only
+ * the cost of one primary-key lookup instead of the figures' queries. The
+ * answers of a past day (`asOf` before today) are validated by the past
+ * version instead, which status edits leave alone (markDataChanged). Only
  * routes whose answer is the same for everyone who may read it are listed:
  * nothing that depends on who is signed in is ever served from this cache.
  */
