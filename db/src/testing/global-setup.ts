@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -10,7 +9,9 @@ import { migrateDb } from '../migrate';
 import {
   cachedTemplateDatabase,
   cachedTemplateFile,
+  dumpForCopies,
   pruneStaleTemplateDatabases,
+  templateBlob,
   templateKey,
 } from './template-cache';
 
@@ -76,16 +77,16 @@ export default async function setup(project: TestProject) {
     const client = await PGlite.create();
     try {
       await migrateDb(await createDb({ kind: 'pglite', client }));
-      return new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
+      return new Uint8Array(await (await dumpForCopies(client)).arrayBuffer());
     } finally {
       await client.close();
     }
   });
   const demoTemplatePath = await cachedTemplateFile(key, 'demo-template.tar', async () => {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(templatePath)]) });
+    const client = await PGlite.create({ loadDataDir: await templateBlob(templatePath) });
     try {
       await seedDemo({ database: await createDb({ kind: 'pglite', client }), today: DEMO_TODAY });
-      return new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
+      return new Uint8Array(await (await dumpForCopies(client)).arrayBuffer());
     } finally {
       await client.close();
     }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
+  openAsBlob,
   readdirSync,
   readFileSync,
   renameSync,
@@ -142,6 +143,22 @@ export async function pruneStaleTemplateDatabases(admin: pg.Client, keep: readon
 }
 
 /**
+ * The data directory of `client` as a tarball that copies start from. PGlite's dumpDataDir takes the
+ * files as they lie, after the last checkpoint: every copy would first replay all the WAL written since
+ * (after the demo's seed 64 MB, about 1 s of CPU per copy) and then recycle the
+ * spent segments. A checkpoint with recycling off leaves nothing to replay and only the current segment
+ * in the tarball (decision 027). `wal_recycle` is a session setting, reset at once: PGlite has a single
+ * session, and this one may be the app's.
+ */
+export async function dumpForCopies(client: PGlite): Promise<Blob> {
+  await client.exec('set wal_recycle = off; checkpoint; reset wal_recycle');
+  return client.dumpDataDir('none');
+}
+
+/** A template tarball as a file-backed Blob: PGlite reads it once, without a copy in memory first. */
+export const templateBlob = (path: string): Promise<Blob> => openAsBlob(path);
+
+/**
  * Fills `dataDir` with the demo of `today`, migrated and seeded as `pnpm start`
  * does on a first start, from the cached dump of it (built when missing).
  */
@@ -152,11 +169,11 @@ export async function restoreCachedDemoDataDir(today: string, dataDir: string): 
       const database = await createDb({ kind: 'pglite', client });
       await migrateDb(database);
       await seedDemo({ database, today });
-      return new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
+      return new Uint8Array(await (await dumpForCopies(client)).arrayBuffer());
     } finally {
       await client.close();
     }
   });
-  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(dump)]) });
+  const client = await PGlite.create({ dataDir, loadDataDir: await templateBlob(dump) });
   await client.close();
 }

@@ -15,6 +15,7 @@ import {
   RecommendationRuleSetSchema,
   RecommendationSchema,
   SIZE_CLASSES,
+  todayInGermany,
   WorklistSchema,
 } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
@@ -346,7 +347,10 @@ describe('a new questionnaire version', () => {
 describe('quick wins', () => {
   const winsOf = async (ags: string) =>
     quickWinsOf(database.db, await resolveAdministration(database.db, ags));
-  /** The same question in one plain SQL statement, size classes as a CASE. */
+  /**
+   * The same question in one plain SQL statement, size classes as a CASE. Years online count to the German
+   * day, as the product does: `current_date` is the server's (UTC) day, a day behind from midnight in Germany on.
+   */
   async function plainQuickWins(ags: string) {
     const sizeCase = sql.raw(
       `case ${SIZE_CLASSES.map((c) => `when coalesce(v.population, 0) >= ${c.min}${Number.isFinite(c.max) ? ` and coalesce(v.population, 0) < ${c.max}` : ''} then '${c.id}'`).join(' ')} end`,
@@ -361,7 +365,7 @@ describe('quick wins', () => {
           peers as (select a.region_id from a, me where a.kind = me.kind and a.size = me.size and a.level = me.level
                       and a.region_id <> me.region_id)
           select s.ozg_id, count(*)::int as peers,
-            round((avg(current_date - p.online_since) / 365.25)::numeric, 1)::float8 as years
+            round((avg(${todayInGermany()}::date - p.online_since) / 365.25)::numeric, 1)::float8 as years
           from service_statuses s join me on me.region_id = s.region_id
           join service_statuses p on p.ozg_id = s.ozg_id and p.region_id in (select region_id from peers)
             and p.in_target and p.maturity_level >= 3 and p.solution in ('efa', 'civento')
