@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb, type Database } from '../client';
 import { withDatabase } from './global-setup';
+import { dumpForCopies, templateBlob } from './template-cache';
 
 /**
  * A fresh, migrated database of its own for one test file or test: PGlite from
@@ -24,7 +25,7 @@ async function copyTemplate(which: 'migrated' | 'demo'): Promise<Database> {
   const config = inject('testDatabase');
   if (config.kind === 'pglite') {
     const path = which === 'demo' ? config.demoTemplatePath : config.templatePath;
-    return copyPglite(new Blob([readFileSync(path)]));
+    return copyPglite(await templateBlob(path));
   }
   return copyPostgres(which === 'demo' ? config.demoTemplate : config.template);
 }
@@ -111,7 +112,7 @@ export function preparedTestDatabases(prepare: (database: Database) => Promise<v
       try {
         await prepare(database);
         if (database.driver.kind !== 'pglite') throw new Error('unexpected driver');
-        return { kind: 'pglite', dump: await database.driver.client.dumpDataDir('none') };
+        return { kind: 'pglite', dump: await dumpForCopies(database.driver.client) };
       } finally {
         await database.close();
       }
