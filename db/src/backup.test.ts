@@ -13,7 +13,7 @@ import {
   runScheduledBackup,
 } from './backup';
 import { type Checksums, tableChecksums } from './checksums';
-import { createDb, type Database, queryRows } from './client';
+import { createDb, type Database, type Db, queryRows } from './client';
 import { readJournal } from './migrate';
 import { createDemoTestDatabase, createTestDatabase } from './testing/index';
 
@@ -22,15 +22,39 @@ let source: Database;
 /** An empty migrated database to restore into (PostgreSQL); PGlite restores into a data directory. */
 let empty: Database | null = null;
 let target: RestoreTarget;
-let atBackup: Checksums;
+let atBackup: State;
 let backupFile: string;
 
 const open = () => createDb(target.kind === 'pglite' ? { kind: 'pglite', dataDir: target.dataDir } : target);
 
-async function checksumsOfTarget(): Promise<Checksums> {
+/**
+ * Every table's checksum, and the lineage apart: a restore brings back every row as it was at the
+ * backup but gives the instance a new lineage (decision 023), so instance_state is checked without it.
+ */
+type State = { tables: Checksums; lineage: string };
+
+async function stateOf(db: Db): Promise<State> {
+  const [instance] = await queryRows<{ lineage: string }>(db, sql`select lineage from instance_state`);
+  let tables: Checksums = {};
+  // instance_state's checksum without its lineage: blanked in a transaction that is then rolled back.
+  await db
+    .transaction(async (tx) => {
+      await tx.execute(sql`update instance_state set lineage = ''`);
+      tables = await tableChecksums(tx as unknown as Db);
+      throw new Rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+  return { tables, lineage: instance?.lineage ?? '' };
+}
+
+class Rollback extends Error {}
+
+async function stateOfTarget(): Promise<State> {
   const database = await open();
   try {
-    return await tableChecksums(database.db);
+    return await stateOf(database.db);
   } finally {
     await database.close();
   }
@@ -70,7 +94,7 @@ beforeAll(async () => {
     if (empty.driver.kind !== 'postgres') throw new Error('unerwartet');
     target = { kind: 'postgres', url: empty.driver.url };
   }
-  atBackup = await tableChecksums(source.db);
+  atBackup = await stateOf(source.db);
   backupFile = join(folder, 'stand.backup');
   await backupDatabase({ database: source, file: backupFile });
 }, 300_000);
@@ -87,23 +111,34 @@ describe('backup and restore', { timeout: 300_000 }, () => {
     const journal = readJournal();
     expect(header.kind).toBe(source.kind);
     expect(header.migrations).toEqual({ applied: journal.length, latest: journal.at(-1)?.tag });
-    expect(atBackup['public.status_events']?.rows).toBeGreaterThan(1000);
+    expect(atBackup.tables['public.status_events']?.rows).toBeGreaterThan(1000);
   });
 
   it('restores into an empty database without --force, every table equal to the state at the backup', async () => {
     await restoreDatabase({ target, file: backupFile });
-    expect(await checksumsOfTarget()).toEqual(atBackup);
+    const restored = await stateOfTarget();
+    expect(restored.tables).toEqual(atBackup.tables);
+    // The same data versions as at the backup, on a new line of history: no ETag of before matches them.
+    expect(restored.lineage).toMatch(/^[0-9a-f]{32}$/);
+    expect(restored.lineage).not.toBe(atBackup.lineage);
   });
 
   it('refuses to restore into a database with data unless forced, and with --force brings back every row, events included', async () => {
     await changeTarget();
-    const changed = await checksumsOfTarget();
-    expect(changed['public.status_events']?.rows).toBe((atBackup['public.status_events']?.rows ?? 0) + 1);
-    expect(changed['public.service_statuses']?.md5).not.toBe(atBackup['public.service_statuses']?.md5);
+    const changed = await stateOfTarget();
+    expect(changed.tables['public.status_events']?.rows).toBe(
+      (atBackup.tables['public.status_events']?.rows ?? 0) + 1,
+    );
+    expect(changed.tables['public.service_statuses']?.md5).not.toBe(
+      atBackup.tables['public.service_statuses']?.md5,
+    );
     await expect(restoreDatabase({ target, file: backupFile })).rejects.toThrow(/--force/);
-    expect(await checksumsOfTarget()).toEqual(changed);
+    expect(await stateOfTarget()).toEqual(changed);
     await restoreDatabase({ target, file: backupFile, force: true });
-    expect(await checksumsOfTarget()).toEqual(atBackup);
+    const restored = await stateOfTarget();
+    expect(restored.tables).toEqual(atBackup.tables);
+    // A second restore of the same backup is a line of its own too: its versions grow apart from the first's.
+    expect([atBackup.lineage, changed.lineage]).not.toContain(restored.lineage);
   });
 
   it('refuses a backup of a newer program and leaves the database as it was', async () => {
@@ -121,19 +156,19 @@ describe('backup and restore', { timeout: 300_000 }, () => {
     await expect(restoreDatabase({ target, file: newer, force: true })).rejects.toThrow(
       /neueren Programmversion/,
     );
-    expect(await checksumsOfTarget()).toEqual(atBackup);
+    expect((await stateOfTarget()).tables).toEqual(atBackup.tables);
   });
 
   it('leaves the previous database intact when the dump cannot be restored', async () => {
     await changeTarget();
-    const changed = await checksumsOfTarget();
+    const changed = await stateOfTarget();
     const { offset } = await readBackupHeader(backupFile);
     const bytes = readFileSync(backupFile);
     const broken = join(folder, 'kaputt.backup');
     // The header and the first half of the dump: a file cut off while being copied.
     writeFileSync(broken, bytes.subarray(0, offset + Math.floor((bytes.length - offset) / 2)));
     await expect(restoreDatabase({ target, file: broken, force: true })).rejects.toBeInstanceOf(BackupError);
-    expect(await checksumsOfTarget()).toEqual(changed);
+    expect(await stateOfTarget()).toEqual(changed);
   });
 
   it('refuses a file that is no backup', async () => {

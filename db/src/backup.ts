@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isDatabaseEmpty } from './checksums';
 import { createDb, type Database, queryRows } from './client';
+import { RENEW_LINEAGE_SQL } from './instance';
 import { readJournal, readMigrationState } from './migrate';
 import { findPgTool } from './pg-tools';
 
@@ -147,7 +148,9 @@ export type RestoreTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postg
  * replayed in one transaction (psql --single-transaction), so a failure rolls
  * back to the previous data. The application must not run meanwhile on the
  * embedded database (PGlite is one process). Migrations newer than the
- * backup are applied by the caller afterwards (migrateDb).
+ * backup are applied by the caller afterwards (migrateDb). The restored data
+ * starts a new lineage: its versions count again from the backup's, and no
+ * answer cached before the restore may match them (decision 023).
  */
 export async function restoreDatabase({
   target,
@@ -205,6 +208,7 @@ async function restorePglite(dataDir: string, file: string, offset: number): Pro
     try {
       // Opening and reading proves the dump is whole before anything is swapped.
       await client.query('select count(*) from drizzle.__drizzle_migrations');
+      await client.exec(RENEW_LINEAGE_SQL);
     } finally {
       await client.close();
     }
@@ -249,7 +253,15 @@ async function restorePostgres(url: string, file: string, offset: number, header
   restore.stdin.on('error', () => {});
   replay.stdin.write('drop schema if exists drizzle cascade;\ndrop schema if exists public cascade;\n');
   const feed = pipeline(createReadStream(file, { start: offset }), restore.stdin).catch(() => {});
-  const relay = pipeline(restore.stdout, replay.stdin).catch(() => {});
+  // The new lineage is the replay's last statement, inside its transaction.
+  const relay = pipeline(
+    restore.stdout,
+    async function* (dump: AsyncIterable<Buffer>) {
+      yield* dump;
+      yield RENEW_LINEAGE_SQL;
+    },
+    replay.stdin,
+  ).catch(() => {});
   const [restoreCode, replayCode] = await Promise.all([restoreExit, replayExit, feed, relay]);
   if (restoreCode !== 0 || replayCode !== 0) {
     throw new BackupError(

@@ -71,7 +71,7 @@ export {
   figuresAsOf,
   groupFigures,
 } from './figures';
-export { clearAllData, readDataset } from './instance';
+export { clearAllData, RENEW_LINEAGE_SQL, readDataset } from './instance';
 export {
   ensureDefaultKeyDates,
   type FrozenFigureRow,

@@ -5,7 +5,7 @@ import { type Db, queryRowsAs } from './client';
 import { ImportRefusedError } from './importers/errors';
 import { ensureDefaultKeyDates } from './keydates';
 import { ensureBuiltinMaturityModels } from './maturity/models';
-import { instanceState } from './schema/index';
+import { instanceState, NEW_LINEAGE_SQL } from './schema/index';
 
 export async function readDataset(db: Db): Promise<DatasetKind> {
   const [row] = await db
@@ -36,6 +36,19 @@ export async function markDataChanged(
     })
     .where(eq(instanceState.id, 1));
 }
+
+/**
+ * Gives the restored data a new lineage (schema/meta.ts), as one SQL statement that the restore runs
+ * in its own transaction, after the dump. A backup older than the column has none: the migration that
+ * adds it gives it a new one.
+ */
+export const RENEW_LINEAGE_SQL = `do $$ begin
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'public' and table_name = 'instance_state' and column_name = 'lineage') then
+    update public.instance_state set lineage = ${NEW_LINEAGE_SQL};
+  end if;
+end $$;
+`;
 
 /**
  * Removes all data, in the caller's transaction, so that a failure after it

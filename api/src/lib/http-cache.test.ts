@@ -1,4 +1,4 @@
-import { countedStatus, type Database, queryRows, rebuildDerivedTables } from '@ozg/db';
+import { countedStatus, type Database, queryRows, RENEW_LINEAGE_SQL, rebuildDerivedTables } from '@ozg/db';
 import {
   type Laggards,
   MaturityModelListSchema,
@@ -167,6 +167,29 @@ describe('conditional requests and the response cache of the public figures', ()
       expect(after.status).toBe(200);
       expect(after.headers.get('etag')).not.toBe(pastEtag);
       expect(await readBody(after, progressRoute, 200)).toEqual(pastFigures);
+    }
+  });
+
+  it('gives no 304 across a restore, which brings back the versions of the backup on a new lineage', async () => {
+    const PAST = `${PROGRESS}?asOf=2024-06-30`;
+    const tags = new Map<string, string>();
+    for (const url of [PROGRESS, PAST]) {
+      const response = await first.request(url);
+      tags.set(url, response.headers.get('etag') as string);
+      await response.arrayBuffer();
+    }
+    const versions = sql`select data_version, past_version from instance_state`;
+    const before = await queryRows(database.db, versions);
+    // What restoreDatabase runs after the dump: the rows stay as they are, versions included.
+    await database.db.execute(sql.raw(RENEW_LINEAGE_SQL));
+    expect(await queryRows(database.db, versions)).toEqual(before);
+    for (const app of [first, second]) {
+      for (const [url, etag] of tags) {
+        const after = await app.request(url, { headers: { 'if-none-match': etag } });
+        expect(after.status, url).toBe(200);
+        expect(after.headers.get('etag')).not.toBe(etag);
+        await after.arrayBuffer();
+      }
     }
   });
 

@@ -33,7 +33,7 @@ const CACHED_FIGURES: readonly { path: RegExp; readers: 'everyone' | 'signed-in'
 /** Serialised answers kept per instance; the least recently used go first. */
 const MAX_ENTRIES = 500;
 
-const VersionRow = z.object({ version: z.number().int(), past: z.number().int() });
+const VersionRow = z.object({ lineage: z.string(), version: z.number().int(), past: z.number().int() });
 
 type Entry = { etag: string; body: string; contentType: string };
 
@@ -67,7 +67,7 @@ export function figureCache(): MiddlewareHandler<AppBindings> {
     const [row] = await queryRowsAs(
       await analyticsDb(c),
       VersionRow,
-      sql`select data_version::int as version, past_version::int as past from instance_state where id = 1`,
+      sql`select lineage, data_version::int as version, past_version::int as past from instance_state where id = 1`,
     );
     // The figures of a past day change only with a write that changes the past (the past version,
     // markDataChanged), not with the status edits of today: under a mixed load of edits an as-of answer
@@ -75,8 +75,10 @@ export function figureCache(): MiddlewareHandler<AppBindings> {
     const day = today();
     const asOf = c.req.query('asOf');
     const past = asOf !== undefined && ISO_DAY.test(asOf) && asOf < day;
-    // Weak: the body is the same JSON, whichever encoding the compression picks.
-    const etag = past ? `W/"p${row?.past ?? 0}-${day}"` : `W/"${row?.version ?? 0}-${day}"`;
+    // Weak: the body is the same JSON, whichever encoding the compression picks. The lineage changes
+    // with a restore, after which the versions count again from the backup's (schema/meta.ts).
+    const version = past ? `p${row?.past ?? 0}` : `${row?.version ?? 0}`;
+    const etag = `W/"${row?.lineage.slice(0, 12) ?? ''}.${version}-${day}"`;
     // Revalidate every time: the ETag check is cheap, and the figures must never be stale.
     // A signed-in answer must not be kept by a shared cache (a proxy) for someone else.
     c.header('cache-control', readers === 'everyone' ? 'no-cache' : 'private, no-cache');

@@ -2,6 +2,9 @@ import { DATASET_KINDS } from '@ozg/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, check, pgEnum, pgTable, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 
+/** A new random lineage (see instanceState.lineage), as SQL: the column's default and the restore's renewal. */
+export const NEW_LINEAGE_SQL = 'md5(random()::text)';
+
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 
 /**
@@ -21,6 +24,13 @@ export const instanceState = pgTable(
      * events are recorded now: the validator of the as-of answers (decision 023).
      */
     pastVersion: bigint({ mode: 'number' }).notNull().default(0),
+    /**
+     * The line of history the versions count along: new for every new database and after every
+     * restore (restoreDatabase), where the versions start again from the backup's. Part of every
+     * ETag, so that an answer cached before a restore never matches the same version number after it
+     * (decision 023).
+     */
+    lineage: varchar({ length: 32 }).notNull().default(sql.raw(NEW_LINEAGE_SQL)),
     datasetNote: varchar({ length: 300 }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "instance_state" ADD COLUMN "lineage" varchar(32) DEFAULT md5(random()::text) NOT NULL;
