@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import LongestFirstSequencer from './vitest.sequencer';
+import LongestFirstSequencer from './vitest.sequencer.ts';
 
 /**
  * Only the suites that use a test database pay for its templates (migrated, and seeded with the demo).
