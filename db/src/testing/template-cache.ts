@@ -144,10 +144,10 @@ export async function pruneStaleTemplateDatabases(admin: pg.Client, keep: readon
 
 /**
  * The data directory of `client` as a tarball that copies start from. PGlite's dumpDataDir takes the
- * files as they lie, after the last checkpoint: every copy would first replay all the WAL written since
- * (after the demo's seed 64 MB, about 1 s of CPU per copy) and then recycle the
- * spent segments. A checkpoint with recycling off leaves nothing to replay and only the current segment
- * in the tarball (decision 027). `wal_recycle` is a session setting, reset at once: PGlite has a single
+ * files as they lie, without a checkpoint: every copy would first replay all the WAL written since the
+ * last one (64 MB after the demo's seed, about 1 s of CPU per copy) and then recycle the spent
+ * segments. A checkpoint with recycling off leaves nothing to replay and only the current segment in
+ * the tarball (decision 027). `wal_recycle` is a session setting, reset at once: PGlite has a single
  * session, and this one may be the app's.
  */
 export async function dumpForCopies(client: PGlite): Promise<Blob> {
