@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BackupError,
@@ -34,22 +34,23 @@ const open = () => createDb(target.kind === 'pglite' ? { kind: 'pglite', dataDir
 type State = { tables: Checksums; lineage: string };
 
 async function stateOf(db: Db): Promise<State> {
-  const [instance] = await queryRows<{ lineage: string }>(db, sql`select lineage from instance_state`);
-  let tables: Checksums = {};
+  let state: State = { tables: {}, lineage: '' };
   // instance_state's checksum without its lineage: blanked in a transaction that is then rolled back.
   await db
     .transaction(async (tx) => {
+      const [instance] = await queryRows<{ lineage: string }>(
+        tx as unknown as Db,
+        sql`select lineage from instance_state`,
+      );
       await tx.execute(sql`update instance_state set lineage = ''`);
-      tables = await tableChecksums(tx as unknown as Db);
-      throw new Rollback();
+      state = { tables: await tableChecksums(tx as unknown as Db), lineage: instance?.lineage ?? '' };
+      tx.rollback();
     })
     .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
+      if (!(error instanceof TransactionRollbackError)) throw error;
     });
-  return { tables, lineage: instance?.lineage ?? '' };
+  return state;
 }
-
-class Rollback extends Error {}
 
 async function stateOfTarget(): Promise<State> {
   const database = await open();
